@@ -1,0 +1,3 @@
+export * from './lib/municipality';
+export * from './lib/period';
+export * from './lib/health';
