@@ -1,0 +1,35 @@
+import { ConfigError, loadConfig } from './config';
+
+const defaults = { dashboardDir: '/srv/dashboard' };
+
+describe('loadConfig', () => {
+  it('runs on a bare machine: embedded database, port 3000, loopback only', () => {
+    const sut = loadConfig({}, defaults);
+
+    expect(sut.http).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(sut.database).toEqual({ mode: 'embedded', dataDir: '.data', port: undefined });
+    expect(sut.demoData).toBe('auto');
+  });
+
+  it('uses the server DATABASE_URL names', () => {
+    const sut = loadConfig({ DATABASE_URL: 'postgres://tiltak@db:5432/tiltak', PORT: '8080' }, defaults);
+
+    expect(sut.database).toEqual({ mode: 'external', url: 'postgres://tiltak@db:5432/tiltak' });
+    expect(sut.http.port).toBe(8080);
+  });
+
+  it('lists every bad variable at once', () => {
+    const load = () => loadConfig({ PORT: 'eighty', DEMO_DATA: 'maybe', DATABASE_URL: 'mysql://x' }, defaults);
+
+    expect(load).toThrow(ConfigError);
+    try {
+      load();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'DATABASE_URL must be a postgres:// or postgresql:// connection URL',
+        'PORT must be a port number from 0 to 65535 (got "eighty")',
+        'DEMO_DATA must be one of auto, always, never (got "maybe")',
+      ]);
+    }
+  });
+});

@@ -1,0 +1,27 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { AppConfig } from '../config/config';
+
+/**
+ * GraphQL over HTTP at /graphql, code-first. The schema is built in memory at start-up; its
+ * printed form is committed as apps/api/schema.graphql and a test keeps the two equal.
+ */
+@Module({})
+export class GraphqlSetupModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: GraphqlSetupModule,
+      imports: [
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          introspection: config.environment !== 'production',
+          graphiql: config.environment === 'development',
+        }),
+      ],
+    };
+  }
+}

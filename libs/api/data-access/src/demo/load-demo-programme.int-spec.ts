@@ -1,0 +1,42 @@
+import { MUNICIPALITY_SLUGS } from '@tiltak/domain';
+import { FocusAreaEntity, MunicipalityEntity, ProgrammeEntity } from '../entities';
+import { createTestDatabase, type TestDatabase } from '../testing';
+import { loadDemoProgrammeIfEmpty } from './load-demo-programme';
+
+describe('loadDemoProgrammeIfEmpty', () => {
+  let db: TestDatabase;
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+  });
+
+  afterEach(async () => {
+    await db.drop();
+  });
+
+  it('fills an empty database with the six municipalities and the plan’s focus areas', async () => {
+    await expect(loadDemoProgrammeIfEmpty(db.dataSource)).resolves.toBe(true);
+
+    const municipalities = await db.dataSource.getRepository(MunicipalityEntity).find({ order: { slug: 'ASC' } });
+    expect(municipalities.map((m) => m.slug)).toEqual([...MUNICIPALITY_SLUGS]);
+    const focusAreas = await db.dataSource.getRepository(FocusAreaEntity).find({ order: { sortOrder: 'ASC' } });
+    expect(focusAreas.map((area) => area.code)).toEqual(['LOG', 'BIO', 'KRE', 'REI', 'SMA', 'POL']);
+  });
+
+  it('leaves a database that already holds a programme alone, even when two instances start at once', async () => {
+    const results = await Promise.all([loadDemoProgrammeIfEmpty(db.dataSource), loadDemoProgrammeIfEmpty(db.dataSource)]);
+
+    expect(results.sort()).toEqual([false, true]);
+    await expect(db.dataSource.getRepository(ProgrammeEntity).count()).resolves.toBe(1);
+    await expect(loadDemoProgrammeIfEmpty(db.dataSource)).resolves.toBe(false);
+  });
+
+  it('is refused by the database when a programme period runs backwards', async () => {
+    await loadDemoProgrammeIfEmpty(db.dataSource);
+    const programme = await db.dataSource.getRepository(ProgrammeEntity).findOneByOrFail({});
+
+    await expect(
+      db.dataSource.getRepository(ProgrammeEntity).update(programme.id, { startYear: 2030, endYear: 2025 }),
+    ).rejects.toThrow(/CHK_programme_period/);
+  });
+});
