@@ -1,0 +1,66 @@
+import { type LogLevel, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AppConfig } from '@tiltak/api-core';
+import { loadDemoProgrammeIfEmpty, migrateDatabase } from '@tiltak/api-data-access';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { openDatabase } from './database';
+import { hostDashboard } from './dashboard-hosting';
+
+const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  log: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+};
+
+export interface RunningTiltak {
+  /** Where a browser reaches the dashboard, for example http://localhost:3000. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Database, migrations, demo programme, then the API and the dashboard on one port. */
+export async function startTiltak(config: AppConfig): Promise<RunningTiltak> {
+  Logger.overrideLogger(LOG_LEVELS[config.logLevel]);
+  const logger = new Logger('Tiltak');
+  const database = await openDatabase(config);
+  try {
+    const applied = await migrateDatabase(database.url);
+    if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
+
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), {
+      logger: LOG_LEVELS[config.logLevel],
+    });
+    if (shouldLoadDemo(config) && (await loadDemoProgrammeIfEmpty(app.get(DataSource)))) {
+      logger.log('The database was empty: loaded the demo programme');
+    }
+    hostDashboard(app, config.dashboardDir);
+    await app.listen(config.http.port, config.http.host);
+
+    const address = app.getHttpServer().address() as { port: number };
+    const host = ['0.0.0.0', '::', '127.0.0.1'].includes(config.http.host) ? 'localhost' : config.http.host;
+    return {
+      url: `http://${host}:${address.port}`,
+      async close() {
+        await app.close();
+        await database.stop();
+      },
+    };
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}
+
+function shouldLoadDemo(config: AppConfig): boolean {
+  switch (config.demoData) {
+    case 'always':
+      return true;
+    case 'never':
+      return false;
+    case 'auto':
+      return config.environment !== 'production';
+  }
+}
