@@ -1,0 +1,25 @@
+import react from '@vitejs/plugin-react';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+
+export default defineConfig({
+  root: here,
+  plugins: [react()],
+  resolve: {
+    // The workspace's `@tiltak/*` paths, read from tsconfig.base.json by Vite itself.
+    tsconfigPaths: true,
+  },
+  build: {
+    outDir: resolve(root, 'dist/apps/dashboard'),
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    port: 4200,
+    proxy: { '/graphql': { target: 'http://localhost:3000', ws: true }, '/health': 'http://localhost:3000' },
+  },
+});

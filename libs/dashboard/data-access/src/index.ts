@@ -1,0 +1,2 @@
+export * from './apollo-client';
+export * from './programme-frame.query';

@@ -1,0 +1,30 @@
+import { en } from './messages.en';
+import { type MessageKey, type Messages, nb } from './messages.nb';
+
+export const LOCALES = ['nb', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const CATALOGUES: Record<Locale, Messages> = { nb, en };
+
+/** BCP 47 tags for Intl and the page's `lang` attribute. */
+export const LOCALE_TAGS: Record<Locale, string> = { nb: 'nb-NO', en: 'en-GB' };
+
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+/**
+ * Looks a message up and fills its `{name}` placeholders. Numbers are formatted for the locale,
+ * so that a count reads "1 234" in bokmål and "1,234" in English.
+ */
+export function translator(locale: Locale): Translate {
+  const numbers = new Intl.NumberFormat(LOCALE_TAGS[locale]);
+  return (key, values = {}) =>
+    CATALOGUES[locale][key].replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+      const value = values[name];
+      if (value === undefined) return placeholder;
+      return typeof value === 'number' ? numbers.format(value) : value;
+    });
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}

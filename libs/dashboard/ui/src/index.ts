@@ -1,0 +1,3 @@
+export * from './card-list';
+export * from './language-switch';
+export * from './status-message';
