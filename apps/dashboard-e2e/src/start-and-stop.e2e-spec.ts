@@ -1,0 +1,61 @@
+import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBuiltTiltak } from './support/built-tiltak';
+
+/** Processes whose command line mentions the folder: the embedded PostgreSQL and its workers. */
+async function processesUsing(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (cmdline.includes(folder)) found.push(`${pid}: ${cmdline.replaceAll('\0', ' ')}`);
+  }
+  return found;
+}
+
+async function currentProgrammeId(url: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ currentProgramme { id } }' }),
+  });
+  const body = (await response.json()) as { data: { currentProgramme: { id: string } } };
+  return body.data.currentProgramme.id;
+}
+
+describe('npm start on a machine without a database server', () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'tiltak-start-'));
+    await chmod(dataDir, 0o755);
+  });
+
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs its own PostgreSQL, stops it with Ctrl-C within 10 seconds, and keeps the data for the next start', async () => {
+    const first = await startBuiltTiltak({ TILTAK_DATA_DIR: dataDir, NODE_ENV: 'development' });
+    await expect(fetch(`${first.url}/health`).then((r) => r.json())).resolves.toMatchObject({
+      database: 'up',
+      databaseMode: 'embedded',
+    });
+    const programmeId = await currentProgrammeId(first.url);
+    expect(await processesUsing(dataDir)).not.toEqual([]);
+
+    const interrupted = await first.stop('SIGINT');
+
+    expect(interrupted.code).toBe(0);
+    expect(interrupted.milliseconds).toBeLessThan(10_000);
+    expect(await processesUsing(dataDir)).toEqual([]);
+
+    const second = await startBuiltTiltak({ TILTAK_DATA_DIR: dataDir, NODE_ENV: 'development' });
+    await expect(currentProgrammeId(second.url)).resolves.toBe(programmeId);
+    const terminated = await second.stop('SIGTERM');
+
+    expect(terminated.code).toBe(0);
+    expect(terminated.milliseconds).toBeLessThan(10_000);
+    expect(await processesUsing(dataDir)).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freeLoopbackPort } from '@tiltak/api-data-access';
+
+export const workspaceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const MAIN = resolve(workspaceRoot, 'dist/apps/api/main.mjs');
+
+export interface BuiltTiltak {
+  url: string;
+  process: ChildProcess;
+  output(): string;
+  /** Sends the signal and resolves with the exit code and how long the stop took. */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; milliseconds: number }>;
+}
+
+/**
+ * Runs the production build exactly as `npm start` does, as a separate process, and waits until
+ * /health answers. `env` replaces the variables Tiltak reads; DATABASE_URL is only set if given.
+ */
+export async function startBuiltTiltak(env: Record<string, string>, timeoutMs = 45_000): Promise<BuiltTiltak> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run the browser tests through npm test, which builds first`);
+  const port = await freeLoopbackPort();
+  const { DATABASE_URL: _inherited, ...parentEnv } = process.env;
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: workspaceRoot,
+    env: { ...parentEnv, NODE_OPTIONS: '', NODE_ENV: 'test', LOG_LEVEL: 'log', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Tiltak exited during start-up:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`Tiltak did not answer /health within ${timeoutMs} ms:\n${output}`);
+    }
+    const healthy = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    if (healthy) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+
+  return {
+    url,
+    process: child,
+    output: () => output,
+    async stop(signal = 'SIGINT') {
+      const started = Date.now();
+      if (child.exitCode === null) child.kill(signal);
+      const code = await exited;
+      return { code, milliseconds: Date.now() - started };
+    },
+  };
+}
