@@ -36,6 +36,7 @@ async function main(command: string | undefined, name: string | undefined): Prom
           await generateMigration(url, requireName(name));
         }
       });
+    case undefined:
     default:
       console.log(USAGE);
       if (command) process.exitCode = 2;
@@ -92,7 +93,9 @@ async function writeMigration(name: string, up: string[], down: string[]): Promi
   const className = `${name.replace(/(^|[-_\s]+)(\w)/g, (_, __, c: string) => c.toUpperCase())}${timestamp}`;
   const fileName = `${timestamp}-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.ts`;
   const statements = (queries: string[]) =>
-    queries.length ? queries.map((q) => `    await db.query(\`${q.replaceAll('`', '\\`')}\`);`).join('\n') : '    // TODO';
+    queries.length
+      ? queries.map((q) => `    await db.query(\`${q.replaceAll('`', '\\`')}\`);`).join('\n')
+      : '    // TODO';
   const source = `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {

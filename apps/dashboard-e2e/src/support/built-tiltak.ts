@@ -20,9 +20,12 @@ export interface BuiltTiltak {
  * /health answers. `env` replaces the variables Tiltak reads; DATABASE_URL is only set if given.
  */
 export async function startBuiltTiltak(env: Record<string, string>, timeoutMs = 45_000): Promise<BuiltTiltak> {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run the browser tests through npm test, which builds first`);
+  if (!existsSync(MAIN))
+    throw new Error(`${MAIN} is missing: run the browser tests through npm test, which builds first`);
   const port = await freeLoopbackPort();
-  const { DATABASE_URL: _inherited, ...parentEnv } = process.env;
+  // The test runner's own DATABASE_URL must not leak in: the lifecycle test needs the embedded database.
+  const parentEnv = { ...process.env };
+  delete parentEnv['DATABASE_URL'];
   const child = spawn(process.execPath, [MAIN], {
     cwd: workspaceRoot,
     env: { ...parentEnv, NODE_OPTIONS: '', NODE_ENV: 'test', LOG_LEVEL: 'log', PORT: String(port), ...env },
@@ -41,7 +44,10 @@ export async function startBuiltTiltak(env: Record<string, string>, timeoutMs = 
       child.kill('SIGKILL');
       throw new Error(`Tiltak did not answer /health within ${timeoutMs} ms:\n${output}`);
     }
-    const healthy = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) break;
     await new Promise((r) => setTimeout(r, 200));
   }

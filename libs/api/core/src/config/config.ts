@@ -8,8 +8,7 @@ export interface HttpConfig {
 }
 
 export type DatabaseConfig =
-  | { mode: 'external'; url: string }
-  | { mode: 'embedded'; dataDir: string; port: number | undefined };
+  { mode: 'external'; url: string } | { mode: 'embedded'; dataDir: string; port: number | undefined };
 
 export type DemoDataPolicy = 'auto' | 'always' | 'never';
 

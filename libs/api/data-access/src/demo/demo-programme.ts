@@ -58,7 +58,8 @@ export const DEMO_FOCUS_AREAS = [
   {
     code: 'POL',
     name: 'Næringspolitikk',
-    description: 'Felles interessepolitikk og næringspolitikk på tvers av kommunegrensene, og samarbeid med naboregioner.',
+    description:
+      'Felles interessepolitikk og næringspolitikk på tvers av kommunegrensene, og samarbeid med naboregioner.',
     innovationPlanPriority: null,
   },
 ] as const;

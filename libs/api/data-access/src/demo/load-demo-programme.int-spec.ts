@@ -24,7 +24,10 @@ describe('loadDemoProgrammeIfEmpty', () => {
   });
 
   it('leaves a database that already holds a programme alone, even when two instances start at once', async () => {
-    const results = await Promise.all([loadDemoProgrammeIfEmpty(db.dataSource), loadDemoProgrammeIfEmpty(db.dataSource)]);
+    const results = await Promise.all([
+      loadDemoProgrammeIfEmpty(db.dataSource),
+      loadDemoProgrammeIfEmpty(db.dataSource),
+    ]);
 
     expect(results.sort()).toEqual([false, true]);
     await expect(db.dataSource.getRepository(ProgrammeEntity).count()).resolves.toBe(1);

@@ -22,10 +22,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     throw new Error('No test database server: run this test through the workspace jest config (npm test).');
   }
   const name = `tiltak_test_${randomUUID().replaceAll('-', '')}`;
-  await adminQuery(
-    adminUrl,
-    `CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`,
-  );
+  await adminQuery(adminUrl, `CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(template)}`);
   const url = withDatabase(adminUrl, name);
   const dataSource = createDataSource(url);
   await dataSource.initialize();
