@@ -14,3 +14,11 @@ const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'd
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 await import(pathToFileURL(resolve(root, 'dist/apps/api/main.mjs')).href);
+
+// npm runs this script through `sh -c`, and a shell that receives SIGTERM dies without passing it
+// on. When that happens this process is handed to another parent: stop as if told to, so neither
+// the API nor its embedded PostgreSQL is left running.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
+}, 500).unref();

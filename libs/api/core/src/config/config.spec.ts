@@ -32,4 +32,10 @@ describe('loadConfig', () => {
       ]);
     }
   });
+
+  it('refuses to run production on the embedded database', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' }, defaults)).toThrow(
+      'DATABASE_URL is required when NODE_ENV=production',
+    );
+  });
 });

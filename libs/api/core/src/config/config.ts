@@ -55,6 +55,10 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string }): AppCon
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// connection URL');
   }
+  // The embedded PostgreSQL is for trying Tiltak and for development; production data belongs on a server.
+  if (!databaseUrl && environment === 'production') {
+    problems.push('DATABASE_URL is required when NODE_ENV=production');
+  }
   const database: DatabaseConfig = databaseUrl
     ? { mode: 'external', url: databaseUrl }
     : {

@@ -1,14 +1,26 @@
+import pg from 'pg';
 import { createDataSource } from './data-source';
 
-/** Applies every pending migration, each in its own transaction; returns the names applied. */
+/**
+ * Applies every pending migration, each in its own transaction; returns the names applied.
+ * Several API instances may start together on one database: a session advisory lock, held on a
+ * connection of its own, lets one migrate while the others wait and then find nothing to do.
+ */
 export async function migrateDatabase(url: string): Promise<string[]> {
-  const dataSource = createDataSource(url);
-  await dataSource.initialize();
+  const lock = new pg.Client({ connectionString: url, application_name: 'tiltak-migrate' });
+  await lock.connect();
   try {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    return applied.map((migration) => migration.name);
+    await lock.query(`SELECT pg_advisory_lock(hashtext('tiltak:migrations'))`);
+    const dataSource = createDataSource(url);
+    await dataSource.initialize();
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((migration) => migration.name);
+    } finally {
+      await dataSource.destroy();
+    }
   } finally {
-    await dataSource.destroy();
+    await lock.end();
   }
 }
 
