@@ -11,8 +11,9 @@ const build = spawnSync('npx', ['nx', 'run', 'api:build', '--output-style=static
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const children = [
-  run('node', ['dist/apps/api/main.mjs']),
-  run('npx', ['vite', '--config', 'apps/dashboard/vite.config.ts']),
+  run(process.execPath, ['dist/apps/api/main.mjs']),
+  // Vite's own entry, not `npx vite`: a wrapper process would not pass signals on to it.
+  run(process.execPath, ['node_modules/vite/bin/vite.js', '--config', 'apps/dashboard/vite.config.ts']),
 ];
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => children.forEach((child) => child.kill(signal)));
