@@ -1,20 +1,23 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule, GraphqlSetupModule, HealthModule } from '@tiltak/api-core';
 import { DatabaseModule } from '@tiltak/api-data-access';
-import { ProgrammeModule } from '@tiltak/api-programme';
+import { ActionsModule, IndicatorsModule, PartiesModule, ProgrammeModule } from '@tiltak/api-programme';
 
 /** Composes Tiltak's API from the feature libraries; the features themselves live in libs/api. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, onQuery?: (sql: string) => void): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(databaseUrl),
+        DatabaseModule.forRoot(databaseUrl, onQuery),
         GraphqlSetupModule.forRoot(config),
         HealthModule,
         ProgrammeModule,
+        ActionsModule,
+        PartiesModule,
+        IndicatorsModule,
       ],
     };
   }

@@ -22,7 +22,12 @@ export interface RunningTiltak {
 }
 
 /** Database, migrations, demo programme, then the API and the dashboard on one port. */
-export async function startTiltak(config: AppConfig): Promise<RunningTiltak> {
+export interface StartOptions {
+  /** Sees every SQL statement the API sends (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+export async function startTiltak(config: AppConfig, options: StartOptions = {}): Promise<RunningTiltak> {
   Logger.overrideLogger(LOG_LEVELS[config.logLevel]);
   const logger = new Logger('Tiltak');
   const database = await openDatabase(config);
@@ -30,7 +35,7 @@ export async function startTiltak(config: AppConfig): Promise<RunningTiltak> {
     const applied = await migrateDatabase(database.url);
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), {
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url, options.onQuery), {
       logger: LOG_LEVELS[config.logLevel],
     });
     if (shouldLoadDemo(config) && (await loadDemoProgrammeIfEmpty(app.get(DataSource)))) {

@@ -1,1 +1,6 @@
-export * from './programme.module';
+import './models/enums';
+
+export * from './actions/actions.module';
+export * from './indicators/indicators.module';
+export * from './parties/parties.module';
+export * from './programme/programme.module';

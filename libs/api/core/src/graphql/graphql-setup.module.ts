@@ -1,7 +1,10 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { AppConfig } from '../config/config';
+import { formatGraphqlError } from '../errors/format-error';
+import { inputValidationPipe } from '../errors/validation';
 
 /**
  * GraphQL over HTTP at /graphql, code-first. The schema is built in memory at start-up; its
@@ -20,8 +23,11 @@ export class GraphqlSetupModule {
           sortSchema: true,
           introspection: config.environment !== 'production',
           graphiql: config.environment === 'development',
+          formatError: formatGraphqlError,
+          context: ({ req }: { req: unknown }) => ({ req }),
         }),
       ],
+      providers: [{ provide: APP_PIPE, useFactory: inputValidationPipe }],
     };
   }
 }

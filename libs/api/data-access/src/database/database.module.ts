@@ -1,18 +1,39 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProgrammeWriter } from '../change-log/programme-writer';
+import { ActionRepository } from '../repositories/action.repository';
+import { IndicatorRepository } from '../repositories/indicator.repository';
+import { PartyRepository } from '../repositories/party.repository';
 import { ProgrammeRepository } from '../repositories/programme.repository';
+import { ProgressRepository } from '../repositories/progress.repository';
 import { dataSourceOptions } from './data-source';
+import { QueryObserver } from './query-observer';
 
-const REPOSITORIES = [ProgrammeRepository];
+const REPOSITORIES = [
+  ProgrammeRepository,
+  ActionRepository,
+  PartyRepository,
+  IndicatorRepository,
+  ProgressRepository,
+  ProgrammeWriter,
+];
 
 /** The TypeORM connection and the repositories that are the only code allowed to build queries. */
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(url: string): DynamicModule {
+  /** `onQuery` sees every SQL statement the app sends; tests use it to prove queries stay batched. */
+  static forRoot(url: string, onQuery?: (sql: string) => void): DynamicModule {
+    const options = dataSourceOptions(url);
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(url))],
+      imports: [
+        TypeOrmModule.forRoot(
+          onQuery
+            ? { ...options, logging: ['query'], logger: new QueryObserver(onQuery) }
+            : options,
+        ),
+      ],
       providers: REPOSITORIES,
       exports: REPOSITORIES,
     };

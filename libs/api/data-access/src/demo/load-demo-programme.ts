@@ -1,5 +1,22 @@
-import type { DataSource } from 'typeorm';
-import { FocusAreaEntity, MunicipalityEntity, ProgrammeEntity, RegionEntity } from '../entities';
+import { actionProgress, MUNICIPALITY_SLUGS } from '@tiltak/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { appendChangeEvents, WriteTransaction } from '../change-log/programme-writer';
+import {
+  ActionEntity,
+  AdoptionEntity,
+  FocusAreaEntity,
+  IndicatorEntity,
+  IndicatorValueEntity,
+  InvolvementEntity,
+  MilestoneEntity,
+  MunicipalityEntity,
+  ParticipationEntity,
+  PartyEntity,
+  ProgrammeEntity,
+  RegionEntity,
+  StatusUpdateEntity,
+} from '../entities';
+import { DEMO_ACTIONS, DEMO_ADOPTIONS, DEMO_INDICATORS, DEMO_PARTIES } from './demo-content';
 import { DEMO_FOCUS_AREAS, DEMO_MUNICIPALITIES, DEMO_PROGRAMME, DEMO_REGION } from './demo-programme';
 
 /**
@@ -13,17 +30,179 @@ export async function loadDemoProgrammeIfEmpty(dataSource: DataSource): Promise<
     if (await manager.exists(ProgrammeEntity)) return false;
 
     const region = await manager.save(manager.create(RegionEntity, DEMO_REGION));
-    await manager.save(
+    const municipalities = await manager.save(
       DEMO_MUNICIPALITIES.map((municipality) =>
         manager.create(MunicipalityEntity, { ...municipality, regionId: region.id }),
       ),
     );
     const programme = await manager.save(manager.create(ProgrammeEntity, { ...DEMO_PROGRAMME, regionId: region.id }));
-    await manager.save(
+    const focusAreas = await manager.save(
       DEMO_FOCUS_AREAS.map((area, index) =>
         manager.create(FocusAreaEntity, { ...area, programmeId: programme.id, sortOrder: index + 1 }),
       ),
     );
+    const municipalityIds = new Map(municipalities.map((m) => [m.slug, m.id]));
+    const ids: Ids = {
+      municipality: municipalityIds,
+      focusArea: new Map(focusAreas.map((f) => [f.code, f.id])),
+      party: await loadParties(manager, programme.id, municipalityIds),
+    };
+    await loadActions(manager, programme.id, ids);
+    await loadIndicators(manager, programme.id, ids);
+    await manager.insert(
+      AdoptionEntity,
+      DEMO_ADOPTIONS.map((adoption) => ({
+        programmeId: programme.id,
+        municipalityId: required(ids.municipality, adoption.municipality),
+        focusAreaId: adoption.focusArea ? required(ids.focusArea, adoption.focusArea) : null,
+        status: adoption.status,
+        decidedOn: adoption.decidedOn ?? null,
+        caseReference: adoption.caseReference,
+      })),
+    );
+
+    const tx = new WriteTransaction(manager, { name: 'Demodata' }, programme.id);
+    tx.record({
+      entity: 'programme',
+      entityId: programme.id,
+      operation: 'CREATE',
+      before: null,
+      after: { ...programme, demo: true, actions: DEMO_ACTIONS.length, parties: DEMO_PARTIES.length },
+    });
+    await appendChangeEvents(tx);
     return true;
   });
+}
+
+type Ids = {
+  municipality: Map<string, string>;
+  focusArea: Map<string, string>;
+  party: Map<string, string>;
+};
+
+function required(map: Map<string, string>, key: string): string {
+  const id = map.get(key);
+  if (!id) throw new Error(`The demo programme refers to ${key}, which it does not define`);
+  return id;
+}
+
+async function loadParties(
+  manager: EntityManager,
+  programmeId: string,
+  municipalityIds: Map<string, string>,
+): Promise<Map<string, string>> {
+  const saved = await manager.save(
+    DEMO_PARTIES.map((party) =>
+      manager.create(PartyEntity, {
+        programmeId,
+        name: party.name,
+        kind: party.kind,
+        homeMunicipalityId: party.homeMunicipality ? required(municipalityIds, party.homeMunicipality) : null,
+        contactName: party.contactName ?? null,
+        contactEmail: party.contactEmail ?? null,
+        website: party.website ?? null,
+      }),
+    ),
+  );
+  return new Map(DEMO_PARTIES.map((party, index) => [party.key, saved[index].id]));
+}
+
+async function loadActions(manager: EntityManager, programmeId: string, ids: Ids): Promise<void> {
+  for (const demo of DEMO_ACTIONS) {
+    const { progress } = actionProgress(
+      demo.milestones.map((m) => ({ weight: m.weight, completed: m.completedOn !== undefined })),
+      demo.progress ?? null,
+    );
+    const action = await manager.save(
+      manager.create(ActionEntity, {
+        programmeId,
+        focusAreaId: required(ids.focusArea, demo.focusArea),
+        code: demo.code,
+        title: demo.title,
+        description: demo.description,
+        status: demo.status,
+        startDate: demo.startDate,
+        dueDate: demo.dueDate,
+        manualProgress: demo.milestones.length === 0 ? (demo.progress ?? 0) : null,
+        progress,
+        healthOverride: demo.healthOverride?.health ?? null,
+        healthOverrideComment: demo.healthOverride?.comment ?? null,
+      }),
+    );
+    const slugs = demo.municipalities === 'ALL' ? MUNICIPALITY_SLUGS : demo.municipalities;
+    await manager.insert(
+      ParticipationEntity,
+      slugs.map((slug) => {
+        const local = demo.local?.[slug];
+        return {
+          actionId: action.id,
+          municipalityId: required(ids.municipality, slug),
+          status: local?.status ?? null,
+          progress: local?.progress ?? null,
+          note: local?.note ?? '',
+        };
+      }),
+    );
+    if (demo.milestones.length > 0) {
+      await manager.insert(
+        MilestoneEntity,
+        demo.milestones.map((m) => ({
+          actionId: action.id,
+          title: m.title,
+          dueDate: m.dueDate,
+          weight: m.weight,
+          completedOn: m.completedOn ?? null,
+        })),
+      );
+    }
+    await manager.insert(InvolvementEntity, [
+      { actionId: action.id, partyId: required(ids.party, demo.lead.party), role: 'LEAD', level: demo.lead.level },
+      ...demo.partners.map((partner) => ({
+        actionId: action.id,
+        partyId: required(ids.party, partner.party),
+        role: 'PARTNER' as const,
+        level: partner.level,
+      })),
+    ]);
+    const history = demo.history ?? [];
+    if (history.length > 0) {
+      await manager.insert(
+        StatusUpdateEntity,
+        history.map((entry) => ({
+          actionId: action.id,
+          createdAt: new Date(`${entry.date}T10:00:00+01:00`),
+          status: entry.status,
+          progress: entry.progress,
+          health: entry.health,
+          comment: entry.comment,
+          authorName: entry.author,
+        })),
+      );
+    }
+  }
+}
+
+async function loadIndicators(manager: EntityManager, programmeId: string, ids: Ids): Promise<void> {
+  for (const demo of DEMO_INDICATORS) {
+    const indicator = await manager.save(
+      manager.create(IndicatorEntity, {
+        programmeId,
+        focusAreaId: demo.focusArea ? required(ids.focusArea, demo.focusArea) : null,
+        name: demo.name,
+        unit: demo.unit,
+        baseline: demo.baseline,
+        target: demo.target,
+        targetYear: demo.targetYear,
+      }),
+    );
+    await manager.insert(
+      IndicatorValueEntity,
+      demo.values.map((value) => ({
+        indicatorId: indicator.id,
+        municipalityId: required(ids.municipality, value.municipality),
+        year: value.year,
+        value: value.value,
+      })),
+    );
+  }
 }

@@ -32,4 +32,7 @@ export class FocusAreaEntity {
 
   @Column({ name: 'sort_order', type: 'smallint', default: 0 })
   sortOrder: number;
+
+  @Column({ type: 'integer', default: 1 })
+  version: number;
 }

@@ -1,8 +1,47 @@
+import { ActionEntity } from './action.entity';
+import { AdoptionEntity } from './adoption.entity';
+import { ChangeEventEntity } from './change-event.entity';
 import { FocusAreaEntity } from './focus-area.entity';
+import { IndicatorEntity, IndicatorValueEntity } from './indicator.entity';
+import { InvolvementEntity } from './involvement.entity';
+import { MilestoneEntity } from './milestone.entity';
 import { MunicipalityEntity } from './municipality.entity';
+import { ParticipationEntity } from './participation.entity';
+import { PartyEntity } from './party.entity';
 import { ProgrammeEntity } from './programme.entity';
 import { RegionEntity } from './region.entity';
+import { StatusUpdateEntity } from './status-update.entity';
 
-export { FocusAreaEntity, MunicipalityEntity, ProgrammeEntity, RegionEntity };
+export {
+  ActionEntity,
+  AdoptionEntity,
+  ChangeEventEntity,
+  FocusAreaEntity,
+  IndicatorEntity,
+  IndicatorValueEntity,
+  InvolvementEntity,
+  MilestoneEntity,
+  MunicipalityEntity,
+  ParticipationEntity,
+  PartyEntity,
+  ProgrammeEntity,
+  RegionEntity,
+  StatusUpdateEntity,
+};
 
-export const ENTITIES = [RegionEntity, MunicipalityEntity, ProgrammeEntity, FocusAreaEntity];
+export const ENTITIES = [
+  RegionEntity,
+  MunicipalityEntity,
+  ProgrammeEntity,
+  FocusAreaEntity,
+  ActionEntity,
+  ParticipationEntity,
+  MilestoneEntity,
+  PartyEntity,
+  InvolvementEntity,
+  StatusUpdateEntity,
+  IndicatorEntity,
+  IndicatorValueEntity,
+  AdoptionEntity,
+  ChangeEventEntity,
+];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { FocusAreaEntity, MunicipalityEntity, ProgrammeEntity } from '../entities';
+import { DataSource, In, IsNull } from 'typeorm';
+import { AdoptionEntity, FocusAreaEntity, MunicipalityEntity, ProgrammeEntity } from '../entities';
 
 /** Reads of the programme's frame: the programme itself, its region's municipalities, its focus areas. */
 @Injectable()
@@ -23,5 +23,29 @@ export class ProgrammeRepository {
     return this.dataSource
       .getRepository(FocusAreaEntity)
       .find({ where: { programmeId }, order: { sortOrder: 'ASC', name: 'ASC' } });
+  }
+
+  municipalitiesByIds(ids: readonly string[], manager = this.dataSource.manager): Promise<MunicipalityEntity[]> {
+    return manager.findBy(MunicipalityEntity, { id: In([...ids]) });
+  }
+
+  municipalityBySlug(regionId: string, slug: string): Promise<MunicipalityEntity | null> {
+    return this.dataSource.manager.findOneBy(MunicipalityEntity, { regionId, slug });
+  }
+
+  focusAreasByIds(ids: readonly string[], manager = this.dataSource.manager): Promise<FocusAreaEntity[]> {
+    return manager.findBy(FocusAreaEntity, { id: In([...ids]) });
+  }
+
+  adoptionsOfProgramme(programmeId: string): Promise<AdoptionEntity[]> {
+    return this.dataSource.manager.find(AdoptionEntity, { where: { programmeId }, order: { decidedOn: 'ASC' } });
+  }
+
+  adoption(programmeId: string, municipalityId: string, focusAreaId: string | null, manager = this.dataSource.manager) {
+    return manager.findOneBy(AdoptionEntity, {
+      programmeId,
+      municipalityId,
+      focusAreaId: focusAreaId ?? IsNull(),
+    });
   }
 }

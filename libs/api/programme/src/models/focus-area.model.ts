@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { FocusAreaEntity } from '@tiltak/api-data-access';
 
 @ObjectType('FocusArea', { description: 'A prioritised sector or theme of the programme (satsingsområde).' })
@@ -17,6 +17,9 @@ export class FocusAreaModel {
 
   @Field(() => String, { nullable: true, description: 'The regional innovation plan priority it serves.' })
   innovationPlanPriority: string | null;
+
+  @Field(() => Int)
+  version: number;
 }
 
 export function toFocusAreaModel(entity: FocusAreaEntity): FocusAreaModel {
@@ -26,5 +29,6 @@ export function toFocusAreaModel(entity: FocusAreaEntity): FocusAreaModel {
     name: entity.name,
     description: entity.description,
     innovationPlanPriority: entity.innovationPlanPriority,
+    version: entity.version,
   };
 }

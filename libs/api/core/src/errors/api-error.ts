@@ -1,0 +1,47 @@
+import { GraphQLError } from 'graphql';
+
+/** The codes the dashboard branches on, in `extensions.code`. Never the message text. */
+export enum ApiErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  FORBIDDEN = 'FORBIDDEN',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+}
+
+export interface ApiErrorDetails {
+  /** The input field at fault, as a path like `input.progress`. */
+  field?: string;
+  /** A feature's own, finer reason, for example `MILESTONES_OPEN`. */
+  reason?: string;
+  /** With CONFLICT: the record as it is now, so the client can show it beside the user's version. */
+  current?: unknown;
+}
+
+/** An error Tiltak means to show: carries its code and details into the GraphQL response. */
+export class ApiError extends GraphQLError {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    details: ApiErrorDetails = {},
+  ) {
+    super(message, { extensions: { code, ...details } });
+    this.name = 'ApiError';
+  }
+}
+
+export function badUserInput(field: string, message: string, reason?: string): ApiError {
+  return new ApiError(ApiErrorCode.BAD_USER_INPUT, message, { field, reason });
+}
+
+export function notFound(what: string, id: string, field?: string): ApiError {
+  return new ApiError(ApiErrorCode.NOT_FOUND, `${what} ${id} does not exist`, { field, reason: 'NOT_FOUND' });
+}
+
+export function conflict(what: string, current: unknown): ApiError {
+  return new ApiError(
+    ApiErrorCode.CONFLICT,
+    `Someone else changed this ${what} first. Nothing was saved; compare with the current version and try again.`,
+    { reason: 'STALE_VERSION', current },
+  );
+}

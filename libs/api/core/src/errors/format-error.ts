@@ -1,0 +1,47 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { ApiErrorCode } from './api-error';
+
+/** PostgreSQL refusals that mean the input broke a rule: the client gets BAD_USER_INPUT, not a 500. */
+const INPUT_VIOLATIONS: Record<string, string> = {
+  '23505': 'already exists',
+  '23503': 'refers to something that does not exist',
+  '23514': 'breaks a rule of the programme',
+  '22001': 'is too long',
+  '22P02': 'is not a valid value',
+};
+
+interface DatabaseError {
+  code?: string;
+  constraint?: string;
+  driverError?: { code?: string; constraint?: string };
+}
+
+/**
+ * The one place where errors become GraphQL responses. Errors Tiltak raised keep their code;
+ * database rule violations become BAD_USER_INPUT naming the constraint; anything unexpected is
+ * reported without internals.
+ */
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.['code'];
+  if (typeof code === 'string' && (Object.values(ApiErrorCode) as string[]).includes(code)) return formatted;
+
+  const original = unwrapResolverError(error) as DatabaseError;
+  const sqlState = original?.driverError?.code ?? original?.code;
+  if (sqlState && sqlState in INPUT_VIOLATIONS) {
+    const constraint = original.driverError?.constraint ?? original.constraint;
+    return {
+      message: `The input ${INPUT_VIOLATIONS[sqlState]}${constraint ? ` (${constraint})` : ''}. Nothing was saved.`,
+      path: formatted.path,
+      extensions: { code: ApiErrorCode.BAD_USER_INPUT, reason: constraint ?? sqlState },
+    };
+  }
+  // GraphQL's own input validation (unknown enum values, wrong types) is the client's input too.
+  if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT') {
+    return { ...formatted, extensions: { ...formatted.extensions, code: ApiErrorCode.BAD_USER_INPUT } };
+  }
+  if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+    return { message: 'Something went wrong in Tiltak. Nothing was saved.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  return formatted;
+}

@@ -1,0 +1,56 @@
+import { PARTY_KINDS, type PartyKind } from '@tiltak/domain';
+import {
+  Check,
+  Column,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  Unique,
+} from 'typeorm';
+import { MunicipalityEntity } from './municipality.entity';
+import { ProgrammeEntity } from './programme.entity';
+import { sqlList } from './sql';
+
+/** An organisation that does the work (aktør). Its contact person is personal data. */
+@Entity('party')
+@Unique('UQ_party_programme_name', ['programmeId', 'name'])
+@Check('CHK_party_name', `char_length(btrim("name")) >= 1`)
+@Check('CHK_party_kind', `"kind" IN (${sqlList(PARTY_KINDS)})`)
+export class PartyEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_party' })
+  id: string;
+
+  @Column({ name: 'programme_id', type: 'uuid' })
+  programmeId: string;
+
+  @ManyToOne(() => ProgrammeEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'programme_id', foreignKeyConstraintName: 'FK_party_programme' })
+  programme: Relation<ProgrammeEntity>;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  kind: PartyKind;
+
+  @Column({ name: 'home_municipality_id', type: 'uuid', nullable: true })
+  homeMunicipalityId: string | null;
+
+  @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'home_municipality_id', foreignKeyConstraintName: 'FK_party_home_municipality' })
+  homeMunicipality: Relation<MunicipalityEntity> | null;
+
+  @Column({ name: 'contact_name', type: 'varchar', length: 200, nullable: true })
+  contactName: string | null;
+
+  @Column({ name: 'contact_email', type: 'varchar', length: 254, nullable: true })
+  contactEmail: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  website: string | null;
+
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+}

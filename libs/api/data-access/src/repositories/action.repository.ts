@@ -1,0 +1,150 @@
+import type { ActionStatus, Health } from '@tiltak/domain';
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
+import {
+  ActionEntity,
+  InvolvementEntity,
+  MilestoneEntity,
+  ParticipationEntity,
+  StatusUpdateEntity,
+} from '../entities';
+import { ACTION_HEALTH_SQL, ACTION_NUMBER_SQL, ACTION_OVERDUE_SQL } from './action-sql';
+
+export interface ActionFilter {
+  municipalityIds?: string[];
+  focusAreaIds?: string[];
+  statuses?: ActionStatus[];
+  healths?: Health[];
+  partyIds?: string[];
+  overdue?: boolean;
+  text?: string;
+}
+
+/** Reads of the action aggregate: actions, their municipalities, milestones, involvements and history. */
+@Injectable()
+export class ActionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  actionById(id: string, manager: EntityManager = this.dataSource.manager): Promise<ActionEntity | null> {
+    return manager.findOneBy(ActionEntity, { id });
+  }
+
+  actionsByIds(ids: readonly string[]): Promise<ActionEntity[]> {
+    return this.dataSource.manager.findBy(ActionEntity, { id: In([...ids]) });
+  }
+
+  codeTaken(programmeId: string, code: string, manager: EntityManager): Promise<boolean> {
+    return manager.existsBy(ActionEntity, { programmeId, code });
+  }
+
+  /** One page of the programme's actions matching the filter, in focus-area and code order, and the total. */
+  async pageOfActions(
+    programmeId: string,
+    filter: ActionFilter,
+    today: string,
+    page: { offset: number; limit: number },
+  ): Promise<{ actions: ActionEntity[]; total: number }> {
+    const query = this.filtered(programmeId, filter, today);
+    const total = await query.clone().getCount();
+    const actions = await query
+      .innerJoin('a.focusArea', 'f')
+      .orderBy('f.sort_order', 'ASC')
+      .addOrderBy(ACTION_NUMBER_SQL, 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .offset(page.offset)
+      .limit(page.limit)
+      .getMany();
+    return { actions, total };
+  }
+
+  private filtered(programmeId: string, filter: ActionFilter, today: string): SelectQueryBuilder<ActionEntity> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(ActionEntity, 'a')
+      .where('a.programme_id = :programmeId', { programmeId })
+      .setParameter('today', today);
+    if (filter.focusAreaIds?.length) query.andWhere('a.focus_area_id IN (:...focusAreaIds)', filter);
+    if (filter.statuses?.length) query.andWhere('a.status IN (:...statuses)', filter);
+    if (filter.healths?.length) query.andWhere(`${ACTION_HEALTH_SQL} IN (:...healths)`, filter);
+    if (filter.overdue !== undefined) query.andWhere(filter.overdue ? ACTION_OVERDUE_SQL : `NOT ${ACTION_OVERDUE_SQL}`);
+    if (filter.municipalityIds?.length) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM participation fp WHERE fp.action_id = a.id AND fp.municipality_id IN (:...municipalityIds))',
+        filter,
+      );
+    }
+    if (filter.partyIds?.length) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM involvement fi WHERE fi.action_id = a.id AND fi.party_id IN (:...partyIds))',
+        filter,
+      );
+    }
+    const text = filter.text?.trim();
+    if (text) {
+      const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(
+        new Brackets((q) =>
+          q
+            .where('a.title ILIKE :pattern', { pattern })
+            .orWhere('a.description ILIKE :pattern')
+            .orWhere('a.code ILIKE :pattern'),
+        ),
+      );
+    }
+    return query;
+  }
+
+  milestonesOfActions(actionIds: readonly string[], manager = this.dataSource.manager): Promise<MilestoneEntity[]> {
+    return manager.find(MilestoneEntity, {
+      where: { actionId: In([...actionIds]) },
+      order: { dueDate: 'ASC', createdAt: 'ASC' },
+    });
+  }
+
+  milestoneById(id: string, manager = this.dataSource.manager): Promise<MilestoneEntity | null> {
+    return manager.findOneBy(MilestoneEntity, { id });
+  }
+
+  participationsOfActions(actionIds: readonly string[]): Promise<ParticipationEntity[]> {
+    return this.dataSource.manager.find(ParticipationEntity, {
+      where: { actionId: In([...actionIds]) },
+      relations: { municipality: true },
+      order: { municipality: { name: 'ASC' } },
+    });
+  }
+
+  participation(actionId: string, municipalityId: string, manager = this.dataSource.manager) {
+    return manager.findOneBy(ParticipationEntity, { actionId, municipalityId });
+  }
+
+  involvementsOfActions(actionIds: readonly string[]): Promise<InvolvementEntity[]> {
+    return this.dataSource.manager.find(InvolvementEntity, {
+      where: { actionId: In([...actionIds]) },
+      relations: { party: true },
+      order: { role: 'ASC', party: { name: 'ASC' } },
+    });
+  }
+
+  involvementById(id: string, manager = this.dataSource.manager): Promise<InvolvementEntity | null> {
+    return manager.findOneBy(InvolvementEntity, { id });
+  }
+
+  historyOfActions(actionIds: readonly string[]): Promise<StatusUpdateEntity[]> {
+    return this.dataSource.manager.find(StatusUpdateEntity, {
+      where: { actionId: In([...actionIds]) },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  /** Open milestones due from `from` to `to` (inclusive) of actions still under way, soonest first. */
+  openMilestonesDue(programmeId: string, from: string | null, to: string, limit: number): Promise<MilestoneEntity[]> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(MilestoneEntity, 'm')
+      .innerJoin('m.action', 'a')
+      .where('a.programme_id = :programmeId', { programmeId })
+      .andWhere(`a.status NOT IN ('COMPLETED', 'CANCELLED')`)
+      .andWhere('m.completed_on IS NULL')
+      .andWhere('m.due_date <= :to', { to });
+    if (from) query.andWhere('m.due_date >= :from', { from });
+    return query.orderBy('m.due_date', 'ASC').addOrderBy('m.id', 'ASC').limit(limit).getMany();
+  }
+}

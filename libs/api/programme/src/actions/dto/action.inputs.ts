@@ -1,0 +1,228 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import type { ActionStatus, Health } from '@tiltak/domain';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { ACTION_STATUSES, HEALTHS } from '@tiltak/domain';
+import { ActionStatusEnum, HealthEnum } from '../../models/enums';
+
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = 'must be a date written YYYY-MM-DD';
+
+@InputType()
+export class ActionFilterInput {
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  municipalityIds?: string[];
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  focusAreaIds?: string[];
+
+  @Field(() => [ActionStatusEnum], { nullable: true })
+  @IsOptional()
+  @IsIn(ACTION_STATUSES, { each: true })
+  statuses?: ActionStatus[];
+
+  @Field(() => [HealthEnum], { nullable: true })
+  @IsOptional()
+  @IsIn(HEALTHS, { each: true })
+  healths?: Health[];
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  partyIds?: string[];
+
+  @Field(() => Boolean, { nullable: true, description: 'Unfinished and past due, or with an overdue milestone.' })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Words in the code, title or description.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  text?: string;
+}
+
+@InputType()
+export class CreateActionInput {
+  @Field(() => String, { description: 'For example LOG-3: the focus area’s code, a dash, a number.' })
+  @Matches(/^[A-Z]{2,6}-[0-9]{1,4}$/, { message: 'must look like LOG-3' })
+  code: string;
+
+  @Field(() => String)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  description?: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  focusAreaId: string;
+
+  @Field(() => [ID], { description: 'The municipalities the action concerns: one, several or all.' })
+  @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  municipalityIds: string[];
+
+  @Field(() => String)
+  @Matches(ISO_DATE, { message: DATE_MESSAGE })
+  startDate: string;
+
+  @Field(() => String)
+  @Matches(ISO_DATE, { message: DATE_MESSAGE })
+  dueDate: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  weight?: number;
+}
+
+@InputType()
+export class UpdateActionInput {
+  @Field(() => ID)
+  @IsUUID()
+  actionId: string;
+
+  @Field(() => Int)
+  @IsInt()
+  expectedVersion: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  description?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  focusAreaId?: string;
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  municipalityIds?: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: DATE_MESSAGE })
+  startDate?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: DATE_MESSAGE })
+  dueDate?: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  weight?: number;
+}
+
+@InputType({ description: 'A project lead’s update: only actionId and expectedVersion are required.' })
+export class UpdateActionStatusInput {
+  @Field(() => ID)
+  @IsUUID()
+  actionId: string;
+
+  @Field(() => Int)
+  @IsInt()
+  expectedVersion: number;
+
+  @Field(() => ActionStatusEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(ACTION_STATUSES)
+  status?: ActionStatus;
+
+  @Field(() => Int, { nullable: true, description: '0–100; only for actions without milestones.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  progress?: number;
+
+  @Field(() => HealthEnum, {
+    nullable: true,
+    description: 'Override the computed health (needs a comment); the computed value clears the override.',
+  })
+  @IsOptional()
+  @IsIn(HEALTHS)
+  health?: Health;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+@InputType({ description: 'A municipality’s own pace on an action. Null figures follow the action.' })
+export class UpdateActionMunicipalityInput {
+  @Field(() => ID)
+  @IsUUID()
+  actionId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  municipalityId: string;
+
+  @Field(() => Int)
+  @IsInt()
+  expectedVersion: number;
+
+  @Field(() => ActionStatusEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(ACTION_STATUSES)
+  status?: ActionStatus | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  progress?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}

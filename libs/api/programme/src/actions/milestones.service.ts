@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ActionRepository,
+  InvolvementEntity,
+  MilestoneEntity,
+  PartyRepository,
+  ProgrammeWriter,
+  type WriteTransaction,
+} from '@tiltak/api-data-access';
+import { isIsoDate } from '@tiltak/domain';
+import { type ActionModel, toActionModel } from '../models/action.model';
+import { toInvolvementModel } from '../models/action-parts.model';
+import { toMilestoneModel } from '../models/action-parts.model';
+import { toPartyModel } from '../models/party.model';
+import { ProgrammeContext } from '../programme/programme-context';
+import { ActionErrorReason, actionError, staleVersion } from './actions.errors';
+import { actionForUpdate, refreshActionProgress } from './action-writes';
+import type {
+  AddInvolvementInput,
+  CreateMilestoneInput,
+  MilestoneVersionInput,
+  RemoveInvolvementInput,
+  UpdateInvolvementInput,
+  UpdateMilestoneInput,
+} from './dto/milestone.inputs';
+
+/**
+ * Milestones and involvements of an action. Every milestone change recomputes the action's progress
+ * in the same transaction, so the figure people see is never out of step with its milestones.
+ */
+@Injectable()
+export class MilestonesService {
+  constructor(
+    private readonly actions: ActionRepository,
+    private readonly parties: PartyRepository,
+    private readonly writer: ProgrammeWriter,
+    private readonly context: ProgrammeContext,
+  ) {}
+
+  createMilestone(input: CreateMilestoneInput): Promise<ActionModel> {
+    this.checkDate('dueDate', input.dueDate);
+    return this.write(async (tx) => {
+      const action = await actionForUpdate(this.actions, tx, input.actionId);
+      const milestone = await tx.manager.save(
+        tx.manager.create(MilestoneEntity, {
+          actionId: action.id,
+          title: input.title.trim(),
+          dueDate: input.dueDate,
+          weight: input.weight ?? 1,
+        }),
+      );
+      tx.record({ entity: 'milestone', entityId: milestone.id, operation: 'CREATE', before: null, after: milestone });
+      return refreshActionProgress(this.actions, tx, action.id);
+    });
+  }
+
+  updateMilestone(input: UpdateMilestoneInput): Promise<ActionModel> {
+    if (input.dueDate !== undefined) this.checkDate('dueDate', input.dueDate);
+    return this.changeMilestone(input, {
+      ...(input.title !== undefined && { title: input.title.trim() }),
+      ...(input.dueDate !== undefined && { dueDate: input.dueDate }),
+      ...(input.weight !== undefined && { weight: input.weight }),
+    });
+  }
+
+  completeMilestone(input: MilestoneVersionInput): Promise<ActionModel> {
+    const completedOn = input.completedOn ?? this.context.today();
+    this.checkDate('completedOn', completedOn);
+    return this.changeMilestone(input, { completedOn });
+  }
+
+  reopenMilestone(input: MilestoneVersionInput): Promise<ActionModel> {
+    return this.changeMilestone(input, { completedOn: null });
+  }
+
+  deleteMilestone(input: MilestoneVersionInput): Promise<ActionModel> {
+    return this.write(async (tx) => {
+      const before = await this.milestoneForUpdate(tx, input.milestoneId);
+      const deleted = await tx.manager.delete(MilestoneEntity, { id: before.id, version: input.expectedVersion });
+      if (deleted.affected !== 1) throw staleVersion('milestone', toMilestoneModel(before, this.context.today()));
+      tx.record({ entity: 'milestone', entityId: before.id, operation: 'DELETE', before, after: null });
+      return refreshActionProgress(this.actions, tx, before.actionId);
+    });
+  }
+
+  addInvolvement(input: AddInvolvementInput): Promise<ActionModel> {
+    return this.write(async (tx) => {
+      const action = await actionForUpdate(this.actions, tx, input.actionId);
+      const party = await this.parties.partyById(input.partyId, tx.manager);
+      if (!party || party.programmeId !== tx.programmeId) {
+        throw actionError(ActionErrorReason.UNKNOWN_REFERENCE, `partyId: no party ${input.partyId}`, {
+          field: 'partyId',
+        });
+      }
+      const existing = await this.actions.involvementsOfActions([action.id]);
+      if (existing.some((i) => i.partyId === party.id)) {
+        throw actionError(ActionErrorReason.PARTY_ALREADY_INVOLVED, `partyId: ${party.name} already takes part`, {
+          field: 'partyId',
+        });
+      }
+      if (input.role === 'LEAD') this.refuseSecondLead(existing);
+      const involvement = await tx.manager.save(
+        tx.manager.create(InvolvementEntity, { actionId: action.id, partyId: party.id, role: input.role, level: input.level }),
+      );
+      tx.record({ entity: 'involvement', entityId: involvement.id, operation: 'CREATE', before: null, after: involvement });
+      return action;
+    });
+  }
+
+  updateInvolvement(input: UpdateInvolvementInput): Promise<ActionModel> {
+    return this.write(async (tx) => {
+      const before = await this.involvementForUpdate(tx, input.involvementId);
+      if (input.role === 'LEAD' && before.role !== 'LEAD') {
+        this.refuseSecondLead(await this.actions.involvementsOfActions([before.actionId]));
+      }
+      const patch = {
+        ...(input.role !== undefined && { role: input.role }),
+        ...(input.level !== undefined && { level: input.level }),
+      };
+      if (!(await tx.updateIfVersion(InvolvementEntity, { id: before.id }, input.expectedVersion, patch))) {
+        throw staleVersion('involvement', await this.involvementModel(before.id));
+      }
+      const after = await this.actions.involvementById(before.id, tx.manager);
+      tx.record({ entity: 'involvement', entityId: before.id, operation: 'UPDATE', before, after });
+      return actionForUpdate(this.actions, tx, before.actionId);
+    });
+  }
+
+  removeInvolvement(input: RemoveInvolvementInput): Promise<ActionModel> {
+    return this.write(async (tx) => {
+      const before = await this.involvementForUpdate(tx, input.involvementId);
+      const deleted = await tx.manager.delete(InvolvementEntity, { id: before.id, version: input.expectedVersion });
+      if (deleted.affected !== 1) throw staleVersion('involvement', await this.involvementModel(before.id));
+      tx.record({ entity: 'involvement', entityId: before.id, operation: 'DELETE', before, after: null });
+      return actionForUpdate(this.actions, tx, before.actionId);
+    });
+  }
+
+  private async write(work: (tx: WriteTransaction) => Promise<Parameters<typeof toActionModel>[0]>) {
+    const programme = await this.context.programme();
+    const action = await this.writer.write(this.context.actor(), programme.id, work);
+    return toActionModel(action, this.context.today());
+  }
+
+  private changeMilestone(
+    input: { milestoneId: string; expectedVersion: number },
+    patch: Partial<MilestoneEntity>,
+  ): Promise<ActionModel> {
+    return this.write(async (tx) => {
+      const before = await this.milestoneForUpdate(tx, input.milestoneId);
+      if (!(await tx.updateIfVersion(MilestoneEntity, { id: before.id }, input.expectedVersion, patch))) {
+        throw staleVersion('milestone', toMilestoneModel(before, this.context.today()));
+      }
+      const after = await this.actions.milestoneById(before.id, tx.manager);
+      tx.record({ entity: 'milestone', entityId: before.id, operation: 'UPDATE', before, after });
+      return refreshActionProgress(this.actions, tx, before.actionId);
+    });
+  }
+
+  private async milestoneForUpdate(tx: WriteTransaction, id: string): Promise<MilestoneEntity> {
+    const milestone = await this.actions.milestoneById(id, tx.manager);
+    if (!milestone) {
+      throw actionError(ActionErrorReason.MILESTONE_NOT_FOUND, `Milestone ${id} does not exist`, {
+        field: 'milestoneId',
+      });
+    }
+    await actionForUpdate(this.actions, tx, milestone.actionId);
+    return milestone;
+  }
+
+  private async involvementForUpdate(tx: WriteTransaction, id: string): Promise<InvolvementEntity> {
+    const involvement = await this.actions.involvementById(id, tx.manager);
+    if (!involvement) {
+      throw actionError(ActionErrorReason.INVOLVEMENT_NOT_FOUND, `Involvement ${id} does not exist`, {
+        field: 'involvementId',
+      });
+    }
+    await actionForUpdate(this.actions, tx, involvement.actionId);
+    return involvement;
+  }
+
+  private async involvementModel(id: string) {
+    const involvement = await this.actions.involvementById(id);
+    const party = involvement && (await this.parties.partyById(involvement.partyId));
+    return involvement && party ? toInvolvementModel(involvement, toPartyModel(party)) : null;
+  }
+
+  private refuseSecondLead(existing: InvolvementEntity[]): void {
+    const lead = existing.find((i) => i.role === 'LEAD');
+    if (lead) {
+      throw actionError(
+        ActionErrorReason.SECOND_LEAD,
+        'role: the action already has a lead; make that party a partner first',
+        { field: 'role' },
+      );
+    }
+  }
+
+  private checkDate(field: string, value: string): void {
+    if (!isIsoDate(value)) {
+      throw actionError(ActionErrorReason.INVALID_DATE, `${field}: ${value} is not a calendar date`, { field });
+    }
+  }
+}

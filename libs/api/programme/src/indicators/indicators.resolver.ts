@@ -1,0 +1,38 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IndicatorModel, IndicatorValueModel, toIndicatorValueModel } from '../models/indicator.model';
+import { RequestLoaders } from '../loaders/request-loaders';
+import { CreateIndicatorInput, IndicatorsArgs, SetIndicatorValueInput, UpdateIndicatorInput } from './dto/indicator.inputs';
+import { IndicatorsService } from './indicators.service';
+
+@Resolver(() => IndicatorModel)
+export class IndicatorsResolver {
+  constructor(
+    private readonly indicatorsService: IndicatorsService,
+    private readonly loaders: RequestLoaders,
+  ) {}
+
+  @Query(() => [IndicatorModel], { description: 'Measured effects with baseline, target and yearly values.' })
+  indicators(@Args() { focusAreaId }: IndicatorsArgs): Promise<IndicatorModel[]> {
+    return this.indicatorsService.indicators(focusAreaId);
+  }
+
+  @ResolveField(() => [IndicatorValueModel], { description: 'Yearly values per municipality, oldest first.' })
+  async values(@Parent() indicator: IndicatorModel, @Context() ctx: { req: object }): Promise<IndicatorValueModel[]> {
+    return (await this.loaders.for(ctx).indicatorValues.load(indicator.id)).map(toIndicatorValueModel);
+  }
+
+  @Mutation(() => IndicatorModel)
+  createIndicator(@Args('input') input: CreateIndicatorInput): Promise<IndicatorModel> {
+    return this.indicatorsService.createIndicator(input);
+  }
+
+  @Mutation(() => IndicatorModel)
+  updateIndicator(@Args('input') input: UpdateIndicatorInput): Promise<IndicatorModel> {
+    return this.indicatorsService.updateIndicator(input);
+  }
+
+  @Mutation(() => IndicatorValueModel)
+  setIndicatorValue(@Args('input') input: SetIndicatorValueInput): Promise<IndicatorValueModel> {
+    return this.indicatorsService.setIndicatorValue(input);
+  }
+}

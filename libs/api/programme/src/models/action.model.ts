@@ -1,0 +1,169 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { type ActionStatus, assessHealth, type Health } from '@tiltak/domain';
+import type { ActionEntity } from '@tiltak/api-data-access';
+import { ActionStatusEnum, HealthEnum } from './enums';
+
+@ObjectType('HealthOverride', { description: 'The lead’s own judgement of health, always with a reason.' })
+export class HealthOverrideModel {
+  @Field(() => HealthEnum)
+  health: Health;
+
+  @Field(() => String)
+  comment: string;
+}
+
+@ObjectType('Action', { description: 'A concrete piece of work in one focus area (tiltak).' })
+export class ActionModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'Short code, for example LOG-3.' })
+  code: string;
+
+  @Field(() => String)
+  title: string;
+
+  @Field(() => String)
+  description: string;
+
+  focusAreaId: string;
+
+  @Field(() => ActionStatusEnum)
+  status: ActionStatus;
+
+  @Field(() => String, { description: 'YYYY-MM-DD' })
+  startDate: string;
+
+  @Field(() => String, { description: 'YYYY-MM-DD' })
+  dueDate: string;
+
+  @Field(() => Int, { description: '0–100: from the milestones, or the lead’s own figure when there are none.' })
+  progress: number;
+
+  manualProgress: number | null;
+
+  @Field(() => Int, { description: 'The action’s weight in roll-ups.' })
+  weight: number;
+
+  @Field(() => HealthEnum, { description: 'The lead’s override where there is one, otherwise the computed health.' })
+  health: Health;
+
+  @Field(() => HealthEnum, { description: 'Health as the rules compute it from progress and dates.' })
+  computedHealth: Health;
+
+  @Field(() => Int, { description: 'The progress a steady pace would have reached by today.' })
+  expectedProgress: number;
+
+  @Field(() => Boolean, { description: 'Not finished, and past its due date.' })
+  overdue: boolean;
+
+  @Field(() => HealthOverrideModel, { nullable: true })
+  healthOverride: HealthOverrideModel | null;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => Date)
+  updatedAt: Date;
+}
+
+export function toActionModel(entity: ActionEntity, today: string): ActionModel {
+  const assessed = assessHealth({ ...entity, today });
+  return {
+    id: entity.id,
+    code: entity.code,
+    title: entity.title,
+    description: entity.description,
+    focusAreaId: entity.focusAreaId,
+    status: entity.status,
+    startDate: entity.startDate,
+    dueDate: entity.dueDate,
+    progress: entity.progress,
+    manualProgress: entity.manualProgress,
+    weight: entity.weight,
+    health: entity.healthOverride ?? assessed.health,
+    computedHealth: assessed.health,
+    expectedProgress: assessed.expected,
+    overdue: assessed.overdue,
+    healthOverride: entity.healthOverride
+      ? { health: entity.healthOverride, comment: entity.healthOverrideComment ?? '' }
+      : null,
+    version: entity.version,
+    updatedAt: entity.updatedAt,
+  };
+}
+
+@ObjectType('ActionEdge')
+export class ActionEdge {
+  @Field(() => ActionModel)
+  node: ActionModel;
+
+  @Field(() => String)
+  cursor: string;
+}
+
+@ObjectType('PageInfo')
+export class PageInfoModel {
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+@ObjectType('ActionConnection')
+export class ActionConnection {
+  @Field(() => [ActionEdge])
+  edges: ActionEdge[];
+
+  @Field(() => PageInfoModel)
+  pageInfo: PageInfoModel;
+
+  @Field(() => Int)
+  totalCount: number;
+}
+
+@ObjectType('ProgressContribution', { description: 'One action’s part in a rolled-up figure.' })
+export class ProgressContributionModel {
+  @Field(() => ID)
+  actionId: string;
+
+  @Field(() => String)
+  code: string;
+
+  @Field(() => String)
+  title: string;
+
+  @Field(() => ActionStatusEnum)
+  status: ActionStatus;
+
+  @Field(() => Int)
+  progress: number;
+
+  @Field(() => Int)
+  weight: number;
+
+  @Field(() => HealthEnum)
+  health: Health;
+
+  @Field(() => Boolean, { description: 'False for cancelled actions, which roll-ups skip.' })
+  counted: boolean;
+}
+
+@ObjectType('ProgressExplanation', { description: 'How a rolled-up progress figure was computed.' })
+export class ProgressExplanationModel {
+  @Field(() => Float, { nullable: true, description: 'Weighted mean with one decimal; null when nothing counts.' })
+  progress: number | null;
+
+  @Field(() => String, { description: 'The rule, in words.' })
+  method: string;
+
+  @Field(() => Int)
+  weightedSum: number;
+
+  @Field(() => Int)
+  totalWeight: number;
+
+  @Field(() => [ProgressContributionModel])
+  contributions: ProgressContributionModel[];
+}

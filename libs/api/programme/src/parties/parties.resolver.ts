@@ -1,0 +1,70 @@
+import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsUUID } from 'class-validator';
+import { ActionModel, toActionModel } from '../models/action.model';
+import { WhoDoesWhatRowModel } from '../models/matrix.model';
+import { MunicipalityModel, toMunicipalityModel } from '../models/municipality.model';
+import { PartyModel } from '../models/party.model';
+import { RequestLoaders } from '../loaders/request-loaders';
+import { ProgrammeContext } from '../programme/programme-context';
+import { CreatePartyInput, PartiesArgs, UpdatePartyInput } from './dto/party.inputs';
+import { PartiesService } from './parties.service';
+
+type GraphqlContext = { req: object };
+
+@ArgsType()
+class PartyArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+}
+
+@Resolver(() => PartyModel)
+export class PartiesResolver {
+  constructor(
+    private readonly partiesService: PartiesService,
+    private readonly loaders: RequestLoaders,
+    private readonly context: ProgrammeContext,
+  ) {}
+
+  @Query(() => [PartyModel], { description: 'The organisations that do the work, by name.' })
+  parties(@Args() { kinds }: PartiesArgs): Promise<PartyModel[]> {
+    return this.partiesService.parties(kinds);
+  }
+
+  @Query(() => PartyModel, { nullable: true })
+  party(@Args() { id }: PartyArgs): Promise<PartyModel | null> {
+    return this.partiesService.party(id);
+  }
+
+  @Query(() => [WhoDoesWhatRowModel], {
+    description: 'Who does what: each party’s lead and partner, strategic and operational parts per focus area.',
+  })
+  whoDoesWhat(@Args() { kinds }: PartiesArgs): Promise<WhoDoesWhatRowModel[]> {
+    return this.partiesService.whoDoesWhat(kinds);
+  }
+
+  @Mutation(() => PartyModel)
+  createParty(@Args('input') input: CreatePartyInput): Promise<PartyModel> {
+    return this.partiesService.createParty(input);
+  }
+
+  @Mutation(() => PartyModel)
+  updateParty(@Args('input') input: UpdatePartyInput): Promise<PartyModel> {
+    return this.partiesService.updateParty(input);
+  }
+
+  @ResolveField(() => MunicipalityModel, { nullable: true })
+  async homeMunicipality(@Parent() party: PartyModel, @Context() ctx: GraphqlContext): Promise<MunicipalityModel | null> {
+    if (!party.homeMunicipalityId) return null;
+    const municipality = await this.loaders.for(ctx).municipality.load(party.homeMunicipalityId);
+    return municipality && toMunicipalityModel(municipality);
+  }
+
+  @ResolveField(() => [ActionModel], { description: 'The actions it leads or takes part in, by code.' })
+  async actions(@Parent() party: PartyModel, @Context() ctx: GraphqlContext): Promise<ActionModel[]> {
+    const ids = await this.partiesService.actionIdsOf(party.id);
+    const today = this.context.today();
+    const actions = await this.loaders.for(ctx).action.loadMany(ids);
+    return actions.flatMap((action) => (action && !(action instanceof Error) ? [toActionModel(action, today)] : []));
+  }
+}

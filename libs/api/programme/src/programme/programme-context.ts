@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { ApiError, ApiErrorCode } from '@tiltak/api-core';
+import { type Actor, type ProgrammeEntity, ProgrammeRepository } from '@tiltak/api-data-access';
+import { osloDate } from '@tiltak/domain';
+
+/**
+ * What every programme service needs to know about the request: which programme, which day it is
+ * in Oslo, and who acts. Until sign-in arrives every change is written in the name of the API.
+ */
+@Injectable()
+export class ProgrammeContext {
+  constructor(private readonly programmes: ProgrammeRepository) {}
+
+  async programme(): Promise<ProgrammeEntity> {
+    const programme = await this.programmes.currentProgramme();
+    if (!programme) throw new ApiError(ApiErrorCode.NOT_FOUND, 'There is no action programme yet');
+    return programme;
+  }
+
+  today(): string {
+    return osloDate();
+  }
+
+  actor(): Actor {
+    return { name: 'Tiltak API' };
+  }
+}

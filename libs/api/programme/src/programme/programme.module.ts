@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { RequestLoaders } from '../loaders/request-loaders';
+import { ProgrammeContext } from './programme-context';
+import {
+  FocusAreaFieldsResolver,
+  MunicipalityFieldsResolver,
+  ProgrammeFieldsResolver,
+  ProgrammeResolver,
+} from './programme.resolver';
+import { ProgrammeService } from './programme.service';
+import { ProgressService } from './progress.service';
+
+/** The programme's frame: municipalities, focus areas, decisions, and the progress roll-ups. */
+@Module({
+  providers: [
+    ProgrammeContext,
+    RequestLoaders,
+    ProgrammeService,
+    ProgressService,
+    ProgrammeResolver,
+    ProgrammeFieldsResolver,
+    FocusAreaFieldsResolver,
+    MunicipalityFieldsResolver,
+  ],
+  exports: [ProgrammeContext, RequestLoaders],
+})
+export class ProgrammeModule {}

@@ -1,0 +1,132 @@
+import { Args, ArgsType, Context, Field, Float, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsString, IsUUID, MaxLength } from 'class-validator';
+import { ProgressExplanationModel } from '../models/action.model';
+import { AdoptionModel } from '../models/indicator.model';
+import { FocusAreaModel } from '../models/focus-area.model';
+import { ProgressCellModel } from '../models/matrix.model';
+import { MunicipalityModel } from '../models/municipality.model';
+import { ProgrammeModel } from '../models/programme.model';
+import { RequestLoaders } from '../loaders/request-loaders';
+import { CreateFocusAreaInput, ExplainProgressArgs, SetAdoptionInput, UpdateFocusAreaInput } from './dto/programme.inputs';
+import { ProgrammeService } from './programme.service';
+import { ProgressService } from './progress.service';
+
+type GraphqlContext = { req: object };
+
+@ArgsType()
+class SlugArgs {
+  @Field(() => String)
+  @IsString()
+  @MaxLength(100)
+  slug: string;
+}
+
+@ArgsType()
+class IdArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+}
+
+@Resolver()
+export class ProgrammeResolver {
+  constructor(
+    private readonly programmeService: ProgrammeService,
+    private readonly progressService: ProgressService,
+  ) {}
+
+  @Query(() => ProgrammeModel, { nullable: true, description: 'The programme Tiltak tracks.' })
+  currentProgramme(): Promise<ProgrammeModel | null> {
+    return this.programmeService.currentProgramme();
+  }
+
+  @Query(() => [MunicipalityModel], { description: 'The municipalities of the programme’s region, by name.' })
+  municipalities(): Promise<MunicipalityModel[]> {
+    return this.programmeService.municipalities();
+  }
+
+  @Query(() => MunicipalityModel, { nullable: true })
+  municipality(@Args() { slug }: SlugArgs): Promise<MunicipalityModel | null> {
+    return this.programmeService.municipality(slug);
+  }
+
+  @Query(() => [FocusAreaModel], { description: 'The programme’s focus areas, in the plan’s order.' })
+  focusAreas(): Promise<FocusAreaModel[]> {
+    return this.programmeService.focusAreas();
+  }
+
+  @Query(() => FocusAreaModel, { nullable: true })
+  focusArea(@Args() { id }: IdArgs): Promise<FocusAreaModel | null> {
+    return this.programmeService.focusArea(id);
+  }
+
+  @Query(() => [ProgressCellModel], {
+    description: 'Every municipality × focus area cell, computed in one SQL statement on the municipalities’ own figures.',
+  })
+  progressMatrix(): Promise<ProgressCellModel[]> {
+    return this.progressService.matrix();
+  }
+
+  @Query(() => ProgressExplanationModel, {
+    description: 'How a progress figure was computed: the programme’s, a municipality’s, a focus area’s or a cell’s.',
+  })
+  progressExplanation(@Args() scope: ExplainProgressArgs): Promise<ProgressExplanationModel> {
+    return this.progressService.explain(scope);
+  }
+
+  @Query(() => [AdoptionModel], { description: 'The municipalities’ political decisions on the programme.' })
+  adoptions(): Promise<AdoptionModel[]> {
+    return this.programmeService.adoptions();
+  }
+
+  @Mutation(() => FocusAreaModel)
+  createFocusArea(@Args('input') input: CreateFocusAreaInput): Promise<FocusAreaModel> {
+    return this.programmeService.createFocusArea(input);
+  }
+
+  @Mutation(() => FocusAreaModel)
+  updateFocusArea(@Args('input') input: UpdateFocusAreaInput): Promise<FocusAreaModel> {
+    return this.programmeService.updateFocusArea(input);
+  }
+
+  @Mutation(() => AdoptionModel)
+  setAdoption(@Args('input') input: SetAdoptionInput): Promise<AdoptionModel> {
+    return this.programmeService.setAdoption(input);
+  }
+}
+
+@Resolver(() => ProgrammeModel)
+export class ProgrammeFieldsResolver {
+  constructor(private readonly progressService: ProgressService) {}
+
+  @ResolveField(() => Float, { nullable: true, description: 'Weighted progress of all actions.' })
+  progress(): Promise<number | null> {
+    return this.progressService.programmeProgress();
+  }
+}
+
+@Resolver(() => FocusAreaModel)
+export class FocusAreaFieldsResolver {
+  constructor(
+    private readonly progressService: ProgressService,
+    private readonly loaders: RequestLoaders,
+  ) {}
+
+  @ResolveField(() => Float, { nullable: true, description: 'Weighted progress of its actions.' })
+  progress(@Parent() area: FocusAreaModel, @Context() ctx: GraphqlContext): Promise<number | null> {
+    return this.progressService.focusAreaProgress(this.loaders.for(ctx), area.id);
+  }
+}
+
+@Resolver(() => MunicipalityModel)
+export class MunicipalityFieldsResolver {
+  constructor(
+    private readonly progressService: ProgressService,
+    private readonly loaders: RequestLoaders,
+  ) {}
+
+  @ResolveField(() => Float, { nullable: true, description: 'Weighted progress of its actions, on its own figures.' })
+  progress(@Parent() municipality: MunicipalityModel, @Context() ctx: GraphqlContext): Promise<number | null> {
+    return this.progressService.municipalityProgress(this.loaders.for(ctx), municipality.id);
+  }
+}

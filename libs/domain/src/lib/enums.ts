@@ -1,0 +1,35 @@
+/** Where an action stands. Cancelled actions stay in the record but leave every roll-up. */
+export const ACTION_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'CANCELLED'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** Actual progress measured against the progress expected by today. */
+export const HEALTHS = ['ON_TRACK', 'AT_RISK', 'OFF_TRACK'] as const;
+export type Health = (typeof HEALTHS)[number];
+
+export const PARTY_KINDS = [
+  'MUNICIPALITY',
+  'BUSINESS',
+  'NETWORK',
+  'CLUSTER',
+  'RESEARCH_INNOVATION',
+  'REGIONAL_AUTHORITY',
+  'NEIGHBOUR_REGION',
+] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+
+/** A party's part in an action: who leads and who takes part ... */
+export const INVOLVEMENT_ROLES = ['LEAD', 'PARTNER'] as const;
+export type InvolvementRole = (typeof INVOLVEMENT_ROLES)[number];
+
+/** ... and whether that part is strategic (steering, funding) or operational (doing the work). */
+export const INVOLVEMENT_LEVELS = ['STRATEGIC', 'OPERATIONAL'] as const;
+export type InvolvementLevel = (typeof INVOLVEMENT_LEVELS)[number];
+
+/** A municipality's political decision on the programme or on one of its focus areas. */
+export const ADOPTION_STATUSES = ['PROPOSED', 'ADOPTED', 'REJECTED'] as const;
+export type AdoptionStatus = (typeof ADOPTION_STATUSES)[number];
+
+/** Statuses whose actions are finished: they are never late and never at risk. */
+export function isFinished(status: ActionStatus): boolean {
+  return status === 'COMPLETED' || status === 'CANCELLED';
+}
