@@ -35,9 +35,12 @@ export async function startTiltak(config: AppConfig, options: StartOptions = {})
     const applied = await migrateDatabase(database.url);
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url, options.onQuery), {
-      logger: LOG_LEVELS[config.logLevel],
-    });
+    const app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot(config, database.url, options.onQuery),
+      {
+        logger: LOG_LEVELS[config.logLevel],
+      },
+    );
     if (shouldLoadDemo(config) && (await loadDemoProgrammeIfEmpty(app.get(DataSource)))) {
       logger.log('The database was empty: loaded the demo programme');
     }

@@ -1,11 +1,4 @@
-import {
-  actionProgress,
-  assessHealth,
-  expectedProgress,
-  localFigures,
-  rollUpProgress,
-  roundedRatio,
-} from './progress';
+import { actionProgress, assessHealth, expectedProgress, localFigures, rollUpProgress, roundedRatio } from './progress';
 
 describe('roundedRatio', () => {
   it.each([

@@ -72,11 +72,7 @@ export function assessHealth(input: {
   if (isFinished(input.status)) return { health: 'ON_TRACK', expected, gap, overdue: false };
   const overdue = input.today > input.dueDate;
   const health: Health =
-    overdue || gap > HEALTH_THRESHOLDS.offTrack
-      ? 'OFF_TRACK'
-      : gap > HEALTH_THRESHOLDS.atRisk
-        ? 'AT_RISK'
-        : 'ON_TRACK';
+    overdue || gap > HEALTH_THRESHOLDS.offTrack ? 'OFF_TRACK' : gap > HEALTH_THRESHOLDS.atRisk ? 'AT_RISK' : 'ON_TRACK';
   return { health, expected, gap, overdue };
 }
 

@@ -41,7 +41,11 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     return { ...formatted, extensions: { ...formatted.extensions, code: ApiErrorCode.BAD_USER_INPUT } };
   }
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
-    return { message: 'Something went wrong in Tiltak. Nothing was saved.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Something went wrong in Tiltak. Nothing was saved.',
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   }
   return formatted;
 }

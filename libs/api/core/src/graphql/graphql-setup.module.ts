@@ -1,8 +1,9 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { AppConfig } from '../config/config';
+import { ApiErrorFilter } from '../errors/api-error.filter';
 import { formatGraphqlError } from '../errors/format-error';
 import { inputValidationPipe } from '../errors/validation';
 
@@ -27,7 +28,10 @@ export class GraphqlSetupModule {
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
       ],
-      providers: [{ provide: APP_PIPE, useFactory: inputValidationPipe }],
+      providers: [
+        { provide: APP_PIPE, useFactory: inputValidationPipe },
+        { provide: APP_FILTER, useClass: ApiErrorFilter },
+      ],
     };
   }
 }

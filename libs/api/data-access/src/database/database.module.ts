@@ -29,9 +29,7 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRoot(
-          onQuery
-            ? { ...options, logging: ['query'], logger: new QueryObserver(onQuery) }
-            : options,
+          onQuery ? { ...options, logging: ['query'], logger: new QueryObserver(onQuery) } : options,
         ),
       ],
       providers: REPOSITORIES,

@@ -8,9 +8,24 @@ export class QueryObserver implements Logger {
     this.onQuery(query);
   }
 
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
+  // Errors, slow queries, schema and migration messages are not statements the app sent.
+  logQueryError(): void {
+    return undefined;
+  }
+
+  logQuerySlow(): void {
+    return undefined;
+  }
+
+  logSchemaBuild(): void {
+    return undefined;
+  }
+
+  logMigration(): void {
+    return undefined;
+  }
+
+  log(): void {
+    return undefined;
+  }
 }

@@ -1,14 +1,5 @@
 import { ADOPTION_STATUSES, type AdoptionStatus } from '@tiltak/domain';
-import {
-  Check,
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { FocusAreaEntity } from './focus-area.entity';
 import { MunicipalityEntity } from './municipality.entity';
 import { ProgrammeEntity } from './programme.entity';

@@ -1,14 +1,5 @@
 import { PARTY_KINDS, type PartyKind } from '@tiltak/domain';
-import {
-  Check,
-  Column,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-  Unique,
-} from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, Unique } from 'typeorm';
 import { MunicipalityEntity } from './municipality.entity';
 import { ProgrammeEntity } from './programme.entity';
 import { sqlList } from './sql';

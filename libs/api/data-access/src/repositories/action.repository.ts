@@ -1,13 +1,7 @@
 import type { ActionStatus, Health } from '@tiltak/domain';
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
-import {
-  ActionEntity,
-  InvolvementEntity,
-  MilestoneEntity,
-  ParticipationEntity,
-  StatusUpdateEntity,
-} from '../entities';
+import { ActionEntity, InvolvementEntity, MilestoneEntity, ParticipationEntity, StatusUpdateEntity } from '../entities';
 import { ACTION_HEALTH_SQL, ACTION_NUMBER_SQL, ACTION_OVERDUE_SQL } from './action-sql';
 
 export interface ActionFilter {

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createDatabaseIfMissing, type RunningDatabase, startEmbeddedDatabase } from '../database/embedded-database';
-import { migrateDatabase } from '../database/migrate';
 
 /** What the jest global setup hands to the test workers, through the environment. */
 export const TEST_ENV = {
@@ -19,7 +18,9 @@ export interface TestDatabaseServer {
 
 /**
  * Starts the PostgreSQL the tests use: the server named by DATABASE_URL, or an embedded one in a
- * throw-away folder. It builds one migrated template database; each test file then copies it.
+ * throw-away folder, and makes an empty template database that the first test file migrates.
+ * This module runs in jest's global setup, outside the test module system, so it must not load
+ * the entities (they import workspace libraries by alias).
  */
 export async function startTestDatabaseServer(databaseUrl: string | undefined): Promise<TestDatabaseServer> {
   let embedded: (RunningDatabase & { dir: string }) | undefined;
@@ -38,7 +39,6 @@ export async function startTestDatabaseServer(databaseUrl: string | undefined): 
 
   const template = `tiltak_template_${process.pid}_${Date.now()}`;
   await adminQuery(adminUrl, `CREATE DATABASE ${pg.escapeIdentifier(template)}`);
-  await migrateDatabase(withDatabase(adminUrl, template));
 
   return {
     adminUrl,

@@ -35,7 +35,10 @@ export class ActionFieldsResolver {
   }
 
   @ResolveField(() => [ActionMunicipalityModel], { description: 'The municipalities it concerns, by name.' })
-  async municipalities(@Parent() action: ActionModel, @Context() ctx: GraphqlContext): Promise<ActionMunicipalityModel[]> {
+  async municipalities(
+    @Parent() action: ActionModel,
+    @Context() ctx: GraphqlContext,
+  ): Promise<ActionMunicipalityModel[]> {
     const today = this.context.today();
     const participations = await this.loaders.for(ctx).participations.load(action.id);
     return participations.map((p) => ({

@@ -1,9 +1,4 @@
-import {
-  ActionEntity,
-  type ActionRepository,
-  MilestoneEntity,
-  type WriteTransaction,
-} from '@tiltak/api-data-access';
+import { ActionEntity, type ActionRepository, MilestoneEntity, type WriteTransaction } from '@tiltak/api-data-access';
 import { actionProgress, isIsoDate } from '@tiltak/domain';
 import { toActionModel } from '../models/action.model';
 import { ActionErrorReason, actionError, staleVersion } from './actions.errors';

@@ -90,7 +90,13 @@ export class ActionsService {
         ParticipationEntity,
         municipalityIds.map((municipalityId) => ({ actionId: action.id, municipalityId })),
       );
-      tx.record({ entity: 'action', entityId: action.id, operation: 'CREATE', before: null, after: { ...action, municipalityIds } });
+      tx.record({
+        entity: 'action',
+        entityId: action.id,
+        operation: 'CREATE',
+        before: null,
+        after: { ...action, municipalityIds },
+      });
       return toActionModel(action, today);
     });
   }
@@ -238,11 +244,7 @@ export class ActionsService {
     });
   }
 
-  private async knownMunicipalities(
-    ids: string[],
-    regionId: string,
-    tx: WriteTransaction,
-  ): Promise<string[]> {
+  private async knownMunicipalities(ids: string[], regionId: string, tx: WriteTransaction): Promise<string[]> {
     const unique = [...new Set(ids)];
     const found = await this.programmes.municipalitiesByIds(unique, tx.manager);
     const known = new Set(found.filter((m) => m.regionId === regionId).map((m) => m.id));

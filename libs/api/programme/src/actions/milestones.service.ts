@@ -100,9 +100,20 @@ export class MilestonesService {
       }
       if (input.role === 'LEAD') this.refuseSecondLead(existing);
       const involvement = await tx.manager.save(
-        tx.manager.create(InvolvementEntity, { actionId: action.id, partyId: party.id, role: input.role, level: input.level }),
+        tx.manager.create(InvolvementEntity, {
+          actionId: action.id,
+          partyId: party.id,
+          role: input.role,
+          level: input.level,
+        }),
       );
-      tx.record({ entity: 'involvement', entityId: involvement.id, operation: 'CREATE', before: null, after: involvement });
+      tx.record({
+        entity: 'involvement',
+        entityId: involvement.id,
+        operation: 'CREATE',
+        before: null,
+        after: involvement,
+      });
       return action;
     });
   }

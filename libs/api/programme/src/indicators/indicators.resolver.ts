@@ -1,7 +1,12 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IndicatorModel, IndicatorValueModel, toIndicatorValueModel } from '../models/indicator.model';
 import { RequestLoaders } from '../loaders/request-loaders';
-import { CreateIndicatorInput, IndicatorsArgs, SetIndicatorValueInput, UpdateIndicatorInput } from './dto/indicator.inputs';
+import {
+  CreateIndicatorInput,
+  IndicatorsArgs,
+  SetIndicatorValueInput,
+  UpdateIndicatorInput,
+} from './dto/indicator.inputs';
 import { IndicatorsService } from './indicators.service';
 
 @Resolver(() => IndicatorModel)

@@ -82,7 +82,11 @@ export class IndicatorsService {
       await this.indicatorOfProgramme(tx, input.indicatorId);
       const [municipality] = await this.programmes.municipalitiesByIds([input.municipalityId], tx.manager);
       if (municipality?.regionId !== programme.regionId) {
-        throw badUserInput('municipalityId', `municipalityId: no municipality ${input.municipalityId}`, 'UNKNOWN_REFERENCE');
+        throw badUserInput(
+          'municipalityId',
+          `municipalityId: no municipality ${input.municipalityId}`,
+          'UNKNOWN_REFERENCE',
+        );
       }
       const key = { indicatorId: input.indicatorId, municipalityId: input.municipalityId, year: input.year };
       const entityId = `${key.indicatorId}:${key.municipalityId}:${key.year}`;
@@ -93,7 +97,11 @@ export class IndicatorsService {
         return toIndicatorValueModel(created);
       }
       if (input.expectedVersion === undefined) {
-        throw badUserInput('expectedVersion', 'expectedVersion: this value exists already; give its version', 'VERSION_REQUIRED');
+        throw badUserInput(
+          'expectedVersion',
+          'expectedVersion: this value exists already; give its version',
+          'VERSION_REQUIRED',
+        );
       }
       const updated = await tx.updateIfVersion(
         IndicatorValueEntity,
@@ -102,7 +110,12 @@ export class IndicatorsService {
         { value: input.value },
       );
       if (!updated) throw conflict('indicator value', toIndicatorValueModel(before));
-      const after = (await this.indicatorRepository.value(key.indicatorId, key.municipalityId, key.year, tx.manager)) as IndicatorValueEntity;
+      const after = (await this.indicatorRepository.value(
+        key.indicatorId,
+        key.municipalityId,
+        key.year,
+        tx.manager,
+      )) as IndicatorValueEntity;
       tx.record({ entity: 'indicator_value', entityId, operation: 'UPDATE', before, after });
       return toIndicatorValueModel(after);
     });

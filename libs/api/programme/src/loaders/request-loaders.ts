@@ -40,17 +40,49 @@ function memo() {
   };
 }
 
-function createLoaders(actions: ActionRepository, programme: ProgrammeRepository, parties: PartyRepository, indicators: IndicatorRepository) {
+function createLoaders(
+  actions: ActionRepository,
+  programme: ProgrammeRepository,
+  parties: PartyRepository,
+  indicators: IndicatorRepository,
+) {
   return {
-    action: byKey<string, ActionEntity>((ids) => actions.actionsByIds(ids), (a) => a.id),
-    focusArea: byKey<string, FocusAreaEntity>((ids) => programme.focusAreasByIds(ids), (f) => f.id),
-    municipality: byKey<string, MunicipalityEntity>((ids) => programme.municipalitiesByIds(ids), (m) => m.id),
-    party: byKey<string, PartyEntity>((ids) => parties.partiesByIds(ids), (p) => p.id),
-    milestones: groupedBy<string, MilestoneEntity>((ids) => actions.milestonesOfActions(ids), (m) => m.actionId),
-    participations: groupedBy<string, ParticipationEntity>((ids) => actions.participationsOfActions(ids), (p) => p.actionId),
-    involvements: groupedBy<string, InvolvementEntity>((ids) => actions.involvementsOfActions(ids), (i) => i.actionId),
-    history: groupedBy<string, StatusUpdateEntity>((ids) => actions.historyOfActions(ids), (s) => s.actionId),
-    indicatorValues: groupedBy<string, IndicatorValueEntity>((ids) => indicators.valuesOfIndicators(ids), (v) => v.indicatorId),
+    action: byKey<string, ActionEntity>(
+      (ids) => actions.actionsByIds(ids),
+      (a) => a.id,
+    ),
+    focusArea: byKey<string, FocusAreaEntity>(
+      (ids) => programme.focusAreasByIds(ids),
+      (f) => f.id,
+    ),
+    municipality: byKey<string, MunicipalityEntity>(
+      (ids) => programme.municipalitiesByIds(ids),
+      (m) => m.id,
+    ),
+    party: byKey<string, PartyEntity>(
+      (ids) => parties.partiesByIds(ids),
+      (p) => p.id,
+    ),
+    milestones: groupedBy<string, MilestoneEntity>(
+      (ids) => actions.milestonesOfActions(ids),
+      (m) => m.actionId,
+    ),
+    participations: groupedBy<string, ParticipationEntity>(
+      (ids) => actions.participationsOfActions(ids),
+      (p) => p.actionId,
+    ),
+    involvements: groupedBy<string, InvolvementEntity>(
+      (ids) => actions.involvementsOfActions(ids),
+      (i) => i.actionId,
+    ),
+    history: groupedBy<string, StatusUpdateEntity>(
+      (ids) => actions.historyOfActions(ids),
+      (s) => s.actionId,
+    ),
+    indicatorValues: groupedBy<string, IndicatorValueEntity>(
+      (ids) => indicators.valuesOfIndicators(ids),
+      (v) => v.indicatorId,
+    ),
     /** Work done once per request whatever asks for it, such as a roll-up over the whole programme. */
     once: memo(),
   };

@@ -1,11 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type {
-  ActionStatus,
-  Health,
-  InvolvementLevel,
-  InvolvementRole,
-  ProgressSource,
-} from '@tiltak/domain';
+import type { ActionStatus, Health, InvolvementLevel, InvolvementRole, ProgressSource } from '@tiltak/domain';
 import type { InvolvementEntity, MilestoneEntity, StatusUpdateEntity } from '@tiltak/api-data-access';
 import { ActionStatusEnum, HealthEnum, InvolvementLevelEnum, InvolvementRoleEnum, ProgressSourceEnum } from './enums';
 import { MunicipalityModel } from './municipality.model';
@@ -71,7 +65,14 @@ export class InvolvementModel {
 }
 
 export function toInvolvementModel(entity: InvolvementEntity, party: PartyModel): InvolvementModel {
-  return { id: entity.id, actionId: entity.actionId, party, role: entity.role, level: entity.level, version: entity.version };
+  return {
+    id: entity.id,
+    actionId: entity.actionId,
+    party,
+    role: entity.role,
+    level: entity.level,
+    version: entity.version,
+  };
 }
 
 @ObjectType('ActionMunicipality', {

@@ -23,7 +23,10 @@ export const AdoptionStatusEnum = graphqlEnum(ADOPTION_STATUSES);
 export const ProgressSourceEnum = graphqlEnum<ProgressSource>(['MILESTONES', 'MANUAL']);
 
 registerEnumType(ActionStatusEnum, { name: 'ActionStatus', description: 'Where an action stands.' });
-registerEnumType(HealthEnum, { name: 'Health', description: 'Actual progress against the progress expected by today.' });
+registerEnumType(HealthEnum, {
+  name: 'Health',
+  description: 'Actual progress against the progress expected by today.',
+});
 registerEnumType(PartyKindEnum, { name: 'PartyKind' });
 registerEnumType(InvolvementRoleEnum, { name: 'InvolvementRole', description: 'Lead or partner.' });
 registerEnumType(InvolvementLevelEnum, { name: 'InvolvementLevel', description: 'Strategic or operational.' });

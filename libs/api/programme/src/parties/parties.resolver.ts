@@ -54,7 +54,10 @@ export class PartiesResolver {
   }
 
   @ResolveField(() => MunicipalityModel, { nullable: true })
-  async homeMunicipality(@Parent() party: PartyModel, @Context() ctx: GraphqlContext): Promise<MunicipalityModel | null> {
+  async homeMunicipality(
+    @Parent() party: PartyModel,
+    @Context() ctx: GraphqlContext,
+  ): Promise<MunicipalityModel | null> {
     if (!party.homeMunicipalityId) return null;
     const municipality = await this.loaders.for(ctx).municipality.load(party.homeMunicipalityId);
     return municipality && toMunicipalityModel(municipality);

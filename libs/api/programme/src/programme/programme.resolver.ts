@@ -1,4 +1,16 @@
-import { Args, ArgsType, Context, Field, Float, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  ArgsType,
+  Context,
+  Field,
+  Float,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { IsString, IsUUID, MaxLength } from 'class-validator';
 import { ProgressExplanationModel } from '../models/action.model';
 import { AdoptionModel } from '../models/indicator.model';
@@ -7,7 +19,12 @@ import { ProgressCellModel } from '../models/matrix.model';
 import { MunicipalityModel } from '../models/municipality.model';
 import { ProgrammeModel } from '../models/programme.model';
 import { RequestLoaders } from '../loaders/request-loaders';
-import { CreateFocusAreaInput, ExplainProgressArgs, SetAdoptionInput, UpdateFocusAreaInput } from './dto/programme.inputs';
+import {
+  CreateFocusAreaInput,
+  ExplainProgressArgs,
+  SetAdoptionInput,
+  UpdateFocusAreaInput,
+} from './dto/programme.inputs';
 import { ProgrammeService } from './programme.service';
 import { ProgressService } from './progress.service';
 
@@ -61,7 +78,8 @@ export class ProgrammeResolver {
   }
 
   @Query(() => [ProgressCellModel], {
-    description: 'Every municipality × focus area cell, computed in one SQL statement on the municipalities’ own figures.',
+    description:
+      'Every municipality × focus area cell, computed in one SQL statement on the municipalities’ own figures.',
   })
   progressMatrix(): Promise<ProgressCellModel[]> {
     return this.progressService.matrix();

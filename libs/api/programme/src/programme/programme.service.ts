@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, ApiErrorCode, badUserInput, conflict } from '@tiltak/api-core';
-import {
-  AdoptionEntity,
-  FocusAreaEntity,
-  ProgrammeRepository,
-  ProgrammeWriter,
-} from '@tiltak/api-data-access';
+import { AdoptionEntity, FocusAreaEntity, ProgrammeRepository, ProgrammeWriter } from '@tiltak/api-data-access';
 import { isIsoDate } from '@tiltak/domain';
 import { type AdoptionModel, toAdoptionModel } from '../models/indicator.model';
 import { type FocusAreaModel, toFocusAreaModel } from '../models/focus-area.model';
@@ -113,7 +108,11 @@ export class ProgrammeService {
     return this.writer.write(this.context.actor(), programme.id, async (tx) => {
       const [municipality] = await this.programmes.municipalitiesByIds([input.municipalityId], tx.manager);
       if (!municipality || municipality.regionId !== programme.regionId) {
-        throw badUserInput('municipalityId', `municipalityId: no municipality ${input.municipalityId}`, 'UNKNOWN_REFERENCE');
+        throw badUserInput(
+          'municipalityId',
+          `municipalityId: no municipality ${input.municipalityId}`,
+          'UNKNOWN_REFERENCE',
+        );
       }
       if (input.focusAreaId) {
         const [focusArea] = await this.programmes.focusAreasByIds([input.focusAreaId], tx.manager);
@@ -121,23 +120,41 @@ export class ProgrammeService {
           throw badUserInput('focusAreaId', `focusAreaId: no focus area ${input.focusAreaId}`, 'UNKNOWN_REFERENCE');
         }
       }
-      const fields = { status: input.status, decidedOn: input.decidedOn ?? null, caseReference: input.caseReference.trim() };
+      const fields = {
+        status: input.status,
+        decidedOn: input.decidedOn ?? null,
+        caseReference: input.caseReference.trim(),
+      };
       const focusAreaId = input.focusAreaId ?? null;
       const before = await this.programmes.adoption(programme.id, municipality.id, focusAreaId, tx.manager);
       if (!before) {
         const created = await tx.manager.save(
-          tx.manager.create(AdoptionEntity, { programmeId: programme.id, municipalityId: municipality.id, focusAreaId, ...fields }),
+          tx.manager.create(AdoptionEntity, {
+            programmeId: programme.id,
+            municipalityId: municipality.id,
+            focusAreaId,
+            ...fields,
+          }),
         );
         tx.record({ entity: 'adoption', entityId: created.id, operation: 'CREATE', before: null, after: created });
         return toAdoptionModel(created);
       }
       if (input.expectedVersion === undefined) {
-        throw badUserInput('expectedVersion', 'expectedVersion: this decision exists already; give its version', 'VERSION_REQUIRED');
+        throw badUserInput(
+          'expectedVersion',
+          'expectedVersion: this decision exists already; give its version',
+          'VERSION_REQUIRED',
+        );
       }
       if (!(await tx.updateIfVersion(AdoptionEntity, { id: before.id }, input.expectedVersion, fields))) {
         throw conflict('decision', toAdoptionModel(before));
       }
-      const after = (await this.programmes.adoption(programme.id, municipality.id, focusAreaId, tx.manager)) as AdoptionEntity;
+      const after = (await this.programmes.adoption(
+        programme.id,
+        municipality.id,
+        focusAreaId,
+        tx.manager,
+      )) as AdoptionEntity;
       tx.record({ entity: 'adoption', entityId: before.id, operation: 'UPDATE', before, after });
       return toAdoptionModel(after);
     });

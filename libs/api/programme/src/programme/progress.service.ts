@@ -53,7 +53,10 @@ export class ProgressService {
   /** Progress of one municipality on its own figures, from one roll-up of all of them per request. */
   async municipalityProgress(loaders: Loaders, municipalityId: string): Promise<number | null> {
     const all = await loaders.once('municipalityProgress', async () => {
-      const rows = await this.progressRepository.municipalityProgress((await this.context.programme()).id, this.context.today());
+      const rows = await this.progressRepository.municipalityProgress(
+        (await this.context.programme()).id,
+        this.context.today(),
+      );
       return new Map(rows.map((row) => [row.key, row.progress]));
     });
     return all.get(municipalityId) ?? null;
@@ -63,7 +66,10 @@ export class ProgressService {
   async explain(scope: { municipalityId?: string; focusAreaId?: string }): Promise<ProgressExplanationModel> {
     const programme = await this.context.programme();
     const rows = await this.progressRepository.contributions(programme.id, scope, this.context.today());
-    return explanationOf(rows, scope.municipalityId ? `${ROLL_UP_METHOD} Uses the municipality’s own figures.` : ROLL_UP_METHOD);
+    return explanationOf(
+      rows,
+      scope.municipalityId ? `${ROLL_UP_METHOD} Uses the municipality’s own figures.` : ROLL_UP_METHOD,
+    );
   }
 }
 
