@@ -1,0 +1,92 @@
+import { decide, type Permission, type Principal, type Role } from './policy';
+
+const NES = 'nes';
+const EIDSVOLL = 'eidsvoll';
+const viewer = (role: Role, extra: Partial<Principal> = {}): Principal => ({
+  userId: `u-${role}`,
+  role,
+  municipalityId: null,
+  partyId: null,
+  ...extra,
+});
+const admin = viewer('ADMIN');
+const council = viewer('COUNCIL');
+const nesCoordinator = viewer('COORDINATOR', { municipalityId: NES });
+const lead = viewer('PROJECT_LEAD', { partyId: 'naeringsraadet' });
+
+const nesAction = { municipalityIds: [NES], leadPartyId: 'other-party' };
+const eidsvollAction = { municipalityIds: [EIDSVOLL], leadPartyId: 'naeringsraadet' };
+const shared = { municipalityIds: [NES, EIDSVOLL], leadPartyId: null };
+
+const options = { publicDashboard: false };
+
+describe('decide', () => {
+  const table: [string, Principal | null, Permission, string][] = [
+    ['signed out reads nothing', null, { kind: 'READ_PROGRAMME' }, 'UNAUTHENTICATED'],
+    ['signed out writes nothing', null, { kind: 'EDIT_ACTION', action: nesAction }, 'UNAUTHENTICATED'],
+    ['the council reads', council, { kind: 'READ_PERSONAL_DATA' }, 'ALLOW'],
+    ['the council never writes', council, { kind: 'UPDATE_ACTION_STATUS', action: nesAction }, 'FORBIDDEN'],
+    [
+      'a coordinator edits an action of their municipality',
+      nesCoordinator,
+      { kind: 'EDIT_ACTION', action: nesAction },
+      'ALLOW',
+    ],
+    ['a coordinator edits a shared action', nesCoordinator, { kind: 'EDIT_ACTION', action: shared }, 'ALLOW'],
+    [
+      'a coordinator does not edit another municipality’s action',
+      nesCoordinator,
+      { kind: 'EDIT_ACTION', action: eidsvollAction },
+      'FORBIDDEN',
+    ],
+    [
+      'a coordinator creates for their municipality',
+      nesCoordinator,
+      { kind: 'CREATE_ACTION', municipalityIds: [NES] },
+      'ALLOW',
+    ],
+    [
+      'a coordinator does not create for others',
+      nesCoordinator,
+      { kind: 'CREATE_ACTION', municipalityIds: [EIDSVOLL] },
+      'FORBIDDEN',
+    ],
+    [
+      'a coordinator sets their own municipality’s figures',
+      nesCoordinator,
+      { kind: 'EDIT_MUNICIPALITY_FIGURES', action: shared, municipalityId: NES },
+      'ALLOW',
+    ],
+    [
+      'a coordinator does not set another municipality’s figures',
+      nesCoordinator,
+      { kind: 'EDIT_MUNICIPALITY_FIGURES', action: shared, municipalityId: EIDSVOLL },
+      'FORBIDDEN',
+    ],
+    [
+      'a lead updates the status of what their party leads',
+      lead,
+      { kind: 'UPDATE_ACTION_STATUS', action: eidsvollAction },
+      'ALLOW',
+    ],
+    [
+      'a lead completes milestones of what they lead',
+      lead,
+      { kind: 'EDIT_MILESTONES', action: eidsvollAction },
+      'ALLOW',
+    ],
+    ['a lead does not touch what others lead', lead, { kind: 'UPDATE_ACTION_STATUS', action: nesAction }, 'FORBIDDEN'],
+    ['a lead does not edit the action’s frame', lead, { kind: 'EDIT_ACTION', action: eidsvollAction }, 'FORBIDDEN'],
+    ['only admins manage users', nesCoordinator, { kind: 'MANAGE_USERS' }, 'FORBIDDEN'],
+    ['admins do everything', admin, { kind: 'MANAGE_USERS' }, 'ALLOW'],
+  ];
+
+  it.each(table)('%s', (_, who, permission, expected) => {
+    expect(decide(who, permission, options)).toBe(expected);
+  });
+
+  it('lets signed-out visitors read a public dashboard, but never personal data', () => {
+    expect(decide(null, { kind: 'READ_PROGRAMME' }, { publicDashboard: true })).toBe('ALLOW');
+    expect(decide(null, { kind: 'READ_PERSONAL_DATA' }, { publicDashboard: true })).toBe('UNAUTHENTICATED');
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Who may do what in Tiltak: the one set of rules the API enforces on every query, mutation,
+ * subscription event and socket message, and the dashboard uses to hide what a role cannot do.
+ */
+export const ROLES = ['ADMIN', 'COUNCIL', 'COORDINATOR', 'PROJECT_LEAD'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A signed-in user as the rules see them. Signed out is `null`. */
+export interface Principal {
+  userId: string;
+  role: Role;
+  /** The municipality a coordinator steers. */
+  municipalityId: string | null;
+  /** The party a project lead acts for. */
+  partyId: string | null;
+}
+
+/** What the rules need to know about an action: where it applies and who leads it. */
+export interface ActionScope {
+  municipalityIds: readonly string[];
+  leadPartyId: string | null;
+}
+
+export type Permission =
+  | { kind: 'READ_PROGRAMME' }
+  | { kind: 'READ_PERSONAL_DATA' }
+  | { kind: 'CREATE_ACTION'; municipalityIds: readonly string[] }
+  | { kind: 'EDIT_ACTION'; action: ActionScope }
+  | { kind: 'UPDATE_ACTION_STATUS'; action: ActionScope }
+  | { kind: 'EDIT_MILESTONES'; action: ActionScope }
+  | { kind: 'EDIT_MUNICIPALITY_FIGURES'; action: ActionScope; municipalityId: string }
+  | { kind: 'MANAGE_PARTIES' }
+  | { kind: 'MANAGE_PROGRAMME' }
+  | { kind: 'RECORD_FOR_MUNICIPALITY'; municipalityId: string }
+  | { kind: 'MANAGE_USERS' };
+
+export type Decision = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+
+export interface PolicyOptions {
+  /** Signed-out visitors may read the programme, never personal data. */
+  publicDashboard: boolean;
+}
+
+const allow = (condition: boolean): Decision => (condition ? 'ALLOW' : 'FORBIDDEN');
+
+function coordinates(viewer: Principal, municipalityIds: readonly string[]): boolean {
+  return (
+    viewer.role === 'COORDINATOR' && viewer.municipalityId !== null && municipalityIds.includes(viewer.municipalityId)
+  );
+}
+
+function leads(viewer: Principal, action: ActionScope): boolean {
+  return viewer.role === 'PROJECT_LEAD' && viewer.partyId !== null && viewer.partyId === action.leadPartyId;
+}
+
+export function decide(viewer: Principal | null, permission: Permission, options: PolicyOptions): Decision {
+  if (permission.kind === 'READ_PROGRAMME' && (viewer || options.publicDashboard)) return 'ALLOW';
+  if (!viewer) return 'UNAUTHENTICATED';
+  if (viewer.role === 'ADMIN') return 'ALLOW';
+  switch (permission.kind) {
+    case 'READ_PROGRAMME':
+    case 'READ_PERSONAL_DATA':
+      return 'ALLOW';
+    case 'CREATE_ACTION':
+      return allow(coordinates(viewer, permission.municipalityIds));
+    case 'EDIT_ACTION':
+      return allow(coordinates(viewer, permission.action.municipalityIds));
+    case 'UPDATE_ACTION_STATUS':
+    case 'EDIT_MILESTONES':
+      return allow(coordinates(viewer, permission.action.municipalityIds) || leads(viewer, permission.action));
+    case 'EDIT_MUNICIPALITY_FIGURES':
+      return allow(
+        (coordinates(viewer, [permission.municipalityId]) &&
+          permission.action.municipalityIds.includes(permission.municipalityId)) ||
+          leads(viewer, permission.action),
+      );
+    case 'MANAGE_PARTIES':
+      return allow(viewer.role === 'COORDINATOR');
+    case 'RECORD_FOR_MUNICIPALITY':
+      return allow(coordinates(viewer, [permission.municipalityId]));
+    case 'MANAGE_PROGRAMME':
+    case 'MANAGE_USERS':
+      return 'FORBIDDEN';
+  }
+}
+
+export function can(viewer: Principal | null, permission: Permission, options: PolicyOptions): boolean {
+  return decide(viewer, permission, options) === 'ALLOW';
+}
