@@ -1,39 +1,21 @@
+import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery, printSchema } from 'graphql';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery, printSchema } from 'graphql';
-import { loadConfig } from '@tiltak/api-core';
-import { createTestDatabase, type TestDatabase } from '@tiltak/api-data-access/testing';
-import { type RunningTiltak, startTiltak } from './start-tiltak';
-
-async function graphql<T>(url: string, query: string): Promise<{ data?: T; errors?: unknown[] }> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  return (await response.json()) as { data?: T; errors?: unknown[] };
-}
+import { startTestApi, type TestApi } from '../testing/test-api';
 
 describe('the API over HTTP', () => {
-  let db: TestDatabase;
-  let tiltak: RunningTiltak;
+  let api: TestApi;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const config = loadConfig(
-      { DATABASE_URL: db.url, PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'warn' },
-      { dashboardDir: '/nonexistent' },
-    );
-    tiltak = await startTiltak(config);
+    api = await startTestApi();
   });
 
   afterAll(async () => {
-    await tiltak?.close();
-    await db?.drop();
+    await api?.close();
   });
 
-  it('answers /health with the database state', async () => {
-    const response = await fetch(`${tiltak.url}/health`);
+  it('answers /health with the database state, signed in or not', async () => {
+    const response = await fetch(`${api.url}/health`);
 
     expect(response.status).toBe(200);
     await expect(response.json()).resolves.toEqual({
@@ -45,15 +27,14 @@ describe('the API over HTTP', () => {
   });
 
   it('serves the demo programme it loaded into the empty database over GraphQL', async () => {
-    const { data, errors } = await graphql<{
+    const data = await api.data<{
       currentProgramme: { period: string };
       municipalities: { name: string }[];
       focusAreas: { code: string }[];
-    }>(tiltak.url, '{ currentProgramme { period } municipalities { name } focusAreas { code } }');
+    }>('{ currentProgramme { period } municipalities { name } focusAreas { code } }');
 
-    expect(errors).toBeUndefined();
-    expect(data?.currentProgramme.period).toBe('2025–2028');
-    expect(data?.municipalities.map((m) => m.name)).toEqual([
+    expect(data.currentProgramme.period).toBe('2025–2028');
+    expect(data.municipalities.map((m) => m.name)).toEqual([
       'Eidsvoll',
       'Gjerdrum',
       'Hurdal',
@@ -61,12 +42,12 @@ describe('the API over HTTP', () => {
       'Nes',
       'Ullensaker',
     ]);
-    expect(data?.focusAreas).toHaveLength(6);
+    expect(data.focusAreas).toHaveLength(6);
   });
 
   it('serves exactly the committed apps/api/schema.graphql (UPDATE_SCHEMA=1 rewrites it)', async () => {
-    const { data } = await graphql<IntrospectionQuery>(tiltak.url, getIntrospectionQuery());
-    const served = printSchema(buildClientSchema(data as IntrospectionQuery));
+    const data = await api.data<IntrospectionQuery>(getIntrospectionQuery());
+    const served = printSchema(buildClientSchema(data));
     const committedFile = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
 
     if (process.env['UPDATE_SCHEMA'] === '1') await writeFile(committedFile, `${served}\n`);

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule, GraphqlSetupModule, HealthModule } from '@tiltak/api-core';
 import { DatabaseModule } from '@tiltak/api-data-access';
+import { AccountsModule } from '@tiltak/api-accounts';
 import { ActionsModule, IndicatorsModule, PartiesModule, ProgrammeModule } from '@tiltak/api-programme';
 
 /** Composes Tiltak's API from the feature libraries; the features themselves live in libs/api. */
@@ -14,6 +15,7 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl, onQuery),
         GraphqlSetupModule.forRoot(config),
         HealthModule,
+        AccountsModule,
         ProgrammeModule,
         ActionsModule,
         PartiesModule,

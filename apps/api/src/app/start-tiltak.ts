@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@tiltak/api-core';
 import { loadDemoProgrammeIfEmpty, migrateDatabase } from '@tiltak/api-data-access';
 import { DataSource } from 'typeorm';
+import { hashPassword } from '@tiltak/api-accounts';
 import { AppModule } from './app.module';
 import { openDatabase } from './database';
 import { hostDashboard } from './dashboard-hosting';
@@ -41,9 +42,15 @@ export async function startTiltak(config: AppConfig, options: StartOptions = {})
         logger: LOG_LEVELS[config.logLevel],
       },
     );
-    if (shouldLoadDemo(config) && (await loadDemoProgrammeIfEmpty(app.get(DataSource)))) {
+    if (shouldLoadDemo(config) && (await loadDemoProgrammeIfEmpty(app.get(DataSource), hashPassword))) {
       logger.log('The database was empty: loaded the demo programme');
     }
+    if (config.auth.secretGenerated) {
+      logger.warn('AUTH_SECRET is not set: sign-ins last until this process stops. Set it to run several instances.');
+    }
+    // Behind a proxy on this machine or a private network (docker/compose.yaml), the client's own
+    // address comes in X-Forwarded-For; sign-in throttling per address needs it.
+    app.set('trust proxy', 'loopback, linklocal, uniquelocal');
     hostDashboard(app, config.dashboardDir);
     await app.listen(config.http.port, config.http.host);
 

@@ -12,26 +12,65 @@ export interface GraphqlResponse<T> {
   errors?: GraphqlError[];
 }
 
-export interface TestApi {
+export interface GraphqlClient {
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
+  /** Like gql, but fails the test on any error and returns the data. */
+  data<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+export interface TestApi extends GraphqlClient {
   db: TestDatabase;
   url: string;
   /** Every SQL statement the API has sent; clear it to count a single request's. */
   statements: string[];
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>>;
-  /** Like gql, but fails the test on any error and returns the data. */
-  data<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** A client signed in as a demo account (password `tiltak-demo`). */
+  as(email: string): Promise<GraphqlClient>;
+  /** A client that is not signed in. */
+  anonymous: GraphqlClient;
   close(): Promise<void>;
 }
 
-/** The whole API on a fresh copy of the test database, with the demo programme loaded, over real HTTP. */
-export async function startTestApi(): Promise<TestApi> {
+/** Signs JWTs for this run: the tests can make tokens the API must refuse. */
+export const TEST_AUTH_SECRET = 'test-secret-that-is-at-least-thirty-two-characters';
+
+export function graphqlClient(url: string, headers: () => Record<string, string> = () => ({})): GraphqlClient {
+  const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>> => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers() },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphqlResponse<T>;
+  };
+  return {
+    gql,
+    async data<T>(query: string, variables?: Record<string, unknown>) {
+      const { data, errors } = await gql<T>(query, variables);
+      if (errors) throw new Error(`GraphQL errors: ${JSON.stringify(errors, null, 2)}`);
+      return data as T;
+    },
+  };
+}
+
+/**
+ * The whole API on a fresh copy of the test database, with the demo programme and accounts loaded,
+ * over real HTTP. `gql` and `data` act as the demo admin; `as(email)` as any other demo account.
+ */
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   const statements: string[] = [];
   let tiltak: RunningTiltak;
   try {
     tiltak = await startTiltak(
       loadConfig(
-        { DATABASE_URL: db.url, PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'error' },
+        {
+          DATABASE_URL: db.url,
+          PORT: '0',
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'error',
+          AUTH_SECRET: TEST_AUTH_SECRET,
+          ...env,
+        },
         { dashboardDir: '/nonexistent' },
       ),
       { onQuery: (sql) => statements.push(sql) },
@@ -40,24 +79,28 @@ export async function startTestApi(): Promise<TestApi> {
     await db.drop();
     throw error;
   }
-  const gql = async <T>(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<T>> => {
-    const response = await fetch(`${tiltak.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphqlResponse<T>;
+  const anonymous = graphqlClient(tiltak.url);
+  const clients = new Map<string, GraphqlClient>();
+  const as = async (email: string): Promise<GraphqlClient> => {
+    const cached = clients.get(email);
+    if (cached) return cached;
+    const { login } = await anonymous.data<{ login: { accessToken: string } }>(
+      'mutation($e: String!) { login(email: $e, password: "tiltak-demo") { accessToken } }',
+      { e: email },
+    );
+    const client = graphqlClient(tiltak.url, () => ({ authorization: `Bearer ${login.accessToken}` }));
+    clients.set(email, client);
+    return client;
   };
+  const admin = await as('admin@tiltak.test');
   return {
     db,
     url: tiltak.url,
     statements,
-    gql,
-    async data<T>(query: string, variables?: Record<string, unknown>) {
-      const { data, errors } = await gql<T>(query, variables);
-      if (errors) throw new Error(`GraphQL errors: ${JSON.stringify(errors, null, 2)}`);
-      return data as T;
-    },
+    gql: admin.gql,
+    data: admin.data,
+    as,
+    anonymous,
     async close() {
       await tiltak.close();
       await db.drop();

@@ -6,3 +6,6 @@ export * from './errors/validation';
 export * from './graphql/graphql-setup.module';
 export * from './health/health.module';
 export * from './paging/connection';
+export * from './auth/access.guard';
+export * from './auth/policy.service';
+export * from './auth/viewer';

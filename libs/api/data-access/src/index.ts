@@ -5,6 +5,7 @@ export * from './database/embedded-database';
 export * from './database/migrate';
 export * from './demo/load-demo-programme';
 export * from './entities';
+export * from './repositories/account.repository';
 export * from './repositories/action.repository';
 export * from './repositories/indicator.repository';
 export * from './repositories/party.repository';

@@ -33,9 +33,36 @@ describe('loadConfig', () => {
     }
   });
 
-  it('refuses to run production on the embedded database', () => {
+  it('refuses to run production on the embedded database or without a signing secret', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' }, defaults)).toThrow(
       'DATABASE_URL is required when NODE_ENV=production',
     );
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/t' }, defaults)).toThrow(
+      'AUTH_SECRET is required',
+    );
+  });
+
+  it('makes a throw-away signing secret outside production, and keeps the dashboard private', () => {
+    const sut = loadConfig({}, defaults).auth;
+
+    expect(sut.secretGenerated).toBe(true);
+    expect(sut.secret.length).toBeGreaterThanOrEqual(32);
+    expect(sut.publicDashboard).toBe(false);
+    expect(sut.oidc).toBeNull();
+  });
+
+  it('needs the whole OpenID Connect client once an issuer is named', () => {
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example' }, defaults)).toThrow(/OIDC_CLIENT_ID is required/);
+    const sut = loadConfig(
+      {
+        OIDC_ISSUER: 'https://login.example',
+        OIDC_CLIENT_ID: 'tiltak',
+        OIDC_CLIENT_SECRET: 's',
+        OIDC_REDIRECT_URI: 'https://tiltak.example/auth/oidc/callback',
+        OIDC_ALLOWED_TENANTS: 'a, b',
+      },
+      defaults,
+    );
+    expect(sut.auth.oidc?.allowedTenants).toEqual(['a', 'b']);
   });
 });

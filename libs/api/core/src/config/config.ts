@@ -12,6 +12,28 @@ export type DatabaseConfig =
 
 export type DemoDataPolicy = 'auto' | 'always' | 'never';
 
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The public address of Tiltak's callback, for example https://tiltak.example.no/auth/oidc/callback. */
+  redirectUri: string;
+  /** Entra ID tenant ids (`tid`) accepted; empty accepts the issuer's users whatever their tenant claim. */
+  allowedTenants: string[];
+}
+
+export interface AuthConfig {
+  /** Signs access tokens (HS256); every instance must share it. */
+  secret: string;
+  /** True when AUTH_SECRET was not given and a random one was made for this process. */
+  secretGenerated: boolean;
+  /** Signed-out visitors may read the programme (never personal data). */
+  publicDashboard: boolean;
+  /** Send cookies only over HTTPS. */
+  secureCookies: boolean;
+  oidc: OidcConfig | null;
+}
+
 export interface AppConfig {
   environment: 'development' | 'production' | 'test';
   http: HttpConfig;
@@ -21,6 +43,7 @@ export interface AppConfig {
   /** Folder with the built dashboard; the API serves it when it exists. */
   dashboardDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  auth: AuthConfig;
 }
 
 export class ConfigError extends Error {
@@ -31,6 +54,10 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+function randomSecret(): string {
+  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+}
 
 export function loadConfig(env: Env, defaults: { dashboardDir: string }): AppConfig {
   const problems: string[] = [];
@@ -67,6 +94,36 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string }): AppCon
         port: port('EMBEDDED_DATABASE_PORT', undefined),
       };
 
+  const flag = (name: string, fallback: boolean): boolean => {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    if (value === 'true' || value === 'false') return value === 'true';
+    problems.push(`${name} must be true or false (got "${value}")`);
+    return fallback;
+  };
+
+  const secret = env['AUTH_SECRET'];
+  if (secret !== undefined && secret.length < 32) problems.push('AUTH_SECRET must be at least 32 characters');
+  if (!secret && environment === 'production') {
+    problems.push('AUTH_SECRET is required when NODE_ENV=production (at least 32 random characters)');
+  }
+  const oidcIssuer = env['OIDC_ISSUER'];
+  let oidc: OidcConfig | null = null;
+  if (oidcIssuer) {
+    const missing = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'].filter((name) => !env[name]);
+    for (const name of missing) problems.push(`${name} is required when OIDC_ISSUER is set`);
+    oidc = {
+      issuer: oidcIssuer,
+      clientId: env['OIDC_CLIENT_ID'] ?? '',
+      clientSecret: env['OIDC_CLIENT_SECRET'] ?? '',
+      redirectUri: env['OIDC_REDIRECT_URI'] ?? '',
+      allowedTenants: (env['OIDC_ALLOWED_TENANTS'] ?? '')
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    };
+  }
+
   const config: AppConfig = {
     environment,
     http: { host: env['HOST'] || '127.0.0.1', port: port('PORT', 3000) ?? 3000 },
@@ -74,6 +131,13 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string }): AppCon
     demoData: oneOf('DEMO_DATA', ['auto', 'always', 'never'] as const, 'auto'),
     dashboardDir: env['DASHBOARD_DIR'] || defaults.dashboardDir,
     logLevel: oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
+    auth: {
+      secret: secret || randomSecret(),
+      secretGenerated: !secret,
+      publicDashboard: flag('PUBLIC_DASHBOARD', false),
+      secureCookies: flag('SECURE_COOKIES', environment === 'production'),
+      oidc,
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

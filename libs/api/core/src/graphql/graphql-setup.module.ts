@@ -1,7 +1,9 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AccessGuard } from '../auth/access.guard';
+import { PolicyService } from '../auth/policy.service';
 import type { AppConfig } from '../config/config';
 import { ApiErrorFilter } from '../errors/api-error.filter';
 import { formatGraphqlError } from '../errors/format-error';
@@ -25,13 +27,17 @@ export class GraphqlSetupModule {
           introspection: config.environment !== 'production',
           graphiql: config.environment === 'development',
           formatError: formatGraphqlError,
-          context: ({ req }: { req: unknown }) => ({ req }),
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
         }),
       ],
       providers: [
         { provide: APP_PIPE, useFactory: inputValidationPipe },
         { provide: APP_FILTER, useClass: ApiErrorFilter },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        PolicyService,
       ],
+      exports: [PolicyService],
+      global: true,
     };
   }
 }

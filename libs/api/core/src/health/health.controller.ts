@@ -4,9 +4,11 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { PublicOperation } from '../auth/viewer';
 
 /** `GET /health` for people and load balancers: 200 when the database answers, 503 when not. */
 @Controller('health')
+@PublicOperation()
 export class HealthController {
   constructor(
     private readonly dataSource: DataSource,

@@ -5,6 +5,7 @@ import { ChangeEventEntity } from '../entities';
 /** Who made a change, as the change log and the history show it. */
 export interface Actor {
   name: string;
+  userId: string | null;
 }
 
 export type ChangeOperation = 'CREATE' | 'UPDATE' | 'DELETE';
@@ -82,6 +83,7 @@ export async function appendChangeEvents(tx: WriteTransaction): Promise<void> {
   const rows = tx.changes.map((change) => ({
     programmeId: tx.programmeId,
     actorName: tx.actor.name,
+    actorUserId: tx.actor.userId,
     entity: change.entity,
     entityId: change.entityId,
     operation: change.operation,

@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProgrammeWriter } from '../change-log/programme-writer';
+import { AccountRepository } from '../repositories/account.repository';
 import { ActionRepository } from '../repositories/action.repository';
 import { IndicatorRepository } from '../repositories/indicator.repository';
 import { PartyRepository } from '../repositories/party.repository';
@@ -16,6 +17,7 @@ const REPOSITORIES = [
   IndicatorRepository,
   ProgressRepository,
   ProgrammeWriter,
+  AccountRepository,
 ];
 
 /** The TypeORM connection and the repositories that are the only code allowed to build queries. */

@@ -3,6 +3,9 @@ import { FocusAreaEntity, MunicipalityEntity, ProgrammeEntity } from '../entitie
 import { createTestDatabase, type TestDatabase } from '../testing';
 import { loadDemoProgrammeIfEmpty } from './load-demo-programme';
 
+// The demo only stores what it is given; the real argon2id hashing lives in the accounts library.
+const fakeHash = async (password: string) => `hashed:${password}`;
+
 describe('loadDemoProgrammeIfEmpty', () => {
   let db: TestDatabase;
 
@@ -15,7 +18,7 @@ describe('loadDemoProgrammeIfEmpty', () => {
   });
 
   it('fills an empty database with the six municipalities and the plan’s focus areas', async () => {
-    await expect(loadDemoProgrammeIfEmpty(db.dataSource)).resolves.toBe(true);
+    await expect(loadDemoProgrammeIfEmpty(db.dataSource, fakeHash)).resolves.toBe(true);
 
     const municipalities = await db.dataSource.getRepository(MunicipalityEntity).find({ order: { slug: 'ASC' } });
     expect(municipalities.map((m) => m.slug)).toEqual([...MUNICIPALITY_SLUGS]);
@@ -25,17 +28,17 @@ describe('loadDemoProgrammeIfEmpty', () => {
 
   it('leaves a database that already holds a programme alone, even when two instances start at once', async () => {
     const results = await Promise.all([
-      loadDemoProgrammeIfEmpty(db.dataSource),
-      loadDemoProgrammeIfEmpty(db.dataSource),
+      loadDemoProgrammeIfEmpty(db.dataSource, fakeHash),
+      loadDemoProgrammeIfEmpty(db.dataSource, fakeHash),
     ]);
 
     expect(results.sort()).toEqual([false, true]);
     await expect(db.dataSource.getRepository(ProgrammeEntity).count()).resolves.toBe(1);
-    await expect(loadDemoProgrammeIfEmpty(db.dataSource)).resolves.toBe(false);
+    await expect(loadDemoProgrammeIfEmpty(db.dataSource, fakeHash)).resolves.toBe(false);
   });
 
   it('is refused by the database when a programme period runs backwards', async () => {
-    await loadDemoProgrammeIfEmpty(db.dataSource);
+    await loadDemoProgrammeIfEmpty(db.dataSource, fakeHash);
     const programme = await db.dataSource.getRepository(ProgrammeEntity).findOneByOrFail({});
 
     await expect(

@@ -15,7 +15,9 @@ import {
   ProgrammeEntity,
   RegionEntity,
   StatusUpdateEntity,
+  UserEntity,
 } from '../entities';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { DEMO_ACTIONS, DEMO_ADOPTIONS, DEMO_INDICATORS, DEMO_PARTIES } from './demo-content';
 import { DEMO_FOCUS_AREAS, DEMO_MUNICIPALITIES, DEMO_PROGRAMME, DEMO_REGION } from './demo-programme';
 
@@ -23,7 +25,12 @@ import { DEMO_FOCUS_AREAS, DEMO_MUNICIPALITIES, DEMO_PROGRAMME, DEMO_REGION } fr
  * Loads the demo programme when the database holds no programme yet, in one transaction, so a
  * crash half-way leaves an empty database that the next start fills again. Returns whether it loaded.
  */
-export async function loadDemoProgrammeIfEmpty(dataSource: DataSource): Promise<boolean> {
+export async function loadDemoProgrammeIfEmpty(
+  dataSource: DataSource,
+  hashPassword: (password: string) => Promise<string>,
+): Promise<boolean> {
+  // Hashing is slow on purpose; do it before the transaction takes its lock.
+  const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
   return dataSource.transaction(async (manager) => {
     // Two instances starting together on one empty database must not both load it.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('tiltak:demo-programme'))`);
@@ -50,6 +57,17 @@ export async function loadDemoProgrammeIfEmpty(dataSource: DataSource): Promise<
     await loadActions(manager, programme.id, ids);
     await loadIndicators(manager, programme.id, ids);
     await manager.insert(
+      UserEntity,
+      DEMO_ACCOUNTS.map((account) => ({
+        email: account.email,
+        name: account.name,
+        role: account.role,
+        municipalityId: account.municipality ? required(ids.municipality, account.municipality) : null,
+        partyId: account.party ? required(ids.party, account.party) : null,
+        passwordHash: demoPasswordHash,
+      })),
+    );
+    await manager.insert(
       AdoptionEntity,
       DEMO_ADOPTIONS.map((adoption) => ({
         programmeId: programme.id,
@@ -61,7 +79,7 @@ export async function loadDemoProgrammeIfEmpty(dataSource: DataSource): Promise<
       })),
     );
 
-    const tx = new WriteTransaction(manager, { name: 'Demodata' }, programme.id);
+    const tx = new WriteTransaction(manager, { name: 'Demodata', userId: null }, programme.id);
     tx.record({
       entity: 'programme',
       entityId: programme.id,

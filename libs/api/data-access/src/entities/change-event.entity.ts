@@ -22,6 +22,10 @@ export class ChangeEventEntity {
   @Column({ name: 'actor_name', type: 'varchar', length: 200 })
   actorName: string;
 
+  /** The signed-in user who made the change; null for the system itself (demo data, migrations). */
+  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
+  actorUserId: string | null;
+
   @Column({ type: 'varchar', length: 40 })
   entity: string;
 

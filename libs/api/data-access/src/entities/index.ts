@@ -10,7 +10,9 @@ import { ParticipationEntity } from './participation.entity';
 import { PartyEntity } from './party.entity';
 import { ProgrammeEntity } from './programme.entity';
 import { RegionEntity } from './region.entity';
+import { LoginThrottleEntity, RefreshTokenEntity } from './session.entity';
 import { StatusUpdateEntity } from './status-update.entity';
+import { UserEntity } from './user.entity';
 
 export {
   ActionEntity,
@@ -27,6 +29,9 @@ export {
   ProgrammeEntity,
   RegionEntity,
   StatusUpdateEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  LoginThrottleEntity,
 };
 
 export const ENTITIES = [
@@ -44,4 +49,7 @@ export const ENTITIES = [
   IndicatorValueEntity,
   AdoptionEntity,
   ChangeEventEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  LoginThrottleEntity,
 ];

@@ -1,8 +1,9 @@
 import { InitialSchema1795792303833 } from './1795792303833-initial-schema';
 import { ActionProgramme1795793740344 } from './1795793740344-action-programme';
+import { Accounts1795794646911 } from './1795794646911-accounts';
 
 /**
  * Every migration, oldest first. They are listed as classes rather than found by a file glob so
  * that the bundled API, the CLI and the ESM test runner all load the same set.
  */
-export const MIGRATIONS = [InitialSchema1795792303833, ActionProgramme1795793740344];
+export const MIGRATIONS = [InitialSchema1795792303833, ActionProgramme1795793740344, Accounts1795794646911];

@@ -1,9 +1,25 @@
-import { ActionEntity, type ActionRepository, MilestoneEntity, type WriteTransaction } from '@tiltak/api-data-access';
-import { actionProgress, isIsoDate } from '@tiltak/domain';
+import {
+  ActionEntity,
+  type ActionRepository,
+  InvolvementEntity,
+  MilestoneEntity,
+  ParticipationEntity,
+  type WriteTransaction,
+} from '@tiltak/api-data-access';
+import { type ActionScope, actionProgress, isIsoDate } from '@tiltak/domain';
 import { toActionModel } from '../models/action.model';
 import { ActionErrorReason, actionError, staleVersion } from './actions.errors';
 
-/** Shared steps of the action writes: loading for update, date rules, and progress upkeep. */
+/** Shared steps of the action writes: loading for update, permissions, date rules, progress upkeep. */
+
+/** Where an action applies and who leads it, as the permission rules need to know. */
+export async function actionScope(tx: WriteTransaction, actionId: string): Promise<ActionScope> {
+  const [municipalities, lead] = await Promise.all([
+    tx.manager.findBy(ParticipationEntity, { actionId }),
+    tx.manager.findOneBy(InvolvementEntity, { actionId, role: 'LEAD' }),
+  ]);
+  return { municipalityIds: municipalities.map((p) => p.municipalityId), leadPartyId: lead?.partyId ?? null };
+}
 
 export async function actionForUpdate(actions: ActionRepository, tx: WriteTransaction, actionId: string) {
   const action = await actions.actionById(actionId, tx.manager);

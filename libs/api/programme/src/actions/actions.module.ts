@@ -5,10 +5,18 @@ import { ActionsResolver } from './actions.resolver';
 import { ActionsService } from './actions.service';
 import { MilestonesQueries } from './milestones.queries';
 import { MilestonesService } from './milestones.service';
+import { StatusUpdateResolver } from './status-update.resolver';
 
 /** Actions with their municipalities, milestones, involvements and history. */
 @Module({
   imports: [ProgrammeModule],
-  providers: [ActionsService, MilestonesService, MilestonesQueries, ActionsResolver, ActionFieldsResolver],
+  providers: [
+    ActionsService,
+    MilestonesService,
+    MilestonesQueries,
+    ActionsResolver,
+    ActionFieldsResolver,
+    StatusUpdateResolver,
+  ],
 })
 export class ActionsModule {}

@@ -1,5 +1,5 @@
 import { Args, ArgsType, Field, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { PageArgs } from '@tiltak/api-core';
+import { type Caller, CurrentCaller, PageArgs } from '@tiltak/api-core';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { ActionConnection, ActionModel } from '../models/action.model';
 import { MilestoneModel } from '../models/action-parts.model';
@@ -82,62 +82,77 @@ export class ActionsResolver {
   }
 
   @Mutation(() => ActionModel)
-  createAction(@Args('input') input: CreateActionInput): Promise<ActionModel> {
-    return this.actionsService.createAction(input);
+  createAction(@Args('input') input: CreateActionInput, @CurrentCaller() caller: Caller): Promise<ActionModel> {
+    return this.actionsService.createAction(caller, input);
   }
 
   @Mutation(() => ActionModel)
-  updateAction(@Args('input') input: UpdateActionInput): Promise<ActionModel> {
-    return this.actionsService.updateAction(input);
+  updateAction(@Args('input') input: UpdateActionInput, @CurrentCaller() caller: Caller): Promise<ActionModel> {
+    return this.actionsService.updateAction(caller, input);
   }
 
   @Mutation(() => ActionModel, { description: 'Status, progress, health and a comment; adds to the history.' })
-  updateActionStatus(@Args('input') input: UpdateActionStatusInput): Promise<ActionModel> {
-    return this.actionsService.updateActionStatus(input);
+  updateActionStatus(
+    @Args('input') input: UpdateActionStatusInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ActionModel> {
+    return this.actionsService.updateActionStatus(caller, input);
   }
 
   @Mutation(() => ActionModel, { description: 'A municipality’s own status, progress and note for an action.' })
-  updateActionMunicipality(@Args('input') input: UpdateActionMunicipalityInput): Promise<ActionModel> {
-    return this.actionsService.updateActionMunicipality(input);
+  updateActionMunicipality(
+    @Args('input') input: UpdateActionMunicipalityInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ActionModel> {
+    return this.actionsService.updateActionMunicipality(caller, input);
   }
 
   @Mutation(() => ActionModel)
-  createMilestone(@Args('input') input: CreateMilestoneInput): Promise<ActionModel> {
-    return this.milestonesService.createMilestone(input);
+  createMilestone(@Args('input') input: CreateMilestoneInput, @CurrentCaller() caller: Caller): Promise<ActionModel> {
+    return this.milestonesService.createMilestone(caller, input);
   }
 
   @Mutation(() => ActionModel)
-  updateMilestone(@Args('input') input: UpdateMilestoneInput): Promise<ActionModel> {
-    return this.milestonesService.updateMilestone(input);
+  updateMilestone(@Args('input') input: UpdateMilestoneInput, @CurrentCaller() caller: Caller): Promise<ActionModel> {
+    return this.milestonesService.updateMilestone(caller, input);
   }
 
   @Mutation(() => ActionModel)
-  completeMilestone(@Args('input') input: MilestoneVersionInput): Promise<ActionModel> {
-    return this.milestonesService.completeMilestone(input);
+  completeMilestone(
+    @Args('input') input: MilestoneVersionInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ActionModel> {
+    return this.milestonesService.completeMilestone(caller, input);
   }
 
   @Mutation(() => ActionModel)
-  reopenMilestone(@Args('input') input: MilestoneVersionInput): Promise<ActionModel> {
-    return this.milestonesService.reopenMilestone(input);
+  reopenMilestone(@Args('input') input: MilestoneVersionInput, @CurrentCaller() caller: Caller): Promise<ActionModel> {
+    return this.milestonesService.reopenMilestone(caller, input);
   }
 
   @Mutation(() => ActionModel)
-  deleteMilestone(@Args('input') input: MilestoneVersionInput): Promise<ActionModel> {
-    return this.milestonesService.deleteMilestone(input);
+  deleteMilestone(@Args('input') input: MilestoneVersionInput, @CurrentCaller() caller: Caller): Promise<ActionModel> {
+    return this.milestonesService.deleteMilestone(caller, input);
   }
 
   @Mutation(() => ActionModel)
-  addInvolvement(@Args('input') input: AddInvolvementInput): Promise<ActionModel> {
-    return this.milestonesService.addInvolvement(input);
+  addInvolvement(@Args('input') input: AddInvolvementInput, @CurrentCaller() caller: Caller): Promise<ActionModel> {
+    return this.milestonesService.addInvolvement(caller, input);
   }
 
   @Mutation(() => ActionModel)
-  updateInvolvement(@Args('input') input: UpdateInvolvementInput): Promise<ActionModel> {
-    return this.milestonesService.updateInvolvement(input);
+  updateInvolvement(
+    @Args('input') input: UpdateInvolvementInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ActionModel> {
+    return this.milestonesService.updateInvolvement(caller, input);
   }
 
   @Mutation(() => ActionModel)
-  removeInvolvement(@Args('input') input: RemoveInvolvementInput): Promise<ActionModel> {
-    return this.milestonesService.removeInvolvement(input);
+  removeInvolvement(
+    @Args('input') input: RemoveInvolvementInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ActionModel> {
+    return this.milestonesService.removeInvolvement(caller, input);
   }
 }

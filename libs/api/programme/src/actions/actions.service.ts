@@ -9,11 +9,11 @@ import {
   type WriteTransaction,
 } from '@tiltak/api-data-access';
 import { actionProgress, assessHealth } from '@tiltak/domain';
-import { type Connection, type PageArgs, pageOf, toConnection } from '@tiltak/api-core';
+import { type Caller, type Connection, type PageArgs, pageOf, PolicyService, toConnection } from '@tiltak/api-core';
 import { type ActionModel, toActionModel } from '../models/action.model';
 import { ProgrammeContext } from '../programme/programme-context';
 import { ActionErrorReason, actionError, staleVersion } from './actions.errors';
-import { actionForUpdate, checkDates, updateActionIfVersion } from './action-writes';
+import { actionForUpdate, actionScope, checkDates, updateActionIfVersion } from './action-writes';
 import type {
   ActionFilterInput,
   CreateActionInput,
@@ -30,6 +30,7 @@ export class ActionsService {
     private readonly programmes: ProgrammeRepository,
     private readonly writer: ProgrammeWriter,
     private readonly context: ProgrammeContext,
+    private readonly policy: PolicyService,
   ) {}
 
   async action(id: string): Promise<ActionModel | null> {
@@ -49,11 +50,12 @@ export class ActionsService {
     );
   }
 
-  async createAction(input: CreateActionInput): Promise<ActionModel> {
+  async createAction(caller: Caller, input: CreateActionInput): Promise<ActionModel> {
+    this.policy.require(caller.viewer, { kind: 'CREATE_ACTION', municipalityIds: input.municipalityIds });
     const programme = await this.context.programme();
     const today = this.context.today();
     checkDates(input.startDate, input.dueDate);
-    return this.writer.write(this.context.actor(), programme.id, async (tx) => {
+    return this.writer.write(caller.actor, programme.id, async (tx) => {
       const [focusArea] = await this.programmes.focusAreasByIds([input.focusAreaId], tx.manager);
       if (!focusArea || focusArea.programmeId !== programme.id) {
         throw actionError(ActionErrorReason.UNKNOWN_REFERENCE, `focusAreaId: no focus area ${input.focusAreaId}`, {
@@ -101,11 +103,20 @@ export class ActionsService {
     });
   }
 
-  async updateAction(input: UpdateActionInput): Promise<ActionModel> {
+  async updateAction(caller: Caller, input: UpdateActionInput): Promise<ActionModel> {
     const programme = await this.context.programme();
     const today = this.context.today();
-    return this.writer.write(this.context.actor(), programme.id, async (tx) => {
+    return this.writer.write(caller.actor, programme.id, async (tx) => {
       const before = await actionForUpdate(this.actionRepository, tx, input.actionId);
+      const scope = await actionScope(tx, before.id);
+      this.policy.require(caller.viewer, { kind: 'EDIT_ACTION', action: scope });
+      if (input.municipalityIds) {
+        // Moving an action is editing it where it goes, too: both ends must be the caller's.
+        this.policy.require(caller.viewer, {
+          kind: 'EDIT_ACTION',
+          action: { ...scope, municipalityIds: input.municipalityIds },
+        });
+      }
       checkDates(input.startDate ?? before.startDate, input.dueDate ?? before.dueDate);
       if (input.focusAreaId) {
         const [focusArea] = await this.programmes.focusAreasByIds([input.focusAreaId], tx.manager);
@@ -139,12 +150,13 @@ export class ActionsService {
   }
 
   /** A lead's status update: the action changes and the history gains an entry, in one transaction. */
-  async updateActionStatus(input: UpdateActionStatusInput): Promise<ActionModel> {
+  async updateActionStatus(caller: Caller, input: UpdateActionStatusInput): Promise<ActionModel> {
     const programme = await this.context.programme();
     const today = this.context.today();
     const comment = input.comment?.trim() ?? '';
-    return this.writer.write(this.context.actor(), programme.id, async (tx) => {
+    return this.writer.write(caller.actor, programme.id, async (tx) => {
       const before = await actionForUpdate(this.actionRepository, tx, input.actionId);
+      this.policy.require(caller.viewer, { kind: 'UPDATE_ACTION_STATUS', action: await actionScope(tx, before.id) });
       const milestones = await this.actionRepository.milestonesOfActions([before.id], tx.manager);
       if (input.progress !== undefined && milestones.length > 0) {
         throw actionError(
@@ -210,11 +222,16 @@ export class ActionsService {
     });
   }
 
-  async updateActionMunicipality(input: UpdateActionMunicipalityInput): Promise<ActionModel> {
+  async updateActionMunicipality(caller: Caller, input: UpdateActionMunicipalityInput): Promise<ActionModel> {
     const programme = await this.context.programme();
     const today = this.context.today();
-    return this.writer.write(this.context.actor(), programme.id, async (tx) => {
+    return this.writer.write(caller.actor, programme.id, async (tx) => {
       const action = await actionForUpdate(this.actionRepository, tx, input.actionId);
+      this.policy.require(caller.viewer, {
+        kind: 'EDIT_MUNICIPALITY_FIGURES',
+        action: await actionScope(tx, action.id),
+        municipalityId: input.municipalityId,
+      });
       const before = await this.actionRepository.participation(action.id, input.municipalityId, tx.manager);
       if (!before) {
         throw actionError(

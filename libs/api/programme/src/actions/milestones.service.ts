@@ -8,13 +8,14 @@ import {
   type WriteTransaction,
 } from '@tiltak/api-data-access';
 import { isIsoDate } from '@tiltak/domain';
+import { type Caller, PolicyService } from '@tiltak/api-core';
 import { type ActionModel, toActionModel } from '../models/action.model';
 import { toInvolvementModel } from '../models/action-parts.model';
 import { toMilestoneModel } from '../models/action-parts.model';
 import { toPartyModel } from '../models/party.model';
 import { ProgrammeContext } from '../programme/programme-context';
 import { ActionErrorReason, actionError, staleVersion } from './actions.errors';
-import { actionForUpdate, refreshActionProgress } from './action-writes';
+import { actionForUpdate, actionScope, refreshActionProgress } from './action-writes';
 import type {
   AddInvolvementInput,
   CreateMilestoneInput,
@@ -35,12 +36,13 @@ export class MilestonesService {
     private readonly parties: PartyRepository,
     private readonly writer: ProgrammeWriter,
     private readonly context: ProgrammeContext,
+    private readonly policy: PolicyService,
   ) {}
 
-  createMilestone(input: CreateMilestoneInput): Promise<ActionModel> {
+  createMilestone(caller: Caller, input: CreateMilestoneInput): Promise<ActionModel> {
     this.checkDate('dueDate', input.dueDate);
-    return this.write(async (tx) => {
-      const action = await actionForUpdate(this.actions, tx, input.actionId);
+    return this.write(caller, async (tx) => {
+      const action = await this.actionFor(caller, tx, input.actionId, 'EDIT_MILESTONES');
       const milestone = await tx.manager.save(
         tx.manager.create(MilestoneEntity, {
           actionId: action.id,
@@ -54,28 +56,28 @@ export class MilestonesService {
     });
   }
 
-  updateMilestone(input: UpdateMilestoneInput): Promise<ActionModel> {
+  updateMilestone(caller: Caller, input: UpdateMilestoneInput): Promise<ActionModel> {
     if (input.dueDate !== undefined) this.checkDate('dueDate', input.dueDate);
-    return this.changeMilestone(input, {
+    return this.changeMilestone(caller, input, {
       ...(input.title !== undefined && { title: input.title.trim() }),
       ...(input.dueDate !== undefined && { dueDate: input.dueDate }),
       ...(input.weight !== undefined && { weight: input.weight }),
     });
   }
 
-  completeMilestone(input: MilestoneVersionInput): Promise<ActionModel> {
+  completeMilestone(caller: Caller, input: MilestoneVersionInput): Promise<ActionModel> {
     const completedOn = input.completedOn ?? this.context.today();
     this.checkDate('completedOn', completedOn);
-    return this.changeMilestone(input, { completedOn });
+    return this.changeMilestone(caller, input, { completedOn });
   }
 
-  reopenMilestone(input: MilestoneVersionInput): Promise<ActionModel> {
-    return this.changeMilestone(input, { completedOn: null });
+  reopenMilestone(caller: Caller, input: MilestoneVersionInput): Promise<ActionModel> {
+    return this.changeMilestone(caller, input, { completedOn: null });
   }
 
-  deleteMilestone(input: MilestoneVersionInput): Promise<ActionModel> {
-    return this.write(async (tx) => {
-      const before = await this.milestoneForUpdate(tx, input.milestoneId);
+  deleteMilestone(caller: Caller, input: MilestoneVersionInput): Promise<ActionModel> {
+    return this.write(caller, async (tx) => {
+      const before = await this.milestoneForUpdate(caller, tx, input.milestoneId);
       const deleted = await tx.manager.delete(MilestoneEntity, { id: before.id, version: input.expectedVersion });
       if (deleted.affected !== 1) throw staleVersion('milestone', toMilestoneModel(before, this.context.today()));
       tx.record({ entity: 'milestone', entityId: before.id, operation: 'DELETE', before, after: null });
@@ -83,9 +85,9 @@ export class MilestonesService {
     });
   }
 
-  addInvolvement(input: AddInvolvementInput): Promise<ActionModel> {
-    return this.write(async (tx) => {
-      const action = await actionForUpdate(this.actions, tx, input.actionId);
+  addInvolvement(caller: Caller, input: AddInvolvementInput): Promise<ActionModel> {
+    return this.write(caller, async (tx) => {
+      const action = await this.actionFor(caller, tx, input.actionId, 'EDIT_ACTION');
       const party = await this.parties.partyById(input.partyId, tx.manager);
       if (!party || party.programmeId !== tx.programmeId) {
         throw actionError(ActionErrorReason.UNKNOWN_REFERENCE, `partyId: no party ${input.partyId}`, {
@@ -118,9 +120,9 @@ export class MilestonesService {
     });
   }
 
-  updateInvolvement(input: UpdateInvolvementInput): Promise<ActionModel> {
-    return this.write(async (tx) => {
-      const before = await this.involvementForUpdate(tx, input.involvementId);
+  updateInvolvement(caller: Caller, input: UpdateInvolvementInput): Promise<ActionModel> {
+    return this.write(caller, async (tx) => {
+      const before = await this.involvementForUpdate(caller, tx, input.involvementId);
       if (input.role === 'LEAD' && before.role !== 'LEAD') {
         this.refuseSecondLead(await this.actions.involvementsOfActions([before.actionId]));
       }
@@ -137,9 +139,9 @@ export class MilestonesService {
     });
   }
 
-  removeInvolvement(input: RemoveInvolvementInput): Promise<ActionModel> {
-    return this.write(async (tx) => {
-      const before = await this.involvementForUpdate(tx, input.involvementId);
+  removeInvolvement(caller: Caller, input: RemoveInvolvementInput): Promise<ActionModel> {
+    return this.write(caller, async (tx) => {
+      const before = await this.involvementForUpdate(caller, tx, input.involvementId);
       const deleted = await tx.manager.delete(InvolvementEntity, { id: before.id, version: input.expectedVersion });
       if (deleted.affected !== 1) throw staleVersion('involvement', await this.involvementModel(before.id));
       tx.record({ entity: 'involvement', entityId: before.id, operation: 'DELETE', before, after: null });
@@ -147,18 +149,31 @@ export class MilestonesService {
     });
   }
 
-  private async write(work: (tx: WriteTransaction) => Promise<Parameters<typeof toActionModel>[0]>) {
+  /** Loads the action and checks the caller may do this to it, before anything is written. */
+  private async actionFor(
+    caller: Caller,
+    tx: WriteTransaction,
+    actionId: string,
+    kind: 'EDIT_ACTION' | 'EDIT_MILESTONES',
+  ) {
+    const action = await actionForUpdate(this.actions, tx, actionId);
+    this.policy.require(caller.viewer, { kind, action: await actionScope(tx, action.id) });
+    return action;
+  }
+
+  private async write(caller: Caller, work: (tx: WriteTransaction) => Promise<Parameters<typeof toActionModel>[0]>) {
     const programme = await this.context.programme();
-    const action = await this.writer.write(this.context.actor(), programme.id, work);
+    const action = await this.writer.write(caller.actor, programme.id, work);
     return toActionModel(action, this.context.today());
   }
 
   private changeMilestone(
+    caller: Caller,
     input: { milestoneId: string; expectedVersion: number },
     patch: Partial<MilestoneEntity>,
   ): Promise<ActionModel> {
-    return this.write(async (tx) => {
-      const before = await this.milestoneForUpdate(tx, input.milestoneId);
+    return this.write(caller, async (tx) => {
+      const before = await this.milestoneForUpdate(caller, tx, input.milestoneId);
       if (!(await tx.updateIfVersion(MilestoneEntity, { id: before.id }, input.expectedVersion, patch))) {
         throw staleVersion('milestone', toMilestoneModel(before, this.context.today()));
       }
@@ -168,25 +183,25 @@ export class MilestonesService {
     });
   }
 
-  private async milestoneForUpdate(tx: WriteTransaction, id: string): Promise<MilestoneEntity> {
+  private async milestoneForUpdate(caller: Caller, tx: WriteTransaction, id: string): Promise<MilestoneEntity> {
     const milestone = await this.actions.milestoneById(id, tx.manager);
     if (!milestone) {
       throw actionError(ActionErrorReason.MILESTONE_NOT_FOUND, `Milestone ${id} does not exist`, {
         field: 'milestoneId',
       });
     }
-    await actionForUpdate(this.actions, tx, milestone.actionId);
+    await this.actionFor(caller, tx, milestone.actionId, 'EDIT_MILESTONES');
     return milestone;
   }
 
-  private async involvementForUpdate(tx: WriteTransaction, id: string): Promise<InvolvementEntity> {
+  private async involvementForUpdate(caller: Caller, tx: WriteTransaction, id: string): Promise<InvolvementEntity> {
     const involvement = await this.actions.involvementById(id, tx.manager);
     if (!involvement) {
       throw actionError(ActionErrorReason.INVOLVEMENT_NOT_FOUND, `Involvement ${id} does not exist`, {
         field: 'involvementId',
       });
     }
-    await actionForUpdate(this.actions, tx, involvement.actionId);
+    await this.actionFor(caller, tx, involvement.actionId, 'EDIT_ACTION');
     return involvement;
   }
 

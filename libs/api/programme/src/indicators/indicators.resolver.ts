@@ -1,3 +1,4 @@
+import { type Caller, CurrentCaller } from '@tiltak/api-core';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IndicatorModel, IndicatorValueModel, toIndicatorValueModel } from '../models/indicator.model';
 import { RequestLoaders } from '../loaders/request-loaders';
@@ -27,17 +28,26 @@ export class IndicatorsResolver {
   }
 
   @Mutation(() => IndicatorModel)
-  createIndicator(@Args('input') input: CreateIndicatorInput): Promise<IndicatorModel> {
-    return this.indicatorsService.createIndicator(input);
+  createIndicator(
+    @Args('input') input: CreateIndicatorInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<IndicatorModel> {
+    return this.indicatorsService.createIndicator(caller, input);
   }
 
   @Mutation(() => IndicatorModel)
-  updateIndicator(@Args('input') input: UpdateIndicatorInput): Promise<IndicatorModel> {
-    return this.indicatorsService.updateIndicator(input);
+  updateIndicator(
+    @Args('input') input: UpdateIndicatorInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<IndicatorModel> {
+    return this.indicatorsService.updateIndicator(caller, input);
   }
 
   @Mutation(() => IndicatorValueModel)
-  setIndicatorValue(@Args('input') input: SetIndicatorValueInput): Promise<IndicatorValueModel> {
-    return this.indicatorsService.setIndicatorValue(input);
+  setIndicatorValue(
+    @Args('input') input: SetIndicatorValueInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<IndicatorValueModel> {
+    return this.indicatorsService.setIndicatorValue(caller, input);
   }
 }

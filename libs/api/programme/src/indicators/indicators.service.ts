@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError, ApiErrorCode, badUserInput, conflict } from '@tiltak/api-core';
+import { ApiError, ApiErrorCode, badUserInput, type Caller, conflict, PolicyService } from '@tiltak/api-core';
 import {
   IndicatorEntity,
   IndicatorRepository,
@@ -24,6 +24,7 @@ export class IndicatorsService {
     private readonly programmes: ProgrammeRepository,
     private readonly writer: ProgrammeWriter,
     private readonly context: ProgrammeContext,
+    private readonly policy: PolicyService,
   ) {}
 
   async indicators(focusAreaId?: string): Promise<IndicatorModel[]> {
@@ -31,9 +32,10 @@ export class IndicatorsService {
     return (await this.indicatorRepository.indicatorsOfProgramme(programme.id, focusAreaId)).map(toIndicatorModel);
   }
 
-  async createIndicator(input: CreateIndicatorInput): Promise<IndicatorModel> {
+  async createIndicator(caller: Caller, input: CreateIndicatorInput): Promise<IndicatorModel> {
+    this.policy.require(caller.viewer, { kind: 'MANAGE_PROGRAMME' });
     const programme = await this.context.programme();
-    return this.writer.write(this.context.actor(), programme.id, async (tx) => {
+    return this.writer.write(caller.actor, programme.id, async (tx) => {
       if (input.focusAreaId) {
         const [focusArea] = await this.programmes.focusAreasByIds([input.focusAreaId], tx.manager);
         if (focusArea?.programmeId !== programme.id) {
@@ -56,9 +58,10 @@ export class IndicatorsService {
     });
   }
 
-  async updateIndicator(input: UpdateIndicatorInput): Promise<IndicatorModel> {
+  async updateIndicator(caller: Caller, input: UpdateIndicatorInput): Promise<IndicatorModel> {
+    this.policy.require(caller.viewer, { kind: 'MANAGE_PROGRAMME' });
     const programme = await this.context.programme();
-    return this.writer.write(this.context.actor(), programme.id, async (tx) => {
+    return this.writer.write(caller.actor, programme.id, async (tx) => {
       const before = await this.indicatorOfProgramme(tx, input.indicatorId);
       const patch = {
         ...(input.name !== undefined && { name: input.name.trim() }),
@@ -76,9 +79,10 @@ export class IndicatorsService {
     });
   }
 
-  async setIndicatorValue(input: SetIndicatorValueInput): Promise<IndicatorValueModel> {
+  async setIndicatorValue(caller: Caller, input: SetIndicatorValueInput): Promise<IndicatorValueModel> {
+    this.policy.require(caller.viewer, { kind: 'RECORD_FOR_MUNICIPALITY', municipalityId: input.municipalityId });
     const programme = await this.context.programme();
-    return this.writer.write(this.context.actor(), programme.id, async (tx) => {
+    return this.writer.write(caller.actor, programme.id, async (tx) => {
       await this.indicatorOfProgramme(tx, input.indicatorId);
       const [municipality] = await this.programmes.municipalitiesByIds([input.municipalityId], tx.manager);
       if (municipality?.regionId !== programme.regionId) {

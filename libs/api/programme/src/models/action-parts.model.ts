@@ -126,8 +126,8 @@ export class StatusUpdateModel {
   @Field(() => String)
   comment: string;
 
-  @Field(() => String, { nullable: true, description: 'Who wrote it; hidden from people who are not signed in.' })
-  author: string | null;
+  /** Personal data: reaches the response only through the `author` field's permission check. */
+  authorName: string;
 }
 
 export function toStatusUpdateModel(entity: StatusUpdateEntity): StatusUpdateModel {
@@ -138,7 +138,7 @@ export function toStatusUpdateModel(entity: StatusUpdateEntity): StatusUpdateMod
     progress: entity.progress,
     health: entity.health,
     comment: entity.comment,
-    author: entity.authorName,
+    authorName: entity.authorName,
   };
 }
 

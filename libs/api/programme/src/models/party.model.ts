@@ -25,8 +25,8 @@ export class PartyModel {
 
   homeMunicipalityId: string | null;
 
-  @Field(() => ContactPersonModel, { nullable: true })
-  contact: ContactPersonModel | null;
+  /** Personal data: reaches the response only through the `contact` field's permission check. */
+  contactPerson: ContactPersonModel | null;
 
   @Field(() => String, { nullable: true })
   website: string | null;
@@ -41,7 +41,7 @@ export function toPartyModel(entity: PartyEntity): PartyModel {
     name: entity.name,
     kind: entity.kind,
     homeMunicipalityId: entity.homeMunicipalityId,
-    contact: entity.contactName ? { name: entity.contactName, email: entity.contactEmail } : null,
+    contactPerson: entity.contactName ? { name: entity.contactName, email: entity.contactEmail } : null,
     website: entity.website,
     version: entity.version,
   };

@@ -1,9 +1,11 @@
+import { type Caller, CurrentCaller, CurrentViewer, PolicyService } from '@tiltak/api-core';
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
 import { ActionModel, toActionModel } from '../models/action.model';
 import { WhoDoesWhatRowModel } from '../models/matrix.model';
 import { MunicipalityModel, toMunicipalityModel } from '../models/municipality.model';
-import { PartyModel } from '../models/party.model';
+import { ContactPersonModel, PartyModel } from '../models/party.model';
+import type { Principal } from '@tiltak/domain';
 import { RequestLoaders } from '../loaders/request-loaders';
 import { ProgrammeContext } from '../programme/programme-context';
 import { CreatePartyInput, PartiesArgs, UpdatePartyInput } from './dto/party.inputs';
@@ -24,6 +26,7 @@ export class PartiesResolver {
     private readonly partiesService: PartiesService,
     private readonly loaders: RequestLoaders,
     private readonly context: ProgrammeContext,
+    private readonly policy: PolicyService,
   ) {}
 
   @Query(() => [PartyModel], { description: 'The organisations that do the work, by name.' })
@@ -44,13 +47,21 @@ export class PartiesResolver {
   }
 
   @Mutation(() => PartyModel)
-  createParty(@Args('input') input: CreatePartyInput): Promise<PartyModel> {
-    return this.partiesService.createParty(input);
+  createParty(@Args('input') input: CreatePartyInput, @CurrentCaller() caller: Caller): Promise<PartyModel> {
+    return this.partiesService.createParty(caller, input);
   }
 
   @Mutation(() => PartyModel)
-  updateParty(@Args('input') input: UpdatePartyInput): Promise<PartyModel> {
-    return this.partiesService.updateParty(input);
+  updateParty(@Args('input') input: UpdatePartyInput, @CurrentCaller() caller: Caller): Promise<PartyModel> {
+    return this.partiesService.updateParty(caller, input);
+  }
+
+  @ResolveField(() => ContactPersonModel, {
+    nullable: true,
+    description: 'Personal data: null for people who are not signed in.',
+  })
+  contact(@Parent() party: PartyModel, @CurrentViewer() viewer: Principal | null): ContactPersonModel | null {
+    return this.policy.allows(viewer, { kind: 'READ_PERSONAL_DATA' }) ? party.contactPerson : null;
   }
 
   @ResolveField(() => MunicipalityModel, { nullable: true })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError, ApiErrorCode, badUserInput, conflict } from '@tiltak/api-core';
+import { ApiError, ApiErrorCode, badUserInput, type Caller, conflict, PolicyService } from '@tiltak/api-core';
 import {
   PartyEntity,
   PartyRepository,
@@ -22,6 +22,7 @@ export class PartiesService {
     private readonly programmes: ProgrammeRepository,
     private readonly writer: ProgrammeWriter,
     private readonly context: ProgrammeContext,
+    private readonly policy: PolicyService,
   ) {}
 
   async parties(kinds?: PartyKind[]): Promise<PartyModel[]> {
@@ -67,9 +68,10 @@ export class PartiesService {
     });
   }
 
-  async createParty(input: CreatePartyInput): Promise<PartyModel> {
+  async createParty(caller: Caller, input: CreatePartyInput): Promise<PartyModel> {
+    this.policy.require(caller.viewer, { kind: 'MANAGE_PARTIES' });
     const programme = await this.context.programme();
-    return this.writer.write(this.context.actor(), programme.id, async (tx) => {
+    return this.writer.write(caller.actor, programme.id, async (tx) => {
       await this.checkHomeMunicipality(tx, programme.regionId, input.homeMunicipalityId);
       const party = await tx.manager.save(
         tx.manager.create(PartyEntity, {
@@ -87,9 +89,10 @@ export class PartiesService {
     });
   }
 
-  async updateParty(input: UpdatePartyInput): Promise<PartyModel> {
+  async updateParty(caller: Caller, input: UpdatePartyInput): Promise<PartyModel> {
+    this.policy.require(caller.viewer, { kind: 'MANAGE_PARTIES' });
     const programme = await this.context.programme();
-    return this.writer.write(this.context.actor(), programme.id, async (tx) => {
+    return this.writer.write(caller.actor, programme.id, async (tx) => {
       const before = await this.partyRepository.partyById(input.partyId, tx.manager);
       if (!before || before.programmeId !== programme.id) {
         throw new ApiError(ApiErrorCode.NOT_FOUND, `Party ${input.partyId} does not exist`, { field: 'partyId' });

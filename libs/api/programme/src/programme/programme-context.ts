@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, ApiErrorCode } from '@tiltak/api-core';
-import { type Actor, type ProgrammeEntity, ProgrammeRepository } from '@tiltak/api-data-access';
+import { type ProgrammeEntity, ProgrammeRepository } from '@tiltak/api-data-access';
 import { osloDate } from '@tiltak/domain';
 
 /**
- * What every programme service needs to know about the request: which programme, which day it is
- * in Oslo, and who acts. Until sign-in arrives every change is written in the name of the API.
+ * What every programme service needs besides the caller: which programme, and which day it is in Oslo.
  */
 @Injectable()
 export class ProgrammeContext {
@@ -19,9 +18,5 @@ export class ProgrammeContext {
 
   today(): string {
     return osloDate();
-  }
-
-  actor(): Actor {
-    return { name: 'Tiltak API' };
   }
 }

@@ -11,6 +11,7 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
+import { type Caller, CurrentCaller } from '@tiltak/api-core';
 import { IsString, IsUUID, MaxLength } from 'class-validator';
 import { ProgressExplanationModel } from '../models/action.model';
 import { AdoptionModel } from '../models/indicator.model';
@@ -98,18 +99,24 @@ export class ProgrammeResolver {
   }
 
   @Mutation(() => FocusAreaModel)
-  createFocusArea(@Args('input') input: CreateFocusAreaInput): Promise<FocusAreaModel> {
-    return this.programmeService.createFocusArea(input);
+  createFocusArea(
+    @Args('input') input: CreateFocusAreaInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<FocusAreaModel> {
+    return this.programmeService.createFocusArea(caller, input);
   }
 
   @Mutation(() => FocusAreaModel)
-  updateFocusArea(@Args('input') input: UpdateFocusAreaInput): Promise<FocusAreaModel> {
-    return this.programmeService.updateFocusArea(input);
+  updateFocusArea(
+    @Args('input') input: UpdateFocusAreaInput,
+    @CurrentCaller() caller: Caller,
+  ): Promise<FocusAreaModel> {
+    return this.programmeService.updateFocusArea(caller, input);
   }
 
   @Mutation(() => AdoptionModel)
-  setAdoption(@Args('input') input: SetAdoptionInput): Promise<AdoptionModel> {
-    return this.programmeService.setAdoption(input);
+  setAdoption(@Args('input') input: SetAdoptionInput, @CurrentCaller() caller: Caller): Promise<AdoptionModel> {
+    return this.programmeService.setAdoption(caller, input);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError, ApiErrorCode, badUserInput, conflict } from '@tiltak/api-core';
+import { ApiError, ApiErrorCode, badUserInput, type Caller, conflict, PolicyService } from '@tiltak/api-core';
 import { AdoptionEntity, FocusAreaEntity, ProgrammeRepository, ProgrammeWriter } from '@tiltak/api-data-access';
 import { isIsoDate } from '@tiltak/domain';
 import { type AdoptionModel, toAdoptionModel } from '../models/indicator.model';
@@ -15,6 +15,7 @@ export class ProgrammeService {
     private readonly programmes: ProgrammeRepository,
     private readonly writer: ProgrammeWriter,
     private readonly context: ProgrammeContext,
+    private readonly policy: PolicyService,
   ) {}
 
   async currentProgramme(): Promise<ProgrammeModel | null> {
@@ -51,9 +52,10 @@ export class ProgrammeService {
     return (await this.programmes.adoptionsOfProgramme(programme.id)).map(toAdoptionModel);
   }
 
-  async createFocusArea(input: CreateFocusAreaInput): Promise<FocusAreaModel> {
+  async createFocusArea(caller: Caller, input: CreateFocusAreaInput): Promise<FocusAreaModel> {
+    this.policy.require(caller.viewer, { kind: 'MANAGE_PROGRAMME' });
     const programme = await this.context.programme();
-    return this.writer.write(this.context.actor(), programme.id, async (tx) => {
+    return this.writer.write(caller.actor, programme.id, async (tx) => {
       const existing = await this.programmes.focusAreasOfProgramme(programme.id);
       if (existing.some((area) => area.code === input.code)) {
         throw badUserInput('code', `code: ${input.code} is already in use`, 'CODE_TAKEN');
@@ -73,9 +75,10 @@ export class ProgrammeService {
     });
   }
 
-  async updateFocusArea(input: UpdateFocusAreaInput): Promise<FocusAreaModel> {
+  async updateFocusArea(caller: Caller, input: UpdateFocusAreaInput): Promise<FocusAreaModel> {
+    this.policy.require(caller.viewer, { kind: 'MANAGE_PROGRAMME' });
     const programme = await this.context.programme();
-    return this.writer.write(this.context.actor(), programme.id, async (tx) => {
+    return this.writer.write(caller.actor, programme.id, async (tx) => {
       const [before] = await this.programmes.focusAreasByIds([input.focusAreaId], tx.manager);
       if (!before || before.programmeId !== programme.id) {
         throw new ApiError(ApiErrorCode.NOT_FOUND, `Focus area ${input.focusAreaId} does not exist`, {
@@ -97,7 +100,8 @@ export class ProgrammeService {
   }
 
   /** Creates or moves on a municipality's decision; an existing one changes only at its current version. */
-  async setAdoption(input: SetAdoptionInput): Promise<AdoptionModel> {
+  async setAdoption(caller: Caller, input: SetAdoptionInput): Promise<AdoptionModel> {
+    this.policy.require(caller.viewer, { kind: 'RECORD_FOR_MUNICIPALITY', municipalityId: input.municipalityId });
     const programme = await this.context.programme();
     if (input.decidedOn !== undefined && !isIsoDate(input.decidedOn)) {
       throw badUserInput('decidedOn', `decidedOn: ${input.decidedOn} is not a calendar date`, 'INVALID_DATE');
@@ -105,7 +109,7 @@ export class ProgrammeService {
     if (input.status !== 'PROPOSED' && !input.decidedOn) {
       throw badUserInput('decidedOn', 'decidedOn: an adopted or rejected decision has a date', 'DECISION_NEEDS_DATE');
     }
-    return this.writer.write(this.context.actor(), programme.id, async (tx) => {
+    return this.writer.write(caller.actor, programme.id, async (tx) => {
       const [municipality] = await this.programmes.municipalitiesByIds([input.municipalityId], tx.manager);
       if (!municipality || municipality.regionId !== programme.regionId) {
         throw badUserInput(

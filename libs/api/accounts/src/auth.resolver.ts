@@ -1,0 +1,67 @@
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, PublicOperation } from '@tiltak/api-core';
+import { AccountRepository } from '@tiltak/api-data-access';
+import type { Principal } from '@tiltak/domain';
+import type { Request, Response } from 'express';
+import { AuthService, type IssuedSession } from './auth.service';
+import { ChangePasswordArgs, LoginArgs } from './dto/auth.inputs';
+import { SessionModel, toUserModel, UserModel } from './models/user.model';
+import { clearRefreshCookie, readCookie, REFRESH_COOKIE, setRefreshCookie } from './session-cookie';
+
+type HttpContext = { req: Request; res: Response };
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly accounts: AccountRepository,
+  ) {}
+
+  @PublicOperation()
+  @Mutation(() => SessionModel, {
+    description: 'Signs in; also sets the HttpOnly refresh cookie that refreshSession uses.',
+  })
+  async login(@Args() { email, password }: LoginArgs, @Context() { req, res }: HttpContext): Promise<SessionModel> {
+    return this.issue(await this.auth.login(email, password, req.ip ?? 'unknown'), res);
+  }
+
+  @PublicOperation()
+  @Mutation(() => SessionModel, { description: 'A new access token for the session in the refresh cookie.' })
+  async refreshSession(@Context() { req, res }: HttpContext): Promise<SessionModel> {
+    try {
+      return this.issue(await this.auth.refresh(readCookie(req, REFRESH_COOKIE)), res);
+    } catch (error) {
+      clearRefreshCookie(res, this.auth.secureCookies);
+      throw error;
+    }
+  }
+
+  @PublicOperation()
+  @Mutation(() => Boolean, { description: 'Ends the session in the refresh cookie.' })
+  async logout(@Context() { req, res }: HttpContext): Promise<boolean> {
+    await this.auth.logout(readCookie(req, REFRESH_COOKIE));
+    clearRefreshCookie(res, this.auth.secureCookies);
+    return true;
+  }
+
+  @PublicOperation()
+  @Query(() => UserModel, { nullable: true, description: 'The signed-in user, or null.' })
+  async me(@CurrentViewer() viewer: Principal | null): Promise<UserModel | null> {
+    const user = viewer && (await this.accounts.userById(viewer.userId));
+    return user ? toUserModel(user) : null;
+  }
+
+  @Mutation(() => SessionModel, { description: 'Changes your password and ends your other sessions.' })
+  async changePassword(
+    @Args() { currentPassword, newPassword }: ChangePasswordArgs,
+    @CurrentViewer() viewer: Principal,
+    @Context() { res }: HttpContext,
+  ): Promise<SessionModel> {
+    return this.issue(await this.auth.changePassword(viewer, currentPassword, newPassword), res);
+  }
+
+  private issue({ session, refreshToken }: IssuedSession, res: Response): SessionModel {
+    setRefreshCookie(res, refreshToken, this.auth.secureCookies);
+    return session;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './accounts.module';
+export * from './passwords';
+export * from './tokens.service';

@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@tiltak/api-core';
+import type { UserEntity } from '@tiltak/api-data-access';
+import { type Principal, ROLES, type Role } from '@tiltak/domain';
+import { jwtVerify, SignJWT } from 'jose';
+import { createHash, randomBytes } from 'node:crypto';
+
+export const ACCESS_TOKEN_SECONDS = 10 * 60;
+export const REFRESH_TOKEN_DAYS = 14;
+const ISSUER = 'tiltak';
+const AUDIENCE = 'tiltak-api';
+const ALGORITHM = 'HS256';
+
+export interface AccessClaims extends Principal {
+  tokenVersion: number;
+}
+
+/** Short-lived access tokens (signed JWTs) and opaque refresh tokens that are stored only as hashes. */
+@Injectable()
+export class TokensService {
+  private readonly key: Uint8Array;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.key = new TextEncoder().encode(config.auth.secret);
+  }
+
+  async accessToken(user: UserEntity): Promise<{ token: string; expiresAt: Date }> {
+    const expiresAt = new Date(Date.now() + ACCESS_TOKEN_SECONDS * 1000);
+    const token = await new SignJWT({
+      role: user.role,
+      mun: user.municipalityId,
+      pty: user.partyId,
+      tv: user.tokenVersion,
+    })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .setSubject(user.id)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+    return { token, expiresAt };
+  }
+
+  /** Checks algorithm, signature, issuer, audience and expiry; throws when any does not hold. */
+  async verifyAccessToken(token: string): Promise<AccessClaims> {
+    const { payload } = await jwtVerify(token, this.key, {
+      algorithms: [ALGORITHM],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      requiredClaims: ['sub', 'exp', 'iat'],
+    });
+    const role = payload['role'];
+    if (typeof payload.sub !== 'string' || !(ROLES as readonly unknown[]).includes(role)) {
+      throw new Error('The token does not name a user and a role');
+    }
+    return {
+      userId: payload.sub,
+      role: role as Role,
+      municipalityId: typeof payload['mun'] === 'string' ? payload['mun'] : null,
+      partyId: typeof payload['pty'] === 'string' ? payload['pty'] : null,
+      tokenVersion: Number(payload['tv']),
+    };
+  }
+
+  newRefreshToken(): { token: string; hash: string; expiresAt: Date } {
+    const token = randomBytes(32).toString('base64url');
+    return {
+      token,
+      hash: TokensService.hash(token),
+      expiresAt: new Date(Date.now() + REFRESH_TOKEN_DAYS * 86_400_000),
+    };
+  }
+
+  static hash(token: string): string {
+    return createHash('sha256').update(token).digest('hex');
+  }
+}

@@ -1,0 +1,39 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { ApiError, ApiErrorCode } from '../errors/api-error';
+import { PolicyService } from './policy.service';
+import { PUBLIC_OPERATION, requestOf } from './viewer';
+
+/**
+ * The first door every GraphQL operation passes: a token that came but does not hold is refused,
+ * reads need READ_PROGRAMME, writes need a signed-in user. The services then check the specific
+ * permission on the record they touch.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly policy: PolicyService,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_OPERATION, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (isPublic) return true;
+    const request = requestOf(context);
+    if (request.authProblem) {
+      throw new ApiError(ApiErrorCode.UNAUTHENTICATED, request.authProblem, { reason: 'TOKEN_REJECTED' });
+    }
+    if (context.getType<string>() !== 'graphql') return true;
+    const operation = GqlExecutionContext.create(context).getInfo<{ parentType: { name: string } }>().parentType.name;
+    const viewer = request.viewer ?? null;
+    if (operation === 'Query') this.policy.require(viewer, { kind: 'READ_PROGRAMME' });
+    if (operation === 'Mutation' && !viewer) {
+      throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'Sign in to do this.', { reason: 'SIGNED_OUT' });
+    }
+    return true;
+  }
+}

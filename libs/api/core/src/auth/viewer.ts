@@ -1,0 +1,47 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Principal } from '@tiltak/domain';
+
+/** What authentication left on the request: who is asking, or why their token was not accepted. */
+export interface AuthenticatedRequest {
+  viewer?: Principal | null;
+  /** Set when a token came but was expired, forged or belonged to a deactivated user. */
+  authProblem?: string;
+  /** The viewer's display name, for the history. */
+  viewerName?: string;
+  ip?: string;
+}
+
+export function requestOf(context: ExecutionContext): AuthenticatedRequest & Record<string, unknown> {
+  if (context.getType<string>() === 'graphql') {
+    return GqlExecutionContext.create(context).getContext<{ req: AuthenticatedRequest & Record<string, unknown> }>()
+      .req;
+  }
+  return context.switchToHttp().getRequest();
+}
+
+/** The signed-in user making the request, or null when signed out. */
+export const CurrentViewer = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Principal | null => requestOf(context).viewer ?? null,
+);
+
+export const PUBLIC_OPERATION = 'tiltak:public';
+
+/** Open to everyone, signed in or not: sign-in itself, `me`, and the health check. */
+export const PublicOperation = () => SetMetadata(PUBLIC_OPERATION, true);
+
+/** Who a change is written in the name of, for the change log and the history. */
+export function actorOf(request: AuthenticatedRequest): { name: string; userId: string | null } {
+  return { name: request.viewerName ?? 'Ukjent', userId: request.viewer?.userId ?? null };
+}
+
+/** Who is asking, as services need it: for the permission check and for the change log. */
+export interface Caller {
+  viewer: Principal | null;
+  actor: { name: string; userId: string | null };
+}
+
+export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
+  const request = requestOf(context);
+  return { viewer: request.viewer ?? null, actor: actorOf(request) };
+});
