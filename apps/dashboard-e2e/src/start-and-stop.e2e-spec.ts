@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBuiltTiltak } from './support/built-tiltak';
+import { type BuiltTiltak, signIn, startBuiltTiltak } from './support/built-tiltak';
 
 /** Processes whose command line mentions the folder: the embedded PostgreSQL and its workers. */
 async function processesUsing(folder: string): Promise<string[]> {
@@ -14,9 +14,10 @@ async function processesUsing(folder: string): Promise<string[]> {
 }
 
 async function currentProgrammeId(url: string): Promise<string> {
+  const token = await signIn(url, 'admin@tiltak.test');
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: '{ currentProgramme { id } }' }),
   });
   const body = (await response.json()) as { data: { currentProgramme: { id: string } } };
@@ -25,6 +26,7 @@ async function currentProgrammeId(url: string): Promise<string> {
 
 describe('npm start on a machine without a database server', () => {
   let dataDir: string;
+  const started: BuiltTiltak[] = [];
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'tiltak-start-'));
@@ -32,11 +34,13 @@ describe('npm start on a machine without a database server', () => {
   });
 
   afterAll(async () => {
+    for (const tiltak of started) await tiltak.stop('SIGTERM');
     await rm(dataDir, { recursive: true, force: true });
   });
 
   it('runs its own PostgreSQL, stops it with Ctrl-C within 10 seconds, and keeps the data for the next start', async () => {
     const first = await startBuiltTiltak({ TILTAK_DATA_DIR: dataDir, NODE_ENV: 'development' });
+    started.push(first);
     await expect(fetch(`${first.url}/health`).then((r) => r.json())).resolves.toMatchObject({
       database: 'up',
       databaseMode: 'embedded',
@@ -51,6 +55,7 @@ describe('npm start on a machine without a database server', () => {
     expect(await processesUsing(dataDir)).toEqual([]);
 
     const second = await startBuiltTiltak({ TILTAK_DATA_DIR: dataDir, NODE_ENV: 'development' });
+    started.push(second);
     await expect(currentProgrammeId(second.url)).resolves.toBe(programmeId);
     const terminated = await second.stop('SIGTERM');
 

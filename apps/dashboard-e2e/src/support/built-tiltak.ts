@@ -7,6 +7,10 @@ import { freeLoopbackPort } from '@tiltak/api-data-access';
 export const workspaceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const MAIN = resolve(workspaceRoot, 'dist/apps/api/main.mjs');
 
+const running = new Set<ChildProcess>();
+// A test that fails half-way must not leave Tiltak (and its database) running after jest is done.
+process.on('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
 export interface BuiltTiltak {
   url: string;
   process: ChildProcess;
@@ -31,6 +35,8 @@ export async function startBuiltTiltak(env: Record<string, string>, timeoutMs = 
     env: { ...parentEnv, NODE_OPTIONS: '', NODE_ENV: 'test', LOG_LEVEL: 'log', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -63,4 +69,19 @@ export async function startBuiltTiltak(env: Record<string, string>, timeoutMs = 
       return { code, milliseconds: Date.now() - started };
     },
   };
+}
+
+/** Signs in through the API as a demo account and returns the access token. */
+export async function signIn(url: string, email: string, password = 'tiltak-demo'): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+      variables: { e: email, p: password },
+    }),
+  });
+  const body = (await response.json()) as { data?: { login: { accessToken: string } }; errors?: unknown[] };
+  if (!body.data) throw new Error(`Could not sign in as ${email}: ${JSON.stringify(body.errors)}`);
+  return body.data.login.accessToken;
 }

@@ -1,6 +1,8 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { createApolloClient } from '@tiltak/dashboard-data-access';
-import { I18nProvider } from '@tiltak/dashboard-i18n';
+import { createApolloClient, SessionProvider, SessionStore, useSession } from '@tiltak/dashboard-data-access';
+import { I18nProvider, useI18n } from '@tiltak/dashboard-i18n';
+import { SignInPage } from '@tiltak/dashboard-sign-in';
+import { StatusMessage } from '@tiltak/dashboard-ui';
 import { lazy, Suspense, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './layout';
@@ -9,27 +11,40 @@ import { NotFoundPage } from './not-found-page';
 // Each page is its own chunk, so the first load carries only the shell and the page opened.
 const OverviewPage = lazy(() => import('@tiltak/dashboard-overview').then((m) => ({ default: m.OverviewPage })));
 
+function Pages() {
+  const { t } = useI18n();
+  const { state } = useSession();
+  if (state.status === 'loading') return <StatusMessage kind="loading">{t('session.loading')}</StatusMessage>;
+  if (state.status === 'signed-out') return <SignInPage />;
+  return (
+    <Routes>
+      <Route
+        index
+        element={
+          <Suspense>
+            <OverviewPage />
+          </Suspense>
+        }
+      />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}
+
 export function App() {
-  const [client] = useState(() => createApolloClient());
+  const [session] = useState(() => new SessionStore());
+  const [client] = useState(() => createApolloClient(session));
   return (
     <ApolloProvider client={client}>
-      <I18nProvider>
-        <BrowserRouter>
-          <Routes>
-            <Route element={<Layout />}>
-              <Route
-                index
-                element={
-                  <Suspense>
-                    <OverviewPage />
-                  </Suspense>
-                }
-              />
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-          </Routes>
-        </BrowserRouter>
-      </I18nProvider>
+      <SessionProvider store={session}>
+        <I18nProvider>
+          <BrowserRouter>
+            <Layout>
+              <Pages />
+            </Layout>
+          </BrowserRouter>
+        </I18nProvider>
+      </SessionProvider>
     </ApolloProvider>
   );
 }

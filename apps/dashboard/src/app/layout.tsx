@@ -1,9 +1,12 @@
 import { isLocale, LOCALE_TAGS, LOCALES, useI18n } from '@tiltak/dashboard-i18n';
 import { LanguageSwitch } from '@tiltak/dashboard-ui';
-import { NavLink, Outlet } from 'react-router';
+import { useSession } from '@tiltak/dashboard-data-access';
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router';
 
-export function Layout() {
+export function Layout({ children }: { children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
+  const { state, signOut } = useSession();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -14,15 +17,25 @@ export function Layout() {
           <span className="app-header__name">{t('app.name')}</span>
           <span className="app-header__tagline">{t('app.tagline')}</span>
         </div>
-        <nav aria-label={t('app.mainNavigation')}>
-          <ul>
-            <li>
-              <NavLink to="/" end>
-                {t('nav.overview')}
-              </NavLink>
-            </li>
-          </ul>
-        </nav>
+        {state.status === 'signed-in' && (
+          <nav aria-label={t('app.mainNavigation')}>
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.overview')}
+                </NavLink>
+              </li>
+            </ul>
+          </nav>
+        )}
+        {state.status === 'signed-in' && (
+          <div className="app-header__session">
+            <span>{t('session.signedInAs', { name: state.session.user.name })}</span>
+            <button type="button" onClick={() => void signOut()}>
+              {t('session.signOut')}
+            </button>
+          </div>
+        )}
         <LanguageSwitch
           label={t('language.label')}
           value={locale}
@@ -31,7 +44,7 @@ export function Layout() {
         />
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {children}
       </main>
     </>
   );

@@ -17,7 +17,7 @@ export class AuthResolver {
     private readonly accounts: AccountRepository,
   ) {}
 
-  @PublicOperation()
+  @PublicOperation('ANYONE_EVEN_WITH_A_STALE_TOKEN')
   @Mutation(() => SessionModel, {
     description: 'Signs in; also sets the HttpOnly refresh cookie that refreshSession uses.',
   })
@@ -25,7 +25,7 @@ export class AuthResolver {
     return this.issue(await this.auth.login(email, password, req.ip ?? 'unknown'), res);
   }
 
-  @PublicOperation()
+  @PublicOperation('ANYONE_EVEN_WITH_A_STALE_TOKEN')
   @Mutation(() => SessionModel, { description: 'A new access token for the session in the refresh cookie.' })
   async refreshSession(@Context() { req, res }: HttpContext): Promise<SessionModel> {
     try {
@@ -36,7 +36,7 @@ export class AuthResolver {
     }
   }
 
-  @PublicOperation()
+  @PublicOperation('ANYONE_EVEN_WITH_A_STALE_TOKEN')
   @Mutation(() => Boolean, { description: 'Ends the session in the refresh cookie.' })
   async logout(@Context() { req, res }: HttpContext): Promise<boolean> {
     await this.auth.logout(readCookie(req, REFRESH_COOKIE));

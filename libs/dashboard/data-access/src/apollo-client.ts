@@ -1,9 +1,17 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import type { SessionStore } from './session-store';
 
-/** The dashboard's one Apollo client, talking to the API that served the page. */
-export function createApolloClient(graphqlUrl = '/graphql'): ApolloClient {
+/** The dashboard's one Apollo client, talking to the API that served the page as the signed-in user. */
+export function createApolloClient(session: SessionStore, graphqlUrl = '/graphql'): ApolloClient {
+  const withToken = new ApolloLink((operation, forward) => {
+    const token = session.accessToken;
+    operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
+      headers: token ? { ...headers, authorization: `Bearer ${token}` } : headers,
+    }));
+    return forward(operation);
+  });
   return new ApolloClient({
-    link: new HttpLink({ uri: graphqlUrl }),
+    link: withToken.concat(new HttpLink({ uri: graphqlUrl })),
     cache: new InMemoryCache(),
   });
 }

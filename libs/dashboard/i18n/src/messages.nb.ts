@@ -19,6 +19,18 @@ export const nb = {
   'overview.focusAreaCount': '{count} satsingsområder',
   'notFound.title': 'Fant ikke siden',
   'notFound.back': 'Til oversikten',
+  'session.loading': 'Sjekker innlogging …',
+  'session.signedInAs': 'Innlogget som {name}',
+  'session.signOut': 'Logg ut',
+  'signIn.title': 'Logg inn',
+  'signIn.intro': 'Logg inn for å følge og oppdatere handlingsprogrammet.',
+  'signIn.email': 'E-postadresse',
+  'signIn.password': 'Passord',
+  'signIn.submit': 'Logg inn',
+  'signIn.submitting': 'Logger inn …',
+  'signIn.wrongCredentials': 'Feil e-postadresse eller passord.',
+  'signIn.throttled': 'For mange mislykkede forsøk. Vent 15 minutter og prøv igjen.',
+  'signIn.unavailable': 'Tiltak svarer ikke akkurat nå. Prøv igjen om litt.',
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -10,7 +10,7 @@ const PENDING_PATH = '/auth/oidc';
 
 /** `GET /auth/oidc/login` sends the browser to the provider; it comes back to `/auth/oidc/callback`. */
 @Controller('auth/oidc')
-@PublicOperation()
+@PublicOperation('ANYONE_EVEN_WITH_A_STALE_TOKEN')
 export class OidcController {
   private readonly logger = new Logger('SingleSignOn');
 

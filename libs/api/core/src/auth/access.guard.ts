@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
 import { PolicyService } from './policy.service';
-import { PUBLIC_OPERATION, requestOf } from './viewer';
+import { PUBLIC_OPERATION, type PublicAccess, requestOf } from './viewer';
 
 /**
  * The first door every GraphQL operation passes: a token that came but does not hold is refused,
@@ -18,15 +18,16 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_OPERATION, [
+    const access = this.reflector.getAllAndOverride<PublicAccess | undefined>(PUBLIC_OPERATION, [
       context.getHandler(),
       context.getClass(),
     ]);
-    if (isPublic) return true;
+    if (access === 'ANYONE_EVEN_WITH_A_STALE_TOKEN') return true;
     const request = requestOf(context);
     if (request.authProblem) {
       throw new ApiError(ApiErrorCode.UNAUTHENTICATED, request.authProblem, { reason: 'TOKEN_REJECTED' });
     }
+    if (access === 'ANYONE') return true;
     if (context.getType<string>() !== 'graphql') return true;
     const operation = GqlExecutionContext.create(context).getInfo<{ parentType: { name: string } }>().parentType.name;
     const viewer = request.viewer ?? null;

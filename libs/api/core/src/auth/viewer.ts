@@ -27,8 +27,14 @@ export const CurrentViewer = createParamDecorator(
 
 export const PUBLIC_OPERATION = 'tiltak:public';
 
-/** Open to everyone, signed in or not: sign-in itself, `me`, and the health check. */
-export const PublicOperation = () => SetMetadata(PUBLIC_OPERATION, true);
+export type PublicAccess = 'ANYONE' | 'ANYONE_EVEN_WITH_A_STALE_TOKEN';
+
+/**
+ * Open to everyone, signed in or not, such as `me` and the health check; a token that came but
+ * does not hold is still refused, so the client learns to refresh. Sign-in, refresh and sign-out
+ * take `ANYONE_EVEN_WITH_A_STALE_TOKEN`: they are how a client gets past a stale one.
+ */
+export const PublicOperation = (access: PublicAccess = 'ANYONE') => SetMetadata(PUBLIC_OPERATION, access);
 
 /** Who a change is written in the name of, for the change log and the history. */
 export function actorOf(request: AuthenticatedRequest): { name: string; userId: string | null } {

@@ -8,7 +8,7 @@ import { PublicOperation } from '../auth/viewer';
 
 /** `GET /health` for people and load balancers: 200 when the database answers, 503 when not. */
 @Controller('health')
-@PublicOperation()
+@PublicOperation('ANYONE_EVEN_WITH_A_STALE_TOKEN')
 export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
