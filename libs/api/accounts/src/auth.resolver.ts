@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, PublicOperation } from '@tiltak/api-core';
+import { CurrentViewer, OwnAccountOperation, PublicOperation } from '@tiltak/api-core';
 import { AccountRepository } from '@tiltak/api-data-access';
 import type { Principal } from '@tiltak/domain';
 import type { Request, Response } from 'express';
@@ -51,6 +51,7 @@ export class AuthResolver {
     return user ? toUserModel(user) : null;
   }
 
+  @OwnAccountOperation()
   @Mutation(() => SessionModel, { description: 'Changes your password and ends your other sessions.' })
   async changePassword(
     @Args() { currentPassword, newPassword }: ChangePasswordArgs,

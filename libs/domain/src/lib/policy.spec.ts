@@ -26,6 +26,8 @@ describe('decide', () => {
     ['signed out writes nothing', null, { kind: 'EDIT_ACTION', action: nesAction }, 'UNAUTHENTICATED'],
     ['the council reads', council, { kind: 'READ_PERSONAL_DATA' }, 'ALLOW'],
     ['the council never writes', council, { kind: 'UPDATE_ACTION_STATUS', action: nesAction }, 'FORBIDDEN'],
+    ['the council changes nothing at all', council, { kind: 'WRITE' }, 'FORBIDDEN'],
+    ['a project lead may write something', lead, { kind: 'WRITE' }, 'ALLOW'],
     [
       'a coordinator edits an action of their municipality',
       nesCoordinator,

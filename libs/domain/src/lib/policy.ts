@@ -23,6 +23,8 @@ export interface ActionScope {
 
 export type Permission =
   | { kind: 'READ_PROGRAMME' }
+  /** Any change at all: the first check on every mutation, before the record-specific one. */
+  | { kind: 'WRITE' }
   | { kind: 'READ_PERSONAL_DATA' }
   | { kind: 'CREATE_ACTION'; municipalityIds: readonly string[] }
   | { kind: 'EDIT_ACTION'; action: ActionScope }
@@ -61,6 +63,8 @@ export function decide(viewer: Principal | null, permission: Permission, options
     case 'READ_PROGRAMME':
     case 'READ_PERSONAL_DATA':
       return 'ALLOW';
+    case 'WRITE':
+      return allow(viewer.role !== 'COUNCIL');
     case 'CREATE_ACTION':
       return allow(coordinates(viewer, permission.municipalityIds));
     case 'EDIT_ACTION':

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
 import { PolicyService } from './policy.service';
-import { PUBLIC_OPERATION, type PublicAccess, requestOf } from './viewer';
+import { OWN_ACCOUNT_OPERATION, PUBLIC_OPERATION, type PublicAccess, requestOf } from './viewer';
 
 /**
  * The first door every GraphQL operation passes: a token that came but does not hold is refused,
@@ -32,8 +32,10 @@ export class AccessGuard implements CanActivate {
     const operation = GqlExecutionContext.create(context).getInfo<{ parentType: { name: string } }>().parentType.name;
     const viewer = request.viewer ?? null;
     if (operation === 'Query') this.policy.require(viewer, { kind: 'READ_PROGRAMME' });
-    if (operation === 'Mutation' && !viewer) {
-      throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'Sign in to do this.', { reason: 'SIGNED_OUT' });
+    if (operation === 'Mutation') {
+      const ownAccount = this.reflector.get<boolean>(OWN_ACCOUNT_OPERATION, context.getHandler());
+      if (!viewer) throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'Sign in to do this.', { reason: 'SIGNED_OUT' });
+      if (!ownAccount) this.policy.require(viewer, { kind: 'WRITE' });
     }
     return true;
   }

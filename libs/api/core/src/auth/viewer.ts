@@ -29,6 +29,11 @@ export const PUBLIC_OPERATION = 'tiltak:public';
 
 export type PublicAccess = 'ANYONE' | 'ANYONE_EVEN_WITH_A_STALE_TOKEN';
 
+export const OWN_ACCOUNT_OPERATION = 'tiltak:own-account';
+
+/** A change to the caller's own account (their password): any signed-in role may make it. */
+export const OwnAccountOperation = () => SetMetadata(OWN_ACCOUNT_OPERATION, true);
+
 /**
  * Open to everyone, signed in or not, such as `me` and the health check; a token that came but
  * does not hold is still refused, so the client learns to refresh. Sign-in, refresh and sign-out
