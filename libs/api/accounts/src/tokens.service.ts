@@ -13,6 +13,7 @@ const ALGORITHM = 'HS256';
 
 export interface AccessClaims extends Principal {
   tokenVersion: number;
+  expiresAt: Date;
 }
 
 /** Short-lived access tokens (signed JWTs) and opaque refresh tokens that are stored only as hashes. */
@@ -60,6 +61,7 @@ export class TokensService {
       municipalityId: typeof payload['mun'] === 'string' ? payload['mun'] : null,
       partyId: typeof payload['pty'] === 'string' ? payload['pty'] : null,
       tokenVersion: Number(payload['tv']),
+      expiresAt: new Date((payload.exp ?? 0) * 1000),
     };
   }
 

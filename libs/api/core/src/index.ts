@@ -9,3 +9,4 @@ export * from './paging/connection';
 export * from './auth/access.guard';
 export * from './auth/policy.service';
 export * from './auth/viewer';
+export * from './auth/viewer-resolver';
