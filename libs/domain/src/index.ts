@@ -5,3 +5,4 @@ export * from './lib/period';
 export * from './lib/policy';
 export * from './lib/progress';
 export * from './lib/health';
+export * from './lib/live';

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule, GraphqlSetupModule, HealthModule } from '@tiltak/api-core';
 import { DatabaseModule } from '@tiltak/api-data-access';
 import { AccountsModule } from '@tiltak/api-accounts';
+import { LiveModule } from '@tiltak/api-live';
 import { ActionsModule, IndicatorsModule, PartiesModule, ProgrammeModule } from '@tiltak/api-programme';
 
 /** Composes Tiltak's API from the feature libraries; the features themselves live in libs/api. */
@@ -16,6 +17,7 @@ export class AppModule {
         GraphqlSetupModule.forRoot(config),
         HealthModule,
         AccountsModule,
+        LiveModule,
         ProgrammeModule,
         ActionsModule,
         PartiesModule,

@@ -27,6 +27,10 @@ export interface TestApi extends GraphqlClient {
   as(email: string): Promise<GraphqlClient>;
   /** A client that is not signed in. */
   anonymous: GraphqlClient;
+  /** Signs in and returns just the access token. */
+  tokenFor(email: string): Promise<string>;
+  /** A second API instance on the same database, as when several run behind a load balancer. */
+  anotherInstance(): Promise<{ url: string; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -81,17 +85,26 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   }
   const anonymous = graphqlClient(tiltak.url);
   const clients = new Map<string, GraphqlClient>();
-  const as = async (email: string): Promise<GraphqlClient> => {
-    const cached = clients.get(email);
-    if (cached) return cached;
+  const tokenFor = async (email: string): Promise<string> => {
     const { login } = await anonymous.data<{ login: { accessToken: string } }>(
       'mutation($e: String!) { login(email: $e, password: "tiltak-demo") { accessToken } }',
       { e: email },
     );
-    const client = graphqlClient(tiltak.url, () => ({ authorization: `Bearer ${login.accessToken}` }));
+    return login.accessToken;
+  };
+  const as = async (email: string): Promise<GraphqlClient> => {
+    const cached = clients.get(email);
+    if (cached) return cached;
+    const token = await tokenFor(email);
+    const client = graphqlClient(tiltak.url, () => ({ authorization: `Bearer ${token}` }));
     clients.set(email, client);
     return client;
   };
+  const config = (port: string) =>
+    loadConfig(
+      { DATABASE_URL: db.url, PORT: port, NODE_ENV: 'test', LOG_LEVEL: 'error', AUTH_SECRET: TEST_AUTH_SECRET, ...env },
+      { dashboardDir: '/nonexistent' },
+    );
   const admin = await as('admin@tiltak.test');
   return {
     db,
@@ -101,6 +114,11 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     data: admin.data,
     as,
     anonymous,
+    tokenFor,
+    anotherInstance: async () => {
+      const second = await startTiltak(config('0'));
+      return { url: second.url, close: () => second.close() };
+    },
     async close() {
       await tiltak.close();
       await db.drop();

@@ -10,3 +10,4 @@ export * from './auth/access.guard';
 export * from './auth/policy.service';
 export * from './auth/viewer';
 export * from './auth/viewer-resolver';
+export * from './auth/live-connections';

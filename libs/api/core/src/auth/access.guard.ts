@@ -31,7 +31,7 @@ export class AccessGuard implements CanActivate {
     if (context.getType<string>() !== 'graphql') return true;
     const operation = GqlExecutionContext.create(context).getInfo<{ parentType: { name: string } }>().parentType.name;
     const viewer = request.viewer ?? null;
-    if (operation === 'Query') this.policy.require(viewer, { kind: 'READ_PROGRAMME' });
+    if (operation === 'Query' || operation === 'Subscription') this.policy.require(viewer, { kind: 'READ_PROGRAMME' });
     if (operation === 'Mutation') {
       const ownAccount = this.reflector.get<boolean>(OWN_ACCOUNT_OPERATION, context.getHandler());
       if (!viewer) throw new ApiError(ApiErrorCode.UNAUTHENTICATED, 'Sign in to do this.', { reason: 'SIGNED_OUT' });

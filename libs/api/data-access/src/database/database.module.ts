@@ -20,6 +20,9 @@ const REPOSITORIES = [
   AccountRepository,
 ];
 
+/** The connection URL, for the few parts that hold a connection of their own (the change feed's listener). */
+export const DATABASE_URL = Symbol('DATABASE_URL');
+
 /** The TypeORM connection and the repositories that are the only code allowed to build queries. */
 @Global()
 @Module({})
@@ -34,8 +37,8 @@ export class DatabaseModule {
           onQuery ? { ...options, logging: ['query'], logger: new QueryObserver(onQuery) } : options,
         ),
       ],
-      providers: REPOSITORIES,
-      exports: REPOSITORIES,
+      providers: [...REPOSITORIES, { provide: DATABASE_URL, useValue: url }],
+      exports: [...REPOSITORIES, DATABASE_URL],
     };
   }
 }

@@ -1,9 +1,15 @@
 import { InitialSchema1795792303833 } from './1795792303833-initial-schema';
 import { ActionProgramme1795793740344 } from './1795793740344-action-programme';
 import { Accounts1795794646911 } from './1795794646911-accounts';
+import { Presence1795800000000 } from './1795800000000-presence';
 
 /**
  * Every migration, oldest first. They are listed as classes rather than found by a file glob so
  * that the bundled API, the CLI and the ESM test runner all load the same set.
  */
-export const MIGRATIONS = [InitialSchema1795792303833, ActionProgramme1795793740344, Accounts1795794646911];
+export const MIGRATIONS = [
+  InitialSchema1795792303833,
+  ActionProgramme1795793740344,
+  Accounts1795794646911,
+  Presence1795800000000,
+];

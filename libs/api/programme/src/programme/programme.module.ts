@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RequestLoaders } from '../loaders/request-loaders';
+import { ProgrammeChangesResolver } from './changes.resolver';
 import { ProgrammeContext } from './programme-context';
 import {
   FocusAreaFieldsResolver,
@@ -21,6 +22,7 @@ import { ProgressService } from './progress.service';
     ProgrammeFieldsResolver,
     FocusAreaFieldsResolver,
     MunicipalityFieldsResolver,
+    ProgrammeChangesResolver,
   ],
   exports: [ProgrammeContext, RequestLoaders],
 })

@@ -1,0 +1,141 @@
+import { startTestApi, type TestApi } from '../testing/test-api';
+import { Subscriber } from '../testing/subscriber';
+
+/** Two API instances on one database, as behind a load balancer. */
+describe('live changes across instances', () => {
+  let api: TestApi;
+  let instanceB: { url: string; close(): Promise<void> };
+  let adminToken: string;
+  let target: { id: string; municipalityId: string };
+  const subscribers: Subscriber[] = [];
+
+  const subscribe = (url: string, token: string | null, since?: string) => {
+    const subscriber = new Subscriber(url, token, since);
+    subscribers.push(subscriber);
+    return subscriber;
+  };
+
+  /** One change on instance A: a new note on the target action's municipality figures. */
+  const change = async (n: number) => {
+    const [{ version }] = await api.db.dataSource.query(
+      'SELECT version FROM participation WHERE action_id = $1 AND municipality_id = $2',
+      [target.id, target.municipalityId],
+    );
+    await api.data(
+      'mutation($input: UpdateActionMunicipalityInput!) { updateActionMunicipality(input: $input) { id } }',
+      {
+        input: {
+          actionId: target.id,
+          municipalityId: target.municipalityId,
+          expectedVersion: version,
+          note: `Endring ${n}`,
+        },
+      },
+    );
+  };
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    instanceB = await api.anotherInstance();
+    adminToken = await api.tokenFor('admin@tiltak.test');
+    const [row] = await api.db.dataSource.query('SELECT action_id, municipality_id FROM participation LIMIT 1');
+    target = { id: row.action_id, municipalityId: row.municipality_id };
+  });
+
+  afterAll(async () => {
+    for (const subscriber of subscribers) await subscriber.close();
+    await instanceB?.close();
+    await api?.close();
+  });
+
+  it('delivers a change made on instance A to a subscriber on instance B within a second', async () => {
+    const onB = subscribe(instanceB.url, adminToken);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const started = Date.now();
+    await change(1);
+    await onB.until((received) => received.some((r) => r.entity === 'participation'), 1_000);
+
+    expect(Date.now() - started).toBeLessThan(1_000);
+    const [event] = onB.received;
+    expect(event).toMatchObject({ entity: 'participation', actionId: target.id, actor: 'Tiltak-administrator' });
+    expect(event.action?.id).toBe(target.id);
+  });
+
+  it('replays exactly what a subscriber missed, in order, then carries on live', async () => {
+    const first = subscribe(api.url, adminToken);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await change(100);
+    await first.until((received) => received.length === 1);
+    const lastSeen = first.received[0].seq;
+    await first.close();
+
+    for (let n = 1; n <= 50; n++) await change(100 + n);
+    const missed: { seq: string }[] = await api.db.dataSource.query(
+      'SELECT seq FROM change_event WHERE seq > $1 ORDER BY seq',
+      [lastSeen],
+    );
+    expect(missed).toHaveLength(50);
+
+    const back = subscribe(instanceB.url, adminToken, lastSeen);
+    await back.until((received) => received.length >= 50);
+    await change(200);
+    await back.until((received) => received.length >= 51);
+
+    expect(back.received.slice(0, 50).map((r) => r.seq)).toEqual(missed.map((m) => m.seq));
+    expect(new Set(back.received.map((r) => r.seq)).size).toBe(back.received.length);
+    const seqs = back.received.map((r) => BigInt(r.seq));
+    expect(seqs.every((seq, i) => i === 0 || seq > seqs[i - 1])).toBe(true);
+  }, 30_000);
+
+  it('never sends a subscriber an event they may not see', async () => {
+    const council = subscribe(api.url, await api.tokenFor('rad@tiltak.test'));
+    const admin = subscribe(instanceB.url, adminToken);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    await api.data(
+      'mutation { createUser(input: { email: "hemmelig@tiltak.test", name: "Hemmelig", role: COUNCIL }) { id } }',
+    );
+    await change(300);
+
+    await admin.until((received) => received.some((r) => r.entity === 'participation'));
+    await council.until((received) => received.some((r) => r.entity === 'participation'));
+    expect(admin.received.map((r) => r.entity)).toContain('user');
+    expect(council.received.map((r) => r.entity)).not.toContain('user');
+  });
+
+  it('refuses a subscription without a valid token (4403) or without an init message in 3 seconds (4408)', async () => {
+    const anonymous = subscribe(api.url, null);
+    const forged = subscribe(api.url, 'not-a-token');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(anonymous.closedWith).toBe(4403);
+    expect(forged.closedWith).toBe(4403);
+
+    const { default: WebSocket } = await import('ws');
+    const silent = new WebSocket(`${api.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+    const code = await new Promise<number>((resolve) => silent.on('close', (closeCode) => resolve(closeCode)));
+    expect(code).toBe(4408);
+  });
+
+  it('closes a deactivated user’s subscription at once', async () => {
+    await api.data(
+      `mutation { createUser(input: { email: "snart.borte@tiltak.test", name: "Snart borte", role: COUNCIL, password: "et-langt-passord" }) { id } }`,
+    );
+    const { login } = await api.anonymous.data<{ login: { accessToken: string; user: { id: string } } }>(
+      'mutation { login(email: "snart.borte@tiltak.test", password: "et-langt-passord") { accessToken user { id } } }',
+    );
+    const subscriber = subscribe(instanceB.url, login.accessToken);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    await api.data(
+      'mutation($id: ID!) { updateUser(input: { userId: $id, expectedVersion: 1, active: false }) { id } }',
+      {
+        id: login.user.id,
+      },
+    );
+    const deadline = Date.now() + 2_000;
+    while (subscriber.closedWith === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+
+    expect(subscriber.closedWith).toBe(4403);
+  });
+});

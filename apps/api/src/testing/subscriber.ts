@@ -1,0 +1,78 @@
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export interface ReceivedChange {
+  seq: string;
+  reset: boolean;
+  entity: string | null;
+  entityId: string | null;
+  actionId: string | null;
+  actor: string | null;
+  action: { id: string; progress: number; version: number } | null;
+}
+
+const SUBSCRIPTION = `subscription($since: String) {
+  programmeChanged(since: $since) { seq reset entity entityId actionId actor action { id progress version } }
+}`;
+
+/** A real graphql-ws subscriber of `programmeChanged`, collecting what it receives. */
+export class Subscriber {
+  readonly received: ReceivedChange[] = [];
+  readonly errors: unknown[] = [];
+  private readonly client: Client;
+  private stop?: () => void;
+  private closeCode?: number;
+  private waiters: (() => void)[] = [];
+
+  constructor(apiUrl: string, token: string | null, since?: string) {
+    this.client = createClient({
+      url: `${apiUrl.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+      retryAttempts: 0,
+      lazy: false,
+      // Refusals are the point of some tests; the close code is recorded below instead.
+      onNonLazyError: () => undefined,
+      on: { closed: (event) => (this.closeCode = (event as { code?: number }).code) },
+    });
+    this.stop = this.client.subscribe<{ programmeChanged: ReceivedChange }>(
+      { query: SUBSCRIPTION, variables: { since: since ?? null } },
+      {
+        next: ({ data }) => {
+          if (data) this.received.push(data.programmeChanged);
+          this.waiters.forEach((wake) => wake());
+        },
+        error: (error) => {
+          this.errors.push(error);
+          this.waiters.forEach((wake) => wake());
+        },
+        complete: () => undefined,
+      },
+    );
+  }
+
+  /** Waits until `predicate` holds for what was received, or fails after `timeoutMs`. */
+  async until(predicate: (received: ReceivedChange[]) => boolean, timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.received)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`Timed out; received ${JSON.stringify(this.received.map((r) => r.seq))}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  get closedWith(): number | undefined {
+    return this.closeCode;
+  }
+
+  async close(): Promise<void> {
+    this.stop?.();
+    await this.client.dispose();
+  }
+}

@@ -1,0 +1,162 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CHANGE_CHANNEL, DATABASE_URL } from '@tiltak/api-data-access';
+import type { ChangeEventRecord } from '@tiltak/domain';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+
+const BATCH = 500;
+/** A wake-up that never came (a dropped notification) is caught by this slow check. */
+const SAFETY_POLL_MS = 5_000;
+const RECONNECT_MAX_MS = 5_000;
+
+type Listener = (event: ChangeEventRecord) => void;
+
+interface ChangeEventRow {
+  seq: string;
+  programme_id: string;
+  occurred_at: Date;
+  actor_name: string;
+  actor_user_id: string | null;
+  entity: string;
+  entity_id: string;
+  operation: ChangeEventRecord['operation'];
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+function toRecord(row: ChangeEventRow): ChangeEventRecord {
+  return {
+    seq: row.seq,
+    programmeId: row.programme_id,
+    occurredAt: row.occurred_at.toISOString(),
+    actorName: row.actor_name,
+    actorUserId: row.actor_user_id,
+    entity: row.entity,
+    entityId: row.entity_id,
+    operation: row.operation,
+    before: row.before,
+    after: row.after,
+  };
+}
+
+/**
+ * This instance's view of the change log. One dedicated connection LISTENs for commits; on every
+ * notification (and on a slow timer, in case one was lost) it reads the new rows in sequence order
+ * and hands each to the listeners, exactly once. After the database restarts it reconnects by
+ * itself and catches up from the last sequence number it delivered.
+ */
+@Injectable()
+export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ChangeFeed');
+  private readonly listeners = new Set<Listener>();
+  private client: pg.Client | null = null;
+  private lastSeq = 0n;
+  private reading: Promise<void> = Promise.resolve();
+  private poll?: NodeJS.Timeout;
+  private reconnect?: NodeJS.Timeout;
+  private stopped = false;
+  private reconnectDelay = 250;
+
+  constructor(
+    @Inject(DATABASE_URL) private readonly url: string,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.connect();
+    this.poll = setInterval(() => this.wake(), SAFETY_POLL_MS);
+    this.poll.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.poll);
+    clearTimeout(this.reconnect);
+    await this.client?.end().catch(() => undefined);
+  }
+
+  /** The newest sequence number this instance has delivered. */
+  get position(): bigint {
+    return this.lastSeq;
+  }
+
+  listen(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Events after `since` up to `until`, oldest first, read straight from the log (for catch-up). */
+  async eventsAfter(since: bigint, until: bigint, limit = BATCH): Promise<ChangeEventRecord[]> {
+    const rows: ChangeEventRow[] = await this.dataSource.query(
+      'SELECT * FROM change_event WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3',
+      [since.toString(), until.toString(), limit],
+    );
+    return rows.map(toRecord);
+  }
+
+  /** The oldest sequence number still in the log; a client that saw less than this must refetch. */
+  async oldestKept(): Promise<bigint> {
+    const [row]: { seq: string | null }[] = await this.dataSource.query('SELECT min(seq) AS seq FROM change_event');
+    return BigInt(row.seq ?? 0);
+  }
+
+  private async connect(): Promise<void> {
+    this.reconnect = undefined;
+    if (this.stopped) return;
+    const client = new pg.Client({ connectionString: this.url, application_name: 'tiltak-change-feed' });
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => this.lost(client, error));
+    client.on('end', () => this.lost(client, new Error('connection ended')));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANGE_CHANNEL}`);
+      if (this.lastSeq === 0n) {
+        const { rows } = await client.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM change_event');
+        this.lastSeq = BigInt(rows[0].seq ?? 0);
+      }
+      this.client = client;
+      this.reconnectDelay = 250;
+      this.wake();
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      this.lost(client, error);
+    }
+  }
+
+  private lost(client: pg.Client, error: unknown): void {
+    // A failing connection reports both `error` and `end`: one reconnection is enough.
+    if (this.stopped || this.reconnect || (this.client !== client && this.client !== null)) return;
+    this.client = null;
+    this.logger.warn(`Lost the database connection (${String(error)}); reconnecting`);
+    const delay = this.reconnectDelay;
+    this.reconnectDelay = Math.min(this.reconnectDelay * 2, RECONNECT_MAX_MS);
+    this.reconnect = setTimeout(() => void this.connect(), delay);
+    this.reconnect.unref();
+  }
+
+  /** Reads what is new; reads are queued so that each row is delivered once, in order. */
+  private wake(): void {
+    this.reading = this.reading
+      .then(() => this.readNew())
+      .catch((error: unknown) => {
+        this.logger.warn(`Could not read new changes: ${String(error)}`);
+      });
+  }
+
+  private async readNew(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    for (;;) {
+      const { rows } = await client.query<ChangeEventRow>(
+        'SELECT * FROM change_event WHERE seq > $1 ORDER BY seq LIMIT $2',
+        [this.lastSeq.toString(), BATCH],
+      );
+      for (const row of rows) {
+        this.lastSeq = BigInt(row.seq);
+        const event = toRecord(row);
+        for (const listener of this.listeners) listener(event);
+      }
+      if (rows.length < BATCH) return;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import type { ChangeEventRecord } from '@tiltak/domain';
+import type { ChangeFeed } from './change-feed';
+
+export type StreamItem = ChangeEventRecord | { reset: true; seq: string };
+
+/**
+ * One subscriber's changes: with `since`, first what it missed (read from the log, in order), then
+ * live events, with no gap and no duplicate. Live events that arrive during the catch-up wait
+ * behind it; anything at or below the last sequence number sent is dropped. Closing the iterator
+ * stops it at once, whether or not an event is pending.
+ */
+export class ChangeStream implements AsyncIterableIterator<StreamItem> {
+  private readonly buffer: StreamItem[] = [];
+  private waiting: ((result: IteratorResult<StreamItem>) => void) | null = null;
+  private pending: ChangeEventRecord[] | null = [];
+  private last = 0n;
+  private closed = false;
+  private readonly unlisten: () => void;
+
+  constructor(
+    private readonly feed: ChangeFeed,
+    since: bigint | null,
+    private readonly visible: (event: ChangeEventRecord) => boolean,
+  ) {
+    // Listen first, then read the position: every later event reaches the listener.
+    this.unlisten = feed.listen((event) => (this.pending ? this.pending.push(event) : this.offer(event)));
+    void this.catchUp(since);
+  }
+
+  private async catchUp(since: bigint | null): Promise<void> {
+    const upTo = this.feed.position;
+    this.last = since ?? upTo;
+    if (since !== null && since < upTo) {
+      if (since + 1n < (await this.feed.oldestKept())) this.push({ reset: true, seq: upTo.toString() });
+      while (this.last < upTo && !this.closed) {
+        const batch = await this.feed.eventsAfter(this.last, upTo);
+        if (batch.length === 0) break;
+        batch.forEach((event) => this.offer(event));
+      }
+    }
+    const held = this.pending ?? [];
+    this.pending = null;
+    held.forEach((event) => this.offer(event));
+  }
+
+  private offer(event: ChangeEventRecord): void {
+    const seq = BigInt(event.seq);
+    if (seq <= this.last) return;
+    this.last = seq;
+    if (this.visible(event)) this.push(event);
+  }
+
+  private push(item: StreamItem): void {
+    if (this.closed) return;
+    if (this.waiting) {
+      const resolve = this.waiting;
+      this.waiting = null;
+      resolve({ value: item, done: false });
+    } else {
+      this.buffer.push(item);
+    }
+  }
+
+  next(): Promise<IteratorResult<StreamItem>> {
+    const item = this.buffer.shift();
+    if (item) return Promise.resolve({ value: item, done: false });
+    if (this.closed) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve) => (this.waiting = resolve));
+  }
+
+  return(): Promise<IteratorResult<StreamItem>> {
+    this.closed = true;
+    this.unlisten();
+    this.buffer.length = 0;
+    this.waiting?.({ value: undefined, done: true });
+    this.waiting = null;
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<StreamItem> {
+    return this;
+  }
+}

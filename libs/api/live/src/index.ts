@@ -1,0 +1,3 @@
+export * from './change-feed';
+export * from './change-stream';
+export * from './live.module';

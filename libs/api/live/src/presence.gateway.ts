@@ -1,0 +1,147 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { LiveConnections, PolicyService, VIEWER_RESOLVER, type ViewerResolver } from '@tiltak/api-core';
+import { ActionRepository, DATABASE_URL } from '@tiltak/api-data-access';
+import type { Principal, PresenceClientEvents, PresenceEntry, PresenceServerEvents } from '@tiltak/domain';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import type { Server as HttpServer } from 'node:http';
+import pg from 'pg';
+import { Server, type Socket } from 'socket.io';
+
+interface SocketData {
+  viewer: Principal;
+  name: string;
+  /** The actions this tab is looking at, and the part of each it is editing. */
+  editing: Record<string, string | null>;
+}
+
+type PresenceSocket = Socket<PresenceClientEvents, PresenceServerEvents, Record<string, never>, SocketData>;
+
+const room = (actionId: string) => `action:${actionId}`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Who is viewing an action and who is editing which part, over socket.io on the API's own HTTP
+ * server. Ephemeral: nothing is stored. Instances share rooms through PostgreSQL, so people on
+ * different instances see each other; a closed tab drops out within 10 seconds (ping every 4 s).
+ */
+@Injectable()
+export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Presence');
+  private io?: Server<PresenceClientEvents, PresenceServerEvents, Record<string, never>, SocketData>;
+  private pool?: pg.Pool;
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(VIEWER_RESOLVER) private readonly viewers: ViewerResolver,
+    @Inject(DATABASE_URL) private readonly url: string,
+    private readonly policy: PolicyService,
+    private readonly connections: LiveConnections,
+    private readonly actions: ActionRepository,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const httpServer = this.adapterHost.httpAdapter.getHttpServer() as HttpServer;
+    this.pool = new pg.Pool({ connectionString: this.url, max: 2, application_name: 'tiltak-presence' });
+    const report = (error: Error) => this.logger.warn(`Presence database connection: ${error.message}`);
+    this.pool.on('error', report);
+    // The adapter's listening connection has no error handler of its own: without one a database
+    // restart would crash the process, and the dead connection would never go back to the pool
+    // (which then never closes). The adapter itself reconnects when the connection ends.
+    this.pool.on('connect', (client) =>
+      client.on('error', (error) => {
+        report(error);
+        try {
+          client.release(error);
+        } catch {
+          // It was idle in the pool, which drops broken idle connections by itself.
+        }
+      }),
+    );
+    const io = new Server<PresenceClientEvents, PresenceServerEvents, Record<string, never>, SocketData>(httpServer, {
+      path: '/socket.io',
+      serveClient: false,
+      pingInterval: 4_000,
+      pingTimeout: 4_000,
+      adapter: createAdapter(this.pool),
+    });
+    io.use((socket, next) => void this.authenticate(socket, next));
+    io.on('connection', (socket) => this.connected(socket));
+    this.io = io;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await new Promise<void>((resolve) => (this.io ? this.io.close(() => resolve()) : resolve()));
+    await this.pool?.end();
+  }
+
+  private async authenticate(socket: PresenceSocket, next: (error?: Error) => void): Promise<void> {
+    const token = (socket.handshake.auth as { token?: unknown }).token;
+    const outcome = typeof token === 'string' ? await this.viewers.resolve(token) : { problem: 'No token' };
+    if ('problem' in outcome) return next(new Error('UNAUTHENTICATED'));
+    socket.data = { viewer: outcome.viewer, name: outcome.name, editing: {} };
+    this.connections.register(outcome.viewer.userId, { close: () => socket.disconnect(true) }, outcome.expiresAt);
+    next();
+  }
+
+  private connected(socket: PresenceSocket): void {
+    socket.on('view', (actionId, reply) => void this.view(socket, actionId, reply));
+    socket.on('leave', (actionId) => void this.leave(socket, actionId));
+    socket.on('editing', (actionId, field) => {
+      if (!(actionId in socket.data.editing)) return;
+      socket.data.editing[actionId] = typeof field === 'string' ? field.slice(0, 100) : null;
+      void this.announce(actionId);
+    });
+    socket.on('disconnect', () => {
+      for (const actionId of Object.keys(socket.data.editing)) void this.announce(actionId);
+    });
+  }
+
+  private async view(socket: PresenceSocket, actionId: unknown, reply: unknown): Promise<void> {
+    const answer =
+      typeof reply === 'function' ? (reply as (a: { ok: boolean; reason?: string }) => void) : () => undefined;
+    if (typeof actionId !== 'string' || !UUID.test(actionId)) return answer({ ok: false, reason: 'BAD_USER_INPUT' });
+    if (!this.policy.allows(socket.data.viewer, { kind: 'READ_PROGRAMME' }))
+      return answer({ ok: false, reason: 'FORBIDDEN' });
+    if (!(await this.actions.actionById(actionId))) return answer({ ok: false, reason: 'NOT_FOUND' });
+    socket.data.editing[actionId] = null;
+    await socket.join(room(actionId));
+    answer({ ok: true });
+    await this.announce(actionId);
+  }
+
+  private async leave(socket: PresenceSocket, actionId: unknown): Promise<void> {
+    if (typeof actionId !== 'string' || !(actionId in socket.data.editing)) return;
+    delete socket.data.editing[actionId];
+    await socket.leave(room(actionId));
+    await this.announce(actionId);
+  }
+
+  /** Sends everyone in the room the full list of who is there, across every instance. */
+  private async announce(actionId: string): Promise<void> {
+    try {
+      await this.announceNow(actionId);
+    } catch (error) {
+      this.logger.warn(`Could not share presence for ${actionId}: ${String(error)}`);
+    }
+  }
+
+  private async announceNow(actionId: string): Promise<void> {
+    const io = this.io;
+    if (!io) return;
+    // Asks every instance who is in the room; one that has just gone away answers no more.
+    const sockets = await io.in(room(actionId)).timeout(2_000).fetchSockets();
+    const byUser = new Map<string, PresenceEntry>();
+    for (const { data } of sockets) {
+      const editing = data.editing[actionId] ?? null;
+      const known = byUser.get(data.viewer.userId);
+      if (!known || (editing && !known.editing))
+        byUser.set(data.viewer.userId, { userId: data.viewer.userId, name: data.name, editing });
+    }
+    io.to(room(actionId)).emit(
+      'presence',
+      actionId,
+      [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    );
+  }
+}

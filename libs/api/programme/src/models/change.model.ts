@@ -1,0 +1,34 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export const ChangeOperationEnum = { CREATE: 'CREATE', UPDATE: 'UPDATE', DELETE: 'DELETE' } as const;
+registerEnumType(ChangeOperationEnum, { name: 'ChangeOperation' });
+
+@ObjectType('ProgrammeChange', {
+  description:
+    'One committed change, in commit order. `reset` means the client was away longer than the log is kept and must refetch.',
+})
+export class ProgrammeChangeModel {
+  @Field(() => String, { description: 'Sequence number in commit order; pass the last one seen as `since`.' })
+  seq: string;
+
+  @Field(() => Boolean)
+  reset: boolean;
+
+  @Field(() => String, { nullable: true, description: 'action, milestone, participation, involvement, party, …' })
+  entity: string | null;
+
+  @Field(() => ID, { nullable: true })
+  entityId: string | null;
+
+  @Field(() => ChangeOperationEnum, { nullable: true })
+  operation: keyof typeof ChangeOperationEnum | null;
+
+  @Field(() => Date, { nullable: true })
+  occurredAt: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The action the change belongs to, if any.' })
+  actionId: string | null;
+
+  /** Personal data: reaches the response only through the `actor` field's permission check. */
+  actorName: string | null;
+}

@@ -1,0 +1,52 @@
+/** One entry of the change log as the live layer hands it on: what changed, by whom, in commit order. */
+export interface ChangeEventRecord {
+  /** Sequence number in commit order, as a decimal string (it is a bigint). */
+  seq: string;
+  programmeId: string;
+  occurredAt: string;
+  actorName: string;
+  actorUserId: string | null;
+  entity: string;
+  entityId: string;
+  operation: 'CREATE' | 'UPDATE' | 'DELETE';
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** The action a change belongs to, so a client can update that action and its roll-ups. */
+export function actionIdOf(event: ChangeEventRecord): string | null {
+  switch (event.entity) {
+    case 'action':
+      return event.entityId;
+    case 'participation':
+      return event.entityId.split(':')[0];
+    case 'milestone':
+    case 'involvement':
+    case 'status_update': {
+      const record = event.after ?? event.before;
+      return typeof record?.['actionId'] === 'string' ? record['actionId'] : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Presence: who is looking at an action, and who is editing which part of it (an indication, not a lock). */
+export interface PresenceEntry {
+  userId: string;
+  name: string;
+  /** The part being edited, for example `status` or `milestone:<id>`; null while only viewing. */
+  editing: string | null;
+}
+
+/** Messages the dashboard sends over the presence socket. */
+export interface PresenceClientEvents {
+  view: (actionId: string, reply: (answer: { ok: boolean; reason?: string }) => void) => void;
+  leave: (actionId: string) => void;
+  editing: (actionId: string, field: string | null) => void;
+}
+
+/** Messages the server sends over the presence socket. */
+export interface PresenceServerEvents {
+  presence: (actionId: string, entries: PresenceEntry[]) => void;
+}
