@@ -71,7 +71,8 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await new Promise<void>((resolve) => (this.io ? this.io.close(() => resolve()) : resolve()));
+    // close() also ends the clients' connections; the HTTP server itself is closed by Nest.
+    await this.io?.close();
     await this.pool?.end();
   }
 
