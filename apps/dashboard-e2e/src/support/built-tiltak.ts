@@ -23,10 +23,14 @@ export interface BuiltTiltak {
  * Runs the production build exactly as `npm start` does, as a separate process, and waits until
  * /health answers. `env` replaces the variables Tiltak reads; DATABASE_URL is only set if given.
  */
-export async function startBuiltTiltak(env: Record<string, string>, timeoutMs = 45_000): Promise<BuiltTiltak> {
+export async function startBuiltTiltak(
+  env: Record<string, string>,
+  timeoutMs = 45_000,
+  fixedPort?: number,
+): Promise<BuiltTiltak> {
   if (!existsSync(MAIN))
     throw new Error(`${MAIN} is missing: run the browser tests through npm test, which builds first`);
-  const port = await freeLoopbackPort();
+  const port = fixedPort ?? (await freeLoopbackPort());
   // The test runner's own DATABASE_URL must not leak in: the lifecycle test needs the embedded database.
   const parentEnv = { ...process.env };
   delete parentEnv['DATABASE_URL'];

@@ -1,5 +1,11 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { createApolloClient, SessionProvider, SessionStore, useSession } from '@tiltak/dashboard-data-access';
+import {
+  createApolloClient,
+  LiveProvider,
+  SessionProvider,
+  SessionStore,
+  useSession,
+} from '@tiltak/dashboard-data-access';
 import { I18nProvider, useI18n } from '@tiltak/dashboard-i18n';
 import { SignInPage } from '@tiltak/dashboard-sign-in';
 import { StatusMessage } from '@tiltak/dashboard-ui';
@@ -37,13 +43,15 @@ export function App() {
   return (
     <ApolloProvider client={client}>
       <SessionProvider store={session}>
-        <I18nProvider>
-          <BrowserRouter>
-            <Layout>
-              <Pages />
-            </Layout>
-          </BrowserRouter>
-        </I18nProvider>
+        <LiveProvider session={session}>
+          <I18nProvider>
+            <BrowserRouter>
+              <Layout>
+                <Pages />
+              </Layout>
+            </BrowserRouter>
+          </I18nProvider>
+        </LiveProvider>
       </SessionProvider>
     </ApolloProvider>
   );

@@ -1,12 +1,13 @@
 import { isLocale, LOCALE_TAGS, LOCALES, useI18n } from '@tiltak/dashboard-i18n';
 import { LanguageSwitch } from '@tiltak/dashboard-ui';
-import { useSession } from '@tiltak/dashboard-data-access';
+import { useLiveState, useSession } from '@tiltak/dashboard-data-access';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
   const { state, signOut } = useSession();
+  const live = useLiveState();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -43,6 +44,11 @@ export function Layout({ children }: { children: ReactNode }) {
           onChange={(value) => isLocale(value) && setLocale(value)}
         />
       </header>
+      {state.status === 'signed-in' && live === 'offline' && (
+        <p role="status" className="live-notice">
+          {t('live.offline')}
+        </p>
+      )}
       <main id="main" tabIndex={-1}>
         {children}
       </main>

@@ -1,4 +1,6 @@
 export * from './apollo-client';
+export * from './live-connection';
+export * from './live-provider';
 export * from './programme-frame.query';
 export * from './session-provider';
 export * from './session-store';

@@ -21,6 +21,7 @@ export const en: Messages = {
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to the overview',
   'session.loading': 'Checking sign-in …',
+  'live.offline': 'Live updates are disconnected. Tiltak keeps trying to reconnect and will fetch what you missed.',
   'session.signedInAs': 'Signed in as {name}',
   'session.signOut': 'Sign out',
   'signIn.title': 'Sign in',

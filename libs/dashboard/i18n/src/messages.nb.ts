@@ -20,6 +20,7 @@ export const nb = {
   'notFound.title': 'Fant ikke siden',
   'notFound.back': 'Til oversikten',
   'session.loading': 'Sjekker innlogging …',
+  'live.offline': 'Direkteoppdateringene er frakoblet. Tiltak prøver å koble til igjen og henter det du gikk glipp av.',
   'session.signedInAs': 'Innlogget som {name}',
   'session.signOut': 'Logg ut',
   'signIn.title': 'Logg inn',

@@ -1,0 +1,130 @@
+import { type Client, createClient } from 'graphql-ws';
+import type { SessionStore } from './session-store';
+
+export type LiveState = 'connecting' | 'online' | 'offline';
+
+/** One change as the dashboard receives it; `action` is normalised into Apollo's cache by id. */
+export interface LiveChange {
+  seq: string;
+  reset: boolean;
+  entity: string | null;
+  entityId: string | null;
+  actionId: string | null;
+  actor: string | null;
+  occurredAt: string | null;
+  action: {
+    __typename: 'Action';
+    id: string;
+    progress: number;
+    status: string;
+    health: string;
+    version: number;
+  } | null;
+}
+
+const PROGRAMME_CHANGED = `subscription ProgrammeChanged($since: String) {
+  programmeChanged(since: $since) {
+    seq reset entity entityId actionId actor occurredAt
+    action { __typename id progress status health version }
+  }
+}`;
+
+export interface LiveConnectionOptions {
+  url: string;
+  session: SessionStore;
+  onChange(change: LiveChange): void;
+  /** For Node (tests); browsers have WebSocket built in. */
+  webSocketImpl?: unknown;
+}
+
+/**
+ * The dashboard's live line to the API. It keeps trying to reconnect for as long as the page is
+ * open (graphql-ws gives up after five attempts by default), and on every reconnection subscribes
+ * again from the last sequence number it saw, so the API replays what was missed, in order. A
+ * change at or below that number is never applied twice.
+ */
+export class LiveConnection {
+  private client: Client | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private lastSeq: string | null = null;
+  private currentState: LiveState = 'connecting';
+  private readonly listeners = new Set<(state: LiveState) => void>();
+
+  constructor(private readonly options: LiveConnectionOptions) {}
+
+  get state(): LiveState {
+    return this.currentState;
+  }
+
+  get lastSeen(): string | null {
+    return this.lastSeq;
+  }
+
+  onState(listener: (state: LiveState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): void {
+    if (this.client) return;
+    this.client = createClient({
+      url: this.options.url,
+      webSocketImpl: this.options.webSocketImpl,
+      lazy: false,
+      connectionParams: () => {
+        const token = this.options.session.accessToken;
+        return token ? { authorization: `Bearer ${token}` } : {};
+      },
+      retryAttempts: Number.POSITIVE_INFINITY,
+      shouldRetry: () => true,
+      // 0.5 s, 1 s, 2 s … at most 15 s between attempts, with jitter so a restart is not stampeded.
+      retryWait: (retries) =>
+        new Promise((resolve) =>
+          setTimeout(resolve, Math.min(15_000, 500 * 2 ** retries) * (0.75 + Math.random() / 2)),
+        ),
+      onNonLazyError: () => undefined,
+      on: {
+        connected: () => {
+          this.subscribe();
+          this.setState('online');
+        },
+        closed: () => {
+          this.unsubscribe?.();
+          this.unsubscribe = null;
+          if (this.client) this.setState('offline');
+        },
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    this.unsubscribe?.();
+    await client?.dispose();
+  }
+
+  private subscribe(): void {
+    this.unsubscribe?.();
+    this.unsubscribe =
+      this.client?.subscribe<{ programmeChanged: LiveChange }>(
+        { query: PROGRAMME_CHANGED, variables: { since: this.lastSeq } },
+        {
+          next: ({ data }) => {
+            const change = data?.programmeChanged;
+            if (!change || (this.lastSeq !== null && BigInt(change.seq) <= BigInt(this.lastSeq))) return;
+            this.lastSeq = change.seq;
+            this.options.onChange(change);
+          },
+          error: () => undefined,
+          complete: () => undefined,
+        },
+      ) ?? null;
+  }
+
+  private setState(state: LiveState): void {
+    if (state === this.currentState) return;
+    this.currentState = state;
+    this.listeners.forEach((listener) => listener(state));
+  }
+}
