@@ -1,4 +1,4 @@
-import { startTestApi, type TestApi } from '../testing/test-api';
+import { graphqlClient, startTestApi, type TestApi } from '../testing/test-api';
 import { Subscriber } from '../testing/subscriber';
 
 /** Two API instances on one database, as behind a load balancer. */
@@ -102,6 +102,35 @@ describe('live changes across instances', () => {
     await council.until((received) => received.some((r) => r.entity === 'participation'));
     expect(admin.received.map((r) => r.entity)).toContain('user');
     expect(council.received.map((r) => r.entity)).not.toContain('user');
+  });
+
+  it('executes the subscription once for all subscribers who asked the same thing with the same permissions', async () => {
+    const adminTokens = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(() => api.tokenFor('admin@tiltak.test')));
+    const councilToken = await api.tokenFor('rad@tiltak.test');
+    const admins = adminTokens.map((token) => subscribe(api.url, token));
+    const councils = [subscribe(api.url, councilToken), subscribe(api.url, councilToken)];
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    api.statements.length = 0;
+
+    // The change is made on instance B, so instance A's statements are only its subscribers' work.
+    const [{ version }] = await api.db.dataSource.query(
+      'SELECT version FROM participation WHERE action_id = $1 AND municipality_id = $2',
+      [target.id, target.municipalityId],
+    );
+    await graphqlClient(instanceB.url, () => ({ authorization: `Bearer ${adminToken}` })).data(
+      'mutation($input: UpdateActionMunicipalityInput!) { updateActionMunicipality(input: $input) { id } }',
+      { input: { actionId: target.id, municipalityId: target.municipalityId, expectedVersion: version, note: 'Delt' } },
+    );
+    for (const subscriber of [...admins, ...councils]) {
+      await subscriber.until((received) => received.some((r) => r.entity === 'participation'));
+    }
+
+    // Each execution reads the changed action once for its `action` field: one execution for the
+    // eight admins and one for the council's subscribers, not one per subscriber.
+    const actionReads = api.statements.filter((sql) => /FROM "action" "ActionEntity"/.test(sql));
+    expect(actionReads).toHaveLength(2);
+    const payloads = new Set(admins.map((s) => JSON.stringify(s.received.at(-1))));
+    expect(payloads.size).toBe(1);
   });
 
   it('refuses a subscription without a valid token (4403) or without an init message in 3 seconds (4408)', async () => {

@@ -1,7 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import { AccessGuard } from '../auth/access.guard';
 import { LiveConnections } from '../auth/live-connections';
 import { PolicyService } from '../auth/policy.service';
@@ -11,6 +11,7 @@ import type { AppConfig } from '../config/config';
 import { ApiErrorFilter } from '../errors/api-error.filter';
 import { formatGraphqlError } from '../errors/format-error';
 import { inputValidationPipe } from '../errors/validation';
+import { sharedSubscriptions } from './shared-subscriptions';
 
 /** What graphql-ws keeps for one connection: the socket and who opened it. */
 interface ConnectionExtra {
@@ -67,7 +68,9 @@ export class GraphqlSetupModule {
                   return true;
                 },
                 onClose: (ctx: WsContext) => connections.unregister((ctx.extra as ConnectionExtra).socket),
-              },
+                // Passed on to graphql-ws's own `subscribe` (Nest's type does not list it).
+                ...{ subscribe: sharedSubscriptions() },
+              } as GraphQLWsSubscriptionsConfig,
             },
           }),
         }),
