@@ -11,3 +11,4 @@ export * from './auth/policy.service';
 export * from './auth/viewer';
 export * from './auth/viewer-resolver';
 export * from './auth/live-connections';
+export * from './validation/input-fields';

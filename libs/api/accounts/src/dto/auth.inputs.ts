@@ -1,27 +1,22 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ExpectedVersionField, IdField, TextField } from '@tiltak/api-core';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { ROLES, type Role } from '@tiltak/domain';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { RoleEnum } from '../models/user.model';
 import { MIN_PASSWORD_LENGTH } from '../passwords';
 
 @ArgsType()
 export class LoginArgs {
-  @Field(() => String)
-  @IsString()
-  @MaxLength(254)
+  @TextField({ max: 254 })
   email: string;
 
-  @Field(() => String)
-  @IsString()
-  @MaxLength(200)
+  @TextField({ max: 200 })
   password: string;
 }
 
 @ArgsType()
 export class ChangePasswordArgs {
-  @Field(() => String, { description: 'Empty for users who have only signed in through single sign-on.' })
-  @IsString()
-  @MaxLength(200)
+  @TextField({ description: 'Empty for users who have only signed in through single sign-on.', max: 200 })
   currentPassword: string;
 
   @Field(() => String)
@@ -38,24 +33,17 @@ export class CreateUserInput {
   @MaxLength(254)
   email: string;
 
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextField({ min: 1, max: 200 })
   name: string;
 
   @Field(() => RoleEnum)
   @IsIn(ROLES)
   role: Role;
 
-  @Field(() => ID, { nullable: true, description: 'Required for coordinators.' })
-  @IsOptional()
-  @IsUUID()
+  @IdField({ nullable: true, description: 'Required for coordinators.' })
   municipalityId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Required for project leads.' })
-  @IsOptional()
-  @IsUUID()
+  @IdField({ nullable: true, description: 'Required for project leads.' })
   partyId?: string;
 
   @Field(() => String, {
@@ -71,19 +59,13 @@ export class CreateUserInput {
 
 @InputType()
 export class UpdateUserInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   userId: string;
 
-  @Field(() => Int)
-  @IsInt()
+  @ExpectedVersionField()
   expectedVersion: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextField({ nullable: true, min: 1, max: 200 })
   name?: string;
 
   @Field(() => RoleEnum, { nullable: true })
@@ -91,14 +73,10 @@ export class UpdateUserInput {
   @IsIn(ROLES)
   role?: Role;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @IdField({ nullable: true })
   municipalityId?: string | null;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @IdField({ nullable: true })
   partyId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'False deactivates: the user’s tokens stop working at once.' })

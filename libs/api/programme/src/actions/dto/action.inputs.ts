@@ -1,3 +1,4 @@
+import { DateField, ExpectedVersionField, IdField, TextField } from '@tiltak/api-core';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import type { ActionStatus, Health } from '@tiltak/domain';
 import {
@@ -7,19 +8,13 @@ import {
   IsIn,
   IsInt,
   IsOptional,
-  IsString,
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
 import { ACTION_STATUSES, HEALTHS } from '@tiltak/domain';
 import { ActionStatusEnum, HealthEnum } from '../../models/enums';
-
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = 'must be a date written YYYY-MM-DD';
 
 @InputType()
 export class ActionFilterInput {
@@ -53,10 +48,7 @@ export class ActionFilterInput {
   @IsBoolean()
   overdue?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Words in the code, title or description.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @TextField({ nullable: true, description: 'Words in the code, title or description.', max: 200 })
   text?: string;
 }
 
@@ -66,20 +58,13 @@ export class CreateActionInput {
   @Matches(/^[A-Z]{2,6}-[0-9]{1,4}$/, { message: 'must look like LOG-3' })
   code: string;
 
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextField({ min: 1, max: 200 })
   title: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
+  @TextField({ nullable: true, max: 10_000 })
   description?: string;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   focusAreaId: string;
 
   @Field(() => [ID], { description: 'The municipalities the action concerns: one, several or all.' })
@@ -88,12 +73,10 @@ export class CreateActionInput {
   @ArrayMaxSize(50)
   municipalityIds: string[];
 
-  @Field(() => String)
-  @Matches(ISO_DATE, { message: DATE_MESSAGE })
+  @DateField()
   startDate: string;
 
-  @Field(() => String)
-  @Matches(ISO_DATE, { message: DATE_MESSAGE })
+  @DateField()
   dueDate: string;
 
   @Field(() => Int, { nullable: true })
@@ -106,30 +89,19 @@ export class CreateActionInput {
 
 @InputType()
 export class UpdateActionInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   actionId: string;
 
-  @Field(() => Int)
-  @IsInt()
+  @ExpectedVersionField()
   expectedVersion: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextField({ nullable: true, min: 1, max: 200 })
   title?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
+  @TextField({ nullable: true, max: 10_000 })
   description?: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @IdField({ nullable: true })
   focusAreaId?: string;
 
   @Field(() => [ID], { nullable: true })
@@ -139,14 +111,10 @@ export class UpdateActionInput {
   @ArrayMaxSize(50)
   municipalityIds?: string[];
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(ISO_DATE, { message: DATE_MESSAGE })
+  @DateField({ nullable: true })
   startDate?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(ISO_DATE, { message: DATE_MESSAGE })
+  @DateField({ nullable: true })
   dueDate?: string;
 
   @Field(() => Int, { nullable: true })
@@ -159,12 +127,10 @@ export class UpdateActionInput {
 
 @InputType({ description: 'A project lead’s update: only actionId and expectedVersion are required.' })
 export class UpdateActionStatusInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   actionId: string;
 
-  @Field(() => Int)
-  @IsInt()
+  @ExpectedVersionField()
   expectedVersion: number;
 
   @Field(() => ActionStatusEnum, { nullable: true })
@@ -187,25 +153,19 @@ export class UpdateActionStatusInput {
   @IsIn(HEALTHS)
   health?: Health;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @TextField({ nullable: true, max: 2000 })
   comment?: string;
 }
 
 @InputType({ description: 'A municipality’s own pace on an action. Null figures follow the action.' })
 export class UpdateActionMunicipalityInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   actionId: string;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   municipalityId: string;
 
-  @Field(() => Int)
-  @IsInt()
+  @ExpectedVersionField()
   expectedVersion: number;
 
   @Field(() => ActionStatusEnum, { nullable: true })
@@ -220,9 +180,6 @@ export class UpdateActionMunicipalityInput {
   @Max(100)
   progress?: number | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @TextField({ nullable: true, max: 500 })
   note?: string;
 }

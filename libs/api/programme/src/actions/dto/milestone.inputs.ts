@@ -1,23 +1,18 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { DateField, ExpectedVersionField, IdField, TextField } from '@tiltak/api-core';
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { INVOLVEMENT_LEVELS, INVOLVEMENT_ROLES, type InvolvementLevel, type InvolvementRole } from '@tiltak/domain';
 import { InvolvementLevelEnum, InvolvementRoleEnum } from '../../models/enums';
-import { ISO_DATE } from './action.inputs';
 
 @InputType()
 export class CreateMilestoneInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   actionId: string;
 
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextField({ min: 1, max: 200 })
   title: string;
 
-  @Field(() => String)
-  @Matches(ISO_DATE, { message: 'must be a date written YYYY-MM-DD' })
+  @DateField()
   dueDate: string;
 
   @Field(() => Int, { nullable: true })
@@ -30,24 +25,16 @@ export class CreateMilestoneInput {
 
 @InputType()
 export class UpdateMilestoneInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   milestoneId: string;
 
-  @Field(() => Int)
-  @IsInt()
+  @ExpectedVersionField()
   expectedVersion: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextField({ nullable: true, min: 1, max: 200 })
   title?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(ISO_DATE, { message: 'must be a date written YYYY-MM-DD' })
+  @DateField({ nullable: true })
   dueDate?: string;
 
   @Field(() => Int, { nullable: true })
@@ -60,28 +47,22 @@ export class UpdateMilestoneInput {
 
 @InputType()
 export class MilestoneVersionInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   milestoneId: string;
 
-  @Field(() => Int)
-  @IsInt()
+  @ExpectedVersionField()
   expectedVersion: number;
 
-  @Field(() => String, { nullable: true, description: 'When it was completed; today if left out.' })
-  @IsOptional()
-  @Matches(ISO_DATE, { message: 'must be a date written YYYY-MM-DD' })
+  @DateField({ nullable: true, description: 'When it was completed; today if left out.' })
   completedOn?: string;
 }
 
 @InputType()
 export class AddInvolvementInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   actionId: string;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   partyId: string;
 
   @Field(() => InvolvementRoleEnum)
@@ -95,12 +76,10 @@ export class AddInvolvementInput {
 
 @InputType()
 export class UpdateInvolvementInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   involvementId: string;
 
-  @Field(() => Int)
-  @IsInt()
+  @ExpectedVersionField()
   expectedVersion: number;
 
   @Field(() => InvolvementRoleEnum, { nullable: true })
@@ -116,11 +95,9 @@ export class UpdateInvolvementInput {
 
 @InputType()
 export class RemoveInvolvementInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   involvementId: string;
 
-  @Field(() => Int)
-  @IsInt()
+  @ExpectedVersionField()
   expectedVersion: number;
 }

@@ -1,33 +1,24 @@
-import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ExpectedVersionField, IdField, TextField } from '@tiltak/api-core';
+import { ArgsType, Field, Float, InputType, Int } from '@nestjs/graphql';
+import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 
 const LARGEST = 999_999_999_999;
 
 @ArgsType()
 export class IndicatorsArgs {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @IdField({ nullable: true })
   focusAreaId?: string;
 }
 
 @InputType()
 export class CreateIndicatorInput {
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextField({ min: 1, max: 200 })
   name: string;
 
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(50)
+  @TextField({ min: 1, max: 50 })
   unit: string;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @IdField({ nullable: true })
   focusAreaId?: string;
 
   @Field(() => Float)
@@ -51,26 +42,16 @@ export class CreateIndicatorInput {
 
 @InputType()
 export class UpdateIndicatorInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   indicatorId: string;
 
-  @Field(() => Int)
-  @IsInt()
+  @ExpectedVersionField()
   expectedVersion: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextField({ nullable: true, min: 1, max: 200 })
   name?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(50)
+  @TextField({ nullable: true, min: 1, max: 50 })
   unit?: string;
 
   @Field(() => Float, { nullable: true })
@@ -97,12 +78,10 @@ export class UpdateIndicatorInput {
 
 @InputType({ description: 'One year’s value in one municipality; expectedVersion is required when one exists.' })
 export class SetIndicatorValueInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   indicatorId: string;
 
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   municipalityId: string;
 
   @Field(() => Int)

@@ -1,6 +1,7 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ExpectedVersionField, IdField, TextField } from '@tiltak/api-core';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { PARTY_KINDS, type PartyKind } from '@tiltak/domain';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsUrl, MaxLength } from 'class-validator';
 import { PartyKindEnum } from '../../models/enums';
 
 @ArgsType()
@@ -13,25 +14,17 @@ export class PartiesArgs {
 
 @InputType()
 export class CreatePartyInput {
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextField({ min: 1, max: 200 })
   name: string;
 
   @Field(() => PartyKindEnum)
   @IsIn(PARTY_KINDS)
   kind: PartyKind;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @IdField({ nullable: true })
   homeMunicipalityId?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @TextField({ nullable: true, max: 200 })
   contactName?: string;
 
   @Field(() => String, { nullable: true })
@@ -49,19 +42,13 @@ export class CreatePartyInput {
 
 @InputType()
 export class UpdatePartyInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   partyId: string;
 
-  @Field(() => Int)
-  @IsInt()
+  @ExpectedVersionField()
   expectedVersion: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextField({ nullable: true, min: 1, max: 200 })
   name?: string;
 
   @Field(() => PartyKindEnum, { nullable: true })
@@ -69,15 +56,10 @@ export class UpdatePartyInput {
   @IsIn(PARTY_KINDS)
   kind?: PartyKind;
 
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
+  @IdField({ nullable: true })
   homeMunicipalityId?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @TextField({ nullable: true, max: 200 })
   contactName?: string | null;
 
   @Field(() => String, { nullable: true })

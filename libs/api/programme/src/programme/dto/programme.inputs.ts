@@ -1,18 +1,15 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ExpectedVersionField, IdField, TextField } from '@tiltak/api-core';
+import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { ADOPTION_STATUSES, type AdoptionStatus } from '@tiltak/domain';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches } from 'class-validator';
 import { AdoptionStatusEnum } from '../../models/enums';
 
 @ArgsType()
 export class ExplainProgressArgs {
-  @Field(() => ID, { nullable: true, description: 'Only this municipality, on its own figures.' })
-  @IsOptional()
-  @IsUUID()
+  @IdField({ nullable: true, description: 'Only this municipality, on its own figures.' })
   municipalityId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Only this focus area.' })
-  @IsOptional()
-  @IsUUID()
+  @IdField({ nullable: true, description: 'Only this focus area.' })
   focusAreaId?: string;
 }
 
@@ -22,64 +19,40 @@ export class CreateFocusAreaInput {
   @Matches(/^[A-Z]{2,6}$/, { message: 'must be 2–6 capital letters A–Z' })
   code: string;
 
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextField({ min: 1, max: 200 })
   name: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
+  @TextField({ nullable: true, max: 10_000 })
   description?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @TextField({ nullable: true, max: 200 })
   innovationPlanPriority?: string;
 }
 
 @InputType()
 export class UpdateFocusAreaInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   focusAreaId: string;
 
-  @Field(() => Int)
-  @IsInt()
+  @ExpectedVersionField()
   expectedVersion: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TextField({ nullable: true, min: 1, max: 200 })
   name?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
+  @TextField({ nullable: true, max: 10_000 })
   description?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @TextField({ nullable: true, max: 200 })
   innovationPlanPriority?: string | null;
 }
 
 @InputType({ description: 'Records a municipality’s decision; expectedVersion is required when one exists.' })
 export class SetAdoptionInput {
-  @Field(() => ID)
-  @IsUUID()
+  @IdField()
   municipalityId: string;
 
-  @Field(() => ID, { nullable: true, description: 'Leave out for the whole programme.' })
-  @IsOptional()
-  @IsUUID()
+  @IdField({ nullable: true, description: 'Leave out for the whole programme.' })
   focusAreaId?: string;
 
   @Field(() => AdoptionStatusEnum)
@@ -91,10 +64,7 @@ export class SetAdoptionInput {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' })
   decidedOn?: string;
 
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(50)
+  @TextField({ min: 1, max: 50 })
   caseReference: string;
 
   @Field(() => Int, { nullable: true })
