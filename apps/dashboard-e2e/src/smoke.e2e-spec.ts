@@ -1,12 +1,28 @@
 import { createTestDatabase, type TestDatabase } from '@tiltak/api-data-access/testing';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser';
-import { type BuiltTiltak, startBuiltTiltak } from './support/built-tiltak';
+import { type BuiltTiltak, signIn, startBuiltTiltak } from './support/built-tiltak';
 
 async function signInAs(page: Page, email: string, password = 'tiltak-demo'): Promise<void> {
   await page.getByLabel('E-postadresse').fill(email);
   await page.getByLabel('Passord').fill(password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
+}
+
+interface LeadAction {
+  id: string;
+  version: number;
+  progress: number;
+  status: string;
+  milestones: { id: string; version: number; completedOn: string | null }[];
+  focusArea: { name: string };
+  municipalities: { municipality: { name: string }; ownProgress: number | null; ownStatus: string | null }[];
+  lead: { party: { id: string } } | null;
+}
+
+/** The text of one matrix cell, found by its link's accessible name. */
+function matrixCell(page: Page, municipality: string, focusArea: string) {
+  return page.getByRole('link', { name: new RegExp(`^${municipality.replace(/[()]/g, '\\$&')}, ${focusArea}:`) });
 }
 
 describe('the dashboard, served by the built API', () => {
@@ -38,8 +54,9 @@ describe('the dashboard, served by the built API', () => {
     await signInAs(page, 'rad@tiltak.test');
 
     await page.getByRole('heading', { level: 1, name: /Handlingsprogram/ }).waitFor();
-    const municipalities = page.getByRole('region', { name: 'Kommuner' }).getByRole('listitem');
-    await expect(municipalities.allInnerTexts()).resolves.toEqual([
+    const matrix = page.getByRole('table', { name: 'Framdrift per kommune og satsingsområde' });
+    const rowHeaders = await matrix.getByRole('rowheader').allInnerTexts();
+    expect(rowHeaders.map((text) => text.split('\n')[0].trim())).toEqual([
       'Eidsvoll',
       'Gjerdrum',
       'Hurdal',
@@ -47,7 +64,7 @@ describe('the dashboard, served by the built API', () => {
       'Nes kommune (testdata)',
       'Ullensaker',
     ]);
-    await expect(page.getByRole('region', { name: 'Satsingsområder' }).getByRole('listitem').count()).resolves.toBe(6);
+    await expect(matrix.getByRole('columnheader').count()).resolves.toBe(7);
     await expect(page.getByText('Innlogget som Regionrådets sekretariat').isVisible()).resolves.toBe(true);
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('nb-NO');
     await screenshot(page, 'overview-nb');
@@ -59,6 +76,61 @@ describe('the dashboard, served by the built API', () => {
     await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
+    await context.close();
+  });
+
+  it('shows a project lead’s update on the council’s open overview within 2 seconds, without a reload', async () => {
+    const lead = await signIn(tiltak.url, 'leder@tiltak.test');
+    const ask = async (query: string, variables: Record<string, unknown> = {}) => {
+      const response = await fetch(`${tiltak.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${lead}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      return ((await response.json()) as { data: Record<string, unknown> }).data;
+    };
+    const { me } = (await ask('{ me { partyId } }')) as { me: { partyId: string } };
+    const { actions } = (await ask(
+      `query($p: ID!) { actions(first: 100, filter: { partyIds: [$p] }) { edges { node {
+         id version progress status milestones { id version completedOn } focusArea { name }
+         municipalities { municipality { name } ownProgress ownStatus } lead { party { id } } } } } }`,
+      { p: me.partyId },
+    )) as { actions: { edges: { node: LeadAction }[] } };
+    const target = actions.edges
+      .map((e) => e.node)
+      .find(
+        (a) =>
+          a.lead?.party.id === me.partyId &&
+          a.status === 'IN_PROGRESS' &&
+          a.milestones.some((m) => !m.completedOn) &&
+          a.municipalities.some((m) => m.ownProgress === null && m.ownStatus === null),
+      )!;
+    const milestone = target.milestones.find((m) => !m.completedOn)!;
+    const place = target.municipalities.find((m) => m.ownProgress === null && m.ownStatus === null)!;
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(tiltak.url);
+    await signInAs(page, 'rad@tiltak.test');
+    const cell = matrixCell(page, place.municipality.name, target.focusArea.name);
+    const before = await cell.innerText();
+
+    const started = Date.now();
+    // The lead completes a milestone: the action's progress, and so the cell, moves.
+    await ask('mutation($input: MilestoneVersionInput!) { completeMilestone(input: $input) { progress } }', {
+      input: { milestoneId: milestone.id, expectedVersion: milestone.version },
+    });
+    await page.waitForFunction(
+      ({ name, text }) =>
+        [...document.querySelectorAll('a')].some(
+          (a) => a.getAttribute('aria-label')?.startsWith(name) && (a as HTMLElement).innerText !== text,
+        ),
+      { name: `${place.municipality.name}, ${target.focusArea.name}:`, text: before },
+      { timeout: 2_000 },
+    );
+
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await screenshot(page, 'overview-live-update');
     await context.close();
   });
 

@@ -16,6 +16,7 @@ import { NotFoundPage } from './not-found-page';
 
 // Each page is its own chunk, so the first load carries only the shell and the page opened.
 const OverviewPage = lazy(() => import('@tiltak/dashboard-overview').then((m) => ({ default: m.OverviewPage })));
+const ActionsPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ActionsPage })));
 
 function Pages() {
   const { t } = useI18n();
@@ -29,6 +30,14 @@ function Pages() {
         element={
           <Suspense>
             <OverviewPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="actions"
+        element={
+          <Suspense>
+            <ActionsPage />
           </Suspense>
         }
       />

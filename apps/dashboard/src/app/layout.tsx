@@ -26,6 +26,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   {t('nav.overview')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/actions">{t('nav.actions')}</NavLink>
+              </li>
             </ul>
           </nav>
         )}

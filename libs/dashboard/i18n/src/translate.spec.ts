@@ -1,6 +1,6 @@
 import { en } from './messages.en';
 import { nb } from './messages.nb';
-import { translator } from './translate';
+import { formatPercent, translator } from './translate';
 
 describe('translator', () => {
   it('speaks bokmål and formats numbers the Norwegian way', () => {
@@ -21,5 +21,13 @@ describe('translator', () => {
 
   it('has an English text for every bokmål key and no more', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(nb).sort());
+  });
+});
+
+describe('formatPercent', () => {
+  it('writes percentages the way each language does', () => {
+    expect(formatPercent('nb', 34.1)).toBe('34,1\u00a0%');
+    expect(formatPercent('en', 34.1)).toBe('34.1%');
+    expect(formatPercent('nb', null)).toBe('–');
   });
 });

@@ -28,3 +28,9 @@ export function translator(locale: Locale): Translate {
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
+
+/** A percentage as people write it in the locale: "34,1 %" in bokmål, "34.1%" in English; "–" for none. */
+export function formatPercent(locale: Locale, value: number | null): string {
+  if (value === null) return '–';
+  return new Intl.NumberFormat(LOCALE_TAGS[locale], { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
+}

@@ -1,3 +1,5 @@
 export * from './card-list';
 export * from './language-switch';
+export * from './progress-bar';
+export * from './progress-matrix';
 export * from './status-message';

@@ -1,0 +1,152 @@
+import { useQuery } from '@apollo/client/react';
+import {
+  ACTIONS,
+  type ActionFilter,
+  type ActionStatus,
+  type Health,
+  PROGRAMME_FRAME,
+} from '@tiltak/dashboard-data-access';
+import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
+import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
+import { useEffect, useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+
+const STATUSES: ActionStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'CANCELLED'];
+const HEALTHS: Health[] = ['ON_TRACK', 'AT_RISK', 'OFF_TRACK'];
+
+/** The filter lives in the address, so a filtered list can be bookmarked and shared. */
+function filterFrom(params: URLSearchParams): ActionFilter {
+  const list = (name: string) => params.getAll(name).filter(Boolean);
+  return {
+    ...(list('municipality').length && { municipalityIds: list('municipality') }),
+    ...(list('focusArea').length && { focusAreaIds: list('focusArea') }),
+    ...(list('status').length && { statuses: list('status') as ActionStatus[] }),
+    ...(list('health').length && { healths: list('health') as Health[] }),
+    ...(params.get('overdue') === 'true' && { overdue: true }),
+    ...(params.get('q') && { text: params.get('q') as string }),
+  };
+}
+
+/** `/actions`: the programme's actions, filtered by municipality, focus area, status, health, lateness and text. */
+export function ActionsPage() {
+  const { t, locale } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFrom(params), [params]);
+  const { data, error } = useQuery(ACTIONS, { variables: { filter, first: 100 } });
+  const frame = useQuery(PROGRAMME_FRAME).data;
+
+  useEffect(() => {
+    document.title = `${t('actions.title')} – ${t('app.name')}`;
+  }, [t]);
+
+  const choose = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    next.delete(name);
+    if (value) next.set(name, value);
+    setParams(next);
+  };
+
+  return (
+    <>
+      <h1>{t('actions.title')}</h1>
+      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          {t('overview.municipalities')}
+          <select value={params.get('municipality') ?? ''} onChange={(e) => choose('municipality', e.target.value)}>
+            <option value="">–</option>
+            {frame?.municipalities.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('overview.focusAreas')}
+          <select value={params.get('focusArea') ?? ''} onChange={(e) => choose('focusArea', e.target.value)}>
+            <option value="">–</option>
+            {frame?.focusAreas.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('actions.status')}
+          <select value={params.get('status') ?? ''} onChange={(e) => choose('status', e.target.value)}>
+            <option value="">–</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('actions.health')}
+          <select value={params.get('health') ?? ''} onChange={(e) => choose('health', e.target.value)}>
+            <option value="">–</option>
+            {HEALTHS.map((health) => (
+              <option key={health} value={health}>
+                {t(`health.${health}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('actions.search')}
+          <input type="search" defaultValue={params.get('q') ?? ''} onChange={(e) => choose('q', e.target.value)} />
+        </label>
+        <p>
+          <Link to="/actions">{t('actions.clearFilters')}</Link>
+        </p>
+      </form>
+      {error && !data && <StatusMessage kind="error">{t('status.error')}</StatusMessage>}
+      {!data && !error && <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>}
+      {data && (
+        <>
+          <p role="status">{t('actions.count', { count: data.actions.totalCount })}</p>
+          {data.actions.totalCount === 0 ? (
+            <p>{t('actions.none')}</p>
+          ) : (
+            <div className="matrix">
+              <table className="actions-table">
+                <caption className="visually-hidden">{t('actions.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('actions.code')}</th>
+                    <th scope="col">{t('actions.name')}</th>
+                    <th scope="col">{t('actions.status')}</th>
+                    <th scope="col">{t('actions.progress')}</th>
+                    <th scope="col">{t('actions.health')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.actions.edges.map(({ node }) => (
+                    <tr key={node.id}>
+                      <td>{node.code}</td>
+                      <td>
+                        {node.title}
+                        <span className="matrix__counts">
+                          {' '}
+                          · {node.focusArea.name}
+                          {node.lead && ` · ${node.lead.party.name}`}
+                        </span>
+                      </td>
+                      <td>{t(`status.${node.status}`)}</td>
+                      <td>
+                        <ProgressBar value={node.progress} text={formatPercent(locale, node.progress)} />
+                      </td>
+                      <td className={`health health--${node.health.toLowerCase()}`}>{t(`health.${node.health}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}
