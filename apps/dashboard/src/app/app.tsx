@@ -17,6 +17,7 @@ import { NotFoundPage } from './not-found-page';
 // Each page is its own chunk, so the first load carries only the shell and the page opened.
 const OverviewPage = lazy(() => import('@tiltak/dashboard-overview').then((m) => ({ default: m.OverviewPage })));
 const ActionsPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ActionsPage })));
+const ActionPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ActionPage })));
 
 function Pages() {
   const { t } = useI18n();
@@ -38,6 +39,14 @@ function Pages() {
         element={
           <Suspense>
             <ActionsPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="actions/:id"
+        element={
+          <Suspense>
+            <ActionPage />
           </Suspense>
         }
       />

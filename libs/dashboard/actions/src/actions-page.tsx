@@ -125,7 +125,9 @@ export function ActionsPage() {
                 <tbody>
                   {data.actions.edges.map(({ node }) => (
                     <tr key={node.id}>
-                      <td>{node.code}</td>
+                      <td>
+                        <Link to={`/actions/${node.id}`}>{node.code}</Link>
+                      </td>
                       <td>
                         {node.title}
                         <span className="matrix__counts">

@@ -1,1 +1,2 @@
+export * from './action-page';
 export * from './actions-page';

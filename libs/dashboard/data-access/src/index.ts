@@ -1,3 +1,4 @@
+export * from './action.query';
 export * from './actions.query';
 export * from './apollo-client';
 export * from './live-connection';

@@ -34,3 +34,10 @@ export function formatPercent(locale: Locale, value: number | null): string {
   if (value === null) return '–';
   return new Intl.NumberFormat(LOCALE_TAGS[locale], { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
 }
+
+/** A calendar date (YYYY-MM-DD) as people write it in the locale. */
+export function formatDate(locale: Locale, isoDate: string): string {
+  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${isoDate.slice(0, 10)}T00:00:00Z`),
+  );
+}

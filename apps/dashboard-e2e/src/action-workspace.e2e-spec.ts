@@ -1,0 +1,133 @@
+import { createTestDatabase, type TestDatabase } from '@tiltak/api-data-access/testing';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot } from './support/browser';
+import { type BuiltTiltak, signIn, startBuiltTiltak } from './support/built-tiltak';
+
+/** A project lead updating an action they lead, by keyboard, and meeting someone else's save. */
+describe('the action workspace', () => {
+  let db: TestDatabase;
+  let tiltak: BuiltTiltak;
+  let browser: Browser;
+  let actionId: string;
+
+  const signInWithKeyboard = async (page: Page, email: string) => {
+    await page.goto(tiltak.url);
+    await page.getByLabel('E-postadresse').focus();
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('tiltak-demo');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /Handlingsprogram/ }).waitFor();
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    tiltak = await startBuiltTiltak({ DATABASE_URL: db.url });
+    browser = await launchChromium();
+    // Fixture: an action without milestones (so its lead sets progress) that the lead's party leads.
+    const lead = await signIn(tiltak.url, 'leder@tiltak.test');
+    const admin = await signIn(tiltak.url, 'admin@tiltak.test');
+    const ask = async <T>(token: string, query: string, variables: Record<string, unknown> = {}) => {
+      const response = await fetch(`${tiltak.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data: T; errors?: unknown[] };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    };
+    const { me } = await ask<{ me: { partyId: string } }>(lead, '{ me { partyId } }');
+    const { actions } = await ask<{
+      actions: {
+        edges: {
+          node: {
+            id: string;
+            status: string;
+            milestones: unknown[];
+            involvements: { id: string; version: number; role: string; party: { id: string } }[];
+          };
+        }[];
+      };
+    }>(
+      admin,
+      '{ actions(first: 100) { edges { node { id status milestones { id } involvements { id version role party { id } } } } } }',
+    );
+    const target = actions.edges
+      .map((e) => e.node)
+      .find(
+        (a) =>
+          a.milestones.length === 0 &&
+          !['CANCELLED', 'COMPLETED'].includes(a.status) &&
+          !a.involvements.some((i) => i.party.id === me.partyId),
+      )!;
+    const currentLead = target.involvements.find((i) => i.role === 'LEAD');
+    if (currentLead) {
+      await ask(admin, 'mutation($input: RemoveInvolvementInput!) { removeInvolvement(input: $input) { id } }', {
+        input: { involvementId: currentLead.id, expectedVersion: currentLead.version },
+      });
+    }
+    await ask(admin, 'mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }', {
+      input: { actionId: target.id, partyId: me.partyId, role: 'LEAD', level: 'OPERATIONAL' },
+    });
+    actionId = target.id;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await tiltak?.stop();
+    await db?.drop();
+  });
+
+  it('lets a project lead update status and progress with the keyboard only, and keeps it in the history', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInWithKeyboard(page, 'leder@tiltak.test');
+    await page.goto(`${tiltak.url}/actions/${actionId}`);
+    await page.getByRole('heading', { name: 'Oppdater status' }).waitFor();
+
+    await page.getByLabel('Status', { exact: true }).focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('64');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Avtale med to nye bedrifter signert');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('status').filter({ hasText: 'Oppdateringen er lagret.' }).waitFor();
+    await page.getByText('Avtale med to nye bedrifter signert').waitFor();
+    await expect(page.getByText('64 %').first().isVisible()).resolves.toBe(true);
+    await screenshot(page, 'action-workspace');
+    await context.close();
+  });
+
+  it('shows a conflict when someone else saved first, and applies the user’s version only when asked', async () => {
+    const first = await (await browser.newContext()).newPage();
+    const second = await (await browser.newContext()).newPage();
+    // Without live updates the second page keeps what it loaded, as a tab does while offline.
+    await second.routeWebSocket(/\/graphql$/, () => undefined);
+    await signInWithKeyboard(first, 'leder@tiltak.test');
+    await signInWithKeyboard(second, 'admin@tiltak.test');
+    for (const page of [first, second]) {
+      await page.goto(`${tiltak.url}/actions/${actionId}`);
+      await page.getByRole('heading', { name: 'Oppdater status' }).waitFor();
+    }
+
+    await first.getByLabel('Kommentar').fill('Første lagring');
+    await first.getByRole('button', { name: 'Lagre oppdateringen' }).click();
+    await first.getByRole('status').filter({ hasText: 'Oppdateringen er lagret.' }).waitFor();
+
+    // The second page's live connection is cut (see above), so it still holds the version it loaded.
+    await second.getByLabel('Kommentar').fill('Andre lagring');
+    await second.getByRole('button', { name: 'Lagre oppdateringen' }).click();
+    await second.getByRole('alert').filter({ hasText: 'Noen andre lagret først' }).waitFor();
+    await screenshot(second, 'action-conflict');
+
+    await second.getByRole('button', { name: 'Lagre min versjon likevel' }).click();
+    await second.getByRole('status').filter({ hasText: 'Oppdateringen er lagret.' }).waitFor();
+    await second.getByText('Andre lagring').waitFor();
+    await expect(second.getByText('Første lagring').count()).resolves.toBe(1);
+  });
+});

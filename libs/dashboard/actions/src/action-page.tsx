@@ -1,0 +1,155 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { ACTION, COMPLETE_MILESTONE, REOPEN_MILESTONE, useSession } from '@tiltak/dashboard-data-access';
+import { formatDate, formatPercent, useI18n } from '@tiltak/dashboard-i18n';
+import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
+import { can, HEALTH_THRESHOLDS, type Principal } from '@tiltak/domain';
+import { useEffect } from 'react';
+import { useParams } from 'react-router';
+import { StatusUpdateForm } from './status-update-form';
+
+/** `/actions/:id`: one action, with what its lead needs to update it in under a minute. */
+export function ActionPage() {
+  const { id = '' } = useParams();
+  const { t, locale } = useI18n();
+  const { state } = useSession();
+  const { data, error } = useQuery(ACTION, { variables: { id } });
+  const [complete] = useMutation(COMPLETE_MILESTONE);
+  const [reopen] = useMutation(REOPEN_MILESTONE);
+  const action = data?.action;
+
+  useEffect(() => {
+    document.title = `${action ? `${action.code} ${action.title}` : t('actions.title')} – ${t('app.name')}`;
+  }, [action, t]);
+
+  if (error && !data) return <StatusMessage kind="error">{t('status.error')}</StatusMessage>;
+  if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;
+  if (!action) return <p>{t('action.notFound')}</p>;
+
+  const user = state.status === 'signed-in' ? state.session.user : null;
+  const viewer: Principal | null = user && {
+    userId: user.id,
+    role: user.role,
+    municipalityId: user.municipalityId,
+    partyId: user.partyId,
+  };
+  const scope = {
+    municipalityIds: action.municipalities.map((m) => m.municipality.id),
+    leadPartyId: action.involvements.find((i) => i.role === 'LEAD')?.party.id ?? null,
+  };
+  // The server decides; the page only hides what the role could never do.
+  const mayUpdate = can(viewer, { kind: 'UPDATE_ACTION_STATUS', action: scope }, { publicDashboard: false });
+  const mayEditMilestones = can(viewer, { kind: 'EDIT_MILESTONES', action: scope }, { publicDashboard: false });
+  const date = (value: string) => formatDate(locale, value);
+
+  return (
+    <article className="action">
+      <h1>
+        <span className="action__code">{action.code}</span> {action.title}
+      </h1>
+      <p className="lead">
+        {action.focusArea.name} · {t('action.dates', { start: date(action.startDate), due: date(action.dueDate) })}
+        {action.overdue && ` · ${t('action.overdue')}`}
+      </p>
+      <p className="action__figures">
+        {t(`status.${action.status}`)} ·{' '}
+        <ProgressBar value={action.progress} text={formatPercent(locale, action.progress)} /> ·{' '}
+        {t(`health.${action.health}`)}
+      </p>
+      {action.description && <p>{action.description}</p>}
+
+      <div className="action__columns">
+        <div>
+          <section aria-labelledby="municipalities-title" className="panel">
+            <h2 id="municipalities-title">{t('action.municipalities')}</h2>
+            <ul>
+              {action.municipalities.map((m) => (
+                <li key={m.municipality.id}>
+                  <strong>{m.municipality.name}</strong>: {t(`status.${m.status}`)}, {formatPercent(locale, m.progress)}
+                  , {t(`health.${m.health}`)}
+                  {m.note && ` – ${m.note}`}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="parties-title" className="panel">
+            <h2 id="parties-title">{t('action.parties')}</h2>
+            <ul>
+              {action.involvements.map((i) => (
+                <li key={i.id}>
+                  {i.party.name}: {t(`action.role.${i.role}`)}, {t(`action.level.${i.level}`)}
+                </li>
+              ))}
+            </ul>
+          </section>
+          {action.milestones.length > 0 && (
+            <section aria-labelledby="milestones-title" className="panel">
+              <h2 id="milestones-title">{t('action.milestones')}</h2>
+              <ul className="milestones">
+                {action.milestones.map((m) => (
+                  <li key={m.id}>
+                    <span>
+                      {m.title} (
+                      {m.completedOn
+                        ? t('action.milestoneDone', { date: date(m.completedOn) })
+                        : t('action.milestoneDue', { date: date(m.dueDate) })}
+                      {m.overdue && `, ${t('action.overdue').toLowerCase()}`})
+                    </span>
+                    {mayEditMilestones && (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          void (m.completedOn ? reopen : complete)({
+                            variables: { input: { milestoneId: m.id, expectedVersion: m.version } },
+                          })
+                        }
+                      >
+                        {m.completedOn ? t('action.reopen') : t('action.complete')}
+                        <span className="visually-hidden">: {m.title}</span>
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <section aria-labelledby="explanation-title" className="panel">
+            <h2 id="explanation-title">{t('action.explanation')}</h2>
+            <p>
+              {action.progressExplanation.source === 'MILESTONES'
+                ? t('action.explainMilestones')
+                : t('action.explainManual')}
+            </p>
+            <p>
+              {t('action.explainHealth', {
+                expected: formatPercent(locale, action.expectedProgress),
+                atRisk: HEALTH_THRESHOLDS.atRisk,
+                offTrack: HEALTH_THRESHOLDS.offTrack,
+              })}
+            </p>
+            {action.healthOverride && <p>{t('action.explainOverride', { comment: action.healthOverride.comment })}</p>}
+          </section>
+        </div>
+        <div>
+          {mayUpdate && <StatusUpdateForm action={action} />}
+          <section aria-labelledby="history-title" className="panel">
+            <h2 id="history-title">{t('action.history')}</h2>
+            {action.history.length === 0 ? (
+              <p>{t('action.noHistory')}</p>
+            ) : (
+              <ol className="history">
+                {action.history.map((entry) => (
+                  <li key={entry.id}>
+                    <strong>{date(entry.createdAt)}</strong>: {t(`status.${entry.status}`)},{' '}
+                    {formatPercent(locale, entry.progress)}, {t(`health.${entry.health}`)}
+                    {entry.author && ` – ${entry.author}`}
+                    {entry.comment && <p>{entry.comment}</p>}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </div>
+      </div>
+    </article>
+  );
+}

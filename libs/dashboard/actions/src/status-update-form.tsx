@@ -1,0 +1,150 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
+import { useMutation } from '@apollo/client/react';
+import {
+  type ActionDetail,
+  type ActionStatus,
+  type Health,
+  type StatusUpdateInput,
+  UPDATE_ACTION_STATUS,
+} from '@tiltak/dashboard-data-access';
+import { useI18n } from '@tiltak/dashboard-i18n';
+import { type FormEvent, useId, useState } from 'react';
+
+const STATUSES: ActionStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'CANCELLED'];
+const HEALTHS: Health[] = ['ON_TRACK', 'AT_RISK', 'OFF_TRACK'];
+
+interface Conflict {
+  mine: StatusUpdateInput;
+  theirs: { status: ActionStatus; progress: number; health: Health; version: number };
+}
+
+/**
+ * The status update: status, progress (unless milestones drive it), an optional health judgement
+ * and a comment. When someone saved first, both versions are shown side by side; the user applies
+ * theirs on top or drops it. Nothing is overwritten without them seeing it.
+ */
+export function StatusUpdateForm({ action }: { action: ActionDetail }) {
+  const { t } = useI18n();
+  const [save, { loading }] = useMutation(UPDATE_ACTION_STATUS);
+  const [message, setMessage] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const ids = { status: useId(), progress: useId(), health: useId(), comment: useId() };
+  const driven = action.progressExplanation.source === 'MILESTONES';
+
+  const send = async (input: StatusUpdateInput) => {
+    setMessage(null);
+    try {
+      await save({ variables: { input } });
+      setConflict(null);
+      setFormKey((key) => key + 1);
+      setMessage(t('action.saved'));
+    } catch (error) {
+      const problem = CombinedGraphQLErrors.is(error) ? error.errors[0] : null;
+      if (problem?.extensions?.['code'] === 'CONFLICT') {
+        setConflict({ mine: input, theirs: problem.extensions['current'] as Conflict['theirs'] });
+      } else {
+        setMessage(t('action.refused', { reason: problem?.message ?? String(error) }));
+      }
+    }
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const health = String(form.get('health') ?? '');
+    const progress = form.get('progress');
+    void send({
+      actionId: action.id,
+      expectedVersion: action.version,
+      status: form.get('status') as ActionStatus,
+      ...(!driven && progress !== null && progress !== '' && { progress: Number(progress) }),
+      ...(health && { health: health as Health }),
+      comment: String(form.get('comment') ?? ''),
+    });
+  };
+
+  return (
+    <section aria-labelledby="update-title" className="panel">
+      <h2 id="update-title">{t('action.update')}</h2>
+      {conflict && (
+        <div role="alert" className="conflict">
+          <h3>{t('action.conflictTitle')}</h3>
+          <p>{t('action.conflictIntro')}</p>
+          <dl className="conflict__versions">
+            <div>
+              <dt>{t('action.theirs')}</dt>
+              <dd>
+                {t(`status.${conflict.theirs.status}`)} · {conflict.theirs.progress} % ·{' '}
+                {t(`health.${conflict.theirs.health}`)}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('action.yours')}</dt>
+              <dd>
+                {conflict.mine.status && t(`status.${conflict.mine.status}`)}
+                {conflict.mine.progress !== undefined && ` · ${conflict.mine.progress} %`}
+                {conflict.mine.comment && ` · «${conflict.mine.comment}»`}
+              </dd>
+            </div>
+          </dl>
+          <button
+            type="button"
+            onClick={() => void send({ ...conflict.mine, expectedVersion: conflict.theirs.version })}
+          >
+            {t('action.applyMine')}
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setConflict(null);
+              setFormKey((key) => key + 1);
+            }}
+          >
+            {t('action.dropMine')}
+          </button>
+        </div>
+      )}
+      <form key={formKey} onSubmit={submit} className="stacked-form">
+        <label htmlFor={ids.status}>{t('actions.status')}</label>
+        <select id={ids.status} name="status" defaultValue={action.status}>
+          {STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`status.${status}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.progress}>{t('actions.progress')}</label>
+        <input
+          id={ids.progress}
+          name="progress"
+          type="number"
+          min={0}
+          max={100}
+          step={1}
+          defaultValue={action.progress}
+          disabled={driven}
+          aria-describedby={driven ? `${ids.progress}-hint` : undefined}
+        />
+        {driven && <p id={`${ids.progress}-hint`}>{t('action.progressFromMilestones')}</p>}
+        <label htmlFor={ids.health}>{t('actions.health')}</label>
+        <select id={ids.health} name="health" defaultValue="">
+          <option value="">
+            {t('action.healthKeep')} ({t(`health.${action.computedHealth}`)})
+          </option>
+          {HEALTHS.map((health) => (
+            <option key={health} value={health}>
+              {t(`health.${health}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.comment}>{t('action.comment')}</label>
+        <textarea id={ids.comment} name="comment" rows={3} maxLength={2000} />
+        <button type="submit" disabled={loading}>
+          {t('action.save')}
+        </button>
+      </form>
+      <p role="status">{message}</p>
+    </section>
+  );
+}
