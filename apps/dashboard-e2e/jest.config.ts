@@ -5,5 +5,4 @@ import { jestProject } from '../../libs/tooling/src/jest/preset';
 export default jestProject('dashboard-e2e', {
   database: true,
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
-  testTimeout: 60_000,
 });

@@ -1,4 +1,4 @@
 /** @jest-config-loader esbuild-register */
 import { jestProject } from './src/jest/preset';
 
-export default jestProject('tooling', { testTimeout: 60_000 });
+export default jestProject('tooling');

@@ -1,0 +1,57 @@
+import { createTestDatabase, type TestDatabase } from '@tiltak/api-data-access/testing';
+import type { Browser } from 'playwright-core';
+import { seriousViolations } from './support/axe';
+import { launchChromium, screenshot } from './support/browser';
+import { type BuiltTiltak, startBuiltTiltak } from './support/built-tiltak';
+
+/** Universal design: axe finds no serious or critical WCAG 2.1 AA violation on any page, at 375 and 1440 px. */
+describe('accessibility', () => {
+  let db: TestDatabase;
+  let tiltak: BuiltTiltak;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    tiltak = await startBuiltTiltak({ DATABASE_URL: db.url });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await tiltak?.stop();
+    await db?.drop();
+  });
+
+  it.each([375, 1440])(
+    'has no serious violations on sign-in, overview, actions and an action, %i px wide',
+    async (width) => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      const found: Record<string, string[]> = {};
+
+      await page.goto(tiltak.url);
+      await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
+      found['sign-in'] = await seriousViolations(page);
+
+      await page.getByLabel('E-postadresse').fill('koordinator.nes@tiltak.test');
+      await page.getByLabel('Passord').fill('tiltak-demo');
+      await page.getByRole('button', { name: 'Logg inn' }).click();
+      await page.getByRole('table', { name: 'Framdrift per kommune og satsingsområde' }).waitFor();
+      found['overview'] = await seriousViolations(page);
+      await screenshot(page, `overview-${width}`);
+
+      await page.getByRole('link', { name: 'Tiltak', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Tiltak' }).waitFor();
+      await page.getByRole('table').waitFor();
+      found['actions'] = await seriousViolations(page);
+
+      await page.getByRole('table').getByRole('link').first().click();
+      await page.getByRole('heading', { name: 'Historikk' }).waitFor();
+      found['action'] = await seriousViolations(page);
+      await screenshot(page, `action-${width}`);
+
+      expect(found).toEqual({ 'sign-in': [], overview: [], actions: [], action: [] });
+      await context.close();
+    },
+  );
+});
