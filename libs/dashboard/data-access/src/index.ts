@@ -7,3 +7,4 @@ export * from './programme-frame.query';
 export * from './progress-overview.query';
 export * from './session-provider';
 export * from './session-store';
+export * from './watchlist.query';

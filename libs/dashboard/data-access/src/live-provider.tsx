@@ -4,6 +4,10 @@ import { type LiveChange, LiveConnection, type LiveState } from './live-connecti
 import type { SessionStore } from './session-store';
 
 const LiveStateContext = createContext<LiveState>('connecting');
+const RecentChangesContext = createContext<LiveChange[]>([]);
+
+/** How many changes the activity feed keeps. */
+const RECENT = 15;
 
 function liveUrl(): string {
   const { protocol, host } = window.location;
@@ -17,9 +21,11 @@ function liveUrl(): string {
 export function LiveProvider({ session, children }: { session: SessionStore; children: ReactNode }) {
   const client = useApolloClient();
   const [state, setState] = useState<LiveState>('connecting');
+  const [recent, setRecent] = useState<LiveChange[]>([]);
 
   useEffect(() => {
     const apply = (change: LiveChange) => {
+      if (!change.reset) setRecent((changes) => [change, ...changes].slice(0, RECENT));
       if (change.reset) {
         void client.refetchQueries({ include: 'active' });
         return;
@@ -58,10 +64,19 @@ export function LiveProvider({ session, children }: { session: SessionStore; chi
     };
   }, [client, session]);
 
-  return <LiveStateContext.Provider value={state}>{children}</LiveStateContext.Provider>;
+  return (
+    <LiveStateContext.Provider value={state}>
+      <RecentChangesContext.Provider value={recent}>{children}</RecentChangesContext.Provider>
+    </LiveStateContext.Provider>
+  );
 }
 
 /** Whether live updates are flowing: the UI shows a notice when offline. */
 export function useLiveState(): LiveState {
   return useContext(LiveStateContext);
+}
+
+/** The latest changes this page has seen arrive, newest first. */
+export function useRecentChanges(): LiveChange[] {
+  return useContext(RecentChangesContext);
 }

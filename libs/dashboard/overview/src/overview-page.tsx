@@ -5,6 +5,7 @@ import { cellKey, ProgressBar, ProgressMatrix, StatusMessage } from '@tiltak/das
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useChangedCells } from './use-changed-cells';
+import { Watchlist } from './watchlist';
 
 /** `/`: the programme at a glance, kept current by the live connection. */
 export function OverviewPage() {
@@ -94,6 +95,7 @@ export function OverviewPage() {
         cell={renderCell}
         changed={changed}
       />
+      <Watchlist />
     </>
   );
 }

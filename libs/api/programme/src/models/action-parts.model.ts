@@ -10,6 +10,7 @@ export class MilestoneModel {
   @Field(() => ID)
   id: string;
 
+  @Field(() => ID)
   actionId: string;
 
   @Field(() => String)
