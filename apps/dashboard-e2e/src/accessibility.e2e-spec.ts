@@ -23,7 +23,7 @@ describe('accessibility', () => {
   });
 
   it.each([375, 1440])(
-    'has no serious violations on sign-in, overview, actions and an action, %i px wide',
+    'has no serious violations on sign-in, overview, actions, an action and who does what, %i px wide',
     async (width) => {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
@@ -50,7 +50,15 @@ describe('accessibility', () => {
       found['action'] = await seriousViolations(page);
       await screenshot(page, `action-${width}`);
 
-      expect(found).toEqual({ 'sign-in': [], overview: [], actions: [], action: [] });
+      await page.getByRole('link', { name: 'Hvem gjør hva' }).click();
+      const whoDoesWhat = page.getByRole('table', { name: 'Aktørenes roller per satsingsområde' });
+      await whoDoesWhat.waitFor();
+      await page.getByLabel('Type aktør').selectOption('NEIGHBOUR_REGION');
+      await page.waitForURL(/kind=NEIGHBOUR_REGION/);
+      await page.getByRole('rowheader').first().getByText('Naboregion').waitFor();
+      found['who does what'] = await seriousViolations(page);
+
+      expect(found).toEqual({ 'sign-in': [], overview: [], actions: [], action: [], 'who does what': [] });
       await context.close();
     },
   );

@@ -17,6 +17,7 @@ import { NotFoundPage } from './not-found-page';
 // Each page is its own chunk, so the first load carries only the shell and the page opened.
 const OverviewPage = lazy(() => import('@tiltak/dashboard-overview').then((m) => ({ default: m.OverviewPage })));
 const ActionsPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ActionsPage })));
+const PartiesPage = lazy(() => import('@tiltak/dashboard-parties').then((m) => ({ default: m.PartiesPage })));
 const ActionPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ActionPage })));
 
 function Pages() {
@@ -47,6 +48,14 @@ function Pages() {
         element={
           <Suspense>
             <ActionPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="parties"
+        element={
+          <Suspense>
+            <PartiesPage />
           </Suspense>
         }
       />

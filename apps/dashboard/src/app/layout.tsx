@@ -29,6 +29,9 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/actions">{t('nav.actions')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/parties">{t('nav.parties')}</NavLink>
+              </li>
             </ul>
           </nav>
         )}

@@ -22,6 +22,7 @@ function filterFrom(params: URLSearchParams): ActionFilter {
     ...(list('focusArea').length && { focusAreaIds: list('focusArea') }),
     ...(list('status').length && { statuses: list('status') as ActionStatus[] }),
     ...(list('health').length && { healths: list('health') as Health[] }),
+    ...(list('party').length && { partyIds: list('party') }),
     ...(params.get('overdue') === 'true' && { overdue: true }),
     ...(params.get('q') && { text: params.get('q') as string }),
   };

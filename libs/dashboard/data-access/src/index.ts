@@ -8,3 +8,4 @@ export * from './progress-overview.query';
 export * from './session-provider';
 export * from './session-store';
 export * from './watchlist.query';
+export * from './who-does-what.query';

@@ -1,0 +1,93 @@
+import { useQuery } from '@apollo/client/react';
+import { type InvolvementCounts, type PartyKind, WHO_DOES_WHAT } from '@tiltak/dashboard-data-access';
+import { useI18n } from '@tiltak/dashboard-i18n';
+import { ProgressMatrix, StatusMessage } from '@tiltak/dashboard-ui';
+import { useEffect } from 'react';
+import { Link, useSearchParams } from 'react-router';
+
+const KINDS: PartyKind[] = [
+  'MUNICIPALITY',
+  'BUSINESS',
+  'NETWORK',
+  'CLUSTER',
+  'RESEARCH_INNOVATION',
+  'REGIONAL_AUTHORITY',
+  'NEIGHBOUR_REGION',
+];
+
+/** `/parties`: who does what, party by focus area, with lead and partner, strategic and operational parts. */
+export function PartiesPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const kind = params.get('kind') as PartyKind | null;
+  const { data, error } = useQuery(WHO_DOES_WHAT, { variables: { kinds: kind ? [kind] : null } });
+
+  useEffect(() => {
+    document.title = `${t('parties.title')} – ${t('app.name')}`;
+  }, [t]);
+
+  const describe = (counts: InvolvementCounts | undefined) => {
+    if (!counts) return <span className="matrix__empty">–</span>;
+    return (
+      <span>
+        {[
+          counts.lead > 0 && t('parties.lead', { count: counts.lead }),
+          counts.partner > 0 && t('parties.partner', { count: counts.partner }),
+        ]
+          .filter(Boolean)
+          .join(', ')}
+        <span className="matrix__counts">
+          {' '}
+          ({t('parties.levels', { strategic: counts.strategic, operational: counts.operational })})
+        </span>
+      </span>
+    );
+  };
+
+  return (
+    <>
+      <h1>{t('parties.title')}</h1>
+      <form className="filters" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          {t('parties.kind')}
+          <select
+            value={kind ?? ''}
+            onChange={(event) => setParams(event.target.value ? { kind: event.target.value } : {})}
+          >
+            <option value="">{t('parties.allKinds')}</option>
+            {KINDS.map((value) => (
+              <option key={value} value={value}>
+                {t(`partyKind.${value}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      {error && !data && <StatusMessage kind="error">{t('status.error')}</StatusMessage>}
+      {!data && !error && <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>}
+      {data && (
+        <ProgressMatrix
+          caption={t('parties.caption')}
+          cornerLabel={t('parties.party')}
+          rows={data.whoDoesWhat.map((row) => ({
+            id: row.party.id,
+            label: (
+              <>
+                <Link to={`/actions?party=${row.party.id}`}>{row.party.name}</Link>
+                <span className="matrix__total">{t(`partyKind.${row.party.kind}`)}</span>
+              </>
+            ),
+          }))}
+          columns={data.focusAreas.map((area) => ({ id: area.id, label: area.name }))}
+          cell={(partyId, focusAreaId) =>
+            describe(
+              data.whoDoesWhat
+                .find((row) => row.party.id === partyId)
+                ?.cells.find((cell) => cell.focusAreaId === focusAreaId)?.counts,
+            )
+          }
+        />
+      )}
+    </>
+  );
+}
