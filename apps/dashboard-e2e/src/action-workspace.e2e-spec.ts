@@ -103,6 +103,21 @@ describe('the action workspace', () => {
     await context.close();
   });
 
+  it('shows who else is on the action’s page, and that they are editing the status', async () => {
+    const lead = await (await browser.newContext()).newPage();
+    const council = await (await browser.newContext()).newPage();
+    await signInWithKeyboard(lead, 'leder@tiltak.test');
+    await signInWithKeyboard(council, 'rad@tiltak.test');
+    await council.goto(`${tiltak.url}/actions/${actionId}`);
+    await lead.goto(`${tiltak.url}/actions/${actionId}`);
+
+    await council.getByText('Også her nå: Prosjektleder i næringsrådet').waitFor();
+    await lead.getByLabel('Kommentar').focus();
+    await council.getByText('Prosjektleder i næringsrådet (redigerer status)').waitFor();
+    await lead.close();
+    await council.getByText('Også her nå').waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
   it('shows a conflict when someone else saved first, and applies the user’s version only when asked', async () => {
     const first = await (await browser.newContext()).newPage();
     const second = await (await browser.newContext()).newPage();

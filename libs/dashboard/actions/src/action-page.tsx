@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { ACTION, COMPLETE_MILESTONE, REOPEN_MILESTONE, useSession } from '@tiltak/dashboard-data-access';
+import { ACTION, COMPLETE_MILESTONE, REOPEN_MILESTONE, usePresence, useSession } from '@tiltak/dashboard-data-access';
 import { formatDate, formatPercent, useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
 import { can, HEALTH_THRESHOLDS, type Principal } from '@tiltak/domain';
@@ -11,7 +11,8 @@ import { StatusUpdateForm } from './status-update-form';
 export function ActionPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
-  const { state } = useSession();
+  const { state, store } = useSession();
+  const presence = usePresence(store, id);
   const { data, error } = useQuery(ACTION, { variables: { id } });
   const [complete] = useMutation(COMPLETE_MILESTONE);
   const [reopen] = useMutation(REOPEN_MILESTONE);
@@ -56,6 +57,22 @@ export function ActionPage() {
         {t(`health.${action.health}`)}
       </p>
       {action.description && <p>{action.description}</p>}
+      {presence.others.length > 0 && (
+        <p className="presence" aria-live="polite">
+          {t('presence.alsoHere', {
+            names: presence.others
+              .map((entry) =>
+                entry.editing
+                  ? t('presence.editing', {
+                      name: entry.name,
+                      field: t(`presence.field.${entry.editing === 'status' ? 'status' : 'other'}`),
+                    })
+                  : entry.name,
+              )
+              .join(', '),
+          })}
+        </p>
+      )}
 
       <div className="action__columns">
         <div>
@@ -130,7 +147,7 @@ export function ActionPage() {
           </section>
         </div>
         <div>
-          {mayUpdate && <StatusUpdateForm action={action} />}
+          {mayUpdate && <StatusUpdateForm action={action} onEditing={presence.editing} />}
           <section aria-labelledby="history-title" className="panel">
             <h2 id="history-title">{t('action.history')}</h2>
             {action.history.length === 0 ? (

@@ -23,7 +23,14 @@ interface Conflict {
  * and a comment. When someone saved first, both versions are shown side by side; the user applies
  * theirs on top or drops it. Nothing is overwritten without them seeing it.
  */
-export function StatusUpdateForm({ action }: { action: ActionDetail }) {
+export function StatusUpdateForm({
+  action,
+  onEditing,
+}: {
+  action: ActionDetail;
+  /** Tells the others on the page that this user is editing the status. */
+  onEditing(field: string | null): void;
+}) {
   const { t } = useI18n();
   const [save, { loading }] = useMutation(UPDATE_ACTION_STATUS);
   const [message, setMessage] = useState<string | null>(null);
@@ -105,7 +112,15 @@ export function StatusUpdateForm({ action }: { action: ActionDetail }) {
           </button>
         </div>
       )}
-      <form key={formKey} onSubmit={submit} className="stacked-form">
+      <form
+        key={formKey}
+        onSubmit={submit}
+        className="stacked-form"
+        onFocus={() => onEditing('status')}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget)) onEditing(null);
+        }}
+      >
         <label htmlFor={ids.status}>{t('actions.status')}</label>
         <select id={ids.status} name="status" defaultValue={action.status}>
           {STATUSES.map((status) => (

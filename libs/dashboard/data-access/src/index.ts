@@ -7,5 +7,6 @@ export * from './programme-frame.query';
 export * from './progress-overview.query';
 export * from './session-provider';
 export * from './session-store';
+export * from './use-presence';
 export * from './watchlist.query';
 export * from './who-does-what.query';

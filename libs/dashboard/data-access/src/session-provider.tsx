@@ -6,6 +6,7 @@ type SessionState = { status: 'loading' } | { status: 'signed-out' } | { status:
 
 interface SessionApi {
   state: SessionState;
+  store: SessionStore;
   signIn(email: string, password: string): Promise<SignInProblem | null>;
   signOut(): Promise<void>;
 }
@@ -45,7 +46,7 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
     await client.clearStore();
   }, [client, store]);
 
-  const api = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const api = useMemo(() => ({ state, store, signIn, signOut }), [state, store, signIn, signOut]);
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
 }
 
