@@ -103,6 +103,26 @@ describe('the action workspace', () => {
     await context.close();
   });
 
+  it('keeps the list’s filters and order in the address, so a shared link shows the same list', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await signInWithKeyboard(page, 'rad@tiltak.test');
+
+    await page.goto(`${tiltak.url}/actions?health=OFF_TRACK&sort=progress`);
+    await page.locator('table tbody tr').first().waitFor();
+    const rows = await page.$$eval('table tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim())),
+    );
+
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((row) => row[4]))).toEqual(new Set(['Utenfor kurs']));
+    const progress = rows.map((row) => Number(row[3].replace(/[^\d,]/g, '').replace(',', '.')));
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    const chosen = await page.$$eval('form.filters select', (selects) =>
+      selects.map((select) => (select as HTMLSelectElement).value),
+    );
+    expect(chosen).toEqual(expect.arrayContaining(['OFF_TRACK', 'progress']));
+  });
+
   it('shows who else is on the action’s page, and that they are editing the status', async () => {
     const lead = await (await browser.newContext()).newPage();
     const council = await (await browser.newContext()).newPage();

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import {
   ACTIONS,
   type ActionFilter,
+  type ActionRow,
   type ActionStatus,
   type Health,
   PROGRAMME_FRAME,
@@ -10,6 +11,21 @@ import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
+
+const SORTS = ['code', 'progress', 'dueDate', 'health'] as const;
+type Sort = (typeof SORTS)[number];
+const HEALTH_ORDER: Record<Health, number> = { OFF_TRACK: 0, AT_RISK: 1, ON_TRACK: 2 };
+
+/** The API answers in code order; the other orders are applied to the page in hand. */
+function sorted(actions: ActionRow[], sort: Sort): ActionRow[] {
+  const by: Record<Sort, (a: ActionRow, b: ActionRow) => number> = {
+    code: () => 0,
+    progress: (a, b) => a.progress - b.progress,
+    dueDate: (a, b) => a.dueDate.localeCompare(b.dueDate),
+    health: (a, b) => HEALTH_ORDER[a.health] - HEALTH_ORDER[b.health],
+  };
+  return [...actions].sort(by[sort]);
+}
 
 const STATUSES: ActionStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'CANCELLED'];
 const HEALTHS: Health[] = ['ON_TRACK', 'AT_RISK', 'OFF_TRACK'];
@@ -33,6 +49,7 @@ export function ActionsPage() {
   const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFrom(params), [params]);
+  const sort: Sort = SORTS.find((value) => value === params.get('sort')) ?? 'code';
   const { data, error } = useQuery(ACTIONS, { variables: { filter, first: 100 } });
   const frame = useQuery(PROGRAMME_FRAME).data;
 
@@ -95,6 +112,24 @@ export function ActionsPage() {
             ))}
           </select>
         </label>
+        <label className="filters__check">
+          <input
+            type="checkbox"
+            checked={params.get('overdue') === 'true'}
+            onChange={(e) => choose('overdue', e.target.checked ? 'true' : '')}
+          />
+          {t('actions.overdueOnly')}
+        </label>
+        <label>
+          {t('actions.sort')}
+          <select value={sort} onChange={(e) => choose('sort', e.target.value === 'code' ? '' : e.target.value)}>
+            {SORTS.map((value) => (
+              <option key={value} value={value}>
+                {t(`actions.sort.${value}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           {t('actions.search')}
           <input type="search" defaultValue={params.get('q') ?? ''} onChange={(e) => choose('q', e.target.value)} />
@@ -124,7 +159,10 @@ export function ActionsPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {data.actions.edges.map(({ node }) => (
+                  {sorted(
+                    data.actions.edges.map((edge) => edge.node),
+                    sort,
+                  ).map((node) => (
                     <tr key={node.id}>
                       <td>
                         <Link to={`/actions/${node.id}`}>{node.code}</Link>
