@@ -56,10 +56,6 @@ export class LiveConnection {
     return this.currentState;
   }
 
-  get lastSeen(): string | null {
-    return this.lastSeq;
-  }
-
   onState(listener: (state: LiveState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -5,7 +5,3 @@
 export const MUNICIPALITY_SLUGS = ['eidsvoll', 'gjerdrum', 'hurdal', 'nannestad', 'nes', 'ullensaker'] as const;
 
 export type MunicipalitySlug = (typeof MUNICIPALITY_SLUGS)[number];
-
-export function isMunicipalitySlug(value: string): value is MunicipalitySlug {
-  return (MUNICIPALITY_SLUGS as readonly string[]).includes(value);
-}

@@ -7,7 +7,3 @@ export interface ProgrammePeriod {
 export function formatPeriod({ startYear, endYear }: ProgrammePeriod): string {
   return startYear === endYear ? String(startYear) : `${startYear}–${endYear}`;
 }
-
-export function isValidPeriod({ startYear, endYear }: ProgrammePeriod): boolean {
-  return Number.isInteger(startYear) && Number.isInteger(endYear) && startYear <= endYear;
-}

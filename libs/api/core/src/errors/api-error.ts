@@ -34,10 +34,6 @@ export function badUserInput(field: string, message: string, reason?: string): A
   return new ApiError(ApiErrorCode.BAD_USER_INPUT, message, { field, reason });
 }
 
-export function notFound(what: string, id: string, field?: string): ApiError {
-  return new ApiError(ApiErrorCode.NOT_FOUND, `${what} ${id} does not exist`, { field, reason: 'NOT_FOUND' });
-}
-
 export function conflict(what: string, current: unknown): ApiError {
   return new ApiError(
     ApiErrorCode.CONFLICT,

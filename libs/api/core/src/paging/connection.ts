@@ -1,5 +1,4 @@
-import { type Type } from '@nestjs/common';
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { badUserInput } from '../errors/api-error';
 
@@ -24,15 +23,6 @@ export class PageArgs {
   after?: string;
 }
 
-@ObjectType()
-export class PageInfo {
-  @Field(() => Boolean)
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
-}
-
 export interface Page {
   offset: number;
   limit: number;
@@ -53,7 +43,7 @@ export function cursorAt(position: number): string {
 
 export interface Connection<T> {
   edges: { node: T; cursor: string }[];
-  pageInfo: PageInfo;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
   totalCount: number;
 }
 
@@ -64,29 +54,4 @@ export function toConnection<T>(nodes: T[], page: Page, totalCount: number): Con
     totalCount,
     pageInfo: { hasNextPage: page.offset + nodes.length < totalCount, endCursor: edges.at(-1)?.cursor ?? null },
   };
-}
-
-/** A Relay-style connection type (`edges { node cursor }`, `pageInfo`, `totalCount`) for a node type. */
-export function ConnectionType<T>(node: Type<T>, name: string) {
-  @ObjectType(`${name}Edge`)
-  class Edge {
-    @Field(() => node)
-    node: T;
-
-    @Field(() => String)
-    cursor: string;
-  }
-
-  @ObjectType(`${name}Connection`, { isAbstract: false })
-  class ConnectionClass {
-    @Field(() => [Edge])
-    edges: Edge[];
-
-    @Field(() => PageInfo)
-    pageInfo: PageInfo;
-
-    @Field(() => Int)
-    totalCount: number;
-  }
-  return ConnectionClass;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { LoginThrottleEntity, RefreshTokenEntity, UserEntity } from '../entities';
 
 /** Users, their refresh tokens and the sign-in throttle. */
@@ -9,10 +9,6 @@ export class AccountRepository {
 
   userById(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {
     return manager.findOneBy(UserEntity, { id });
-  }
-
-  usersByIds(ids: readonly string[]): Promise<UserEntity[]> {
-    return this.dataSource.manager.findBy(UserEntity, { id: In([...ids]) });
   }
 
   userByEmail(email: string): Promise<UserEntity | null> {
