@@ -40,6 +40,21 @@ describe('accessibility', () => {
       found['overview'] = await seriousViolations(page);
       await screenshot(page, `overview-${width}`);
 
+      await page.getByRole('link', { name: 'Nes', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Nes' }).waitFor();
+      await page.getByRole('heading', { name: 'Indikatorer' }).waitFor();
+      await page.locator('figure.indicator').first().waitFor();
+      await expect(page.locator('figure.indicator table').first().innerText()).resolves.toMatch(
+        /Utgangspunkt[\s\S]*Mål 2028/,
+      );
+      found['municipality'] = await seriousViolations(page);
+      await page.goBack();
+      await page.getByRole('link', { name: 'Logistikk', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Logistikk' }).waitFor();
+      await page.locator('figure.indicator').first().waitFor();
+      found['focus area'] = await seriousViolations(page);
+      await screenshot(page, `focus-area-${width}`);
+
       await page.getByRole('link', { name: 'Tiltak', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Tiltak' }).waitFor();
       await page.getByRole('table').waitFor();
@@ -58,7 +73,15 @@ describe('accessibility', () => {
       await page.getByRole('rowheader').first().getByText('Naboregion').waitFor();
       found['who does what'] = await seriousViolations(page);
 
-      expect(found).toEqual({ 'sign-in': [], overview: [], actions: [], action: [], 'who does what': [] });
+      expect(found).toEqual({
+        'sign-in': [],
+        overview: [],
+        municipality: [],
+        'focus area': [],
+        actions: [],
+        action: [],
+        'who does what': [],
+      });
       await context.close();
     },
   );

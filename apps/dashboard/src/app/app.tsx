@@ -16,6 +16,10 @@ import { NotFoundPage } from './not-found-page';
 
 // Each page is its own chunk, so the first load carries only the shell and the page opened.
 const OverviewPage = lazy(() => import('@tiltak/dashboard-overview').then((m) => ({ default: m.OverviewPage })));
+const MunicipalityPage = lazy(() =>
+  import('@tiltak/dashboard-overview').then((m) => ({ default: m.MunicipalityPage })),
+);
+const FocusAreaPage = lazy(() => import('@tiltak/dashboard-overview').then((m) => ({ default: m.FocusAreaPage })));
 const ActionsPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ActionsPage })));
 const PartiesPage = lazy(() => import('@tiltak/dashboard-parties').then((m) => ({ default: m.PartiesPage })));
 const ActionPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ActionPage })));
@@ -56,6 +60,22 @@ function Pages() {
         element={
           <Suspense>
             <PartiesPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="municipalities/:slug"
+        element={
+          <Suspense>
+            <MunicipalityPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="focus-areas/:id"
+        element={
+          <Suspense>
+            <FocusAreaPage />
           </Suspense>
         }
       />

@@ -1,1 +1,3 @@
+export * from './focus-area-page';
+export * from './municipality-page';
 export * from './overview-page';

@@ -80,7 +80,8 @@ export function OverviewPage() {
           id: m.id,
           label: (
             <>
-              {m.name} <span className="matrix__total">{percent(m.progress)}</span>
+              <Link to={`/municipalities/${m.slug}`}>{m.name}</Link>{' '}
+              <span className="matrix__total">{percent(m.progress)}</span>
             </>
           ),
         }))}
@@ -88,7 +89,8 @@ export function OverviewPage() {
           id: f.id,
           label: (
             <>
-              {f.name} <span className="matrix__total">{percent(f.progress)}</span>
+              <Link to={`/focus-areas/${f.id}`}>{f.name}</Link>{' '}
+              <span className="matrix__total">{percent(f.progress)}</span>
             </>
           ),
         }))}

@@ -1,4 +1,5 @@
 export * from './card-list';
+export * from './indicator-chart';
 export * from './language-switch';
 export * from './progress-bar';
 export * from './progress-matrix';
