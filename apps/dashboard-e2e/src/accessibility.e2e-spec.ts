@@ -1,35 +1,19 @@
-import { createTestDatabase, type TestDatabase } from '@tiltak/api-data-access/testing';
-import type { Browser } from 'playwright-core';
+import { productInBrowser } from './support/product';
 import { seriousViolations } from './support/axe';
-import { launchChromium, screenshot } from './support/browser';
-import { type BuiltTiltak, startBuiltTiltak } from './support/built-tiltak';
+import { screenshot } from './support/browser';
 
 /** Universal design: axe finds no serious or critical WCAG 2.1 AA violation on any page, at 375 and 1440 px. */
 describe('accessibility', () => {
-  let db: TestDatabase;
-  let tiltak: BuiltTiltak;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    tiltak = await startBuiltTiltak({ DATABASE_URL: db.url });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await tiltak?.stop();
-    await db?.drop();
-  });
+  const product = productInBrowser();
 
   it.each([375, 1440])(
     'has no serious violations on sign-in, overview, actions, an action and who does what, %i px wide',
     async (width) => {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const context = await product.browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
       const found: Record<string, string[]> = {};
 
-      await page.goto(tiltak.url);
+      await page.goto(product.tiltak.url);
       await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
       found['sign-in'] = await seriousViolations(page);
 

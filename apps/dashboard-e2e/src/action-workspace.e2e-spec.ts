@@ -1,17 +1,15 @@
-import { createTestDatabase, type TestDatabase } from '@tiltak/api-data-access/testing';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser';
-import { type BuiltTiltak, signIn, startBuiltTiltak } from './support/built-tiltak';
+import { graphqlAs, productInBrowser } from './support/product';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { signIn } from './support/built-tiltak';
 
 /** A project lead updating an action they lead, by keyboard, and meeting someone else's save. */
 describe('the action workspace', () => {
-  let db: TestDatabase;
-  let tiltak: BuiltTiltak;
-  let browser: Browser;
+  const product = productInBrowser();
   let actionId: string;
 
   const signInWithKeyboard = async (page: Page, email: string) => {
-    await page.goto(tiltak.url);
+    await page.goto(product.tiltak.url);
     await page.getByLabel('E-postadresse').focus();
     await page.keyboard.type(email);
     await page.keyboard.press('Tab');
@@ -21,24 +19,12 @@ describe('the action workspace', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    tiltak = await startBuiltTiltak({ DATABASE_URL: db.url });
-    browser = await launchChromium();
     // Fixture: an action without milestones (so its lead sets progress) that the lead's party leads.
-    const lead = await signIn(tiltak.url, 'leder@tiltak.test');
-    const admin = await signIn(tiltak.url, 'admin@tiltak.test');
-    const ask = async <T>(token: string, query: string, variables: Record<string, unknown> = {}) => {
-      const response = await fetch(`${tiltak.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data: T; errors?: unknown[] };
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data;
-    };
-    const { me } = await ask<{ me: { partyId: string } }>(lead, '{ me { partyId } }');
-    const { actions } = await ask<{
+    const lead = await signIn(product.tiltak.url, 'leder@tiltak.test');
+    const admin = await signIn(product.tiltak.url, 'admin@tiltak.test');
+    const ask = (token: string) => graphqlAs(product.tiltak.url, token);
+    const { me } = await ask(lead)<{ me: { partyId: string } }>('{ me { partyId } }');
+    const { actions } = await ask(admin)<{
       actions: {
         edges: {
           node: {
@@ -50,7 +36,6 @@ describe('the action workspace', () => {
         }[];
       };
     }>(
-      admin,
       '{ actions(first: 100) { edges { node { id status milestones { id } involvements { id version role party { id } } } } } }',
     );
     const target = actions.edges
@@ -63,27 +48,21 @@ describe('the action workspace', () => {
       )!;
     const currentLead = target.involvements.find((i) => i.role === 'LEAD');
     if (currentLead) {
-      await ask(admin, 'mutation($input: RemoveInvolvementInput!) { removeInvolvement(input: $input) { id } }', {
+      await ask(admin)('mutation($input: RemoveInvolvementInput!) { removeInvolvement(input: $input) { id } }', {
         input: { involvementId: currentLead.id, expectedVersion: currentLead.version },
       });
     }
-    await ask(admin, 'mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }', {
+    await ask(admin)('mutation($input: AddInvolvementInput!) { addInvolvement(input: $input) { id } }', {
       input: { actionId: target.id, partyId: me.partyId, role: 'LEAD', level: 'OPERATIONAL' },
     });
     actionId = target.id;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await tiltak?.stop();
-    await db?.drop();
-  });
-
   it('lets a project lead update status and progress with the keyboard only, and keeps it in the history', async () => {
-    const context = await browser.newContext();
+    const context = await product.browser.newContext();
     const page = await context.newPage();
     await signInWithKeyboard(page, 'leder@tiltak.test');
-    await page.goto(`${tiltak.url}/actions/${actionId}`);
+    await page.goto(`${product.tiltak.url}/actions/${actionId}`);
     await page.getByRole('heading', { name: 'Oppdater status' }).waitFor();
 
     await page.getByLabel('Status', { exact: true }).focus();
@@ -104,10 +83,10 @@ describe('the action workspace', () => {
   });
 
   it('keeps the list’s filters and order in the address, so a shared link shows the same list', async () => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await product.browser.newContext()).newPage();
     await signInWithKeyboard(page, 'rad@tiltak.test');
 
-    await page.goto(`${tiltak.url}/actions?health=OFF_TRACK&sort=progress`);
+    await page.goto(`${product.tiltak.url}/actions?health=OFF_TRACK&sort=progress`);
     await page.locator('table tbody tr').first().waitFor();
     const rows = await page.$$eval('table tbody tr', (trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim())),
@@ -124,12 +103,12 @@ describe('the action workspace', () => {
   });
 
   it('shows who else is on the action’s page, and that they are editing the status', async () => {
-    const lead = await (await browser.newContext()).newPage();
-    const council = await (await browser.newContext()).newPage();
+    const lead = await (await product.browser.newContext()).newPage();
+    const council = await (await product.browser.newContext()).newPage();
     await signInWithKeyboard(lead, 'leder@tiltak.test');
     await signInWithKeyboard(council, 'rad@tiltak.test');
-    await council.goto(`${tiltak.url}/actions/${actionId}`);
-    await lead.goto(`${tiltak.url}/actions/${actionId}`);
+    await council.goto(`${product.tiltak.url}/actions/${actionId}`);
+    await lead.goto(`${product.tiltak.url}/actions/${actionId}`);
 
     await council.getByText('Også her nå: Prosjektleder i næringsrådet').waitFor();
     await lead.getByLabel('Kommentar').focus();
@@ -139,14 +118,14 @@ describe('the action workspace', () => {
   });
 
   it('shows a conflict when someone else saved first, and applies the user’s version only when asked', async () => {
-    const first = await (await browser.newContext()).newPage();
-    const second = await (await browser.newContext()).newPage();
+    const first = await (await product.browser.newContext()).newPage();
+    const second = await (await product.browser.newContext()).newPage();
     // Without live updates the second page keeps what it loaded, as a tab does while offline.
     await second.routeWebSocket(/\/graphql$/, () => undefined);
     await signInWithKeyboard(first, 'leder@tiltak.test');
     await signInWithKeyboard(second, 'admin@tiltak.test');
     for (const page of [first, second]) {
-      await page.goto(`${tiltak.url}/actions/${actionId}`);
+      await page.goto(`${product.tiltak.url}/actions/${actionId}`);
       await page.getByRole('heading', { name: 'Oppdater status' }).waitFor();
     }
 

@@ -1,7 +1,7 @@
-import { createTestDatabase, type TestDatabase } from '@tiltak/api-data-access/testing';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './support/browser';
-import { type BuiltTiltak, signIn, startBuiltTiltak } from './support/built-tiltak';
+import { graphqlAs, productInBrowser } from './support/product';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { signIn } from './support/built-tiltak';
 
 async function signInAs(page: Page, email: string, password = 'tiltak-demo'): Promise<void> {
   await page.getByLabel('E-postadresse').fill(email);
@@ -26,29 +26,15 @@ function matrixCell(page: Page, municipality: string, focusArea: string) {
 }
 
 describe('the dashboard, served by the built API', () => {
-  let db: TestDatabase;
-  let tiltak: BuiltTiltak;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    tiltak = await startBuiltTiltak({ DATABASE_URL: db.url });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await tiltak?.stop();
-    await db?.drop();
-  });
+  const product = productInBrowser();
 
   it('asks for sign-in, then shows the programme, its municipalities and focus areas from the database', async () => {
     // A name the test writes into the database itself, so the page can only show it by asking the API.
-    await db.dataSource.query(`UPDATE municipality SET name = 'Nes kommune (testdata)' WHERE slug = 'nes'`);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await product.db.dataSource.query(`UPDATE municipality SET name = 'Nes kommune (testdata)' WHERE slug = 'nes'`);
+    const context = await product.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
 
-    await page.goto(tiltak.url);
+    await page.goto(product.tiltak.url);
     await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
     await screenshot(page, 'sign-in-nb');
     await signInAs(page, 'rad@tiltak.test');
@@ -80,15 +66,8 @@ describe('the dashboard, served by the built API', () => {
   });
 
   it('shows a project lead’s update on the council’s open overview within 2 seconds, without a reload', async () => {
-    const lead = await signIn(tiltak.url, 'leder@tiltak.test');
-    const ask = async (query: string, variables: Record<string, unknown> = {}) => {
-      const response = await fetch(`${tiltak.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${lead}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      return ((await response.json()) as { data: Record<string, unknown> }).data;
-    };
+    const lead = await signIn(product.tiltak.url, 'leder@tiltak.test');
+    const ask = graphqlAs(product.tiltak.url, lead);
     const { me } = (await ask('{ me { partyId } }')) as { me: { partyId: string } };
     const { actions } = (await ask(
       `query($p: ID!) { actions(first: 100, filter: { partyIds: [$p] }) { edges { node {
@@ -108,9 +87,9 @@ describe('the dashboard, served by the built API', () => {
     const milestone = target.milestones.find((m) => !m.completedOn)!;
     const place = target.municipalities.find((m) => m.ownProgress === null && m.ownStatus === null)!;
 
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await product.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await page.goto(tiltak.url);
+    await page.goto(product.tiltak.url);
     await signInAs(page, 'rad@tiltak.test');
     const cell = matrixCell(page, place.municipality.name, target.focusArea.name);
     const before = await cell.innerText();
@@ -135,9 +114,9 @@ describe('the dashboard, served by the built API', () => {
   });
 
   it('says so when the password is wrong', async () => {
-    const context = await browser.newContext();
+    const context = await product.browser.newContext();
     const page = await context.newPage();
-    await page.goto(tiltak.url);
+    await page.goto(product.tiltak.url);
 
     await signInAs(page, 'rad@tiltak.test', 'feil-passord');
 
@@ -146,9 +125,9 @@ describe('the dashboard, served by the built API', () => {
   });
 
   it('switches to English and remembers the choice', async () => {
-    const context = await browser.newContext();
+    const context = await product.browser.newContext();
     const page = await context.newPage();
-    await page.goto(tiltak.url);
+    await page.goto(product.tiltak.url);
 
     await page.getByLabel('Språk').selectOption('en');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -160,10 +139,10 @@ describe('the dashboard, served by the built API', () => {
   });
 
   it('serves the dashboard for a deep link, so shared links open', async () => {
-    const context = await browser.newContext();
+    const context = await product.browser.newContext();
     const page = await context.newPage();
 
-    const response = await page.goto(`${tiltak.url}/no/such/page`);
+    const response = await page.goto(`${product.tiltak.url}/no/such/page`);
 
     expect(response?.status()).toBe(200);
     await signInAs(page, 'leder@tiltak.test');
