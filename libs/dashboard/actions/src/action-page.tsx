@@ -1,5 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { ACTION, COMPLETE_MILESTONE, REOPEN_MILESTONE, usePresence, useSession } from '@tiltak/dashboard-data-access';
+import {
+  ActionDocument,
+  CompleteMilestoneDocument,
+  ReopenMilestoneDocument,
+  usePresence,
+  useSession,
+} from '@tiltak/dashboard-data-access';
 import { formatDate, formatPercent, useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
 import { can, HEALTH_THRESHOLDS, type Principal } from '@tiltak/domain';
@@ -13,9 +19,9 @@ export function ActionPage() {
   const { t, locale } = useI18n();
   const { state, store } = useSession();
   const presence = usePresence(store, id);
-  const { data, error } = useQuery(ACTION, { variables: { id } });
-  const [complete] = useMutation(COMPLETE_MILESTONE);
-  const [reopen] = useMutation(REOPEN_MILESTONE);
+  const { data, error } = useQuery(ActionDocument, { variables: { id } });
+  const [complete] = useMutation(CompleteMilestoneDocument);
+  const [reopen] = useMutation(ReopenMilestoneDocument);
   const action = data?.action;
 
   useEffect(() => {

@@ -1,11 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import {
-  ACTIONS,
+  ActionsDocument,
   type ActionFilter,
   type ActionRow,
   type ActionStatus,
   type Health,
-  PROGRAMME_FRAME,
+  ProgrammeFrameDocument,
 } from '@tiltak/dashboard-data-access';
 import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
@@ -50,8 +50,8 @@ export function ActionsPage() {
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFrom(params), [params]);
   const sort: Sort = SORTS.find((value) => value === params.get('sort')) ?? 'code';
-  const { data, error } = useQuery(ACTIONS, { variables: { filter, first: 100 } });
-  const frame = useQuery(PROGRAMME_FRAME).data;
+  const { data, error } = useQuery(ActionsDocument, { variables: { filter, first: 100 } });
+  const frame = useQuery(ProgrammeFrameDocument).data;
 
   useEffect(() => {
     document.title = `${t('actions.title')} – ${t('app.name')}`;

@@ -5,7 +5,7 @@ import {
   type ActionStatus,
   type Health,
   type StatusUpdateInput,
-  UPDATE_ACTION_STATUS,
+  UpdateActionStatusDocument,
 } from '@tiltak/dashboard-data-access';
 import { useI18n } from '@tiltak/dashboard-i18n';
 import { type FormEvent, useId, useState } from 'react';
@@ -32,7 +32,7 @@ export function StatusUpdateForm({
   onEditing(field: string | null): void;
 }) {
   const { t } = useI18n();
-  const [save, { loading }] = useMutation(UPDATE_ACTION_STATUS);
+  const [save, { loading }] = useMutation(UpdateActionStatusDocument);
   const [message, setMessage] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [formKey, setFormKey] = useState(0);

@@ -1,33 +1,12 @@
 import { type Client, createClient } from 'graphql-ws';
+import { print } from 'graphql';
+import { ProgrammeChangedDocument, type ProgrammeChangedSubscription } from './generated/operations';
 import type { SessionStore } from './session-store';
 
 export type LiveState = 'connecting' | 'online' | 'offline';
 
-/** One change as the dashboard receives it; `action` is normalised into Apollo's cache by id. */
-export interface LiveChange {
-  seq: string;
-  reset: boolean;
-  entity: string | null;
-  entityId: string | null;
-  actionId: string | null;
-  actor: string | null;
-  occurredAt: string | null;
-  action: {
-    __typename: 'Action';
-    id: string;
-    progress: number;
-    status: string;
-    health: string;
-    version: number;
-  } | null;
-}
-
-const PROGRAMME_CHANGED = `subscription ProgrammeChanged($since: String) {
-  programmeChanged(since: $since) {
-    seq reset entity entityId actionId actor occurredAt
-    action { __typename id progress status health version }
-  }
-}`;
+/** One change as the dashboard receives it. */
+export type LiveChange = ProgrammeChangedSubscription['programmeChanged'];
 
 export interface LiveConnectionOptions {
   url: string;
@@ -104,7 +83,7 @@ export class LiveConnection {
     this.unsubscribe?.();
     this.unsubscribe =
       this.client?.subscribe<{ programmeChanged: LiveChange }>(
-        { query: PROGRAMME_CHANGED, variables: { since: this.lastSeq } },
+        { query: print(ProgrammeChangedDocument), variables: { since: this.lastSeq } },
         {
           next: ({ data }) => {
             const change = data?.programmeChanged;

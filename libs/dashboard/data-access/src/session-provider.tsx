@@ -1,6 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import type { Session, SessionStore, SignInProblem } from './session-store';
+import type { Session } from './domain-types';
+import type { SessionStore, SignInProblem } from './session-store';
 
 type SessionState = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; session: Session };
 

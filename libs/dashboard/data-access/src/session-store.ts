@@ -1,22 +1,9 @@
-/** What the dashboard knows about the signed-in user. */
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: 'ADMIN' | 'COUNCIL' | 'COORDINATOR' | 'PROJECT_LEAD';
-  municipalityId: string | null;
-  partyId: string | null;
-}
-
-export interface Session {
-  accessToken: string;
-  expiresAt: string;
-  user: SessionUser;
-}
+import type { TypedDocumentNode } from '@apollo/client';
+import { print } from 'graphql';
+import type { Session } from './domain-types';
+import { RefreshSessionDocument, SignInDocument, SignOutDocument } from './generated/operations';
 
 export type SignInProblem = 'WRONG_CREDENTIALS' | 'THROTTLED' | 'UNAVAILABLE';
-
-const SESSION_FIELDS = 'accessToken expiresAt user { id email name role municipalityId partyId }';
 
 /**
  * The access token lives in memory only; the refresh token is an HttpOnly cookie the page never
@@ -42,10 +29,7 @@ export class SessionStore {
   }
 
   async signIn(email: string, password: string): Promise<SignInProblem | null> {
-    const result = await this.call<{ login: Session }>(
-      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { ${SESSION_FIELDS} } }`,
-      { e: email, p: password },
-    );
+    const result = await this.call(SignInDocument, { email, password });
     if ('problem' in result) return result.problem;
     this.set(result.data.login);
     return null;
@@ -53,13 +37,13 @@ export class SessionStore {
 
   /** Restores or extends the session from the refresh cookie; false when there is none. */
   async refresh(): Promise<boolean> {
-    const result = await this.call<{ refreshSession: Session }>(`mutation { refreshSession { ${SESSION_FIELDS} } }`);
+    const result = await this.call(RefreshSessionDocument, {});
     this.set('problem' in result ? null : result.data.refreshSession);
     return this.session !== null;
   }
 
   async signOut(): Promise<void> {
-    await this.call('mutation { logout }').catch(() => undefined);
+    await this.call(SignOutDocument, {}).catch(() => undefined);
     this.set(null);
   }
 
@@ -68,16 +52,16 @@ export class SessionStore {
     this.listeners.forEach((listener) => listener(session));
   }
 
-  private async call<T>(
-    query: string,
-    variables: Record<string, unknown> = {},
+  private async call<T, V>(
+    document: TypedDocumentNode<T, V>,
+    variables: V,
   ): Promise<{ data: T } | { problem: SignInProblem }> {
     try {
       const response = await fetch(this.graphqlUrl, {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: print(document), variables }),
       });
       const body = (await response.json()) as { data?: T; errors?: { extensions?: { reason?: string } }[] };
       if (body.data && !body.errors) return { data: body.data };

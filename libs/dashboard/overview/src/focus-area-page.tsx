@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { FOCUS_AREA_PAGE } from '@tiltak/dashboard-data-access';
+import { FocusAreaPageDocument } from '@tiltak/dashboard-data-access';
 import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect } from 'react';
@@ -10,7 +10,7 @@ import { Indicators } from './indicators';
 export function FocusAreaPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
-  const { data, error } = useQuery(FOCUS_AREA_PAGE, { variables: { id } });
+  const { data, error } = useQuery(FocusAreaPageDocument, { variables: { id } });
   const focusArea = data?.focusArea;
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { MUNICIPALITY_PAGE } from '@tiltak/dashboard-data-access';
+import { MunicipalityPageDocument } from '@tiltak/dashboard-data-access';
 import { formatDate, formatPercent, useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect } from 'react';
@@ -10,7 +10,7 @@ import { Indicators } from './indicators';
 export function MunicipalityPage() {
   const { slug = '' } = useParams();
   const { t, locale } = useI18n();
-  const { data, error } = useQuery(MUNICIPALITY_PAGE, { variables: { slug } });
+  const { data, error } = useQuery(MunicipalityPageDocument, { variables: { slug } });
   const municipality = data?.municipality;
 
   useEffect(() => {

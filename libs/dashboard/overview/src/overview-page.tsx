@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { type ProgressCell, PROGRESS_OVERVIEW } from '@tiltak/dashboard-data-access';
+import { type ProgressCell, ProgressOverviewDocument } from '@tiltak/dashboard-data-access';
 import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
 import { cellKey, ProgressBar, ProgressMatrix, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect, useMemo, useState } from 'react';
@@ -10,7 +10,7 @@ import { Watchlist } from './watchlist';
 /** `/`: the programme at a glance, kept current by the live connection. */
 export function OverviewPage() {
   const { t, locale } = useI18n();
-  const { data, error } = useQuery(PROGRESS_OVERVIEW);
+  const { data, error } = useQuery(ProgressOverviewDocument);
   const changed = useChangedCells(data?.progressMatrix);
   const [announce, setAnnounce] = useState(true);
 

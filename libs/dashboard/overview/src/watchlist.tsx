@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useRecentChanges, WATCHLIST } from '@tiltak/dashboard-data-access';
+import { useRecentChanges, WatchlistDocument } from '@tiltak/dashboard-data-access';
 import { formatDate, formatPercent, type MessageKey, useI18n } from '@tiltak/dashboard-i18n';
 import { Link } from 'react-router';
 
@@ -15,7 +15,7 @@ const ENTITY_TEXT: Record<string, MessageKey> = {
 /** Actions slipping, milestones due in the next 30 days, and the latest changes as they arrive. */
 export function Watchlist() {
   const { t, locale } = useI18n();
-  const { data } = useQuery(WATCHLIST);
+  const { data } = useQuery(WatchlistDocument);
   const recent = useRecentChanges();
   if (!data) return null;
   return (

@@ -1,5 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { type InvolvementCounts, type PartyKind, WHO_DOES_WHAT } from '@tiltak/dashboard-data-access';
+import {
+  type InvolvementCountsFragment as InvolvementCounts,
+  type PartyKind,
+  WhoDoesWhatDocument,
+} from '@tiltak/dashboard-data-access';
 import { useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressMatrix, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect } from 'react';
@@ -20,7 +24,7 @@ export function PartiesPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const kind = params.get('kind') as PartyKind | null;
-  const { data, error } = useQuery(WHO_DOES_WHAT, { variables: { kinds: kind ? [kind] : null } });
+  const { data, error } = useQuery(WhoDoesWhatDocument, { variables: { kinds: kind ? [kind] : null } });
 
   useEffect(() => {
     document.title = `${t('parties.title')} – ${t('app.name')}`;
