@@ -250,14 +250,16 @@ describe('a public dashboard (PUBLIC_DASHBOARD=true)', () => {
     await api?.close();
   });
 
-  it('lets anyone read the programme, but never contact persons or who wrote the history', async () => {
+  it('lets anyone read the programme, but never contact persons, project leads or who wrote the history', async () => {
     const data = await api.anonymous.data<{
-      parties: { contact: unknown }[];
+      parties: { contact: unknown; projectLeads: unknown }[];
       actions: { edges: { node: { history: { author: string | null; comment: string }[] } }[] };
-    }>('{ parties { contact { name email } } actions(first: 100) { edges { node { history { author comment } } } } }');
+    }>(
+      '{ parties { contact { name email } projectLeads { name } } actions(first: 100) { edges { node { history { author comment } } } } }',
+    );
 
     expect(data.parties.length).toBeGreaterThan(0);
-    expect(data.parties.every((p) => p.contact === null)).toBe(true);
+    expect(data.parties.every((p) => p.contact === null && p.projectLeads === null)).toBe(true);
     const history = data.actions.edges.flatMap((e) => e.node.history);
     expect(history.length).toBeGreaterThan(0);
     expect(history.every((h) => h.author === null)).toBe(true);

@@ -174,6 +174,23 @@ describe('reading the action programme', () => {
     expect(neighbours.some((row) => row.total.lead + row.total.partner > 0)).toBe(true);
   });
 
+  it('gives each party its actions and project leads, for all parties in a fixed number of statements', async () => {
+    type Party = { id: string; actions: { code: string }[]; projectLeads: { name: string }[] | null };
+    api.statements.length = 0;
+    const { parties } = await api.data<{ parties: Party[] }>(
+      '{ parties { id actions { code } projectLeads { name } } }',
+    );
+    const statements = api.statements.length;
+    const involved = all.filter((a) => a.involvements.some((i) => i.party.id === parties[0].id)).map((a) => a.code);
+
+    expect(parties.length).toBeGreaterThan(20);
+    expect(statements).toBeLessThanOrEqual(8);
+    expect(parties[0].actions.map((a) => a.code).sort()).toEqual([...involved].sort());
+    const leadsParty = parties.filter((p) => p.projectLeads?.some((lead) => lead.name));
+    expect(leadsParty).toHaveLength(1);
+    expect(leadsParty[0].actions.length).toBeGreaterThan(0);
+  });
+
   it('gives indicators with their yearly series and the municipalities’ decisions', async () => {
     const { indicators, adoptions } = await api.data<{
       indicators: { name: string; baseline: number; target: number; values: { year: number; value: number }[] }[];

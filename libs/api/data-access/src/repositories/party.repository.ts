@@ -11,6 +11,12 @@ export interface WhoDoesWhatRow {
   actions: number;
 }
 
+export interface ProjectLeadRow {
+  partyId: string;
+  name: string;
+  email: string;
+}
+
 @Injectable()
 export class PartyRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -43,13 +49,23 @@ export class PartyRepository {
     );
   }
 
-  /** Ids of the actions a party is involved in, for the party page. */
-  async actionIdsOfParty(partyId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT a.id FROM involvement i JOIN action a ON a.id = i.action_id WHERE i.party_id = $1
+  /** Ids of the actions each party is involved in, in code order: one query for many parties. */
+  async actionIdsOfParties(partyIds: readonly string[]): Promise<{ partyId: string; actionId: string }[]> {
+    return this.dataSource.query(
+      `SELECT i.party_id AS "partyId", a.id AS "actionId" FROM involvement i JOIN action a ON a.id = i.action_id
+        WHERE i.party_id = ANY($1)
         ORDER BY split_part(a.code, '-', 1), split_part(a.code, '-', 2)::int`,
-      [partyId],
+      [partyIds],
     );
-    return rows.map((row) => row.id);
+  }
+
+  /** The active project leads acting for each party: whoever leads or joins an action through it. */
+  projectLeadsOfParties(partyIds: readonly string[]): Promise<ProjectLeadRow[]> {
+    return this.dataSource.query(
+      `SELECT party_id AS "partyId", name, email FROM app_user
+        WHERE role = 'PROJECT_LEAD' AND active AND party_id = ANY($1)
+        ORDER BY name`,
+      [partyIds],
+    );
   }
 }

@@ -12,6 +12,7 @@ import {
   type PartyEntity,
   PartyRepository,
   ProgrammeRepository,
+  type ProjectLeadRow,
   type StatusUpdateEntity,
 } from '@tiltak/api-data-access';
 import DataLoader from 'dataloader';
@@ -78,6 +79,14 @@ function createLoaders(
     history: groupedBy<string, StatusUpdateEntity>(
       (ids) => actions.historyOfActions(ids),
       (s) => s.actionId,
+    ),
+    actionIdsOfParty: groupedBy<string, { partyId: string; actionId: string }>(
+      (ids) => parties.actionIdsOfParties(ids),
+      (row) => row.partyId,
+    ),
+    projectLeads: groupedBy<string, ProjectLeadRow>(
+      (ids) => parties.projectLeadsOfParties(ids),
+      (row) => row.partyId,
     ),
     indicatorValues: groupedBy<string, IndicatorValueEntity>(
       (ids) => indicators.valuesOfIndicators(ids),

@@ -74,9 +74,23 @@ export class PartiesResolver {
     return municipality && toMunicipalityModel(municipality);
   }
 
+  @ResolveField(() => [ContactPersonModel], {
+    nullable: true,
+    description: 'The project leads who act for it and may update the actions it leads. Personal data, as `contact`.',
+  })
+  async projectLeads(
+    @Parent() party: PartyModel,
+    @Context() ctx: GraphqlContext,
+    @CurrentViewer() viewer: Principal | null,
+  ): Promise<ContactPersonModel[] | null> {
+    if (!this.policy.allows(viewer, { kind: 'READ_PERSONAL_DATA' })) return null;
+    const leads = await this.loaders.for(ctx).projectLeads.load(party.id);
+    return leads.map(({ name, email }) => ({ name, email }));
+  }
+
   @ResolveField(() => [ActionModel], { description: 'The actions it leads or takes part in, by code.' })
   async actions(@Parent() party: PartyModel, @Context() ctx: GraphqlContext): Promise<ActionModel[]> {
-    const ids = await this.partiesService.actionIdsOf(party.id);
+    const ids = (await this.loaders.for(ctx).actionIdsOfParty.load(party.id)).map((row) => row.actionId);
     const today = this.context.today();
     const actions = await this.loaders.for(ctx).action.loadMany(ids);
     return actions.flatMap((action) => (action && !(action instanceof Error) ? [toActionModel(action, today)] : []));

@@ -36,10 +36,6 @@ export class PartiesService {
     return party?.programmeId === programme.id ? toPartyModel(party) : null;
   }
 
-  actionIdsOf(partyId: string): Promise<string[]> {
-    return this.partyRepository.actionIdsOfParty(partyId);
-  }
-
   /** Party × focus area, counting lead and partner parts and strategic and operational ones. */
   async whoDoesWhat(kinds?: PartyKind[]): Promise<WhoDoesWhatRowModel[]> {
     const programme = await this.context.programme();
