@@ -7,7 +7,7 @@ describe('accessibility', () => {
   const product = productInBrowser();
 
   it.each([375, 1440])(
-    'has no serious violations on sign-in, overview, actions, an action and who does what, %i px wide',
+    'has no serious violations on sign-in, overview, actions, an action, who does what and a party, %i px wide',
     async (width) => {
       const context = await product.browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
@@ -57,6 +57,14 @@ describe('accessibility', () => {
       await page.getByRole('rowheader').first().getByText('Naboregion').waitFor();
       found['who does what'] = await seriousViolations(page);
 
+      await page.getByRole('rowheader').first().getByRole('link').click();
+      await page.getByRole('heading', { level: 2, name: /^Tiltak \(\d+\)$/ }).waitFor();
+      await expect(
+        page.getByRole('cell', { name: /^(Ansvarlig|Partner), (strategisk|operativt)$/ }).count(),
+      ).resolves.toBeGreaterThan(0);
+      found['party'] = await seriousViolations(page);
+      await screenshot(page, `party-${width}`);
+
       expect(found).toEqual({
         'sign-in': [],
         overview: [],
@@ -65,6 +73,7 @@ describe('accessibility', () => {
         actions: [],
         action: [],
         'who does what': [],
+        party: [],
       });
       await context.close();
     },

@@ -22,6 +22,7 @@ const MunicipalityPage = lazy(() =>
 const FocusAreaPage = lazy(() => import('@tiltak/dashboard-overview').then((m) => ({ default: m.FocusAreaPage })));
 const ActionsPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ActionsPage })));
 const PartiesPage = lazy(() => import('@tiltak/dashboard-parties').then((m) => ({ default: m.PartiesPage })));
+const PartyPage = lazy(() => import('@tiltak/dashboard-parties').then((m) => ({ default: m.PartyPage })));
 const ActionPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ActionPage })));
 
 function Pages() {
@@ -60,6 +61,14 @@ function Pages() {
         element={
           <Suspense>
             <PartiesPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="parties/:id"
+        element={
+          <Suspense>
+            <PartyPage />
           </Suspense>
         }
       />

@@ -1,1 +1,2 @@
 export * from './parties-page';
+export * from './party-page';

@@ -77,7 +77,7 @@ export function PartiesPage() {
             id: row.party.id,
             label: (
               <>
-                <Link to={`/actions?party=${row.party.id}`}>{row.party.name}</Link>
+                <Link to={`/parties/${row.party.id}`}>{row.party.name}</Link>
                 <span className="matrix__total">{t(`partyKind.${row.party.kind}`)}</span>
               </>
             ),

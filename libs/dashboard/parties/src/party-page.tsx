@@ -1,0 +1,133 @@
+import { useQuery } from '@apollo/client/react';
+import { PartyPageDocument } from '@tiltak/dashboard-data-access';
+import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
+import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router';
+
+/** `/parties/:id`: one party, who to contact, and the actions it leads or takes part in, with its role in each. */
+export function PartyPage() {
+  const { id = '' } = useParams();
+  const { t, locale } = useI18n();
+  const { data, error } = useQuery(PartyPageDocument, { variables: { id } });
+  const party = data?.party;
+
+  useEffect(() => {
+    document.title = `${party?.name ?? t('parties.title')} – ${t('app.name')}`;
+  }, [party?.name, t]);
+
+  if (error && !data) return <StatusMessage kind="error">{t('status.error')}</StatusMessage>;
+  if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;
+  if (!party) return <StatusMessage kind="error">{t('place.notFound')}</StatusMessage>;
+
+  return (
+    <article>
+      <p>
+        <Link to="/parties">{t('parties.title')}</Link>
+      </p>
+      <h1>{party.name}</h1>
+      <dl className="facts">
+        <dt>{t('parties.kind')}</dt>
+        <dd>{t(`partyKind.${party.kind}`)}</dd>
+        {party.homeMunicipality && (
+          <>
+            <dt>{t('party.home')}</dt>
+            <dd>
+              <Link to={`/municipalities/${party.homeMunicipality.slug}`}>{party.homeMunicipality.name}</Link>
+            </dd>
+          </>
+        )}
+        {party.website && (
+          <>
+            <dt>{t('party.website')}</dt>
+            <dd>
+              <a href={party.website}>{party.website}</a>
+            </dd>
+          </>
+        )}
+        {party.contact && (
+          <>
+            <dt>{t('party.contact')}</dt>
+            <dd>{person(party.contact)}</dd>
+          </>
+        )}
+        {party.projectLeads && (
+          <>
+            <dt>{t('party.projectLeads')}</dt>
+            <dd>
+              {party.projectLeads.length === 0
+                ? t('party.noProjectLeads')
+                : party.projectLeads.map((lead, index) => (
+                    <span key={lead.email ?? lead.name}>
+                      {index > 0 && ', '}
+                      {person(lead)}
+                    </span>
+                  ))}
+            </dd>
+          </>
+        )}
+      </dl>
+      <p>
+        <Link to={`/actions?party=${party.id}`}>{t('place.actions', { name: party.name })}</Link>
+      </p>
+
+      <h2>{t('party.actions', { count: party.actions.length })}</h2>
+      {party.actions.length === 0 ? (
+        <p>{t('party.noActions')}</p>
+      ) : (
+        <div className="matrix">
+          <table className="actions-table">
+            <caption className="visually-hidden">{t('party.actions', { count: party.actions.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('actions.code')}</th>
+                <th scope="col">{t('actions.name')}</th>
+                <th scope="col">{t('party.role')}</th>
+                <th scope="col">{t('actions.status')}</th>
+                <th scope="col">{t('actions.progress')}</th>
+                <th scope="col">{t('actions.health')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {party.actions.map((action) => (
+                <tr key={action.id}>
+                  <td>
+                    <Link to={`/actions/${action.id}`}>{action.code}</Link>
+                  </td>
+                  <td>
+                    {action.title}
+                    <span className="matrix__counts"> · {action.focusArea.name}</span>
+                  </td>
+                  <td>
+                    {action.involvements
+                      .filter((involvement) => involvement.party.id === party.id)
+                      .map(
+                        (involvement) =>
+                          `${t(`action.role.${involvement.role}`)}, ${t(`action.level.${involvement.level}`)}`,
+                      )
+                      .join('; ')}
+                  </td>
+                  <td>{t(`status.${action.status}`)}</td>
+                  <td>
+                    <ProgressBar value={action.progress} text={formatPercent(locale, action.progress)} />
+                  </td>
+                  <td className={`health health--${action.health.toLowerCase()}`}>{t(`health.${action.health}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </article>
+  );
+}
+
+function person({ name, email }: { name: string; email: string | null }) {
+  return email ? (
+    <>
+      {name} (<a href={`mailto:${email}`}>{email}</a>)
+    </>
+  ) : (
+    name
+  );
+}
