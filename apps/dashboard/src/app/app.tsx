@@ -23,6 +23,7 @@ const FocusAreaPage = lazy(() => import('@tiltak/dashboard-overview').then((m) =
 const ActionsPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ActionsPage })));
 const PartiesPage = lazy(() => import('@tiltak/dashboard-parties').then((m) => ({ default: m.PartiesPage })));
 const PartyPage = lazy(() => import('@tiltak/dashboard-parties').then((m) => ({ default: m.PartyPage })));
+const UsersPage = lazy(() => import('@tiltak/dashboard-users').then((m) => ({ default: m.UsersPage })));
 const ActionPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ActionPage })));
 
 function Pages() {
@@ -85,6 +86,14 @@ function Pages() {
         element={
           <Suspense>
             <FocusAreaPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="users"
+        element={
+          <Suspense>
+            <UsersPage />
           </Suspense>
         }
       />

@@ -32,6 +32,11 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/parties">{t('nav.parties')}</NavLink>
               </li>
+              {state.session.user.role === 'ADMIN' && (
+                <li>
+                  <NavLink to="/users">{t('nav.users')}</NavLink>
+                </li>
+              )}
             </ul>
           </nav>
         )}

@@ -4,7 +4,8 @@ import { AccountRepository, RefreshTokenEntity, UserEntity } from '@tiltak/api-d
 import type { Principal } from '@tiltak/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { hashPassword, MIN_PASSWORD_LENGTH, passwordMatches } from './passwords';
+import { MIN_PASSWORD_LENGTH } from '@tiltak/domain';
+import { hashPassword, passwordMatches } from './passwords';
 import { TokensService } from './tokens.service';
 import { type SessionModel, toUserModel } from './models/user.model';
 

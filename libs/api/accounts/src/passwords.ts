@@ -9,8 +9,6 @@ const ARGON2ID = {
   parallelism: 1,
 };
 
-export const MIN_PASSWORD_LENGTH = 10;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2ID);
 }

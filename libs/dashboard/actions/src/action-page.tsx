@@ -3,14 +3,16 @@ import {
   ActionDocument,
   CompleteMilestoneDocument,
   ReopenMilestoneDocument,
+  refusalOf,
   usePresence,
   useSession,
 } from '@tiltak/dashboard-data-access';
 import { formatDate, formatPercent, useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
 import { can, HEALTH_THRESHOLDS, type Principal } from '@tiltak/domain';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
+import { InvolvementsPanel } from './involvements-panel';
 import { StatusUpdateForm } from './status-update-form';
 
 /** `/actions/:id`: one action, with what its lead needs to update it in under a minute. */
@@ -22,6 +24,7 @@ export function ActionPage() {
   const { data, error } = useQuery(ActionDocument, { variables: { id } });
   const [complete] = useMutation(CompleteMilestoneDocument);
   const [reopen] = useMutation(ReopenMilestoneDocument);
+  const [milestoneRefusal, setMilestoneRefusal] = useState<string | null>(null);
   const action = data?.action;
 
   useEffect(() => {
@@ -45,6 +48,7 @@ export function ActionPage() {
   };
   // The server decides; the page only hides what the role could never do.
   const mayUpdate = can(viewer, { kind: 'UPDATE_ACTION_STATUS', action: scope }, { publicDashboard: false });
+  const mayAssign = can(viewer, { kind: 'EDIT_ACTION', action: scope }, { publicDashboard: false });
   const mayEditMilestones = can(viewer, { kind: 'EDIT_MILESTONES', action: scope }, { publicDashboard: false });
   const date = (value: string) => formatDate(locale, value);
 
@@ -94,16 +98,7 @@ export function ActionPage() {
               ))}
             </ul>
           </section>
-          <section aria-labelledby="parties-title" className="panel">
-            <h2 id="parties-title">{t('action.parties')}</h2>
-            <ul>
-              {action.involvements.map((i) => (
-                <li key={i.id}>
-                  {i.party.name}: {t(`action.role.${i.role}`)}, {t(`action.level.${i.level}`)}
-                </li>
-              ))}
-            </ul>
-          </section>
+          <InvolvementsPanel action={action} mayAssign={mayAssign} />
           {action.milestones.length > 0 && (
             <section aria-labelledby="milestones-title" className="panel">
               <h2 id="milestones-title">{t('action.milestones')}</h2>
@@ -120,11 +115,15 @@ export function ActionPage() {
                     {mayEditMilestones && (
                       <button
                         type="button"
-                        onClick={() =>
-                          void (m.completedOn ? reopen : complete)({
+                        onClick={() => {
+                          setMilestoneRefusal(null);
+                          (m.completedOn ? reopen : complete)({
                             variables: { input: { milestoneId: m.id, expectedVersion: m.version } },
-                          })
-                        }
+                          }).catch((problem: unknown) => {
+                            const { reason, detail } = refusalOf(problem);
+                            setMilestoneRefusal(t(`refusal.${reason}`, { reason: detail }));
+                          });
+                        }}
                       >
                         {m.completedOn ? t('action.reopen') : t('action.complete')}
                         <span className="visually-hidden">: {m.title}</span>
@@ -133,6 +132,9 @@ export function ActionPage() {
                   </li>
                 ))}
               </ul>
+              <p role="status" className="status--error">
+                {milestoneRefusal}
+              </p>
             </section>
           )}
           <section aria-labelledby="explanation-title" className="panel">

@@ -2,6 +2,9 @@
  * Who may do what in Tiltak: the one set of rules the API enforces on every query, mutation,
  * subscription event and socket message, and the dashboard uses to hide what a role cannot do.
  */
+/** Shortest password Tiltak accepts; the dashboard says so before the API refuses. */
+export const MIN_PASSWORD_LENGTH = 10;
+
 export const ROLES = ['ADMIN', 'COUNCIL', 'COORDINATOR', 'PROJECT_LEAD'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,9 +1,8 @@
 import { ExpectedVersionField, IdField, TextField } from '@tiltak/api-core';
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
-import { ROLES, type Role } from '@tiltak/domain';
+import { MIN_PASSWORD_LENGTH, ROLES, type Role } from '@tiltak/domain';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { RoleEnum } from '../models/user.model';
-import { MIN_PASSWORD_LENGTH } from '../passwords';
 
 @ArgsType()
 export class LoginArgs {

@@ -1,0 +1,200 @@
+import type { Page } from 'playwright-core';
+import { seriousViolations } from './support/axe';
+import { screenshot } from './support/browser';
+import { signIn } from './support/built-tiltak';
+import { graphqlAs, productInBrowser } from './support/product';
+
+interface ActionNode {
+  id: string;
+  code: string;
+  status: string;
+  municipalities: { municipality: { name: string } }[];
+  involvements: { role: string; party: { id: string; name: string } }[];
+}
+
+/**
+ * Each role, signed in through the dashboard, sees what it may do and nothing more; what it may
+ * do works, and what the server refuses is said plainly.
+ */
+describe('what each role sees and may do', () => {
+  const product = productInBrowser();
+  let leadAction: ActionNode;
+  let nesAction: ActionNode;
+  let eidsvollAction: ActionNode;
+
+  const signInAs = async (email: string): Promise<Page> => {
+    const context = await product.browser.newContext();
+    // Well inside jest's own limit, so a step that cannot happen fails with its own name.
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await page.goto(product.tiltak.url);
+    await page.getByLabel('E-postadresse').fill(email);
+    await page.getByLabel('Passord').fill('tiltak-demo');
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByRole('table', { name: 'Framdrift per kommune og satsingsområde' }).waitFor();
+    return page;
+  };
+  const openAction = async (page: Page, action: ActionNode) => {
+    await page.goto(`${product.tiltak.url}/actions/${action.id}`);
+    await page.getByRole('heading', { name: 'Historikk' }).waitFor();
+  };
+  const navigation = (page: Page) => page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link');
+
+  beforeAll(async () => {
+    const ask = graphqlAs(product.tiltak.url, await signIn(product.tiltak.url, 'leder@tiltak.test'));
+    const { me } = await ask<{ me: { partyId: string } }>('{ me { partyId } }');
+    const { actions } = await ask<{ actions: { edges: { node: ActionNode }[] } }>(
+      `{ actions(first: 100) { edges { node { id code status municipalities { municipality { name } }
+        involvements { role party { id name } } } } } }`,
+    );
+    const open = actions.edges.map((e) => e.node).filter((a) => !['CANCELLED', 'COMPLETED'].includes(a.status));
+    const leadOf = (a: ActionNode) => a.involvements.find((i) => i.role === 'LEAD')?.party.id;
+    const only = (a: ActionNode, name: string) => a.municipalities.every((m) => m.municipality.name === name);
+    leadAction = open.find((a) => leadOf(a) === me.partyId)!;
+    nesAction = open.find((a) => only(a, 'Nes') && leadOf(a) && leadOf(a) !== me.partyId)!;
+    eidsvollAction = open.find((a) => only(a, 'Eidsvoll'))!;
+    expect([leadAction, nesAction, eidsvollAction].every(Boolean)).toBe(true);
+  });
+
+  it('shows the council the programme with no way to change it', async () => {
+    const page = await signInAs('rad@tiltak.test');
+    await expect(page.getByRole('table').first().getByRole('rowheader').count()).resolves.toBe(6);
+    await expect(navigation(page).allInnerTexts()).resolves.toEqual(['Oversikt', 'Tiltak', 'Hvem gjør hva']);
+
+    await openAction(page, leadAction);
+    await expect(page.getByRole('heading', { name: 'Oppdater status' }).count()).resolves.toBe(0);
+    await expect(
+      page.getByRole('button', { name: /Marker som fullført|Gjenåpne|Lagre rolle|Fjern/ }).count(),
+    ).resolves.toBe(0);
+    await expect(page.getByRole('form', { name: 'Legg til en aktør' }).count()).resolves.toBe(0);
+
+    await page.goto(`${product.tiltak.url}/users`);
+    await page.getByText('Bare administratorer kan se og endre brukere.').waitFor();
+    await page.context().close();
+  });
+
+  it('lets a project lead update the actions their party leads, and only those', async () => {
+    const page = await signInAs('leder@tiltak.test');
+    await expect(navigation(page).allInnerTexts()).resolves.toEqual(['Oversikt', 'Tiltak', 'Hvem gjør hva']);
+
+    await openAction(page, leadAction);
+    await page.getByRole('heading', { name: 'Oppdater status' }).waitFor();
+    await page.getByText(/prosjektleder: .+/).waitFor();
+    await expect(page.getByRole('form', { name: 'Legg til en aktør' }).count()).resolves.toBe(0);
+
+    await openAction(page, nesAction);
+    await expect(page.getByRole('heading', { name: 'Oppdater status' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /Marker som fullført|Gjenåpne/ }).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  it('lets a coordinator assign parties to their municipality’s actions, and says why a second lead is refused', async () => {
+    const page = await signInAs('koordinator.nes@tiltak.test');
+    await openAction(page, nesAction);
+    const addForm = page.getByRole('form', { name: 'Legg til en aktør' });
+    await addForm.waitFor();
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+
+    // Add a partner, strategically.
+    const partySelect = addForm.getByLabel('Aktør');
+    const partner = (await partySelect.locator('option:not([disabled])').first().innerText()).replace(/ \(.*\)$/, '');
+    await partySelect.selectOption({ label: await partySelect.locator('option:not([disabled])').first().innerText() });
+    await addForm.getByLabel('Rolle').selectOption('PARTNER');
+    await addForm.getByLabel('Nivå').selectOption('STRATEGIC');
+    await addForm.getByRole('button', { name: 'Legg til' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${partner} er lagt til i tiltaket.` })
+      .waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: `${partner}: Partner, strategisk` })
+      .waitFor();
+
+    // Make the partner operational.
+    const row = page.getByRole('form', { name: `Rolle for ${partner}` });
+    await row.getByLabel('Nivå').selectOption('OPERATIONAL');
+    await row.getByRole('button', { name: 'Lagre rolle' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Rollen til ${partner} er lagret.` })
+      .waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: `${partner}: Partner, operativt` })
+      .waitFor();
+
+    // A second lead is the server's to refuse, and the page says why.
+    await row.getByLabel('Rolle').selectOption('LEAD');
+    await row.getByRole('button', { name: 'Lagre rolle' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Tiltaket har allerede en ansvarlig aktør. Gjør den til partner først.' })
+      .waitFor();
+    await screenshot(page, 'action-coordinator-1440');
+
+    await row.getByRole('button', { name: 'Fjern' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${partner} er fjernet fra tiltaket.` })
+      .waitFor();
+    await expect(
+      page
+        .getByRole('listitem')
+        .filter({ hasText: `${partner}:` })
+        .count(),
+    ).resolves.toBe(0);
+
+    // Not their municipality: nothing to assign.
+    await openAction(page, eidsvollAction);
+    await expect(page.getByRole('form', { name: 'Legg til en aktør' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: 'Lagre rolle' }).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
+  it('lets an admin add a project lead, and end their access', async () => {
+    const page = await signInAs('admin@tiltak.test');
+    await navigation(page).filter({ hasText: 'Brukere' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Brukere' }).waitFor();
+    await page
+      .getByRole('rowheader', { name: 'Regionrådet' })
+      .or(page.getByRole('cell', { name: 'rad@tiltak.test' }))
+      .first()
+      .waitFor();
+
+    const form = page.getByRole('form', { name: 'Ny bruker' });
+    await form.getByLabel('Navn').fill('Ola Prosjekt');
+    await form.getByLabel('E-postadresse').fill('ola.prosjekt@tiltak.test');
+    await form.getByLabel('Rolle').selectOption('PROJECT_LEAD');
+    await form.getByLabel('Aktør').selectOption({ index: 1 });
+    await form.getByLabel(/Passord/).fill('et-langt-passord');
+    await form.getByRole('button', { name: 'Opprett bruker' }).click();
+    await page.getByRole('status').filter({ hasText: 'Ola Prosjekt er opprettet.' }).waitFor();
+    await page.getByRole('rowheader', { name: 'Ola Prosjekt' }).waitFor();
+    await expect(signIn(product.tiltak.url, 'ola.prosjekt@tiltak.test', 'et-langt-passord')).resolves.toBeTruthy();
+
+    // The same address again is refused, with the reason beside the form.
+    await form.getByLabel('Navn').fill('Ola igjen');
+    await form.getByLabel('E-postadresse').fill('ola.prosjekt@tiltak.test');
+    await form.getByRole('button', { name: 'Opprett bruker' }).click();
+    await form
+      .getByRole('alert')
+      .filter({ hasText: 'Det finnes allerede en bruker med denne e-postadressen.' })
+      .waitFor();
+    await expect(form.getByLabel('E-postadresse').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await screenshot(page, 'users-1440');
+
+    await page.getByRole('button', { name: /^Endre\W+Ola Prosjekt$/ }).click();
+    const edit = page.getByRole('form', { name: 'Endre Ola Prosjekt' });
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Endre Ola Prosjekt');
+    await edit.getByRole('checkbox', { name: /Aktiv/ }).uncheck();
+    await edit.getByRole('button', { name: 'Lagre endringene' }).click();
+    await page.getByRole('status').filter({ hasText: 'Endringene for Ola Prosjekt er lagret.' }).waitFor();
+    await page.getByRole('row', { name: /Ola Prosjekt.*Deaktivert/ }).waitFor();
+    await expect(signIn(product.tiltak.url, 'ola.prosjekt@tiltak.test', 'et-langt-passord')).rejects.toThrow(
+      /Could not sign in/,
+    );
+    await page.context().close();
+  });
+});

@@ -1,0 +1,42 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
+
+/** The refusals a user can act on; everything else is `other`, shown with the server's own words. */
+const KNOWN = [
+  'CONFLICT',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'SECOND_LEAD',
+  'PARTY_ALREADY_INVOLVED',
+  'MILESTONES_OPEN',
+  'EMAIL_TAKEN',
+  'SELF_LOCKOUT',
+  'MISSING_MUNICIPALITY',
+  'MISSING_PARTY',
+] as const;
+
+export type RefusalReason = (typeof KNOWN)[number] | 'other';
+
+export interface Refusal {
+  reason: RefusalReason;
+  /** The input field the server named, if any. */
+  field: string | null;
+  /** The server's message, for `other`. */
+  detail: string;
+}
+
+/**
+ * Why the server refused a change. The server stays the authority: whatever the page let through,
+ * its answer is shown, never swallowed.
+ */
+export function refusalOf(error: unknown): Refusal {
+  const problem = CombinedGraphQLErrors.is(error) ? error.errors[0] : null;
+  const extensions = problem?.extensions ?? {};
+  // The finer reason when there is one the user can act on, else the broad code.
+  const reason =
+    KNOWN.find((value) => value === extensions['reason']) ?? KNOWN.find((value) => value === extensions['code']);
+  return {
+    reason: reason ?? 'other',
+    field: typeof extensions['field'] === 'string' ? extensions['field'] : null,
+    detail: problem?.message ?? String(error),
+  };
+}
