@@ -5,7 +5,7 @@ import { type BuiltTiltak, signIn, startBuiltTiltak } from './support/built-tilt
 
 /**
  * The dashboard's live client against two built API instances: it keeps retrying while its
- * instance is down and, once back, receives exactly what it missed, in order.
+ * instance is down and, once back, receives exactly what it missed, in order, and knows when it has.
  */
 describe('the dashboard’s live connection', () => {
   let db: TestDatabase;
@@ -32,10 +32,12 @@ describe('the dashboard’s live connection', () => {
     await expect(session.signIn('rad@tiltak.test', 'tiltak-demo')).resolves.toBeNull();
     const received: LiveChange[] = [];
     const states: string[] = [];
+    const caughtUp: (number | null)[] = [];
     connection = new LiveConnection({
       url: `${instanceA.url.replace('http', 'ws')}/graphql`,
       session,
       onChange: (change) => received.push(change),
+      onCaughtUp: (missed) => caughtUp.push(missed),
       webSocketImpl: WebSocket,
     });
     connection.onState((state) => states.push(state));
@@ -66,7 +68,8 @@ describe('the dashboard’s live connection', () => {
     for (let n = 1; n <= 5; n++) await createParty(`Nettverk under brudd ${n}`);
     instanceA = await startBuiltTiltak({ DATABASE_URL: db.url, ...env }, 45_000, port);
 
-    await until(() => received.length === 6);
+    await until(() => received.length === 6 && caughtUp.length === 1);
+    expect(caughtUp).toEqual([5]);
     expect(connection.state).toBe('online');
     const seqs = received.map((change) => BigInt(change.seq));
     expect(seqs.every((seq, i) => i === 0 || seq === seqs[i - 1] + 1n)).toBe(true);

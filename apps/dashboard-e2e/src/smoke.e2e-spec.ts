@@ -1,3 +1,4 @@
+import type { WebSocketRoute } from 'playwright-core';
 import { graphqlAs, productInBrowser } from './support/product';
 import type { Page } from 'playwright-core';
 import { screenshot } from './support/browser';
@@ -110,6 +111,37 @@ describe('the dashboard, served by the built API', () => {
 
     expect(Date.now() - started).toBeLessThan(2_000);
     await screenshot(page, 'overview-live-update');
+    await context.close();
+  });
+
+  it('says when the live connection drops, and what it caught up on when it is back', async () => {
+    const context = await product.browser.newContext();
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    // The live line goes through the test, which can cut it and refuse it while "the network is down".
+    let down = false;
+    const open = new Set<WebSocketRoute>();
+    await page.routeWebSocket(/\/graphql$/, (socket) => {
+      if (down) return void socket.close({ code: 1001 });
+      socket.connectToServer();
+      open.add(socket);
+    });
+    await page.goto(product.tiltak.url);
+    await signInAs(page, 'rad@tiltak.test');
+    await page.getByRole('table', { name: 'Framdrift per kommune og satsingsområde' }).waitFor();
+    const notice = page.locator('.live-notice[role="status"]');
+    await expect(notice.isVisible()).resolves.toBe(false);
+
+    down = true;
+    for (const socket of open) await socket.close({ code: 1001 });
+    await notice.filter({ hasText: 'Direkteoppdateringene er frakoblet.' }).waitFor();
+    const ask = graphqlAs(product.tiltak.url, await signIn(product.tiltak.url, 'admin@tiltak.test'));
+    for (const name of ['Nettverk A', 'Nettverk B'])
+      await ask(`mutation { createParty(input: { name: "${name}", kind: NETWORK }) { id } }`);
+
+    down = false;
+    await notice.filter({ hasText: 'Tiltak har hentet inn 2 endringer du gikk glipp av' }).waitFor({ timeout: 20_000 });
+    await expect(page.getByText('En aktør ble endret').count()).resolves.toBe(2);
     await context.close();
   });
 

@@ -79,10 +79,15 @@ describe('live changes across instances', () => {
 
     const back = subscribe(instanceB.url, adminToken, lastSeen);
     await back.until((received) => received.length >= 50);
+    // One marker that the replay is over, carrying no change and the position reached.
+    await back.until(() => back.markers.length === 1);
+    expect(back.markers[0]).toMatchObject({ caughtUp: true, seq: missed[49].seq, entity: null });
     await change(200);
     await back.until((received) => received.length >= 51);
 
     expect(back.received.slice(0, 50).map((r) => r.seq)).toEqual(missed.map((m) => m.seq));
+    expect(back.received[50]).toMatchObject({ caughtUp: false, entity: 'participation' });
+    expect(back.markers).toHaveLength(1);
     expect(new Set(back.received.map((r) => r.seq)).size).toBe(back.received.length);
     const seqs = back.received.map((r) => BigInt(r.seq));
     expect(seqs.every((seq, i) => i === 0 || seq > seqs[i - 1])).toBe(true);

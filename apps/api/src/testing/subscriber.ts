@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 export interface ReceivedChange {
   seq: string;
   reset: boolean;
+  caughtUp: boolean;
   entity: string | null;
   entityId: string | null;
   actionId: string | null;
@@ -12,12 +13,14 @@ export interface ReceivedChange {
 }
 
 const SUBSCRIPTION = `subscription($since: String) {
-  programmeChanged(since: $since) { seq reset entity entityId actionId actor action { id progress version } }
+  programmeChanged(since: $since) { seq reset caughtUp entity entityId actionId actor action { id progress version } }
 }`;
 
 /** A real graphql-ws subscriber of `programmeChanged`, collecting what it receives. */
 export class Subscriber {
   readonly received: ReceivedChange[] = [];
+  /** The `caughtUp` markers, kept apart from the changes. */
+  readonly markers: ReceivedChange[] = [];
   readonly errors: unknown[] = [];
   private readonly client: Client;
   private stop?: () => void;
@@ -39,7 +42,7 @@ export class Subscriber {
       { query: SUBSCRIPTION, variables: { since: since ?? null } },
       {
         next: ({ data }) => {
-          if (data) this.received.push(data.programmeChanged);
+          if (data) (data.programmeChanged.caughtUp ? this.markers : this.received).push(data.programmeChanged);
           this.waiters.forEach((wake) => wake());
         },
         error: (error) => {

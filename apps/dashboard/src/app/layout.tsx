@@ -1,13 +1,16 @@
 import { isLocale, LOCALE_TAGS, LOCALES, useI18n } from '@tiltak/dashboard-i18n';
 import { LanguageSwitch } from '@tiltak/dashboard-ui';
-import { useLiveState, useSession } from '@tiltak/dashboard-data-access';
+import { useCaughtUp, useLiveState, useSession } from '@tiltak/dashboard-data-access';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
+import { SessionTimeout } from '@tiltak/dashboard-sign-in';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
   const { state, signOut } = useSession();
   const live = useLiveState();
+  const caughtUp = useCaughtUp();
+  const signedIn = state.status === 'signed-in';
   return (
     <>
       <a className="skip-link" href="#main">
@@ -55,14 +58,18 @@ export function Layout({ children }: { children: ReactNode }) {
           onChange={(value) => isLocale(value) && setLocale(value)}
         />
       </header>
-      {state.status === 'signed-in' && live === 'offline' && (
-        <p role="status" className="live-notice">
-          {t('live.offline')}
-        </p>
-      )}
+      {/* Always in the page, so screen readers announce what appears in it. */}
+      <p role="status" className="live-notice">
+        {signedIn && live === 'offline' && t('live.offline')}
+        {signedIn &&
+          live === 'online' &&
+          caughtUp &&
+          (caughtUp.missed === null ? t('live.caughtUpAll') : t('live.caughtUp', { count: caughtUp.missed }))}
+      </p>
       <main id="main" tabIndex={-1}>
         {children}
       </main>
+      <SessionTimeout />
     </>
   );
 }

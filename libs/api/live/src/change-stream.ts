@@ -1,13 +1,16 @@
 import type { ChangeEventRecord } from '@tiltak/domain';
 import type { ChangeFeed } from './change-feed';
 
-export type StreamItem = ChangeEventRecord | { reset: true; seq: string };
+/** A change, or a marker: `reset` (too much was missed to replay), `caughtUp` (the replay is over). */
+export type StreamItem = ChangeEventRecord | { reset: true; seq: string } | { caughtUp: true; seq: string };
 
 /**
  * One subscriber's changes: with `since`, first what it missed (read from the log, in order), then
  * live events, with no gap and no duplicate. Live events that arrive during the catch-up wait
  * behind it; anything at or below the last sequence number sent is dropped. Closing the iterator
- * stops it at once, whether or not an event is pending.
+ * stops it at once, whether or not an event is pending. Once everything missed has been sent, a
+ * `caughtUp` marker carries the position the subscriber is now at: a returning one can say what it
+ * caught up on, and a new one, having seen no change yet, still knows where to come back from.
  */
 export class ChangeStream implements AsyncIterableIterator<StreamItem> {
   private readonly buffer: StreamItem[] = [];
@@ -41,6 +44,7 @@ export class ChangeStream implements AsyncIterableIterator<StreamItem> {
     const held = this.pending ?? [];
     this.pending = null;
     held.forEach((event) => this.offer(event));
+    this.push({ caughtUp: true, seq: this.last.toString() });
   }
 
   private offer(event: ChangeEventRecord): void {

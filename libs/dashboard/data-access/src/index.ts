@@ -6,4 +6,5 @@ export * from './live-provider';
 export * from './refusal';
 export * from './session-provider';
 export * from './session-store';
+export * from './use-idle-timeout';
 export * from './use-presence';

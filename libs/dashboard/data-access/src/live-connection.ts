@@ -12,6 +12,12 @@ export interface LiveConnectionOptions {
   url: string;
   session: SessionStore;
   onChange(change: LiveChange): void;
+  /**
+   * After a reconnection, once the API has replayed what was missed: how many changes that was,
+   * or null when this page never learnt its position (it joined a running shared subscription and
+   * saw no change), so what it shows must be fetched again whole.
+   */
+  onCaughtUp?(missed: number | null): void;
   /** For Node (tests); browsers have WebSocket built in. */
   webSocketImpl?: unknown;
 }
@@ -26,6 +32,9 @@ export class LiveConnection {
   private client: Client | null = null;
   private unsubscribe: (() => void) | null = null;
   private lastSeq: string | null = null;
+  /** Changes received since subscribing again with `since`; null when not catching up. */
+  private replayed: number | null = null;
+  private subscribedBefore = false;
   private currentState: LiveState = 'connecting';
   private readonly listeners = new Set<(state: LiveState) => void>();
 
@@ -81,14 +90,26 @@ export class LiveConnection {
 
   private subscribe(): void {
     this.unsubscribe?.();
+    const returning = this.subscribedBefore;
+    this.subscribedBefore = true;
+    this.replayed = returning && this.lastSeq !== null ? 0 : null;
+    if (returning && this.lastSeq === null) this.options.onCaughtUp?.(null);
     this.unsubscribe =
       this.client?.subscribe<{ programmeChanged: LiveChange }>(
         { query: print(ProgrammeChangedDocument), variables: { since: this.lastSeq } },
         {
           next: ({ data }) => {
             const change = data?.programmeChanged;
+            if (change?.caughtUp) {
+              // A first subscription that has seen no change yet learns where to come back from.
+              if (this.lastSeq === null || BigInt(change.seq) > BigInt(this.lastSeq)) this.lastSeq = change.seq;
+              if (this.replayed !== null) this.options.onCaughtUp?.(this.replayed);
+              this.replayed = null;
+              return;
+            }
             if (!change || (this.lastSeq !== null && BigInt(change.seq) <= BigInt(this.lastSeq))) return;
             this.lastSeq = change.seq;
+            if (this.replayed !== null) this.replayed += 1;
             this.options.onChange(change);
           },
           error: () => undefined,

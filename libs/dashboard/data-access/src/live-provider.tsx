@@ -4,10 +4,15 @@ import { type LiveChange, LiveConnection, type LiveState } from './live-connecti
 import type { SessionStore } from './session-store';
 
 const LiveStateContext = createContext<LiveState>('connecting');
+const CaughtUpContext = createContext<{ missed: number | null } | null>(null);
 const RecentChangesContext = createContext<LiveChange[]>([]);
 
 /** How many changes the activity feed keeps. */
 const RECENT = 15;
+/** Changes arriving closer together than this (a replay, a busy meeting) share one refetch. */
+const REFETCH_BATCH_MS = 200;
+/** How long "caught up" stays on screen. */
+const CAUGHT_UP_SHOWN_MS = 10_000;
 
 function liveUrl(): string {
   const { protocol, host } = window.location;
@@ -22,14 +27,23 @@ export function LiveProvider({ session, children }: { session: SessionStore; chi
   const client = useApolloClient();
   const [state, setState] = useState<LiveState>('connecting');
   const [recent, setRecent] = useState<LiveChange[]>([]);
+  const [caughtUp, setCaughtUp] = useState<{ missed: number | null } | null>(null);
 
   useEffect(() => {
-    const apply = (change: LiveChange) => {
-      if (!change.reset) setRecent((changes) => [change, ...changes].slice(0, RECENT));
-      if (change.reset) {
+    let refetch: ReturnType<typeof setTimeout> | undefined;
+    let hideCaughtUp: ReturnType<typeof setTimeout> | undefined;
+    const refetchSoon = () => {
+      refetch ??= setTimeout(() => {
+        refetch = undefined;
         void client.refetchQueries({ include: 'active' });
+      }, REFETCH_BATCH_MS);
+    };
+    const apply = (change: LiveChange) => {
+      if (change.reset) {
+        refetchSoon();
         return;
       }
+      setRecent((changes) => [change, ...changes].slice(0, RECENT));
       if (change.action) {
         client.cache.modify({
           id: client.cache.identify(change.action),
@@ -41,10 +55,23 @@ export function LiveProvider({ session, children }: { session: SessionStore; chi
           },
         });
       }
-      void client.refetchQueries({ include: 'active' });
+      refetchSoon();
     };
-    const connection = new LiveConnection({ url: liveUrl(), session, onChange: apply });
-    const stopState = connection.onState(setState);
+    const connection = new LiveConnection({
+      url: liveUrl(),
+      session,
+      onChange: apply,
+      onCaughtUp: (missed) => {
+        if (missed === null) refetchSoon();
+        setCaughtUp({ missed });
+        clearTimeout(hideCaughtUp);
+        hideCaughtUp = setTimeout(() => setCaughtUp(null), CAUGHT_UP_SHOWN_MS);
+      },
+    });
+    const stopState = connection.onState((next) => {
+      setState(next);
+      if (next === 'offline') setCaughtUp(null);
+    });
     let started = false;
     const follow = (signedIn: boolean) => {
       if (signedIn && !started) {
@@ -58,6 +85,8 @@ export function LiveProvider({ session, children }: { session: SessionStore; chi
     follow(session.current !== null);
     const stopSession = session.subscribe((current) => follow(current !== null));
     return () => {
+      clearTimeout(refetch);
+      clearTimeout(hideCaughtUp);
       stopState();
       stopSession();
       void connection.stop();
@@ -66,7 +95,9 @@ export function LiveProvider({ session, children }: { session: SessionStore; chi
 
   return (
     <LiveStateContext.Provider value={state}>
-      <RecentChangesContext.Provider value={recent}>{children}</RecentChangesContext.Provider>
+      <CaughtUpContext.Provider value={caughtUp}>
+        <RecentChangesContext.Provider value={recent}>{children}</RecentChangesContext.Provider>
+      </CaughtUpContext.Provider>
     </LiveStateContext.Provider>
   );
 }
@@ -74,6 +105,11 @@ export function LiveProvider({ session, children }: { session: SessionStore; chi
 /** Whether live updates are flowing: the UI shows a notice when offline. */
 export function useLiveState(): LiveState {
   return useContext(LiveStateContext);
+}
+
+/** Just after a reconnection has caught up: how many changes were missed (null: unknown, all refetched). */
+export function useCaughtUp(): { missed: number | null } | null {
+  return useContext(CaughtUpContext);
 }
 
 /** The latest changes this page has seen arrive, newest first. */

@@ -1,29 +1,42 @@
 import { useApolloClient } from '@apollo/client/react';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { Session } from './domain-types';
 import type { SessionStore, SignInProblem } from './session-store';
 
-type SessionState = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; session: Session };
+/** Why the user was signed out without asking: idle too long, or the server ended the session. */
+export type SignOutReason = 'idle' | 'expired';
+
+type SessionState =
+  | { status: 'loading' }
+  | { status: 'signed-out'; reason: SignOutReason | null }
+  | { status: 'signed-in'; session: Session };
 
 interface SessionApi {
   state: SessionState;
   store: SessionStore;
   signIn(email: string, password: string): Promise<SignInProblem | null>;
-  signOut(): Promise<void>;
+  signOut(reason?: SignOutReason): Promise<void>;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
 
-/** Refresh this long before the access token expires, so requests never carry a stale one. */
-const REFRESH_AHEAD_MS = 60_000;
+/** Never refresh more often than this, whatever the clocks say. */
+const MIN_REFRESH_INTERVAL_MS = 5_000;
 
 export function SessionProvider({ store, children }: { store: SessionStore; children: ReactNode }) {
   const client = useApolloClient();
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  // Why the next sign-out happens: the user's choice, idleness, or (when unset) the server.
+  const intent = useRef<SignOutReason | 'asked' | null>(null);
 
   useEffect(() => {
     const unsubscribe = store.subscribe((session) =>
-      setState(session ? { status: 'signed-in', session } : { status: 'signed-out' }),
+      setState((previous) => {
+        if (session) return { status: 'signed-in', session };
+        const why = intent.current ?? (previous.status === 'signed-in' ? 'expired' : null);
+        intent.current = null;
+        return { status: 'signed-out', reason: why === 'asked' ? null : why };
+      }),
     );
     void store.refresh();
     return () => {
@@ -36,16 +49,20 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
     if (!expiresAt) return;
     const timer = setTimeout(
       () => void store.refresh(),
-      Math.max(0, Date.parse(expiresAt) - Date.now() - REFRESH_AHEAD_MS),
+      Math.max(MIN_REFRESH_INTERVAL_MS, store.refreshDueAt - Date.now()),
     );
     return () => clearTimeout(timer);
   }, [expiresAt, store]);
 
   const signIn = useCallback((email: string, password: string) => store.signIn(email, password), [store]);
-  const signOut = useCallback(async () => {
-    await store.signOut();
-    await client.clearStore();
-  }, [client, store]);
+  const signOut = useCallback(
+    async (why?: SignOutReason) => {
+      intent.current = why ?? 'asked';
+      await store.signOut();
+      await client.clearStore();
+    },
+    [client, store],
+  );
 
   const api = useMemo(() => ({ state, store, signIn, signOut }), [state, store, signIn, signOut]);
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;

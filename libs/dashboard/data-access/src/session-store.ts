@@ -3,6 +3,21 @@ import { print } from 'graphql';
 import type { Session } from './domain-types';
 import { RefreshSessionDocument, SignInDocument, SignOutDocument } from './generated/operations';
 
+/** Refresh this long before the access token expires, so requests never carry a stale one. */
+const REFRESH_AHEAD_MS = 60_000;
+
+function lifetimeMs(session: Session): number {
+  try {
+    const claims = JSON.parse(atob(session.accessToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as {
+      iat: number;
+      exp: number;
+    };
+    return (claims.exp - claims.iat) * 1000;
+  } catch {
+    return Date.parse(session.expiresAt) - Date.now();
+  }
+}
+
 export type SignInProblem = 'WRONG_CREDENTIALS' | 'THROTTLED' | 'UNAVAILABLE';
 
 /**
@@ -11,12 +26,22 @@ export type SignInProblem = 'WRONG_CREDENTIALS' | 'THROTTLED' | 'UNAVAILABLE';
  */
 export class SessionStore {
   private session: Session | null = null;
+  private refreshDue = 0;
   private readonly listeners = new Set<(session: Session | null) => void>();
 
   constructor(private readonly graphqlUrl = '/graphql') {}
 
   get current(): Session | null {
     return this.session;
+  }
+
+  /**
+   * When to fetch the next access token, on this browser's clock: a minute before the token's
+   * lifetime (from its own iat and exp claims) runs out. Going by the lifetime rather than the
+   * expiry time keeps a browser whose clock is off from refreshing too late or in a loop.
+   */
+  get refreshDueAt(): number {
+    return this.refreshDue;
   }
 
   get accessToken(): string | null {
@@ -49,6 +74,7 @@ export class SessionStore {
 
   private set(session: Session | null): void {
     this.session = session;
+    if (session) this.refreshDue = Date.now() + lifetimeMs(session) - REFRESH_AHEAD_MS;
     this.listeners.forEach((listener) => listener(session));
   }
 

@@ -208,8 +208,18 @@ export const nb = {
   'notFound.back': 'Til oversikten',
   'session.loading': 'Sjekker innlogging …',
   'live.offline': 'Direkteoppdateringene er frakoblet. Tiltak prøver å koble til igjen og henter det du gikk glipp av.',
+  'live.caughtUp':
+    'Tilkoblet igjen. Tiltak har hentet inn {count} endringer du gikk glipp av, og viser alt som er lagret nå.',
+  'live.caughtUpAll': 'Tilkoblet igjen. Tiltak har hentet alt på nytt og viser det som er lagret nå.',
   'session.signedInAs': 'Innlogget som {name}',
   'session.signOut': 'Logg ut',
+  'timeout.title': 'Er du der fortsatt?',
+  'timeout.body':
+    'Du har ikke gjort noe i Tiltak på nesten {idle} minutter, og blir snart logget ut av sikkerhetshensyn. Tid igjen:',
+  'timeout.left': '{minutes}:{seconds}',
+  'timeout.stay': 'Fortsett å være innlogget',
+  'signIn.idle': 'Du ble logget ut fordi du ikke hadde gjort noe på en stund. Logg inn igjen for å fortsette.',
+  'signIn.expired': 'Økten din er avsluttet. Logg inn igjen for å fortsette.',
   'signIn.title': 'Logg inn',
   'signIn.intro': 'Logg inn for å følge og oppdatere handlingsprogrammet.',
   'signIn.email': 'E-postadresse',

@@ -1,1 +1,2 @@
 export * from './sign-in-page';
+export * from './session-timeout';

@@ -11,7 +11,8 @@ const PROBLEM_TEXT: Record<SignInProblem, MessageKey> = {
 /** The sign-in form: e-mail and password, or the municipality's single sign-on where it is set up. */
 export function SignInPage() {
   const { t } = useI18n();
-  const { signIn } = useSession();
+  const { signIn, state } = useSession();
+  const reason = state.status === 'signed-out' ? state.reason : null;
   const [problem, setProblem] = useState<SignInProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const emailId = useId();
@@ -37,6 +38,11 @@ export function SignInPage() {
   return (
     <section className="sign-in" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
+      {reason && (
+        <p role="status" className="status">
+          {t(reason === 'idle' ? 'signIn.idle' : 'signIn.expired')}
+        </p>
+      )}
       <p>{t('signIn.intro')}</p>
       {problem && (
         <p role="alert" tabIndex={-1} ref={problemRef} className="status status--error">

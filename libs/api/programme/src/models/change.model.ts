@@ -14,6 +14,12 @@ export class ProgrammeChangeModel {
   @Field(() => Boolean)
   reset: boolean;
 
+  @Field(() => Boolean, {
+    description:
+      'True on the one item, carrying no change, that ends the replay of what was missed; its seq is where to come back from.',
+  })
+  caughtUp: boolean;
+
   @Field(() => String, { nullable: true, description: 'action, milestone, participation, involvement, party, …' })
   entity: string | null;
 

@@ -20,10 +20,11 @@ class ProgrammeChangedArgs {
 }
 
 function toChangeModel(item: StreamItem): ProgrammeChangeModel {
-  if ('reset' in item) {
+  if ('reset' in item || 'caughtUp' in item) {
     return {
       seq: item.seq,
-      reset: true,
+      reset: 'reset' in item,
+      caughtUp: 'caughtUp' in item,
       entity: null,
       entityId: null,
       operation: null,
@@ -35,6 +36,7 @@ function toChangeModel(item: StreamItem): ProgrammeChangeModel {
   return {
     seq: item.seq,
     reset: false,
+    caughtUp: false,
     entity: item.entity,
     entityId: item.entityId,
     operation: item.operation,

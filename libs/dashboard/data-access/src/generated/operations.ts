@@ -608,6 +608,7 @@ export type ProgrammeChangedSubscription = {
   programmeChanged: {
     seq: string;
     reset: boolean;
+    caughtUp: boolean;
     entity: string | null;
     entityId: string | null;
     actionId: string | null;
@@ -2700,6 +2701,7 @@ export const ProgrammeChangedDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'seq' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'reset' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'caughtUp' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'entity' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'entityId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
