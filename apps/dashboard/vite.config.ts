@@ -17,6 +17,17 @@ export default defineConfig({
     outDir: resolve(root, 'dist/apps/dashboard'),
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Name each page's chunk after its feature library (libs/dashboard/<name>), so the size
+        // report and the network panel say which page costs what.
+        chunkFileNames: (chunk) => {
+          const feature = /libs\/dashboard\/([^/]+)\/src\/index\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
+          // Code the shell and several pages share (React, Apollo, texts) would otherwise be "src".
+          return `assets/${feature ?? (chunk.name === 'src' ? 'shared' : '[name]')}-[hash].js`;
+        },
+      },
+    },
   },
   server: {
     port: 4200,

@@ -152,6 +152,52 @@ describe('what each role sees and may do', () => {
     await page.context().close();
   });
 
+  it('lets a coordinator add a partner with the keyboard only, with focus visible at every step', async () => {
+    const page = await signInAs('koordinator.nes@tiltak.test');
+    await openAction(page, nesAction);
+    const addForm = page.getByRole('form', { name: 'Legg til en aktør' });
+    await addForm.waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        const style = getComputedStyle(element);
+        return {
+          label: element.getAttribute('name') ?? element.textContent?.trim() ?? '',
+          inAddForm: !!element.closest('form[aria-labelledby]:not(.involvements__edit)'),
+          outlined: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        };
+      });
+
+    // Tab from the top of the page to the add form's party choice; every stop shows where focus is.
+    await page.locator('body').focus();
+    let current = await focused();
+    for (let stops = 0; !(current.inAddForm && current.label === 'party'); stops++) {
+      if (stops > 150) throw new Error('The add form is not reachable with Tab');
+      await page.keyboard.press('Tab');
+      current = await focused();
+      expect(current.outlined).toBe(true);
+    }
+    await page.keyboard.press('ArrowDown');
+    const partner = (
+      await addForm.getByLabel('Aktør').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text)
+    ).replace(/ \(.*\)$/, '');
+    await page.keyboard.press('Tab'); // role: partner, as the action has its lead
+    await page.keyboard.press('Tab'); // level: operational
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toMatchObject({ label: 'Legg til', outlined: true });
+    await page.keyboard.press('Enter');
+
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${partner} er lagt til i tiltaket.` })
+      .waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: `${partner}: Partner, operativt` })
+      .waitFor();
+    await page.context().close();
+  });
+
   it('lets an admin add a project lead, and end their access', async () => {
     const page = await signInAs('admin@tiltak.test');
     await navigation(page).filter({ hasText: 'Brukere' }).click();
