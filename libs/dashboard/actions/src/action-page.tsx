@@ -45,6 +45,7 @@ export function ActionPage() {
   const scope = {
     municipalityIds: action.municipalities.map((m) => m.municipality.id),
     leadPartyId: action.involvements.find((i) => i.role === 'LEAD')?.party.id ?? null,
+    projectLeadUserIds: action.projectLeads?.map((lead) => lead.userId) ?? [],
   };
   // The server decides; the page only hides what the role could never do.
   const mayUpdate = can(viewer, { kind: 'UPDATE_ACTION_STATUS', action: scope }, { publicDashboard: false });

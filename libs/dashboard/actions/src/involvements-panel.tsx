@@ -5,7 +5,7 @@ import {
   AddInvolvementDocument,
   type InvolvementLevel,
   type InvolvementRole,
-  PartyChoicesDocument,
+  AssignmentChoicesDocument,
   refusalOf,
   RemoveInvolvementDocument,
   UpdateInvolvementDocument,
@@ -13,6 +13,7 @@ import {
 import { useI18n } from '@tiltak/dashboard-i18n';
 import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
+import { ProjectLeadsSection } from './project-leads-section';
 
 const ROLES: InvolvementRole[] = ['LEAD', 'PARTNER'];
 const LEVELS: InvolvementLevel[] = ['STRATEGIC', 'OPERATIONAL'];
@@ -133,6 +134,7 @@ export function InvolvementsPanel({ action, mayAssign }: { action: ActionDetail;
       <p role="status" className={message?.refused ? 'status--error' : undefined}>
         {message?.text}
       </p>
+      <ProjectLeadsSection action={action} mayAssign={mayAssign} />
     </section>
   );
 }
@@ -150,7 +152,7 @@ function AddParty({
   ): void;
 }) {
   const { t } = useI18n();
-  const { data } = useQuery(PartyChoicesDocument);
+  const { data } = useQuery(AssignmentChoicesDocument);
   const involved = new Set(action.involvements.map((i) => i.party.id));
   const choices = (data?.parties ?? []).filter((party) => !involved.has(party.id));
   const hasLead = action.involvements.some((i) => i.role === 'LEAD');

@@ -12,6 +12,8 @@ const KNOWN = [
   'SELF_LOCKOUT',
   'MISSING_MUNICIPALITY',
   'MISSING_PARTY',
+  'NOT_A_PROJECT_LEAD',
+  'PROJECT_LEAD_ALREADY_NAMED',
 ] as const;
 
 export type RefusalReason = (typeof KNOWN)[number] | 'other';

@@ -8,6 +8,7 @@ const ENTITY_TEXT: Record<string, MessageKey> = {
   milestone: 'activity.milestone',
   participation: 'activity.participation',
   involvement: 'activity.involvement',
+  project_lead: 'activity.projectLead',
   status_update: 'activity.statusUpdate',
   party: 'activity.party',
 };

@@ -19,6 +19,7 @@ export function actionIdOf(event: ChangeEventRecord): string | null {
     case 'action':
       return event.entityId;
     case 'participation':
+    case 'project_lead':
       return event.entityId.split(':')[0];
     case 'milestone':
     case 'involvement':

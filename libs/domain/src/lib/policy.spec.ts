@@ -14,9 +14,10 @@ const council = viewer('COUNCIL');
 const nesCoordinator = viewer('COORDINATOR', { municipalityId: NES });
 const lead = viewer('PROJECT_LEAD', { partyId: 'naeringsraadet' });
 
-const nesAction = { municipalityIds: [NES], leadPartyId: 'other-party' };
-const eidsvollAction = { municipalityIds: [EIDSVOLL], leadPartyId: 'naeringsraadet' };
-const shared = { municipalityIds: [NES, EIDSVOLL], leadPartyId: null };
+const nesAction = { municipalityIds: [NES], leadPartyId: 'other-party', projectLeadUserIds: [] };
+const eidsvollAction = { municipalityIds: [EIDSVOLL], leadPartyId: 'naeringsraadet', projectLeadUserIds: [] };
+const shared = { municipalityIds: [NES, EIDSVOLL], leadPartyId: null, projectLeadUserIds: [] };
+const namedOnNes = { ...nesAction, projectLeadUserIds: [lead.userId] };
 
 const options = { publicDashboard: false };
 
@@ -78,6 +79,19 @@ describe('decide', () => {
       'ALLOW',
     ],
     ['a lead does not touch what others lead', lead, { kind: 'UPDATE_ACTION_STATUS', action: nesAction }, 'FORBIDDEN'],
+    [
+      'a lead named on an action updates it, whoever leads it',
+      lead,
+      { kind: 'UPDATE_ACTION_STATUS', action: namedOnNes },
+      'ALLOW',
+    ],
+    [
+      'another lead of the same party is not named by it',
+      viewer('PROJECT_LEAD', { userId: 'u-other', partyId: 'naeringsraadet' }),
+      { kind: 'EDIT_MILESTONES', action: namedOnNes },
+      'FORBIDDEN',
+    ],
+    ['being named does not open the action’s frame', lead, { kind: 'EDIT_ACTION', action: namedOnNes }, 'FORBIDDEN'],
     ['a lead does not edit the action’s frame', lead, { kind: 'EDIT_ACTION', action: eidsvollAction }, 'FORBIDDEN'],
     ['only admins manage users', nesCoordinator, { kind: 'MANAGE_USERS' }, 'FORBIDDEN'],
     ['admins do everything', admin, { kind: 'MANAGE_USERS' }, 'ALLOW'],

@@ -22,6 +22,8 @@ export interface Principal {
 export interface ActionScope {
   municipalityIds: readonly string[];
   leadPartyId: string | null;
+  /** Project leads the coordinator named on the action, whatever party they act for. */
+  projectLeadUserIds: readonly string[];
 }
 
 export type Permission =
@@ -35,6 +37,8 @@ export type Permission =
   | { kind: 'EDIT_MILESTONES'; action: ActionScope }
   | { kind: 'EDIT_MUNICIPALITY_FIGURES'; action: ActionScope; municipalityId: string }
   | { kind: 'MANAGE_PARTIES' }
+  /** See whom one could name as project lead on an action; naming is EDIT_ACTION on that action. */
+  | { kind: 'LIST_PROJECT_LEADS' }
   | { kind: 'MANAGE_PROGRAMME' }
   | { kind: 'RECORD_FOR_MUNICIPALITY'; municipalityId: string }
   | { kind: 'MANAGE_USERS' };
@@ -54,8 +58,13 @@ function coordinates(viewer: Principal, municipalityIds: readonly string[]): boo
   );
 }
 
+/** A project lead leads an action when their party leads it, or when they are named on it. */
 function leads(viewer: Principal, action: ActionScope): boolean {
-  return viewer.role === 'PROJECT_LEAD' && viewer.partyId !== null && viewer.partyId === action.leadPartyId;
+  return (
+    viewer.role === 'PROJECT_LEAD' &&
+    ((viewer.partyId !== null && viewer.partyId === action.leadPartyId) ||
+      action.projectLeadUserIds.includes(viewer.userId))
+  );
 }
 
 export function decide(viewer: Principal | null, permission: Permission, options: PolicyOptions): Decision {
@@ -82,6 +91,7 @@ export function decide(viewer: Principal | null, permission: Permission, options
           leads(viewer, permission.action),
       );
     case 'MANAGE_PARTIES':
+    case 'LIST_PROJECT_LEADS':
       return allow(viewer.role === 'COORDINATOR');
     case 'RECORD_FOR_MUNICIPALITY':
       return allow(coordinates(viewer, [permission.municipalityId]));

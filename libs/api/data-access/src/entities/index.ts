@@ -9,6 +9,7 @@ import { MunicipalityEntity } from './municipality.entity';
 import { ParticipationEntity } from './participation.entity';
 import { PartyEntity } from './party.entity';
 import { ProgrammeEntity } from './programme.entity';
+import { ProjectLeadEntity } from './project-lead.entity';
 import { RegionEntity } from './region.entity';
 import { LoginThrottleEntity, RefreshTokenEntity } from './session.entity';
 import { StatusUpdateEntity } from './status-update.entity';
@@ -27,6 +28,7 @@ export {
   ParticipationEntity,
   PartyEntity,
   ProgrammeEntity,
+  ProjectLeadEntity,
   RegionEntity,
   StatusUpdateEntity,
   UserEntity,
@@ -44,6 +46,7 @@ export const ENTITIES = [
   MilestoneEntity,
   PartyEntity,
   InvolvementEntity,
+  ProjectLeadEntity,
   StatusUpdateEntity,
   IndicatorEntity,
   IndicatorValueEntity,

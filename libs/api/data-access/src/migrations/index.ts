@@ -2,6 +2,7 @@ import { InitialSchema1795792303833 } from './1795792303833-initial-schema';
 import { ActionProgramme1795793740344 } from './1795793740344-action-programme';
 import { Accounts1795794646911 } from './1795794646911-accounts';
 import { Presence1795800000000 } from './1795800000000-presence';
+import { ProjectLeads1795900000000 } from './1795900000000-project-leads';
 
 /**
  * Every migration, oldest first. They are listed as classes rather than found by a file glob so
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   ActionProgramme1795793740344,
   Accounts1795794646911,
   Presence1795800000000,
+  ProjectLeads1795900000000,
 ];

@@ -29,6 +29,15 @@ export class AccountRepository {
     return this.dataSource.manager.find(UserEntity, { order: { name: 'ASC' } });
   }
 
+  /** Active project leads, with the party they act for: whom a coordinator can name on an action. */
+  activeProjectLeads(): Promise<UserEntity[]> {
+    return this.dataSource.manager.find(UserEntity, {
+      where: { role: 'PROJECT_LEAD', active: true },
+      relations: { party: true },
+      order: { name: 'ASC' },
+    });
+  }
+
   refreshTokenByHash(tokenHash: string, manager: EntityManager = this.dataSource.manager) {
     return manager.findOneBy(RefreshTokenEntity, { tokenHash });
   }

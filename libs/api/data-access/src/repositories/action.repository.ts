@@ -1,7 +1,14 @@
 import type { ActionStatus, Health } from '@tiltak/domain';
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
-import { ActionEntity, InvolvementEntity, MilestoneEntity, ParticipationEntity, StatusUpdateEntity } from '../entities';
+import {
+  ActionEntity,
+  InvolvementEntity,
+  MilestoneEntity,
+  ParticipationEntity,
+  ProjectLeadEntity,
+  StatusUpdateEntity,
+} from '../entities';
 import { ACTION_HEALTH_SQL, ACTION_NUMBER_SQL, ACTION_OVERDUE_SQL } from './action-sql';
 
 export interface ActionFilter {
@@ -115,6 +122,15 @@ export class ActionRepository {
       where: { actionId: In([...actionIds]) },
       relations: { party: true },
       order: { role: 'ASC', party: { name: 'ASC' } },
+    });
+  }
+
+  /** The project leads named on each action, with their user record, by name. */
+  projectLeadsOfActions(actionIds: readonly string[]): Promise<ProjectLeadEntity[]> {
+    return this.dataSource.manager.find(ProjectLeadEntity, {
+      where: { actionId: In([...actionIds]) },
+      relations: { user: true },
+      order: { user: { name: 'ASC' } },
     });
   }
 

@@ -4,6 +4,7 @@ import {
   InvolvementEntity,
   MilestoneEntity,
   ParticipationEntity,
+  ProjectLeadEntity,
   type WriteTransaction,
 } from '@tiltak/api-data-access';
 import { type ActionScope, actionProgress, isIsoDate } from '@tiltak/domain';
@@ -14,11 +15,16 @@ import { ActionErrorReason, actionError, staleVersion } from './actions.errors';
 
 /** Where an action applies and who leads it, as the permission rules need to know. */
 export async function actionScope(tx: WriteTransaction, actionId: string): Promise<ActionScope> {
-  const [municipalities, lead] = await Promise.all([
+  const [municipalities, lead, projectLeads] = await Promise.all([
     tx.manager.findBy(ParticipationEntity, { actionId }),
     tx.manager.findOneBy(InvolvementEntity, { actionId, role: 'LEAD' }),
+    tx.manager.findBy(ProjectLeadEntity, { actionId }),
   ]);
-  return { municipalityIds: municipalities.map((p) => p.municipalityId), leadPartyId: lead?.partyId ?? null };
+  return {
+    municipalityIds: municipalities.map((p) => p.municipalityId),
+    leadPartyId: lead?.partyId ?? null,
+    projectLeadUserIds: projectLeads.map((p) => p.userId),
+  };
 }
 
 export async function actionForUpdate(actions: ActionRepository, tx: WriteTransaction, actionId: string) {

@@ -17,6 +17,9 @@ export enum ActionErrorReason {
   OVERRIDE_NEEDS_COMMENT = 'OVERRIDE_NEEDS_COMMENT',
   SECOND_LEAD = 'SECOND_LEAD',
   PARTY_ALREADY_INVOLVED = 'PARTY_ALREADY_INVOLVED',
+  NOT_A_PROJECT_LEAD = 'NOT_A_PROJECT_LEAD',
+  PROJECT_LEAD_ALREADY_NAMED = 'PROJECT_LEAD_ALREADY_NAMED',
+  PROJECT_LEAD_NOT_NAMED = 'PROJECT_LEAD_NOT_NAMED',
 }
 
 function codeFor(reason: ActionErrorReason): ApiErrorCode {
@@ -25,6 +28,7 @@ function codeFor(reason: ActionErrorReason): ApiErrorCode {
     case ActionErrorReason.MILESTONE_NOT_FOUND:
     case ActionErrorReason.INVOLVEMENT_NOT_FOUND:
     case ActionErrorReason.NOT_A_MUNICIPALITY_OF_ACTION:
+    case ActionErrorReason.PROJECT_LEAD_NOT_NAMED:
       return ApiErrorCode.NOT_FOUND;
     case ActionErrorReason.STALE_VERSION:
       return ApiErrorCode.CONFLICT;
@@ -38,6 +42,8 @@ function codeFor(reason: ActionErrorReason): ApiErrorCode {
     case ActionErrorReason.OVERRIDE_NEEDS_COMMENT:
     case ActionErrorReason.SECOND_LEAD:
     case ActionErrorReason.PARTY_ALREADY_INVOLVED:
+    case ActionErrorReason.NOT_A_PROJECT_LEAD:
+    case ActionErrorReason.PROJECT_LEAD_ALREADY_NAMED:
       return ApiErrorCode.BAD_USER_INPUT;
   }
 }

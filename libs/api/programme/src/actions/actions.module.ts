@@ -5,14 +5,18 @@ import { ActionsResolver } from './actions.resolver';
 import { ActionsService } from './actions.service';
 import { MilestonesQueries } from './milestones.queries';
 import { MilestonesService } from './milestones.service';
+import { ProjectLeadsResolver } from './project-leads.resolver';
+import { ProjectLeadsService } from './project-leads.service';
 import { StatusUpdateResolver } from './status-update.resolver';
 
-/** Actions with their municipalities, milestones, involvements and history. */
+/** Actions with their municipalities, milestones, involvements, named project leads and history. */
 @Module({
   imports: [ProgrammeModule],
   providers: [
     ActionsService,
     MilestonesService,
+    ProjectLeadsService,
+    ProjectLeadsResolver,
     MilestonesQueries,
     ActionsResolver,
     ActionFieldsResolver,

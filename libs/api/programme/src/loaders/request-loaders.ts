@@ -10,6 +10,7 @@ import {
   type MunicipalityEntity,
   type ParticipationEntity,
   type PartyEntity,
+  type ProjectLeadEntity,
   PartyRepository,
   ProgrammeRepository,
   type ProjectLeadRow,
@@ -75,6 +76,10 @@ function createLoaders(
     involvements: groupedBy<string, InvolvementEntity>(
       (ids) => actions.involvementsOfActions(ids),
       (i) => i.actionId,
+    ),
+    projectLeadsOfAction: groupedBy<string, ProjectLeadEntity>(
+      (ids) => actions.projectLeadsOfActions(ids),
+      (p) => p.actionId,
     ),
     history: groupedBy<string, StatusUpdateEntity>(
       (ids) => actions.historyOfActions(ids),

@@ -45,6 +45,23 @@ export function toMilestoneModel(entity: MilestoneEntity, today: string): Milest
   };
 }
 
+@ObjectType('ProjectLead', {
+  description: 'A project lead: a person who acts for a party and may update the actions they lead. Personal data.',
+})
+export class ProjectLeadModel {
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String)
+  email: string;
+
+  @Field(() => ID, { description: 'The party they act for.' })
+  partyId: string;
+}
+
 @ObjectType('Involvement', { description: 'A party’s part in an action.' })
 export class InvolvementModel {
   @Field(() => ID)

@@ -68,6 +68,12 @@ export type PartyKind =
 /** MILESTONES: the weighted share of completed milestones. MANUAL: the lead’s own figure. */
 export type ProgressSource = 'MANUAL' | 'MILESTONES';
 
+export type ProjectLeadInput = {
+  actionId: string | number;
+  /** An active user with the project lead role. */
+  userId: string | number;
+};
+
 export type RemoveInvolvementInput = {
   expectedVersion: number;
   involvementId: string | number;
@@ -141,6 +147,7 @@ export type ActionQuery = {
       version: number;
       party: { id: string; name: string; projectLeads: Array<{ name: string }> | null };
     }>;
+    projectLeads: Array<{ userId: string; name: string; email: string }> | null;
     milestones: Array<{
       id: string;
       title: string;
@@ -198,6 +205,7 @@ export type UpdateActionStatusMutation = {
       version: number;
       party: { id: string; name: string; projectLeads: Array<{ name: string }> | null };
     }>;
+    projectLeads: Array<{ userId: string; name: string; email: string }> | null;
     milestones: Array<{
       id: string;
       title: string;
@@ -255,6 +263,7 @@ export type CompleteMilestoneMutation = {
       version: number;
       party: { id: string; name: string; projectLeads: Array<{ name: string }> | null };
     }>;
+    projectLeads: Array<{ userId: string; name: string; email: string }> | null;
     milestones: Array<{
       id: string;
       title: string;
@@ -312,6 +321,7 @@ export type ReopenMilestoneMutation = {
       version: number;
       party: { id: string; name: string; projectLeads: Array<{ name: string }> | null };
     }>;
+    projectLeads: Array<{ userId: string; name: string; email: string }> | null;
     milestones: Array<{
       id: string;
       title: string;
@@ -369,6 +379,7 @@ export type AddInvolvementMutation = {
       version: number;
       party: { id: string; name: string; projectLeads: Array<{ name: string }> | null };
     }>;
+    projectLeads: Array<{ userId: string; name: string; email: string }> | null;
     milestones: Array<{
       id: string;
       title: string;
@@ -426,6 +437,7 @@ export type UpdateInvolvementMutation = {
       version: number;
       party: { id: string; name: string; projectLeads: Array<{ name: string }> | null };
     }>;
+    projectLeads: Array<{ userId: string; name: string; email: string }> | null;
     milestones: Array<{
       id: string;
       title: string;
@@ -483,6 +495,7 @@ export type RemoveInvolvementMutation = {
       version: number;
       party: { id: string; name: string; projectLeads: Array<{ name: string }> | null };
     }>;
+    projectLeads: Array<{ userId: string; name: string; email: string }> | null;
     milestones: Array<{
       id: string;
       title: string;
@@ -505,9 +518,128 @@ export type RemoveInvolvementMutation = {
   };
 };
 
-export type PartyChoicesQueryVariables = Exact<{ [key: string]: never }>;
+export type AssignmentChoicesQueryVariables = Exact<{ [key: string]: never }>;
 
-export type PartyChoicesQuery = { parties: Array<{ id: string; name: string; kind: PartyKind }> };
+export type AssignmentChoicesQuery = {
+  parties: Array<{ id: string; name: string; kind: PartyKind }>;
+  projectLeadCandidates: Array<{ userId: string; name: string; partyId: string }>;
+};
+
+export type NameProjectLeadMutationVariables = Exact<{
+  input: ProjectLeadInput;
+}>;
+
+export type NameProjectLeadMutation = {
+  nameProjectLead: {
+    id: string;
+    code: string;
+    title: string;
+    description: string;
+    status: ActionStatus;
+    startDate: string;
+    dueDate: string;
+    progress: number;
+    health: Health;
+    computedHealth: Health;
+    expectedProgress: number;
+    overdue: boolean;
+    version: number;
+    healthOverride: { health: Health; comment: string } | null;
+    focusArea: { id: string; name: string };
+    municipalities: Array<{
+      status: ActionStatus;
+      progress: number;
+      health: Health;
+      note: string;
+      municipality: { id: string; name: string };
+    }>;
+    involvements: Array<{
+      id: string;
+      role: InvolvementRole;
+      level: InvolvementLevel;
+      version: number;
+      party: { id: string; name: string; projectLeads: Array<{ name: string }> | null };
+    }>;
+    projectLeads: Array<{ userId: string; name: string; email: string }> | null;
+    milestones: Array<{
+      id: string;
+      title: string;
+      dueDate: string;
+      weight: number;
+      completedOn: string | null;
+      overdue: boolean;
+      version: number;
+    }>;
+    history: Array<{
+      id: string;
+      createdAt: string;
+      status: ActionStatus;
+      progress: number;
+      health: Health;
+      comment: string;
+      author: string | null;
+    }>;
+    progressExplanation: { source: ProgressSource; gap: number };
+  };
+};
+
+export type UnnameProjectLeadMutationVariables = Exact<{
+  input: ProjectLeadInput;
+}>;
+
+export type UnnameProjectLeadMutation = {
+  unnameProjectLead: {
+    id: string;
+    code: string;
+    title: string;
+    description: string;
+    status: ActionStatus;
+    startDate: string;
+    dueDate: string;
+    progress: number;
+    health: Health;
+    computedHealth: Health;
+    expectedProgress: number;
+    overdue: boolean;
+    version: number;
+    healthOverride: { health: Health; comment: string } | null;
+    focusArea: { id: string; name: string };
+    municipalities: Array<{
+      status: ActionStatus;
+      progress: number;
+      health: Health;
+      note: string;
+      municipality: { id: string; name: string };
+    }>;
+    involvements: Array<{
+      id: string;
+      role: InvolvementRole;
+      level: InvolvementLevel;
+      version: number;
+      party: { id: string; name: string; projectLeads: Array<{ name: string }> | null };
+    }>;
+    projectLeads: Array<{ userId: string; name: string; email: string }> | null;
+    milestones: Array<{
+      id: string;
+      title: string;
+      dueDate: string;
+      weight: number;
+      completedOn: string | null;
+      overdue: boolean;
+      version: number;
+    }>;
+    history: Array<{
+      id: string;
+      createdAt: string;
+      status: ActionStatus;
+      progress: number;
+      health: Health;
+      comment: string;
+      author: string | null;
+    }>;
+    progressExplanation: { source: ProgressSource; gap: number };
+  };
+};
 
 export type ActionDetailFragment = {
   id: string;
@@ -539,6 +671,7 @@ export type ActionDetailFragment = {
     version: number;
     party: { id: string; name: string; projectLeads: Array<{ name: string }> | null };
   }>;
+  projectLeads: Array<{ userId: string; name: string; email: string }> | null;
   milestones: Array<{
     id: string;
     title: string;
@@ -986,6 +1119,18 @@ export const ActionDetailFragmentDoc = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'projectLeads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'milestones' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -1376,6 +1521,18 @@ export const ActionDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'projectLeads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'milestones' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -1555,6 +1712,18 @@ export const UpdateActionStatusDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'projectLeads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
               ],
             },
           },
@@ -1744,6 +1913,18 @@ export const CompleteMilestoneDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'projectLeads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'milestones' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -1923,6 +2104,18 @@ export const ReopenMilestoneDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'projectLeads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
               ],
             },
           },
@@ -2112,6 +2305,18 @@ export const AddInvolvementDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'projectLeads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'milestones' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -2291,6 +2496,18 @@ export const UpdateInvolvementDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'projectLeads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
               ],
             },
           },
@@ -2480,6 +2697,18 @@ export const RemoveInvolvementDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'projectLeads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'milestones' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -2526,13 +2755,13 @@ export const RemoveInvolvementDocument = {
     },
   ],
 } as unknown as DocumentNode<RemoveInvolvementMutation, RemoveInvolvementMutationVariables>;
-export const PartyChoicesDocument = {
+export const AssignmentChoicesDocument = {
   kind: 'Document',
   definitions: [
     {
       kind: 'OperationDefinition',
       operation: 'query',
-      name: { kind: 'Name', value: 'PartyChoices' },
+      name: { kind: 'Name', value: 'AssignmentChoices' },
       selectionSet: {
         kind: 'SelectionSet',
         selections: [
@@ -2548,11 +2777,409 @@ export const PartyChoicesDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'projectLeadCandidates' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'partyId' } },
+              ],
+            },
+          },
         ],
       },
     },
   ],
-} as unknown as DocumentNode<PartyChoicesQuery, PartyChoicesQueryVariables>;
+} as unknown as DocumentNode<AssignmentChoicesQuery, AssignmentChoicesQueryVariables>;
+export const NameProjectLeadDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'NameProjectLead' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ProjectLeadInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'nameProjectLead' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionDetail' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'computedHealth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'healthOverride' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipalities' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipality' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'involvements' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'party' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'projectLeads' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'projectLeads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'milestones' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'completedOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'history' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progressExplanation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<NameProjectLeadMutation, NameProjectLeadMutationVariables>;
+export const UnnameProjectLeadDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UnnameProjectLead' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ProjectLeadInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'unnameProjectLead' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionDetail' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'computedHealth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'healthOverride' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipalities' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipality' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'involvements' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'party' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'projectLeads' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'projectLeads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'milestones' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'completedOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'history' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progressExplanation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UnnameProjectLeadMutation, UnnameProjectLeadMutationVariables>;
 export const ActionsDocument = {
   kind: 'Document',
   definitions: [

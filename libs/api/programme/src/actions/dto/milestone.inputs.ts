@@ -101,3 +101,12 @@ export class RemoveInvolvementInput {
   @ExpectedVersionField()
   expectedVersion: number;
 }
+
+@InputType()
+export class ProjectLeadInput {
+  @IdField()
+  actionId: string;
+
+  @IdField({ description: 'An active user with the project lead role.' })
+  userId: string;
+}

@@ -1,0 +1,53 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Caller, CurrentCaller, CurrentViewer, PolicyService } from '@tiltak/api-core';
+import type { Principal } from '@tiltak/domain';
+import { RequestLoaders } from '../loaders/request-loaders';
+import { ActionModel } from '../models/action.model';
+import { ProjectLeadModel } from '../models/action-parts.model';
+import { ProjectLeadInput } from './dto/milestone.inputs';
+import { ProjectLeadsService } from './project-leads.service';
+
+type GraphqlContext = { req: object };
+
+/** Project leads named on actions: who they are, naming and un-naming them. */
+@Resolver(() => ActionModel)
+export class ProjectLeadsResolver {
+  constructor(
+    private readonly service: ProjectLeadsService,
+    private readonly loaders: RequestLoaders,
+    private readonly policy: PolicyService,
+  ) {}
+
+  @ResolveField(() => [ProjectLeadModel], {
+    nullable: true,
+    description:
+      'Project leads named on the action, besides those of the lead party. Personal data: null for people who are not signed in.',
+  })
+  async projectLeads(
+    @Parent() action: ActionModel,
+    @Context() ctx: GraphqlContext,
+    @CurrentViewer() viewer: Principal | null,
+  ): Promise<ProjectLeadModel[] | null> {
+    if (!this.policy.allows(viewer, { kind: 'READ_PERSONAL_DATA' })) return null;
+    return (await this.loaders.for(ctx).projectLeadsOfAction.load(action.id)).flatMap(({ user }) =>
+      user.partyId ? [{ userId: user.id, name: user.name, email: user.email, partyId: user.partyId }] : [],
+    );
+  }
+
+  @Query(() => [ProjectLeadModel], {
+    description: 'Active project leads a coordinator can name on an action, by name. Coordinators and admins.',
+  })
+  projectLeadCandidates(@CurrentViewer() viewer: Principal | null): Promise<ProjectLeadModel[]> {
+    return this.service.candidates(viewer);
+  }
+
+  @Mutation(() => ActionModel, { description: 'Names a project lead on an action, who may then update it.' })
+  nameProjectLead(@Args('input') input: ProjectLeadInput, @CurrentCaller() caller: Caller): Promise<ActionModel> {
+    return this.service.name(caller, input);
+  }
+
+  @Mutation(() => ActionModel, { description: 'Takes a named project lead off an action.' })
+  unnameProjectLead(@Args('input') input: ProjectLeadInput, @CurrentCaller() caller: Caller): Promise<ActionModel> {
+    return this.service.unname(caller, input);
+  }
+}

@@ -1,0 +1,107 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import {
+  type ActionDetail,
+  AssignmentChoicesDocument,
+  NameProjectLeadDocument,
+  refusalOf,
+  UnnameProjectLeadDocument,
+} from '@tiltak/dashboard-data-access';
+import { useI18n } from '@tiltak/dashboard-i18n';
+import { type FormEvent, useId, useState } from 'react';
+
+/**
+ * The project leads named on the action. The lead party's own project leads may always update it;
+ * a coordinator can also name a project lead from any party here, and take them off again.
+ */
+export function ProjectLeadsSection({ action, mayAssign }: { action: ActionDetail; mayAssign: boolean }) {
+  const { t } = useI18n();
+  const titleId = useId();
+  const formId = useId();
+  const [message, setMessage] = useState<{ text: string; refused: boolean } | null>(null);
+  const { data } = useQuery(AssignmentChoicesDocument, { skip: !mayAssign });
+  const [nameLead, naming] = useMutation(NameProjectLeadDocument);
+  const [unnameLead, unnaming] = useMutation(UnnameProjectLeadDocument);
+  const named = action.projectLeads ?? [];
+  const partyName = new Map(data?.parties.map((party) => [party.id, party.name]));
+  const candidates = (data?.projectLeadCandidates ?? []).filter((c) => !named.some((n) => n.userId === c.userId));
+  const busy = naming.loading || unnaming.loading;
+
+  const run = async (change: () => Promise<unknown>, done: string) => {
+    setMessage(null);
+    try {
+      await change();
+      setMessage({ text: done, refused: false });
+    } catch (error) {
+      const { reason, detail } = refusalOf(error);
+      setMessage({ text: t(`refusal.${reason}`, { reason: detail }), refused: true });
+    }
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const userId = String(new FormData(event.currentTarget).get('userId') ?? '');
+    const candidate = candidates.find((c) => c.userId === userId);
+    if (!candidate) return;
+    void run(
+      () => nameLead({ variables: { input: { actionId: action.id, userId } } }),
+      t('projectLeads.named', { name: candidate.name }),
+    );
+  };
+
+  if (!mayAssign && named.length === 0) return null;
+  return (
+    <section aria-labelledby={titleId}>
+      <h3 id={titleId}>{t('projectLeads.title')}</h3>
+      <p className="hint">{t('projectLeads.hint')}</p>
+      {named.length === 0 ? (
+        <p>{t('projectLeads.none')}</p>
+      ) : (
+        <ul className="involvements">
+          {named.map((lead) => (
+            <li key={lead.userId}>
+              <span>
+                {lead.name} (<a href={`mailto:${lead.email}`}>{lead.email}</a>)
+              </span>{' '}
+              {mayAssign && (
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() =>
+                    void run(
+                      () => unnameLead({ variables: { input: { actionId: action.id, userId: lead.userId } } }),
+                      t('projectLeads.unnamed', { name: lead.name }),
+                    )
+                  }
+                >
+                  {t('assign.remove')}
+                  <span className="visually-hidden">: {lead.name}</span>
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {mayAssign && (
+        <form className="stacked-form" onSubmit={submit} aria-label={t('projectLeads.nameTitle')}>
+          <label htmlFor={formId}>{t('projectLeads.choose')}</label>
+          <select id={formId} name="userId" required defaultValue="">
+            <option value="" disabled>
+              {t('projectLeads.chooseOne')}
+            </option>
+            {candidates.map((candidate) => (
+              <option key={candidate.userId} value={candidate.userId}>
+                {candidate.name} ({partyName.get(candidate.partyId) ?? '–'})
+              </option>
+            ))}
+          </select>
+          <button type="submit" disabled={busy}>
+            {t('projectLeads.name')}
+          </button>
+        </form>
+      )}
+      <p role="status" className={message?.refused ? 'status--error' : undefined}>
+        {message?.text}
+      </p>
+    </section>
+  );
+}
