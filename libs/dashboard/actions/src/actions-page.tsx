@@ -7,8 +7,8 @@ import {
   type Health,
   ProgrammeFrameDocument,
 } from '@tiltak/dashboard-data-access';
-import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
-import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
+import { useI18n } from '@tiltak/dashboard-i18n';
+import { ActionTable, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 
@@ -46,7 +46,7 @@ function filterFrom(params: URLSearchParams): ActionFilter {
 
 /** `/actions`: the programme's actions, filtered by municipality, focus area, status, health, lateness and text. */
 export function ActionsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFrom(params), [params]);
   const sort: Sort = SORTS.find((value) => value === params.get('sort')) ?? 'code';
@@ -146,45 +146,16 @@ export function ActionsPage() {
           {data.actions.totalCount === 0 ? (
             <p>{t('actions.none')}</p>
           ) : (
-            <div className="matrix">
-              <table className="actions-table">
-                <caption className="visually-hidden">{t('actions.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('actions.code')}</th>
-                    <th scope="col">{t('actions.name')}</th>
-                    <th scope="col">{t('actions.status')}</th>
-                    <th scope="col">{t('actions.progress')}</th>
-                    <th scope="col">{t('actions.health')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {sorted(
-                    data.actions.edges.map((edge) => edge.node),
-                    sort,
-                  ).map((node) => (
-                    <tr key={node.id}>
-                      <td>
-                        <Link to={`/actions/${node.id}`}>{node.code}</Link>
-                      </td>
-                      <td>
-                        {node.title}
-                        <span className="matrix__counts">
-                          {' '}
-                          · {node.focusArea.name}
-                          {node.lead && ` · ${node.lead.party.name}`}
-                        </span>
-                      </td>
-                      <td>{t(`status.${node.status}`)}</td>
-                      <td>
-                        <ProgressBar value={node.progress} text={formatPercent(locale, node.progress)} />
-                      </td>
-                      <td className={`health health--${node.health.toLowerCase()}`}>{t(`health.${node.health}`)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ActionTable
+              caption={t('actions.title')}
+              rows={sorted(
+                data.actions.edges.map((edge) => edge.node),
+                sort,
+              ).map((node) => ({
+                ...node,
+                context: [node.focusArea.name, node.lead?.party.name].filter(Boolean).join(' · '),
+              }))}
+            />
           )}
         </>
       )}

@@ -6,14 +6,15 @@ import {
   type InvolvementLevel,
   type InvolvementRole,
   AssignmentChoicesDocument,
-  refusalOf,
+  type RefusalReason,
   RemoveInvolvementDocument,
   UpdateInvolvementDocument,
 } from '@tiltak/dashboard-data-access';
 import { useI18n } from '@tiltak/dashboard-i18n';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useCallback, useId } from 'react';
 import { Link } from 'react-router';
 import { ProjectLeadsSection } from './project-leads-section';
+import { useChangeMessage } from './use-change-message';
 
 const ROLES: InvolvementRole[] = ['LEAD', 'PARTNER'];
 const LEVELS: InvolvementLevel[] = ['STRATEGIC', 'OPERATIONAL'];
@@ -25,24 +26,18 @@ const LEVELS: InvolvementLevel[] = ['STRATEGIC', 'OPERATIONAL'];
 export function InvolvementsPanel({ action, mayAssign }: { action: ActionDetail; mayAssign: boolean }) {
   const { t } = useI18n();
   const client = useApolloClient();
-  const [message, setMessage] = useState<{ text: string; refused: boolean } | null>(null);
+  // After a conflict, show what is saved now, so the next try starts from it.
+  const refetchOnConflict = useCallback(
+    async (reason: RefusalReason) => {
+      if (reason === 'CONFLICT') await client.refetchQueries({ include: [ActionDocument] });
+    },
+    [client],
+  );
+  const { message, run } = useChangeMessage(refetchOnConflict);
   const [add, adding] = useMutation(AddInvolvementDocument);
   const [update, updating] = useMutation(UpdateInvolvementDocument);
   const [remove, removing] = useMutation(RemoveInvolvementDocument);
   const busy = adding.loading || updating.loading || removing.loading;
-
-  const run = async (change: () => Promise<unknown>, done: string) => {
-    setMessage(null);
-    try {
-      await change();
-      setMessage({ text: done, refused: false });
-    } catch (error) {
-      const { reason, detail } = refusalOf(error);
-      setMessage({ text: t(`refusal.${reason}`, { reason: detail }), refused: true });
-      // Show what is saved now, so the next try starts from it.
-      if (reason === 'CONFLICT') await client.refetchQueries({ include: [ActionDocument] });
-    }
-  };
 
   return (
     <section aria-labelledby="parties-title" className="panel">

@@ -3,11 +3,11 @@ import {
   type ActionDetail,
   AssignmentChoicesDocument,
   NameProjectLeadDocument,
-  refusalOf,
   UnnameProjectLeadDocument,
 } from '@tiltak/dashboard-data-access';
 import { useI18n } from '@tiltak/dashboard-i18n';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId } from 'react';
+import { useChangeMessage } from './use-change-message';
 
 /**
  * The project leads named on the action. The lead party's own project leads may always update it;
@@ -17,7 +17,7 @@ export function ProjectLeadsSection({ action, mayAssign }: { action: ActionDetai
   const { t } = useI18n();
   const titleId = useId();
   const formId = useId();
-  const [message, setMessage] = useState<{ text: string; refused: boolean } | null>(null);
+  const { message, run } = useChangeMessage();
   const { data } = useQuery(AssignmentChoicesDocument, { skip: !mayAssign });
   const [nameLead, naming] = useMutation(NameProjectLeadDocument);
   const [unnameLead, unnaming] = useMutation(UnnameProjectLeadDocument);
@@ -25,17 +25,6 @@ export function ProjectLeadsSection({ action, mayAssign }: { action: ActionDetai
   const partyName = new Map(data?.parties.map((party) => [party.id, party.name]));
   const candidates = (data?.projectLeadCandidates ?? []).filter((c) => !named.some((n) => n.userId === c.userId));
   const busy = naming.loading || unnaming.loading;
-
-  const run = async (change: () => Promise<unknown>, done: string) => {
-    setMessage(null);
-    try {
-      await change();
-      setMessage({ text: done, refused: false });
-    } catch (error) {
-      const { reason, detail } = refusalOf(error);
-      setMessage({ text: t(`refusal.${reason}`, { reason: detail }), refused: true });
-    }
-  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,14 +1,14 @@
 import { useQuery } from '@apollo/client/react';
 import { PartyPageDocument } from '@tiltak/dashboard-data-access';
-import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
-import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
+import { useI18n } from '@tiltak/dashboard-i18n';
+import { ActionTable, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 
 /** `/parties/:id`: one party, who to contact, and the actions it leads or takes part in, with its role in each. */
 export function PartyPage() {
   const { id = '' } = useParams();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { data, error } = useQuery(PartyPageDocument, { variables: { id } });
   const party = data?.party;
 
@@ -75,48 +75,19 @@ export function PartyPage() {
       {party.actions.length === 0 ? (
         <p>{t('party.noActions')}</p>
       ) : (
-        <div className="matrix">
-          <table className="actions-table">
-            <caption className="visually-hidden">{t('party.actions', { count: party.actions.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('actions.code')}</th>
-                <th scope="col">{t('actions.name')}</th>
-                <th scope="col">{t('party.role')}</th>
-                <th scope="col">{t('actions.status')}</th>
-                <th scope="col">{t('actions.progress')}</th>
-                <th scope="col">{t('actions.health')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {party.actions.map((action) => (
-                <tr key={action.id}>
-                  <td>
-                    <Link to={`/actions/${action.id}`}>{action.code}</Link>
-                  </td>
-                  <td>
-                    {action.title}
-                    <span className="matrix__counts"> · {action.focusArea.name}</span>
-                  </td>
-                  <td>
-                    {action.involvements
-                      .filter((involvement) => involvement.party.id === party.id)
-                      .map(
-                        (involvement) =>
-                          `${t(`action.role.${involvement.role}`)}, ${t(`action.level.${involvement.level}`)}`,
-                      )
-                      .join('; ')}
-                  </td>
-                  <td>{t(`status.${action.status}`)}</td>
-                  <td>
-                    <ProgressBar value={action.progress} text={formatPercent(locale, action.progress)} />
-                  </td>
-                  <td className={`health health--${action.health.toLowerCase()}`}>{t(`health.${action.health}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ActionTable
+          caption={t('party.actions', { count: party.actions.length })}
+          rows={party.actions.map((action) => ({ ...action, context: action.focusArea.name }))}
+          extra={{
+            header: t('party.role'),
+            cell: (row) =>
+              party.actions
+                .find((action) => action.id === row.id)
+                ?.involvements.filter((involvement) => involvement.party.id === party.id)
+                .map((i) => `${t(`action.role.${i.role}`)}, ${t(`action.level.${i.level}`)}`)
+                .join('; '),
+          }}
+        />
       )}
     </article>
   );

@@ -1,3 +1,4 @@
+export * from './action-table';
 export * from './card-list';
 export * from './indicator-chart';
 export * from './language-switch';
