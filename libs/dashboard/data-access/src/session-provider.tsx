@@ -33,6 +33,8 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
     const unsubscribe = store.subscribe((session) =>
       setState((previous) => {
         if (session) return { status: 'signed-in', session };
+        // Already signed out: a later failed refresh does not change why.
+        if (previous.status === 'signed-out') return previous;
         const why = intent.current ?? (previous.status === 'signed-in' ? 'expired' : null);
         intent.current = null;
         return { status: 'signed-out', reason: why === 'asked' ? null : why };

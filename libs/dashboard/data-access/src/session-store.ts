@@ -27,6 +27,8 @@ export type SignInProblem = 'WRONG_CREDENTIALS' | 'THROTTLED' | 'UNAVAILABLE';
 export class SessionStore {
   private session: Session | null = null;
   private refreshDue = 0;
+  private signOuts = 0;
+  private refreshing: Promise<boolean> | null = null;
   private readonly listeners = new Set<(session: Session | null) => void>();
 
   constructor(private readonly graphqlUrl = '/graphql') {}
@@ -61,13 +63,23 @@ export class SessionStore {
   }
 
   /** Restores or extends the session from the refresh cookie; false when there is none. */
-  async refresh(): Promise<boolean> {
+  refresh(): Promise<boolean> {
+    // One refresh at a time: the refresh token rotates, and sending the same one twice would look
+    // like a stolen token to the API, which then ends the whole session.
+    this.refreshing ??= this.refreshOnce().finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  private async refreshOnce(): Promise<boolean> {
+    const signOuts = this.signOuts;
     const result = await this.call(RefreshSessionDocument, {});
-    this.set('problem' in result ? null : result.data.refreshSession);
+    // A refresh that was under way when the user signed out must not sign them back in.
+    if (signOuts === this.signOuts) this.set('problem' in result ? null : result.data.refreshSession);
     return this.session !== null;
   }
 
   async signOut(): Promise<void> {
+    this.signOuts += 1;
     await this.call(SignOutDocument, {}).catch(() => undefined);
     this.set(null);
   }
