@@ -131,7 +131,7 @@ describe('what each role sees and may do', () => {
       .getByRole('status')
       .filter({ hasText: 'Tiltaket har allerede en ansvarlig aktør. Gjør den til partner først.' })
       .waitFor();
-    await screenshot(page, 'action-coordinator-1440');
+    await screenshot(page, 'action-coordinator-1280');
 
     await row.getByRole('button', { name: 'Fjern' }).click();
     await page
@@ -229,7 +229,7 @@ describe('what each role sees and may do', () => {
       .waitFor();
     await expect(form.getByLabel('E-postadresse').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(seriousViolations(page)).resolves.toEqual([]);
-    await screenshot(page, 'users-1440');
+    await screenshot(page, 'users-1280');
 
     await page.getByRole('button', { name: /^Endre\W+Ola Prosjekt$/ }).click();
     const edit = page.getByRole('form', { name: 'Endre Ola Prosjekt' });
