@@ -1,3 +1,4 @@
+import { REFRESH_REUSE_GRACE_SECONDS, TokensService } from '@tiltak/api-accounts';
 import { SignJWT } from 'jose';
 import { graphqlClient, startTestApi, TEST_AUTH_SECRET, type TestApi } from '../testing/test-api';
 
@@ -107,10 +108,32 @@ describe('sign-in and sessions', () => {
     expect(second.cookie).toBeDefined();
     expect(second.cookie).not.toBe(first.cookie);
 
+    // Seconds later, as another tab refreshing at the same moment: an access token, the cookie left alone.
+    const otherTab = await post(api.url, refresh, {}, { cookie: first.cookie! });
+    expect(otherTab.body.data?.['refreshSession']?.accessToken).toEqual(expect.any(String));
+    expect(otherTab.cookie).toBeUndefined();
+
+    // Later than that, the same token again is a replay: the whole session ends.
+    await api.db.dataSource.query(
+      `UPDATE refresh_token SET used_at = now() - make_interval(secs => $1) WHERE token_hash = $2`,
+      [REFRESH_REUSE_GRACE_SECONDS + 1, TokensService.hash(decodeURIComponent(first.cookie!.split('=')[1]))],
+    );
     const replay = await post(api.url, refresh, {}, { cookie: first.cookie! });
     expect(replay.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const afterReplay = await post(api.url, refresh, {}, { cookie: second.cookie! });
     expect(afterReplay.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('lets two tabs refresh the same session at the same moment without ending it', async () => {
+    const login = await post(api.url, LOGIN, { e: 'rad@tiltak.test', p: 'tiltak-demo' });
+    const refresh = 'mutation { refreshSession { accessToken } }';
+    const both = await Promise.all([1, 2, 3].map(() => post(api.url, refresh, {}, { cookie: login.cookie! })));
+
+    expect(both.map((r) => r.body.errors)).toEqual([undefined, undefined, undefined]);
+    const rotated = both.filter((r) => r.cookie);
+    expect(rotated).toHaveLength(1);
+    const next = await post(api.url, refresh, {}, { cookie: rotated[0].cookie! });
+    expect(next.body.data?.['refreshSession']?.accessToken).toEqual(expect.any(String));
   });
 
   it('ends the session on logout', async () => {

@@ -62,7 +62,7 @@ export class AuthResolver {
   }
 
   private issue({ session, refreshToken }: IssuedSession, res: Response): SessionModel {
-    setRefreshCookie(res, refreshToken, this.auth.secureCookies);
+    if (refreshToken) setRefreshCookie(res, refreshToken, this.auth.secureCookies);
     return session;
   }
 }

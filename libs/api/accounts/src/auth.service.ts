@@ -16,8 +16,21 @@ const WRONG_CREDENTIALS = 'Wrong e-mail address or password.';
 
 export interface IssuedSession {
   session: SessionModel;
+  /** The new refresh token for the cookie; null to leave the cookie as the browser has it. */
+  refreshToken: string | null;
+}
+
+/** A session just begun, which always comes with its first refresh token. */
+export interface NewSession extends IssuedSession {
   refreshToken: string;
 }
+
+/**
+ * A refresh token presented again this soon after it was rotated is taken for two tabs of one
+ * browser refreshing together (as when a laptop wakes up), not for theft: the late one gets an
+ * access token and keeps the cookie the first one set. Later reuse ends the whole session.
+ */
+export const REFRESH_REUSE_GRACE_SECONDS = 10;
 
 /** Sign-in, the rotating refresh token, sign-out and password changes. */
 @Injectable()
@@ -33,7 +46,7 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(email: string, password: string, address: string): Promise<IssuedSession> {
+  async login(email: string, password: string, address: string): Promise<NewSession> {
     const keys = [`account:${email.trim().toLowerCase()}`, `address:${address}`];
     const [byAccount, byAddress] = await this.accounts.failures(keys, THROTTLE.windowSeconds);
     if (byAccount >= THROTTLE.perAccount || byAddress >= THROTTLE.perAddress) {
@@ -55,7 +68,7 @@ export class AuthService {
   }
 
   /** A new token family for a user who has just proven who they are (password or single sign-on). */
-  async startSession(user: UserEntity): Promise<IssuedSession> {
+  async startSession(user: UserEntity): Promise<NewSession> {
     const refresh = this.tokens.newRefreshToken();
     await this.dataSource.manager.insert(RefreshTokenEntity, {
       familyId: randomUUID(),
@@ -78,12 +91,17 @@ export class AuthService {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const stored = await this.accounts.refreshTokenByHash(TokensService.hash(refreshToken), manager);
       if (!stored || stored.revokedAt || stored.expiresAt < new Date()) return null;
-      if (stored.usedAt || !(await this.accounts.markRefreshTokenUsed(stored.id, manager))) {
+      // Not marked: another request marked it a moment ago, between our read and our update.
+      const reused = stored.usedAt !== null || !(await this.accounts.markRefreshTokenUsed(stored.id, manager));
+      const justNow =
+        reused && (stored.usedAt === null || Date.now() - stored.usedAt.getTime() < REFRESH_REUSE_GRACE_SECONDS * 1000);
+      if (reused && !justNow) {
         await this.accounts.revokeFamily(stored.familyId, manager);
         return 'REPLAYED' as const;
       }
       const user = await this.accounts.userById(stored.userId, manager);
       if (!user?.active) return null;
+      if (justNow) return { user, refreshToken: null };
       const next = this.tokens.newRefreshToken();
       await manager.insert(RefreshTokenEntity, {
         familyId: stored.familyId,
@@ -108,7 +126,7 @@ export class AuthService {
   }
 
   /** Changes the viewer's password, ends every other session and returns a fresh one. */
-  async changePassword(viewer: Principal, currentPassword: string, newPassword: string): Promise<IssuedSession> {
+  async changePassword(viewer: Principal, currentPassword: string, newPassword: string): Promise<NewSession> {
     if (newPassword.length < MIN_PASSWORD_LENGTH) {
       throw badUserInput('newPassword', `newPassword: use at least ${MIN_PASSWORD_LENGTH} characters`, 'TOO_SHORT');
     }
