@@ -198,6 +198,45 @@ describe('what each role sees and may do', () => {
     await page.context().close();
   });
 
+  it('lets a coordinator add a new local business as a party and correct it', async () => {
+    const page = await signInAs('koordinator.nes@tiltak.test');
+    await navigation(page).filter({ hasText: 'Hvem gjør hva' }).click();
+    const form = page.getByRole('form', { name: 'Ny aktør' });
+    await form.getByLabel('Navn').fill('Nes Bryggeri AS');
+    await form.getByLabel('Aktørtype').selectOption('BUSINESS');
+    await form.getByLabel('Hjemkommune').selectOption({ label: 'Nes' });
+    await form.getByLabel('Nettsted').fill('ikke en adresse');
+    await form.getByRole('button', { name: 'Opprett aktør' }).click();
+    // The browser's own check stops a malformed address before it is sent.
+    await expect(form.getByLabel('Nettsted').evaluate((input: HTMLInputElement) => input.validity.valid)).resolves.toBe(
+      false,
+    );
+    await form.getByLabel('Nettsted').fill('https://nesbryggeri.example');
+    await form.getByRole('button', { name: 'Opprett aktør' }).click();
+    await page.getByRole('status').filter({ hasText: 'Nes Bryggeri AS er opprettet.' }).waitFor();
+    await page.getByRole('link', { name: 'Åpne aktøren' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Nes Bryggeri AS' }).waitFor();
+    await page.getByRole('button', { name: 'Endre aktøren' }).click();
+    const edit = page.getByRole('form', { name: 'Endre Nes Bryggeri AS' });
+    await edit.getByLabel('Kontaktperson', { exact: true }).fill('Kari Brygg');
+    await edit.getByRole('button', { name: 'Lagre endringene' }).click();
+    await page.getByRole('status').filter({ hasText: 'Endringene for Nes Bryggeri AS er lagret.' }).waitFor();
+    await page.getByText('Kari Brygg').waitFor();
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+
+    // The council sees the party but no way to change it.
+    const council = await signInAs('rad@tiltak.test');
+    await council.goto(page.url());
+    await council.getByRole('heading', { level: 1, name: 'Nes Bryggeri AS' }).waitFor();
+    await expect(council.getByRole('button', { name: 'Endre aktøren' }).count()).resolves.toBe(0);
+    await council.goto(`${product.tiltak.url}/parties`);
+    await council.getByRole('table', { name: 'Aktørenes roller per satsingsområde' }).waitFor();
+    await expect(council.getByRole('form', { name: 'Ny aktør' }).count()).resolves.toBe(0);
+    await council.context().close();
+    await page.context().close();
+  });
+
   it('lets an admin add a project lead, and end their access', async () => {
     const page = await signInAs('admin@tiltak.test');
     await navigation(page).filter({ hasText: 'Brukere' }).click();

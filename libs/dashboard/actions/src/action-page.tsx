@@ -6,10 +6,11 @@ import {
   refusalOf,
   usePresence,
   useSession,
+  useViewer,
 } from '@tiltak/dashboard-data-access';
 import { formatDate, formatPercent, useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
-import { can, HEALTH_THRESHOLDS, type Principal } from '@tiltak/domain';
+import { can, HEALTH_THRESHOLDS } from '@tiltak/domain';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { InvolvementsPanel } from './involvements-panel';
@@ -19,7 +20,8 @@ import { StatusUpdateForm } from './status-update-form';
 export function ActionPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
-  const { state, store } = useSession();
+  const { store } = useSession();
+  const viewer = useViewer();
   const presence = usePresence(store, id);
   const { data, error } = useQuery(ActionDocument, { variables: { id } });
   const [complete] = useMutation(CompleteMilestoneDocument);
@@ -35,13 +37,6 @@ export function ActionPage() {
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;
   if (!action) return <p>{t('action.notFound')}</p>;
 
-  const user = state.status === 'signed-in' ? state.session.user : null;
-  const viewer: Principal | null = user && {
-    userId: user.id,
-    role: user.role,
-    municipalityId: user.municipalityId,
-    partyId: user.partyId,
-  };
   const scope = {
     municipalityIds: action.municipalities.map((m) => m.municipality.id),
     leadPartyId: action.involvements.find((i) => i.role === 'LEAD')?.party.id ?? null,

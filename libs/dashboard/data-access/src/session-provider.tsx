@@ -1,5 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import type { Principal } from '@tiltak/domain';
 import type { Session } from './domain-types';
 import type { SessionStore, SignInProblem } from './session-store';
 
@@ -68,6 +69,14 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
 
   const api = useMemo(() => ({ state, store, signIn, signOut }), [state, store, signIn, signOut]);
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
+}
+
+/** The signed-in user as the permission rules see them, or null: for hiding what they may not do. */
+export function useViewer(): Principal | null {
+  const { state } = useSession();
+  if (state.status !== 'signed-in') return null;
+  const { id, role, municipalityId, partyId } = state.session.user;
+  return { userId: id, role, municipalityId, partyId };
 }
 
 export function useSession(): SessionApi {

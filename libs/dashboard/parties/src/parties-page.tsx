@@ -2,22 +2,15 @@ import { useQuery } from '@apollo/client/react';
 import {
   type InvolvementCountsFragment as InvolvementCounts,
   type PartyKind,
+  useViewer,
   WhoDoesWhatDocument,
 } from '@tiltak/dashboard-data-access';
+import { can } from '@tiltak/domain';
 import { useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressMatrix, StatusMessage } from '@tiltak/dashboard-ui';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { PARTY_KINDS, PartyForm } from './party-form';
 import { Link, useSearchParams } from 'react-router';
-
-const KINDS: PartyKind[] = [
-  'MUNICIPALITY',
-  'BUSINESS',
-  'NETWORK',
-  'CLUSTER',
-  'RESEARCH_INNOVATION',
-  'REGIONAL_AUTHORITY',
-  'NEIGHBOUR_REGION',
-];
 
 /** `/parties`: who does what, party by focus area, with lead and partner, strategic and operational parts. */
 export function PartiesPage() {
@@ -25,6 +18,8 @@ export function PartiesPage() {
   const [params, setParams] = useSearchParams();
   const kind = params.get('kind') as PartyKind | null;
   const { data, error } = useQuery(WhoDoesWhatDocument, { variables: { kinds: kind ? [kind] : null } });
+  const mayManage = can(useViewer(), { kind: 'MANAGE_PARTIES' }, { publicDashboard: false });
+  const [created, setCreated] = useState<{ message: string; partyId: string } | null>(null);
 
   useEffect(() => {
     document.title = `${t('parties.title')} – ${t('app.name')}`;
@@ -59,7 +54,7 @@ export function PartiesPage() {
             onChange={(event) => setParams(event.target.value ? { kind: event.target.value } : {})}
           >
             <option value="">{t('parties.allKinds')}</option>
-            {KINDS.map((value) => (
+            {PARTY_KINDS.map((value) => (
               <option key={value} value={value}>
                 {t(`partyKind.${value}`)}
               </option>
@@ -91,6 +86,18 @@ export function PartiesPage() {
             )
           }
         />
+      )}
+      {mayManage && (
+        <>
+          <p role="status">
+            {created && (
+              <>
+                {created.message} <Link to={`/parties/${created.partyId}`}>{t('partyForm.open')}</Link>
+              </>
+            )}
+          </p>
+          <PartyForm onDone={(message, partyId) => setCreated({ message, partyId })} />
+        </>
       )}
     </>
   );

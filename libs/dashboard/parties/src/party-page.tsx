@@ -1,8 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { PartyPageDocument } from '@tiltak/dashboard-data-access';
+import { PartyPageDocument, useViewer } from '@tiltak/dashboard-data-access';
+import { can } from '@tiltak/domain';
 import { useI18n } from '@tiltak/dashboard-i18n';
 import { ActionTable, StatusMessage } from '@tiltak/dashboard-ui';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { PartyForm } from './party-form';
 import { Link, useParams } from 'react-router';
 
 /** `/parties/:id`: one party, who to contact, and the actions it leads or takes part in, with its role in each. */
@@ -10,6 +12,9 @@ export function PartyPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const { data, error } = useQuery(PartyPageDocument, { variables: { id } });
+  const mayManage = can(useViewer(), { kind: 'MANAGE_PARTIES' }, { publicDashboard: false });
+  const [editing, setEditing] = useState(false);
+  const [message, setMessage] = useState('');
   const party = data?.party;
 
   useEffect(() => {
@@ -70,6 +75,24 @@ export function PartyPage() {
       <p>
         <Link to={`/actions?party=${party.id}`}>{t('place.actions', { name: party.name })}</Link>
       </p>
+      {mayManage && (
+        <p>
+          <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+            {editing ? t('partyForm.cancel') : t('partyForm.edit')}
+          </button>
+        </p>
+      )}
+      <p role="status">{message}</p>
+      {editing && (
+        <PartyForm
+          key={party.version}
+          party={party}
+          onDone={(text) => {
+            setEditing(false);
+            setMessage(text);
+          }}
+        />
+      )}
 
       <h2>{t('party.actions', { count: party.actions.length })}</h2>
       {party.actions.length === 0 ? (

@@ -28,6 +28,15 @@ export type AddInvolvementInput = {
 
 export type AdoptionStatus = 'ADOPTED' | 'PROPOSED' | 'REJECTED';
 
+export type CreatePartyInput = {
+  contactEmail?: string | null | undefined;
+  contactName?: string | null | undefined;
+  homeMunicipalityId?: string | number | null | undefined;
+  kind: PartyKind;
+  name: string;
+  website?: string | null | undefined;
+};
+
 export type CreateUserInput = {
   email: string;
   /** Required for coordinators. */
@@ -99,6 +108,17 @@ export type UpdateInvolvementInput = {
   involvementId: string | number;
   level?: InvolvementLevel | null | undefined;
   role?: InvolvementRole | null | undefined;
+};
+
+export type UpdatePartyInput = {
+  contactEmail?: string | null | undefined;
+  contactName?: string | null | undefined;
+  expectedVersion: number;
+  homeMunicipalityId?: string | number | null | undefined;
+  kind?: PartyKind | null | undefined;
+  name?: string | null | undefined;
+  partyId: string | number;
+  website?: string | null | undefined;
 };
 
 export type UpdateUserInput = {
@@ -768,6 +788,7 @@ export type PartyPageQuery = {
     name: string;
     kind: PartyKind;
     website: string | null;
+    version: number;
     homeMunicipality: { id: string; slug: string; name: string } | null;
     contact: { name: string; email: string | null } | null;
     projectLeads: Array<{ name: string; email: string | null }> | null;
@@ -786,6 +807,28 @@ export type PartyPageQuery = {
       lead: { party: { id: string; name: string } } | null;
     }>;
   } | null;
+};
+
+export type CreatePartyMutationVariables = Exact<{
+  input: CreatePartyInput;
+}>;
+
+export type CreatePartyMutation = { createParty: { id: string; name: string } };
+
+export type UpdatePartyMutationVariables = Exact<{
+  input: UpdatePartyInput;
+}>;
+
+export type UpdatePartyMutation = {
+  updateParty: {
+    id: string;
+    name: string;
+    kind: PartyKind;
+    website: string | null;
+    version: number;
+    homeMunicipality: { id: string; slug: string; name: string } | null;
+    contact: { name: string; email: string | null } | null;
+  };
 };
 
 export type MunicipalityPageQueryVariables = Exact<{
@@ -3391,6 +3434,7 @@ export const PartyPageDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'homeMunicipality' },
@@ -3513,6 +3557,112 @@ export const PartyPageDocument = {
     },
   ],
 } as unknown as DocumentNode<PartyPageQuery, PartyPageQueryVariables>;
+export const CreatePartyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateParty' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreatePartyInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createParty' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreatePartyMutation, CreatePartyMutationVariables>;
+export const UpdatePartyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateParty' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdatePartyInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateParty' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'website' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'homeMunicipality' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'slug' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'contact' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdatePartyMutation, UpdatePartyMutationVariables>;
 export const MunicipalityPageDocument = {
   kind: 'Document',
   definitions: [
