@@ -2,7 +2,7 @@ import { productInBrowser } from './support/product';
 import { seriousViolations } from './support/axe';
 import { screenshot } from './support/browser';
 
-/** Universal design: axe finds no serious or critical WCAG 2.1 AA violation on any page, at 375 and 1440 px. */
+/** Universal design: axe finds no serious or critical WCAG 2.1 AA violation on any page, at 375 and 1440 px, in both languages. */
 describe('accessibility', () => {
   const product = productInBrowser();
 
@@ -78,4 +78,35 @@ describe('accessibility', () => {
       await context.close();
     },
   );
+
+  it('has no serious violations in English either, on sign-in, overview, an action and users', async () => {
+    const context = await product.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const found: Record<string, string[]> = {};
+
+    await page.goto(product.tiltak.url);
+    await page.getByLabel('Språk').selectOption('en');
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en-GB');
+    found['sign-in'] = await seriousViolations(page);
+
+    await page.getByLabel('E-mail address').fill('admin@tiltak.test');
+    await page.getByLabel('Password').fill('tiltak-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('table', { name: 'Progress by municipality and focus area' }).waitFor();
+    found['overview'] = await seriousViolations(page);
+
+    await page.getByRole('link', { name: 'Actions', exact: true }).click();
+    await page.getByRole('table').getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'History' }).waitFor();
+    found['action'] = await seriousViolations(page);
+
+    await page.getByRole('link', { name: 'Users', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+    found['users'] = await seriousViolations(page);
+    await screenshot(page, 'users-en-1440');
+
+    expect(found).toEqual({ 'sign-in': [], overview: [], action: [], users: [] });
+    await context.close();
+  });
 });
