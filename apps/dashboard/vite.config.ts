@@ -24,7 +24,8 @@ export default defineConfig({
         chunkFileNames: (chunk) => {
           const feature = /libs\/dashboard\/([^/]+)\/src\/index\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
           // Code the shell and several pages share (React, Apollo, texts) would otherwise be "src".
-          return `assets/${feature ?? (chunk.name === 'src' ? 'shared' : '[name]')}-[hash].js`;
+          const presence = chunk.facadeModuleId?.includes('/socket.io-client/') ? 'presence' : null;
+          return `assets/${feature ?? presence ?? (chunk.name === 'src' ? 'shared' : '[name]')}-[hash].js`;
         },
       },
     },

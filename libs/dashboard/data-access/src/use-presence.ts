@@ -1,6 +1,6 @@
 import type { PresenceClientEvents, PresenceEntry, PresenceServerEvents } from '@tiltak/domain';
 import { useEffect, useRef, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { SessionStore } from './session-store';
 
 type PresenceSocket = Socket<PresenceServerEvents, PresenceClientEvents>;
@@ -16,16 +16,23 @@ export function usePresence(session: SessionStore, actionId: string) {
   useEffect(() => {
     const token = session.accessToken;
     if (!token) return;
-    const socket: PresenceSocket = io({ path: '/socket.io', transports: ['websocket'], auth: { token } });
-    socketRef.current = socket;
-    const me = session.current?.user.id;
-    socket.on('connect', () => socket.emit('view', actionId, () => undefined));
-    socket.on('presence', (id, entries) => {
-      if (id === actionId) setOthers(entries.filter((entry) => entry.userId !== me));
+    let socket: PresenceSocket | null = null;
+    let left = false;
+    // Loaded with the first action page, not with the dashboard: most visits never need it.
+    void import('socket.io-client').then(({ io }) => {
+      if (left) return;
+      const opened: PresenceSocket = io({ path: '/socket.io', transports: ['websocket'], auth: { token } });
+      socket = socketRef.current = opened;
+      const me = session.current?.user.id;
+      opened.on('connect', () => opened.emit('view', actionId, () => undefined));
+      opened.on('presence', (id, entries) => {
+        if (id === actionId) setOthers(entries.filter((entry) => entry.userId !== me));
+      });
     });
     return () => {
-      socket.emit('leave', actionId);
-      socket.disconnect();
+      left = true;
+      socket?.emit('leave', actionId);
+      socket?.disconnect();
       socketRef.current = null;
     };
   }, [actionId, session]);
