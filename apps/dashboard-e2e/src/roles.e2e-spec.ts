@@ -145,6 +145,19 @@ describe('what each role sees and may do', () => {
         .count(),
     ).resolves.toBe(0);
 
+    // Name the næringsråd's project lead on this action, which their party does not lead; then take them off.
+    const naming = page.getByRole('form', { name: 'Gi en prosjektleder ansvar' });
+    const leadOption = naming.getByRole('option', { name: /^Prosjektleder i næringsrådet/ });
+    await naming.getByLabel('Prosjektleder').selectOption({ label: await leadOption.innerText() });
+    await naming.getByRole('button', { name: 'Gi ansvar' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Prosjektleder i næringsrådet kan nå oppdatere tiltaket.' })
+      .waitFor();
+    await page.getByRole('button', { name: /^Fjern\W+Prosjektleder i næringsrådet$/ }).click();
+    await page.getByRole('status').filter({ hasText: 'er ikke lenger navngitt på tiltaket.' }).waitFor();
+    await page.getByText('Ingen er navngitt ennå.').waitFor();
+
     // Not their municipality: nothing to assign.
     await openAction(page, eidsvollAction);
     await expect(page.getByRole('form', { name: 'Legg til en aktør' }).count()).resolves.toBe(0);
