@@ -1,6 +1,7 @@
 import { isLocale, LOCALE_TAGS, LOCALES, useI18n } from '@tiltak/dashboard-i18n';
 import { LanguageSwitch } from '@tiltak/dashboard-ui';
-import { useCaughtUp, useLiveState, useSession } from '@tiltak/dashboard-data-access';
+import { useCaughtUp, useLiveState, useSession, useViewer } from '@tiltak/dashboard-data-access';
+import { can } from '@tiltak/domain';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { SessionTimeout } from '@tiltak/dashboard-sign-in';
@@ -10,6 +11,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const { state, signOut } = useSession();
   const live = useLiveState();
   const caughtUp = useCaughtUp();
+  // The same rule the API applies; the link is only a convenience, the page itself asks the server.
+  const mayManageUsers = can(useViewer(), { kind: 'MANAGE_USERS' }, { publicDashboard: false });
   const signedIn = state.status === 'signed-in';
   return (
     <>
@@ -35,7 +38,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/parties">{t('nav.parties')}</NavLink>
               </li>
-              {state.session.user.role === 'ADMIN' && (
+              {mayManageUsers && (
                 <li>
                   <NavLink to="/users">{t('nav.users')}</NavLink>
                 </li>

@@ -11,6 +11,7 @@ import { useI18n } from '@tiltak/dashboard-i18n';
 import { ActionTable, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { ACTION_STATUSES, HEALTHS } from '@tiltak/domain';
 
 const SORTS = ['code', 'progress', 'dueDate', 'health'] as const;
 type Sort = (typeof SORTS)[number];
@@ -26,9 +27,6 @@ function sorted(actions: ActionRow[], sort: Sort): ActionRow[] {
   };
   return [...actions].sort(by[sort]);
 }
-
-const STATUSES: ActionStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'CANCELLED'];
-const HEALTHS: Health[] = ['ON_TRACK', 'AT_RISK', 'OFF_TRACK'];
 
 /** The filter lives in the address, so a filtered list can be bookmarked and shared. */
 function filterFrom(params: URLSearchParams): ActionFilter {
@@ -94,7 +92,7 @@ export function ActionsPage() {
           {t('actions.status')}
           <select value={params.get('status') ?? ''} onChange={(e) => choose('status', e.target.value)}>
             <option value="">–</option>
-            {STATUSES.map((status) => (
+            {ACTION_STATUSES.map((status) => (
               <option key={status} value={status}>
                 {t(`status.${status}`)}
               </option>

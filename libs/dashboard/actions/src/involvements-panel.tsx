@@ -15,9 +15,7 @@ import { type FormEvent, useCallback, useId } from 'react';
 import { Link } from 'react-router';
 import { ProjectLeadsSection } from './project-leads-section';
 import { useChangeMessage } from './use-change-message';
-
-const ROLES: InvolvementRole[] = ['LEAD', 'PARTNER'];
-const LEVELS: InvolvementLevel[] = ['STRATEGIC', 'OPERATIONAL'];
+import { INVOLVEMENT_LEVELS, INVOLVEMENT_ROLES } from '@tiltak/domain';
 
 /**
  * Who does what on one action. Coordinators of the action's municipalities (and admins) assign the
@@ -84,14 +82,14 @@ export function InvolvementsPanel({ action, mayAssign }: { action: ActionDetail;
                   name="role"
                   label={t('assign.role')}
                   value={involvement.role}
-                  options={ROLES}
+                  options={INVOLVEMENT_ROLES}
                   describe={(role) => t(`action.role.${role}`)}
                 />
                 <Choice
                   name="level"
                   label={t('assign.level')}
                   value={involvement.level}
-                  options={LEVELS}
+                  options={INVOLVEMENT_LEVELS}
                   describe={(level) => t(`action.level.${level}`)}
                 />
                 <button type="submit" disabled={busy}>
@@ -190,14 +188,14 @@ function AddParty({
         name="role"
         label={t('assign.role')}
         value={hasLead ? 'PARTNER' : 'LEAD'}
-        options={ROLES}
+        options={INVOLVEMENT_ROLES}
         describe={(role) => t(`action.role.${role}`)}
       />
       <Choice
         name="level"
         label={t('assign.level')}
         value="OPERATIONAL"
-        options={LEVELS}
+        options={INVOLVEMENT_LEVELS}
         describe={(level) => t(`action.level.${level}`)}
       />
       <button type="submit" disabled={busy}>
@@ -217,7 +215,7 @@ function Choice<T extends string>({
   name: string;
   label: string;
   value: T;
-  options: T[];
+  options: readonly T[];
   describe(option: T): string;
 }) {
   return (

@@ -9,9 +9,7 @@ import {
 } from '@tiltak/dashboard-data-access';
 import { useI18n } from '@tiltak/dashboard-i18n';
 import { type FormEvent, useId, useState } from 'react';
-
-const STATUSES: ActionStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'CANCELLED'];
-const HEALTHS: Health[] = ['ON_TRACK', 'AT_RISK', 'OFF_TRACK'];
+import { ACTION_STATUSES, HEALTHS } from '@tiltak/domain';
 
 interface Conflict {
   mine: StatusUpdateInput;
@@ -123,7 +121,7 @@ export function StatusUpdateForm({
       >
         <label htmlFor={ids.status}>{t('actions.status')}</label>
         <select id={ids.status} name="status" defaultValue={action.status}>
-          {STATUSES.map((status) => (
+          {ACTION_STATUSES.map((status) => (
             <option key={status} value={status}>
               {t(`status.${status}`)}
             </option>

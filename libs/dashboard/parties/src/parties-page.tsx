@@ -5,11 +5,11 @@ import {
   useViewer,
   WhoDoesWhatDocument,
 } from '@tiltak/dashboard-data-access';
-import { can } from '@tiltak/domain';
+import { can, PARTY_KINDS } from '@tiltak/domain';
 import { useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressMatrix, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect, useState } from 'react';
-import { PARTY_KINDS, PartyForm } from './party-form';
+import { PartyForm } from './party-form';
 import { Link, useSearchParams } from 'react-router';
 
 /** `/parties`: who does what, party by focus area, with lead and partner, strategic and operational parts. */

@@ -11,16 +11,7 @@ import {
 } from '@tiltak/dashboard-data-access';
 import { useI18n } from '@tiltak/dashboard-i18n';
 import { type FormEvent, useId, useState } from 'react';
-
-export const PARTY_KINDS: PartyKind[] = [
-  'MUNICIPALITY',
-  'BUSINESS',
-  'NETWORK',
-  'CLUSTER',
-  'RESEARCH_INNOVATION',
-  'REGIONAL_AUTHORITY',
-  'NEIGHBOUR_REGION',
-];
+import { PARTY_KINDS } from '@tiltak/domain';
 
 type Party = NonNullable<PartyPageQuery['party']>;
 

@@ -104,9 +104,8 @@ export function PartyPage() {
           extra={{
             header: t('party.role'),
             cell: (row) =>
-              party.actions
-                .find((action) => action.id === row.id)
-                ?.involvements.filter((involvement) => involvement.party.id === party.id)
+              row.involvements
+                .filter((involvement) => involvement.party.id === party.id)
                 .map((i) => `${t(`action.role.${i.role}`)}, ${t(`action.level.${i.level}`)}`)
                 .join('; '),
           }}

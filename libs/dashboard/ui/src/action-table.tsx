@@ -19,14 +19,14 @@ export interface ActionTableRow {
  * Actions as a table: code (opening the action), title, status, progress and health, each in
  * words, with room for one more column such as a party's role.
  */
-export function ActionTable({
+export function ActionTable<Row extends ActionTableRow>({
   caption,
   rows,
   extra,
 }: {
   caption: string;
-  rows: ActionTableRow[];
-  extra?: { header: string; cell(row: ActionTableRow): ReactNode };
+  rows: Row[];
+  extra?: { header: string; cell(row: Row): ReactNode };
 }) {
   const { t, locale } = useI18n();
   return (

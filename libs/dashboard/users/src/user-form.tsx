@@ -9,10 +9,8 @@ import {
   UsersDocument,
 } from '@tiltak/dashboard-data-access';
 import { useI18n } from '@tiltak/dashboard-i18n';
-import { MIN_PASSWORD_LENGTH } from '@tiltak/domain';
+import { MIN_PASSWORD_LENGTH, ROLES } from '@tiltak/domain';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-
-export const ROLES: Role[] = ['COUNCIL', 'COORDINATOR', 'PROJECT_LEAD', 'ADMIN'];
 
 interface Choices {
   municipalities: { id: string; name: string }[];

@@ -3,7 +3,7 @@ import { type Caller, CurrentCaller, CurrentViewer, PolicyService } from '@tilta
 import type { Principal } from '@tiltak/domain';
 import { RequestLoaders } from '../loaders/request-loaders';
 import { ActionModel } from '../models/action.model';
-import { ProjectLeadModel } from '../models/action-parts.model';
+import { ProjectLeadModel, toProjectLeadModel } from '../models/action-parts.model';
 import { ProjectLeadInput } from './dto/milestone.inputs';
 import { ProjectLeadsService } from './project-leads.service';
 
@@ -29,9 +29,8 @@ export class ProjectLeadsResolver {
     @CurrentViewer() viewer: Principal | null,
   ): Promise<ProjectLeadModel[] | null> {
     if (!this.policy.allows(viewer, { kind: 'READ_PERSONAL_DATA' })) return null;
-    return (await this.loaders.for(ctx).projectLeadsOfAction.load(action.id)).flatMap(({ user }) =>
-      user.partyId ? [{ userId: user.id, name: user.name, email: user.email, partyId: user.partyId }] : [],
-    );
+    const named = await this.loaders.for(ctx).projectLeadsOfAction.load(action.id);
+    return named.flatMap(({ user }) => toProjectLeadModel(user) ?? []);
   }
 
   @Query(() => [ProjectLeadModel], {

@@ -9,7 +9,7 @@ import {
 } from '@tiltak/api-data-access';
 import type { Principal } from '@tiltak/domain';
 import { type ActionModel, toActionModel } from '../models/action.model';
-import type { ProjectLeadModel } from '../models/action-parts.model';
+import { type ProjectLeadModel, toProjectLeadModel } from '../models/action-parts.model';
 import { ProgrammeContext } from '../programme/programme-context';
 import { ActionErrorReason, actionError } from './actions.errors';
 import { actionForUpdate, actionScope } from './action-writes';
@@ -31,9 +31,7 @@ export class ProjectLeadsService {
 
   async candidates(viewer: Principal | null): Promise<ProjectLeadModel[]> {
     this.policy.require(viewer, { kind: 'LIST_PROJECT_LEADS' });
-    return (await this.accounts.activeProjectLeads()).flatMap((user) =>
-      user.partyId ? [{ userId: user.id, name: user.name, email: user.email, partyId: user.partyId }] : [],
-    );
+    return (await this.accounts.activeProjectLeads()).flatMap((user) => toProjectLeadModel(user) ?? []);
   }
 
   name(caller: Caller, input: ProjectLeadInput): Promise<ActionModel> {

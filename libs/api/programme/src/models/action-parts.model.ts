@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { ActionStatus, Health, InvolvementLevel, InvolvementRole, ProgressSource } from '@tiltak/domain';
-import type { InvolvementEntity, MilestoneEntity, StatusUpdateEntity } from '@tiltak/api-data-access';
+import type { InvolvementEntity, MilestoneEntity, StatusUpdateEntity, UserEntity } from '@tiltak/api-data-access';
 import { ActionStatusEnum, HealthEnum, InvolvementLevelEnum, InvolvementRoleEnum, ProgressSourceEnum } from './enums';
 import { MunicipalityModel } from './municipality.model';
 import { PartyModel } from './party.model';
@@ -60,6 +60,11 @@ export class ProjectLeadModel {
 
   @Field(() => ID, { description: 'The party they act for.' })
   partyId: string;
+}
+
+/** A project lead as the API shows them; null for a user who acts for no party (not a project lead). */
+export function toProjectLeadModel(user: UserEntity): ProjectLeadModel | null {
+  return user.partyId ? { userId: user.id, name: user.name, email: user.email, partyId: user.partyId } : null;
 }
 
 @ObjectType('Involvement', { description: 'A party’s part in an action.' })
