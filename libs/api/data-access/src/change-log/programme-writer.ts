@@ -1,68 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { ChangeEventEntity } from '../entities';
+import { DataSource } from 'typeorm';
+import { type Actor, type Change, rowsOf, WriteTransaction } from './write-transaction';
 
-/** Who made a change, as the change log and the history show it. */
-export interface Actor {
-  name: string;
-  userId: string | null;
-}
-
-export type ChangeOperation = 'CREATE' | 'UPDATE' | 'DELETE';
-
-export interface Change {
-  entity: string;
-  entityId: string;
-  operation: ChangeOperation;
-  before: object | null;
-  after: object | null;
-}
+export { type Actor, type Change, type ChangeOperation, WriteTransaction } from './write-transaction';
 
 /** The PostgreSQL channel on which committed changes are announced; the payload is the last sequence number. */
 export const CHANGE_CHANNEL = 'tiltak_change';
 
-/** A write in progress: the transaction's entity manager and the changes it will log. */
-export class WriteTransaction {
-  readonly changes: Change[] = [];
-
-  constructor(
-    readonly manager: EntityManager,
-    readonly actor: Actor,
-    readonly programmeId: string,
-  ) {}
-
-  record(change: Change): void {
-    this.changes.push(change);
-  }
-
-  /**
-   * `UPDATE … SET … , version = version + 1 WHERE id AND version = expected`: the lost-update guard
-   * that TypeORM's version column does not give. Returns false when the row was not at that version.
-   */
-  async updateIfVersion<E extends ObjectLiteral>(
-    target: EntityTarget<E>,
-    key: Record<string, string>,
-    expectedVersion: number,
-    patch: Record<string, unknown>,
-  ): Promise<boolean> {
-    const update = this.manager.createQueryBuilder().update(target);
-    const query = update
-      .set({ ...patch, version: () => 'version + 1' } as Parameters<typeof update.set>[0])
-      .where('version = :expectedVersion', { expectedVersion });
-    for (const [column, value] of Object.entries(key)) {
-      query.andWhere(`${column} = :${column}`, { [column]: value });
-    }
-    const result = await query.execute();
-    return result.affected === 1;
-  }
-}
-
 /**
- * Runs a write as one transaction that also appends its change events. The events are numbered
- * under a transaction-scoped advisory lock taken just before commit, so sequence numbers follow
- * commit order and a reader of "everything after N" never skips a late commit. `pg_notify` is
- * delivered only if the transaction commits.
+ * Appends the transaction's changes to the log and announces them, in one statement. The events are
+ * numbered under a transaction-scoped advisory lock taken just before commit, so sequence numbers
+ * follow commit order and a reader of "everything after N" never skips a late commit; `pg_notify`
+ * is delivered only if the transaction commits.
  */
+const APPEND_CHANGES = `
+  WITH locked AS (SELECT pg_advisory_xact_lock(hashtext('tiltak:change_event'))),
+       inserted AS (
+         INSERT INTO change_event (programme_id, actor_name, actor_user_id, entity, entity_id, operation, before, after)
+         SELECT $1, $2, $3, c.item->>'entity', c.item->>'entityId', c.item->>'operation', c.item->'before', c.item->'after'
+           FROM locked, jsonb_array_elements($4::jsonb) WITH ORDINALITY AS c(item, n)
+          ORDER BY c.n
+         RETURNING seq)
+  SELECT max(seq)::text AS seq, pg_notify('${CHANGE_CHANNEL}', max(seq)::text) FROM inserted`;
+
+/** Runs a write as one transaction that ends by appending its change events. */
 @Injectable()
 export class ProgrammeWriter {
   constructor(private readonly dataSource: DataSource) {}
@@ -79,23 +40,19 @@ export class ProgrammeWriter {
 
 /** Numbers and stores the transaction's change events, then announces them; call it last, just before commit. */
 export async function appendChangeEvents(tx: WriteTransaction): Promise<void> {
-  await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('tiltak:change_event'))`);
-  const rows = tx.changes.map((change) => ({
-    programmeId: tx.programmeId,
-    actorName: tx.actor.name,
-    actorUserId: tx.actor.userId,
-    entity: change.entity,
-    entityId: change.entityId,
-    operation: change.operation,
-    before: asJson(change.before),
-    after: asJson(change.after),
-  }));
-  const inserted = await tx.manager.insert(ChangeEventEntity, rows);
-  const lastSeq = (inserted.identifiers.at(-1) as { seq: string }).seq;
-  await tx.manager.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, String(lastSeq)]);
+  await rowsOf(tx, APPEND_CHANGES, [
+    tx.programmeId,
+    tx.actor.name,
+    tx.actor.userId,
+    JSON.stringify(tx.changes.map(asLogged)),
+  ]);
 }
 
 /** A plain JSON copy: dates as ISO strings, relations and undefined left out. */
-function asJson(value: object | null): Record<string, unknown> | null {
+function asLogged(change: Change) {
+  return { ...change, before: plain(change.before), after: plain(change.after) };
+}
+
+function plain(value: object | null): Record<string, unknown> | null {
   return value === null ? null : (JSON.parse(JSON.stringify(value)) as Record<string, unknown>);
 }

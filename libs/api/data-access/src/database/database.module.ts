@@ -3,6 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProgrammeWriter } from '../change-log/programme-writer';
 import { AccountRepository } from '../repositories/account.repository';
 import { ActionRepository } from '../repositories/action.repository';
+import { ActionAggregateRepository } from '../repositories/action-aggregate.repository';
+import { ActionWriteRepository } from '../repositories/action-write.repository';
+import { InvolvementWriteRepository } from '../repositories/involvement-write.repository';
+import { MilestoneWriteRepository } from '../repositories/milestone-write.repository';
 import { IndicatorRepository } from '../repositories/indicator.repository';
 import { PartyRepository } from '../repositories/party.repository';
 import { ProgrammeRepository } from '../repositories/programme.repository';
@@ -13,6 +17,10 @@ import { QueryObserver } from './query-observer';
 const REPOSITORIES = [
   ProgrammeRepository,
   ActionRepository,
+  ActionAggregateRepository,
+  ActionWriteRepository,
+  MilestoneWriteRepository,
+  InvolvementWriteRepository,
   PartyRepository,
   IndicatorRepository,
   ProgressRepository,

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { actionProgress, assessHealth, HEALTH_THRESHOLDS, localFigures } from '@tiltak/domain';
 import { type ActionModel, ActionModel as ActionType } from '../models/action.model';
 import {
@@ -14,10 +14,8 @@ import {
 import { FocusAreaModel, toFocusAreaModel } from '../models/focus-area.model';
 import { toMunicipalityModel } from '../models/municipality.model';
 import { toPartyModel } from '../models/party.model';
-import { RequestLoaders } from '../loaders/request-loaders';
+import { LoaderScope, RequestLoaders } from '../loaders/request-loaders';
 import { ProgrammeContext } from '../programme/programme-context';
-
-type GraphqlContext = { req: object };
 
 /** An action's related records, each fetched in batches across the whole response. */
 @Resolver(() => ActionType)
@@ -28,8 +26,8 @@ export class ActionFieldsResolver {
   ) {}
 
   @ResolveField(() => FocusAreaModel)
-  async focusArea(@Parent() action: ActionModel, @Context() ctx: GraphqlContext): Promise<FocusAreaModel> {
-    const focusArea = await this.loaders.for(ctx).focusArea.load(action.focusAreaId);
+  async focusArea(@Parent() action: ActionModel, @LoaderScope() scope: object): Promise<FocusAreaModel> {
+    const focusArea = await this.loaders.for(scope).focusArea.load(action.focusAreaId);
     if (!focusArea) throw new Error(`Focus area ${action.focusAreaId} of action ${action.code} is missing`);
     return toFocusAreaModel(focusArea);
   }
@@ -37,10 +35,10 @@ export class ActionFieldsResolver {
   @ResolveField(() => [ActionMunicipalityModel], { description: 'The municipalities it concerns, by name.' })
   async municipalities(
     @Parent() action: ActionModel,
-    @Context() ctx: GraphqlContext,
+    @LoaderScope() scope: object,
   ): Promise<ActionMunicipalityModel[]> {
     const today = this.context.today();
-    const participations = await this.loaders.for(ctx).participations.load(action.id);
+    const participations = await this.loaders.for(scope).participations.load(action.id);
     return participations.map((p) => ({
       actionId: action.id,
       municipality: toMunicipalityModel(p.municipality),
@@ -53,34 +51,34 @@ export class ActionFieldsResolver {
   }
 
   @ResolveField(() => [InvolvementModel], { description: 'The lead first, then partners by name.' })
-  async involvements(@Parent() action: ActionModel, @Context() ctx: GraphqlContext): Promise<InvolvementModel[]> {
-    const involvements = await this.loaders.for(ctx).involvements.load(action.id);
+  async involvements(@Parent() action: ActionModel, @LoaderScope() scope: object): Promise<InvolvementModel[]> {
+    const involvements = await this.loaders.for(scope).involvements.load(action.id);
     return involvements.map((i) => toInvolvementModel(i, toPartyModel(i.party)));
   }
 
   @ResolveField(() => InvolvementModel, { nullable: true })
-  async lead(@Parent() action: ActionModel, @Context() ctx: GraphqlContext): Promise<InvolvementModel | null> {
-    const lead = (await this.loaders.for(ctx).involvements.load(action.id)).find((i) => i.role === 'LEAD');
+  async lead(@Parent() action: ActionModel, @LoaderScope() scope: object): Promise<InvolvementModel | null> {
+    const lead = (await this.loaders.for(scope).involvements.load(action.id)).find((i) => i.role === 'LEAD');
     return lead ? toInvolvementModel(lead, toPartyModel(lead.party)) : null;
   }
 
   @ResolveField(() => [MilestoneModel], { description: 'By due date.' })
-  async milestones(@Parent() action: ActionModel, @Context() ctx: GraphqlContext): Promise<MilestoneModel[]> {
+  async milestones(@Parent() action: ActionModel, @LoaderScope() scope: object): Promise<MilestoneModel[]> {
     const today = this.context.today();
-    return (await this.loaders.for(ctx).milestones.load(action.id)).map((m) => toMilestoneModel(m, today));
+    return (await this.loaders.for(scope).milestones.load(action.id)).map((m) => toMilestoneModel(m, today));
   }
 
   @ResolveField(() => [StatusUpdateModel], { description: 'The action’s history, newest first.' })
-  async history(@Parent() action: ActionModel, @Context() ctx: GraphqlContext): Promise<StatusUpdateModel[]> {
-    return (await this.loaders.for(ctx).history.load(action.id)).map(toStatusUpdateModel);
+  async history(@Parent() action: ActionModel, @LoaderScope() scope: object): Promise<StatusUpdateModel[]> {
+    return (await this.loaders.for(scope).history.load(action.id)).map(toStatusUpdateModel);
   }
 
   @ResolveField(() => ActionProgressExplanationModel, { description: 'How progress and health were computed.' })
   async progressExplanation(
     @Parent() action: ActionModel,
-    @Context() ctx: GraphqlContext,
+    @LoaderScope() scope: object,
   ): Promise<ActionProgressExplanationModel> {
-    const milestones = await this.loaders.for(ctx).milestones.load(action.id);
+    const milestones = await this.loaders.for(scope).milestones.load(action.id);
     const { progress, source } = actionProgress(
       milestones.map((m) => ({ weight: m.weight, completed: m.completedOn !== null })),
       action.manualProgress,

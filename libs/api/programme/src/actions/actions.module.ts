@@ -3,6 +3,8 @@ import { ProgrammeModule } from '../programme/programme.module';
 import { ActionFieldsResolver } from './action-fields.resolver';
 import { ActionsResolver } from './actions.resolver';
 import { ActionsService } from './actions.service';
+import { ActionWrites } from './action-writes';
+import { InvolvementsService } from './involvements.service';
 import { MilestonesQueries } from './milestones.queries';
 import { MilestonesService } from './milestones.service';
 import { ProjectLeadsResolver } from './project-leads.resolver';
@@ -13,8 +15,10 @@ import { StatusUpdateResolver } from './status-update.resolver';
 @Module({
   imports: [ProgrammeModule],
   providers: [
+    ActionWrites,
     ActionsService,
     MilestonesService,
+    InvolvementsService,
     ProjectLeadsService,
     ProjectLeadsResolver,
     MilestonesQueries,

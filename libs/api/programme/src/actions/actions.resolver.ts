@@ -13,14 +13,11 @@ import {
   UpdateActionMunicipalityInput,
   UpdateActionStatusInput,
 } from './dto/action.inputs';
-import {
-  AddInvolvementInput,
-  CreateMilestoneInput,
-  MilestoneVersionInput,
-  RemoveInvolvementInput,
-  UpdateInvolvementInput,
-  UpdateMilestoneInput,
-} from './dto/milestone.inputs';
+import { CreateMilestoneInput, MilestoneVersionInput, UpdateMilestoneInput } from './dto/milestone.inputs';
+import { AddInvolvementInput, RemoveInvolvementInput, UpdateInvolvementInput } from './dto/involvement.inputs';
+import { InvolvementsService } from './involvements.service';
+import type { ActionWritten } from './action-writes';
+import { LoaderScope, RequestLoaders } from '../loaders/request-loaders';
 
 @ArgsType()
 class ActionsArgs extends PageArgs {
@@ -58,8 +55,16 @@ export class ActionsResolver {
   constructor(
     private readonly actionsService: ActionsService,
     private readonly milestonesService: MilestonesService,
+    private readonly involvementsService: InvolvementsService,
     private readonly milestoneQueries: MilestonesQueries,
+    private readonly loaders: RequestLoaders,
   ) {}
+
+  /** The written action, with the parts the write already holds handed to this operation's loaders. */
+  private answer(scope: object, written: ActionWritten): ActionModel {
+    this.loaders.prime(scope, written.parts);
+    return written.action;
+  }
 
   @Query(() => ActionModel, { nullable: true })
   action(@Args() { id }: ActionArgs): Promise<ActionModel | null> {
@@ -87,72 +92,101 @@ export class ActionsResolver {
   }
 
   @Mutation(() => ActionModel)
-  updateAction(@Args('input') input: UpdateActionInput, @CurrentCaller() caller: Caller): Promise<ActionModel> {
-    return this.actionsService.updateAction(caller, input);
+  async updateAction(
+    @Args('input') input: UpdateActionInput,
+    @CurrentCaller() caller: Caller,
+    @LoaderScope() scope: object,
+  ): Promise<ActionModel> {
+    return this.answer(scope, await this.actionsService.updateAction(caller, input));
   }
 
   @Mutation(() => ActionModel, { description: 'Status, progress, health and a comment; adds to the history.' })
-  updateActionStatus(
+  async updateActionStatus(
     @Args('input') input: UpdateActionStatusInput,
     @CurrentCaller() caller: Caller,
+    @LoaderScope() scope: object,
   ): Promise<ActionModel> {
-    return this.actionsService.updateActionStatus(caller, input);
+    return this.answer(scope, await this.actionsService.updateActionStatus(caller, input));
   }
 
   @Mutation(() => ActionModel, { description: 'A municipality’s own status, progress and note for an action.' })
-  updateActionMunicipality(
+  async updateActionMunicipality(
     @Args('input') input: UpdateActionMunicipalityInput,
     @CurrentCaller() caller: Caller,
+    @LoaderScope() scope: object,
   ): Promise<ActionModel> {
-    return this.actionsService.updateActionMunicipality(caller, input);
+    return this.answer(scope, await this.actionsService.updateActionMunicipality(caller, input));
   }
 
   @Mutation(() => ActionModel)
-  createMilestone(@Args('input') input: CreateMilestoneInput, @CurrentCaller() caller: Caller): Promise<ActionModel> {
-    return this.milestonesService.createMilestone(caller, input);
+  async createMilestone(
+    @Args('input') input: CreateMilestoneInput,
+    @CurrentCaller() caller: Caller,
+    @LoaderScope() scope: object,
+  ): Promise<ActionModel> {
+    return this.answer(scope, await this.milestonesService.createMilestone(caller, input));
   }
 
   @Mutation(() => ActionModel)
-  updateMilestone(@Args('input') input: UpdateMilestoneInput, @CurrentCaller() caller: Caller): Promise<ActionModel> {
-    return this.milestonesService.updateMilestone(caller, input);
+  async updateMilestone(
+    @Args('input') input: UpdateMilestoneInput,
+    @CurrentCaller() caller: Caller,
+    @LoaderScope() scope: object,
+  ): Promise<ActionModel> {
+    return this.answer(scope, await this.milestonesService.updateMilestone(caller, input));
   }
 
   @Mutation(() => ActionModel)
-  completeMilestone(
+  async completeMilestone(
     @Args('input') input: MilestoneVersionInput,
     @CurrentCaller() caller: Caller,
+    @LoaderScope() scope: object,
   ): Promise<ActionModel> {
-    return this.milestonesService.completeMilestone(caller, input);
+    return this.answer(scope, await this.milestonesService.completeMilestone(caller, input));
   }
 
   @Mutation(() => ActionModel)
-  reopenMilestone(@Args('input') input: MilestoneVersionInput, @CurrentCaller() caller: Caller): Promise<ActionModel> {
-    return this.milestonesService.reopenMilestone(caller, input);
+  async reopenMilestone(
+    @Args('input') input: MilestoneVersionInput,
+    @CurrentCaller() caller: Caller,
+    @LoaderScope() scope: object,
+  ): Promise<ActionModel> {
+    return this.answer(scope, await this.milestonesService.reopenMilestone(caller, input));
   }
 
   @Mutation(() => ActionModel)
-  deleteMilestone(@Args('input') input: MilestoneVersionInput, @CurrentCaller() caller: Caller): Promise<ActionModel> {
-    return this.milestonesService.deleteMilestone(caller, input);
+  async deleteMilestone(
+    @Args('input') input: MilestoneVersionInput,
+    @CurrentCaller() caller: Caller,
+    @LoaderScope() scope: object,
+  ): Promise<ActionModel> {
+    return this.answer(scope, await this.milestonesService.deleteMilestone(caller, input));
   }
 
   @Mutation(() => ActionModel)
-  addInvolvement(@Args('input') input: AddInvolvementInput, @CurrentCaller() caller: Caller): Promise<ActionModel> {
-    return this.milestonesService.addInvolvement(caller, input);
+  async addInvolvement(
+    @Args('input') input: AddInvolvementInput,
+    @CurrentCaller() caller: Caller,
+    @LoaderScope() scope: object,
+  ): Promise<ActionModel> {
+    return this.answer(scope, await this.involvementsService.addInvolvement(caller, input));
   }
 
   @Mutation(() => ActionModel)
-  updateInvolvement(
+  async updateInvolvement(
     @Args('input') input: UpdateInvolvementInput,
     @CurrentCaller() caller: Caller,
+    @LoaderScope() scope: object,
   ): Promise<ActionModel> {
-    return this.milestonesService.updateInvolvement(caller, input);
+    return this.answer(scope, await this.involvementsService.updateInvolvement(caller, input));
   }
 
   @Mutation(() => ActionModel)
-  removeInvolvement(
+  async removeInvolvement(
     @Args('input') input: RemoveInvolvementInput,
     @CurrentCaller() caller: Caller,
+    @LoaderScope() scope: object,
   ): Promise<ActionModel> {
-    return this.milestonesService.removeInvolvement(caller, input);
+    return this.answer(scope, await this.involvementsService.removeInvolvement(caller, input));
   }
 }

@@ -1,19 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ActionEntity,
+  type ActionAggregate,
   ActionRepository,
-  ParticipationEntity,
+  ActionWriteRepository,
   ProgrammeRepository,
   ProgrammeWriter,
-  StatusUpdateEntity,
   type WriteTransaction,
 } from '@tiltak/api-data-access';
-import { actionProgress, assessHealth } from '@tiltak/domain';
+import { type ActionScope, assessHealth, type Health } from '@tiltak/domain';
 import { type Caller, type Connection, type PageArgs, pageOf, PolicyService, toConnection } from '@tiltak/api-core';
 import { type ActionModel, toActionModel } from '../models/action.model';
 import { ProgrammeContext } from '../programme/programme-context';
 import { ActionErrorReason, actionError, staleVersion } from './actions.errors';
-import { actionForUpdate, actionScope, checkDates, updateActionIfVersion } from './action-writes';
+import {
+  type ActionParts,
+  ActionWrites,
+  type ActionWritten,
+  checkDates,
+  EDIT_ACTION,
+  progressOf,
+  scopeOf,
+} from './action-writes';
 import type {
   ActionFilterInput,
   CreateActionInput,
@@ -27,8 +34,10 @@ import type {
 export class ActionsService {
   constructor(
     private readonly actionRepository: ActionRepository,
+    private readonly actionWrites: ActionWriteRepository,
     private readonly programmes: ProgrammeRepository,
     private readonly writer: ProgrammeWriter,
+    private readonly writes: ActionWrites,
     private readonly context: ProgrammeContext,
     private readonly policy: PolicyService,
   ) {}
@@ -53,30 +62,23 @@ export class ActionsService {
   async createAction(caller: Caller, input: CreateActionInput): Promise<ActionModel> {
     this.policy.require(caller.viewer, { kind: 'CREATE_ACTION', municipalityIds: input.municipalityIds });
     const programme = await this.context.programme();
-    const today = this.context.today();
     checkDates(input.startDate, input.dueDate);
-    return this.writer.write(caller.actor, programme.id, async (tx) => {
-      const [focusArea] = await this.programmes.focusAreasByIds([input.focusAreaId], tx.manager);
-      if (!focusArea || focusArea.programmeId !== programme.id) {
-        throw actionError(ActionErrorReason.UNKNOWN_REFERENCE, `focusAreaId: no focus area ${input.focusAreaId}`, {
-          field: 'focusAreaId',
-        });
-      }
-      if (!input.code.startsWith(`${focusArea.code}-`)) {
-        throw actionError(
-          ActionErrorReason.CODE_NOT_OF_FOCUS_AREA,
-          `code: actions in ${focusArea.name} have codes starting with ${focusArea.code}-`,
-          { field: 'code' },
-        );
-      }
-      if (await this.actionRepository.codeTaken(programme.id, input.code, tx.manager)) {
+    const focusArea = await this.focusAreaOf(input.focusAreaId, programme.id);
+    if (!input.code.startsWith(`${focusArea.code}-`)) {
+      throw actionError(
+        ActionErrorReason.CODE_NOT_OF_FOCUS_AREA,
+        `code: actions in ${focusArea.name} have codes starting with ${focusArea.code}-`,
+        { field: 'code' },
+      );
+    }
+    const municipalityIds = await this.knownMunicipalities(input.municipalityIds, programme.regionId);
+    const action = await this.writer.write(caller.actor, programme.id, async (tx) => {
+      if (await this.actionWrites.codeTaken(tx, input.code)) {
         throw actionError(ActionErrorReason.CODE_TAKEN, `code: ${input.code} is already in use`, { field: 'code' });
       }
-      const municipalityIds = await this.knownMunicipalities(input.municipalityIds, programme.regionId, tx);
-
-      const action = await tx.manager.save(
-        tx.manager.create(ActionEntity, {
-          programmeId: programme.id,
+      const created = await this.actionWrites.create(
+        tx,
+        {
           focusAreaId: focusArea.id,
           code: input.code,
           title: input.title.trim(),
@@ -84,80 +86,60 @@ export class ActionsService {
           startDate: input.startDate,
           dueDate: input.dueDate,
           weight: input.weight ?? 1,
-          status: 'NOT_STARTED',
-          progress: 0,
-        }),
-      );
-      await tx.manager.insert(
-        ParticipationEntity,
-        municipalityIds.map((municipalityId) => ({ actionId: action.id, municipalityId })),
+        },
+        municipalityIds,
       );
       tx.record({
         entity: 'action',
-        entityId: action.id,
+        entityId: created.id,
         operation: 'CREATE',
         before: null,
-        after: { ...action, municipalityIds },
+        after: { ...created, municipalityIds },
       });
-      return toActionModel(action, today);
+      return created;
     });
+    return toActionModel(action, this.context.today());
   }
 
-  async updateAction(caller: Caller, input: UpdateActionInput): Promise<ActionModel> {
+  async updateAction(caller: Caller, input: UpdateActionInput): Promise<ActionWritten> {
     const programme = await this.context.programme();
-    const today = this.context.today();
-    return this.writer.write(caller.actor, programme.id, async (tx) => {
-      const before = await actionForUpdate(this.actionRepository, tx, input.actionId);
-      const scope = await actionScope(tx, before.id);
-      this.policy.require(caller.viewer, { kind: 'EDIT_ACTION', action: scope });
-      if (input.municipalityIds) {
+    return this.writes.write(caller, { actionId: input.actionId }, EDIT_ACTION, async (tx, locked, today) => {
+      const municipalityIds =
+        input.municipalityIds && (await this.knownMunicipalities(input.municipalityIds, programme.regionId));
+      if (municipalityIds) {
         // Moving an action is editing it where it goes, too: both ends must be the caller's.
         this.policy.require(caller.viewer, {
           kind: 'EDIT_ACTION',
-          action: { ...scope, municipalityIds: input.municipalityIds },
+          action: { ...scopeOf(locked), municipalityIds },
         });
       }
+      const before = locked.action;
       checkDates(input.startDate ?? before.startDate, input.dueDate ?? before.dueDate);
-      if (input.focusAreaId) {
-        const [focusArea] = await this.programmes.focusAreasByIds([input.focusAreaId], tx.manager);
-        if (!focusArea || focusArea.programmeId !== programme.id) {
-          throw actionError(ActionErrorReason.UNKNOWN_REFERENCE, `focusAreaId: no focus area ${input.focusAreaId}`, {
-            field: 'focusAreaId',
-          });
-        }
-      }
-      const municipalityIds =
-        input.municipalityIds && (await this.knownMunicipalities(input.municipalityIds, programme.regionId, tx));
-
-      const after = await updateActionIfVersion(
-        this.actionRepository,
-        tx,
-        before,
-        input.expectedVersion,
-        {
-          ...(input.title !== undefined && { title: input.title.trim() }),
-          ...(input.description !== undefined && { description: input.description }),
-          ...(input.focusAreaId !== undefined && { focusAreaId: input.focusAreaId }),
-          ...(input.startDate !== undefined && { startDate: input.startDate }),
-          ...(input.dueDate !== undefined && { dueDate: input.dueDate }),
-          ...(input.weight !== undefined && { weight: input.weight }),
-        },
-        today,
-      );
-      if (municipalityIds) await this.replaceMunicipalities(tx, after.id, municipalityIds);
-      return toActionModel(after, today);
+      if (input.focusAreaId) await this.focusAreaOf(input.focusAreaId, programme.id);
+      const after = await this.actionWrites.update(tx, before.id, input.expectedVersion, {
+        ...(input.title !== undefined && { title: input.title.trim() }),
+        ...(input.description !== undefined && { description: input.description }),
+        ...(input.focusAreaId !== undefined && { focusAreaId: input.focusAreaId }),
+        ...(input.startDate !== undefined && { startDate: input.startDate }),
+        ...(input.dueDate !== undefined && { dueDate: input.dueDate }),
+        ...(input.weight !== undefined && { weight: input.weight }),
+      });
+      if (!after) throw staleVersion('action', toActionModel(before, today));
+      tx.record({ entity: 'action', entityId: after.id, operation: 'UPDATE', before, after });
+      if (!municipalityIds) return { ...locked, action: after };
+      await this.replaceMunicipalities(tx, locked, municipalityIds);
+      // The municipalities changed: their rows are read again after the commit.
+      return { ...withoutParticipations(locked), action: after } satisfies ActionParts;
     });
   }
 
-  /** A lead's status update: the action changes and the history gains an entry, in one transaction. */
-  async updateActionStatus(caller: Caller, input: UpdateActionStatusInput): Promise<ActionModel> {
-    const programme = await this.context.programme();
-    const today = this.context.today();
+  /** A lead's status update: the action changes and the history gains an entry, in one statement. */
+  updateActionStatus(caller: Caller, input: UpdateActionStatusInput): Promise<ActionWritten> {
     const comment = input.comment?.trim() ?? '';
-    return this.writer.write(caller.actor, programme.id, async (tx) => {
-      const before = await actionForUpdate(this.actionRepository, tx, input.actionId);
-      this.policy.require(caller.viewer, { kind: 'UPDATE_ACTION_STATUS', action: await actionScope(tx, before.id) });
-      const milestones = await this.actionRepository.milestonesOfActions([before.id], tx.manager);
+    const permission = (action: ActionScope) => ({ kind: 'UPDATE_ACTION_STATUS' as const, action });
+    return this.writes.write(caller, { actionId: input.actionId }, permission, async (tx, locked, today) => {
+      const before = locked.action;
+      const { milestones } = locked;
       if (input.progress !== undefined && milestones.length > 0) {
         throw actionError(
           ActionErrorReason.PROGRESS_FROM_MILESTONES,
@@ -176,94 +158,100 @@ export class ActionsService {
 
       const status = input.status ?? before.status;
       const manualProgress = input.progress ?? before.manualProgress;
-      const { progress } = actionProgress(
-        milestones.map((m) => ({ weight: m.weight, completed: m.completedOn !== null })),
-        manualProgress,
-      );
+      const progress = progressOf(milestones, manualProgress);
       const computed = assessHealth({ status, progress, startDate: before.startDate, dueDate: before.dueDate, today });
-      let healthOverride = before.healthOverride;
-      let healthOverrideComment = before.healthOverrideComment;
-      if (input.health !== undefined) {
-        if (input.health === computed.health) {
-          healthOverride = null;
-          healthOverrideComment = null;
-        } else if (!comment) {
-          throw actionError(
-            ActionErrorReason.OVERRIDE_NEEDS_COMMENT,
-            `comment: the computed health is ${computed.health}; say why it should be ${input.health}`,
-            { field: 'comment' },
-          );
-        } else {
-          healthOverride = input.health;
-          healthOverrideComment = comment;
-        }
-      }
-
-      const after = await updateActionIfVersion(
-        this.actionRepository,
+      const override = this.healthOverride(input.health, computed.health, comment, before);
+      const written = await this.actionWrites.applyStatus(
         tx,
-        before,
+        before.id,
         input.expectedVersion,
-        { status, manualProgress, progress, healthOverride, healthOverrideComment },
-        today,
+        { status, manualProgress, progress, ...override },
+        { status, progress, health: override.healthOverride ?? computed.health, comment },
       );
-      const entry = await tx.manager.save(
-        tx.manager.create(StatusUpdateEntity, {
-          actionId: after.id,
-          status,
-          progress,
-          health: healthOverride ?? computed.health,
-          comment,
-          authorName: tx.actor.name,
-        }),
-      );
-      tx.record({ entity: 'status_update', entityId: entry.id, operation: 'CREATE', before: null, after: entry });
-      return toActionModel(after, today);
+      if (!written) throw staleVersion('action', toActionModel(before, today));
+      tx.record({ entity: 'action', entityId: before.id, operation: 'UPDATE', before, after: written.action });
+      tx.record({
+        entity: 'status_update',
+        entityId: written.entry.id,
+        operation: 'CREATE',
+        before: null,
+        after: written.entry,
+      });
+      return { ...locked, action: written.action, history: [written.entry, ...locked.history] };
     });
   }
 
-  async updateActionMunicipality(caller: Caller, input: UpdateActionMunicipalityInput): Promise<ActionModel> {
-    const programme = await this.context.programme();
-    const today = this.context.today();
-    return this.writer.write(caller.actor, programme.id, async (tx) => {
-      const action = await actionForUpdate(this.actionRepository, tx, input.actionId);
-      this.policy.require(caller.viewer, {
-        kind: 'EDIT_MUNICIPALITY_FIGURES',
-        action: await actionScope(tx, action.id),
-        municipalityId: input.municipalityId,
-      });
-      const before = await this.actionRepository.participation(action.id, input.municipalityId, tx.manager);
+  updateActionMunicipality(caller: Caller, input: UpdateActionMunicipalityInput): Promise<ActionWritten> {
+    const permission = (action: ActionScope) => ({
+      kind: 'EDIT_MUNICIPALITY_FIGURES' as const,
+      action,
+      municipalityId: input.municipalityId,
+    });
+    return this.writes.write(caller, { actionId: input.actionId }, permission, async (tx, locked) => {
+      const before = locked.participations.find((p) => p.municipalityId === input.municipalityId);
       if (!before) {
         throw actionError(
           ActionErrorReason.NOT_A_MUNICIPALITY_OF_ACTION,
-          `municipalityId: action ${action.code} does not concern that municipality`,
+          `municipalityId: action ${locked.action.code} does not concern that municipality`,
           { field: 'municipalityId' },
         );
       }
-      const key = { action_id: action.id, municipality_id: input.municipalityId };
-      const patch = {
+      const key = { actionId: locked.action.id, municipalityId: input.municipalityId };
+      const after = await this.actionWrites.updateParticipation(tx, key, input.expectedVersion, {
         ...(input.status !== undefined && { status: input.status }),
         ...(input.progress !== undefined && { progress: input.progress }),
         ...(input.note !== undefined && { note: input.note.trim() }),
-      };
-      if (!(await tx.updateIfVersion(ParticipationEntity, key, input.expectedVersion, patch))) {
-        throw staleVersion('municipality’s figures', before);
-      }
-      const after = await this.actionRepository.participation(action.id, input.municipalityId, tx.manager);
+      });
+      const beforeRow = asRow(before);
+      if (!after) throw staleVersion('municipality’s figures', beforeRow);
       tx.record({
         entity: 'participation',
-        entityId: `${action.id}:${input.municipalityId}`,
+        entityId: `${key.actionId}:${key.municipalityId}`,
         operation: 'UPDATE',
-        before,
+        before: beforeRow,
         after,
       });
-      return toActionModel(action, today);
+      const participations = locked.participations.map((p) =>
+        p === before ? { ...after, municipality: before.municipality } : p,
+      );
+      return { ...locked, participations };
     });
   }
 
-  private async knownMunicipalities(ids: string[], regionId: string, tx: WriteTransaction): Promise<string[]> {
+  /** The lead's own judgement of health: kept with its reason, or cleared when it agrees with the rules. */
+  private healthOverride(
+    wanted: Health | undefined,
+    computed: Health,
+    comment: string,
+    before: ActionAggregate['action'],
+  ): { healthOverride: Health | null; healthOverrideComment: string | null } {
+    if (wanted === undefined) {
+      return { healthOverride: before.healthOverride, healthOverrideComment: before.healthOverrideComment };
+    }
+    if (wanted === computed) return { healthOverride: null, healthOverrideComment: null };
+    if (!comment) {
+      throw actionError(
+        ActionErrorReason.OVERRIDE_NEEDS_COMMENT,
+        `comment: the computed health is ${computed}; say why it should be ${wanted}`,
+        { field: 'comment' },
+      );
+    }
+    return { healthOverride: wanted, healthOverrideComment: comment };
+  }
+
+  private async focusAreaOf(id: string, programmeId: string) {
+    const [focusArea] = await this.programmes.focusAreasByIds([id]);
+    if (!focusArea || focusArea.programmeId !== programmeId) {
+      throw actionError(ActionErrorReason.UNKNOWN_REFERENCE, `focusAreaId: no focus area ${id}`, {
+        field: 'focusAreaId',
+      });
+    }
+    return focusArea;
+  }
+
+  private async knownMunicipalities(ids: string[], regionId: string): Promise<string[]> {
     const unique = [...new Set(ids)];
-    const found = await this.programmes.municipalitiesByIds(unique, tx.manager);
+    const found = await this.programmes.municipalitiesByIds(unique);
     const known = new Set(found.filter((m) => m.regionId === regionId).map((m) => m.id));
     const unknown = unique.find((id) => !known.has(id));
     if (unknown) {
@@ -274,15 +262,16 @@ export class ActionsService {
     return unique;
   }
 
-  private async replaceMunicipalities(
-    tx: WriteTransaction,
-    actionId: string,
-    municipalityIds: string[],
-  ): Promise<void> {
-    const current = await tx.manager.findBy(ParticipationEntity, { actionId });
-    const wanted = new Set(municipalityIds);
-    for (const participation of current.filter((p) => !wanted.has(p.municipalityId))) {
-      await tx.manager.delete(ParticipationEntity, { actionId, municipalityId: participation.municipalityId });
+  private async replaceMunicipalities(tx: WriteTransaction, locked: ActionAggregate, wanted: string[]) {
+    const actionId = locked.action.id;
+    const current = new Set(locked.participations.map((p) => p.municipalityId));
+    const removed = locked.participations.filter((p) => !wanted.includes(p.municipalityId));
+    const added = wanted.filter((id) => !current.has(id));
+    await this.actionWrites.replaceParticipations(tx, actionId, {
+      add: added,
+      remove: removed.map((p) => p.municipalityId),
+    });
+    for (const participation of removed.map(asRow)) {
       tx.record({
         entity: 'participation',
         entityId: `${actionId}:${participation.municipalityId}`,
@@ -291,9 +280,7 @@ export class ActionsService {
         after: null,
       });
     }
-    const existing = new Set(current.map((p) => p.municipalityId));
-    for (const municipalityId of municipalityIds.filter((id) => !existing.has(id))) {
-      await tx.manager.insert(ParticipationEntity, { actionId, municipalityId });
+    for (const municipalityId of added) {
       tx.record({
         entity: 'participation',
         entityId: `${actionId}:${municipalityId}`,
@@ -303,4 +290,15 @@ export class ActionsService {
       });
     }
   }
+}
+
+/** A participation as its table holds it, without the municipality it was read with. */
+function asRow({ municipality, ...row }: ActionAggregate['participations'][number]) {
+  void municipality;
+  return row;
+}
+
+function withoutParticipations({ participations, ...rest }: ActionAggregate): Omit<ActionAggregate, 'participations'> {
+  void participations;
+  return rest;
 }

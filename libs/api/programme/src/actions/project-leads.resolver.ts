@@ -1,13 +1,11 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Caller, CurrentCaller, CurrentViewer, PolicyService } from '@tiltak/api-core';
 import type { Principal } from '@tiltak/domain';
-import { RequestLoaders } from '../loaders/request-loaders';
+import { LoaderScope, RequestLoaders } from '../loaders/request-loaders';
 import { ActionModel } from '../models/action.model';
 import { ProjectLeadModel, toProjectLeadModel } from '../models/action-parts.model';
-import { ProjectLeadInput } from './dto/milestone.inputs';
+import { ProjectLeadInput } from './dto/project-lead.inputs';
 import { ProjectLeadsService } from './project-leads.service';
-
-type GraphqlContext = { req: object };
 
 /** Project leads named on actions: who they are, naming and un-naming them. */
 @Resolver(() => ActionModel)
@@ -25,11 +23,11 @@ export class ProjectLeadsResolver {
   })
   async projectLeads(
     @Parent() action: ActionModel,
-    @Context() ctx: GraphqlContext,
+    @LoaderScope() scope: object,
     @CurrentViewer() viewer: Principal | null,
   ): Promise<ProjectLeadModel[] | null> {
     if (!this.policy.allows(viewer, { kind: 'READ_PERSONAL_DATA' })) return null;
-    const named = await this.loaders.for(ctx).projectLeadsOfAction.load(action.id);
+    const named = await this.loaders.for(scope).projectLeadsOfAction.load(action.id);
     return named.flatMap(({ user }) => toProjectLeadModel(user) ?? []);
   }
 
@@ -41,12 +39,24 @@ export class ProjectLeadsResolver {
   }
 
   @Mutation(() => ActionModel, { description: 'Names a project lead on an action, who may then update it.' })
-  nameProjectLead(@Args('input') input: ProjectLeadInput, @CurrentCaller() caller: Caller): Promise<ActionModel> {
-    return this.service.name(caller, input);
+  async nameProjectLead(
+    @Args('input') input: ProjectLeadInput,
+    @CurrentCaller() caller: Caller,
+    @LoaderScope() scope: object,
+  ): Promise<ActionModel> {
+    const written = await this.service.name(caller, input);
+    this.loaders.prime(scope, written.parts);
+    return written.action;
   }
 
   @Mutation(() => ActionModel, { description: 'Takes a named project lead off an action.' })
-  unnameProjectLead(@Args('input') input: ProjectLeadInput, @CurrentCaller() caller: Caller): Promise<ActionModel> {
-    return this.service.unname(caller, input);
+  async unnameProjectLead(
+    @Args('input') input: ProjectLeadInput,
+    @CurrentCaller() caller: Caller,
+    @LoaderScope() scope: object,
+  ): Promise<ActionModel> {
+    const written = await this.service.unname(caller, input);
+    this.loaders.prime(scope, written.parts);
+    return written.action;
   }
 }

@@ -1,7 +1,7 @@
 import { type Caller, CurrentCaller } from '@tiltak/api-core';
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IndicatorModel, IndicatorValueModel, toIndicatorValueModel } from '../models/indicator.model';
-import { RequestLoaders } from '../loaders/request-loaders';
+import { LoaderScope, RequestLoaders } from '../loaders/request-loaders';
 import {
   CreateIndicatorInput,
   IndicatorsArgs,
@@ -23,8 +23,8 @@ export class IndicatorsResolver {
   }
 
   @ResolveField(() => [IndicatorValueModel], { description: 'Yearly values per municipality, oldest first.' })
-  async values(@Parent() indicator: IndicatorModel, @Context() ctx: { req: object }): Promise<IndicatorValueModel[]> {
-    return (await this.loaders.for(ctx).indicatorValues.load(indicator.id)).map(toIndicatorValueModel);
+  async values(@Parent() indicator: IndicatorModel, @LoaderScope() scope: object): Promise<IndicatorValueModel[]> {
+    return (await this.loaders.for(scope).indicatorValues.load(indicator.id)).map(toIndicatorValueModel);
   }
 
   @Mutation(() => IndicatorModel)

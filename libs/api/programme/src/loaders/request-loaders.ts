@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext, Injectable } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   ActionRepository,
   type ActionEntity,
@@ -17,6 +19,7 @@ import {
   type StatusUpdateEntity,
 } from '@tiltak/api-data-access';
 import DataLoader from 'dataloader';
+import type { ActionParts } from '../actions/action-writes';
 
 /** Builds a loader that fetches many rows at once and hands each key its own. */
 function byKey<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K) {
@@ -105,12 +108,25 @@ function createLoaders(
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /**
- * Per-request DataLoaders, so a page of 100 actions with their parties, municipalities and
- * milestones costs a fixed number of queries. They live as long as the request object they hang on.
+ * What one set of loaders lives for: an HTTP request, or one event of a subscription. A
+ * subscription runs its selection once per event with the event as its root value; keyed on the
+ * connection instead, an event could carry rows cached from an earlier one.
+ */
+export const LoaderScope = createParamDecorator((_: unknown, context: ExecutionContext): object => {
+  const graphql = GqlExecutionContext.create(context);
+  const info = graphql.getInfo<GraphQLResolveInfo>();
+  const root: unknown = info.rootValue;
+  if (info.operation.operation === 'subscription' && typeof root === 'object' && root !== null) return root;
+  return graphql.getContext<{ req: object }>().req;
+});
+
+/**
+ * DataLoaders for one operation (see `LoaderScope`), so a page of 100 actions with their parties,
+ * municipalities and milestones costs a fixed number of queries.
  */
 @Injectable()
 export class RequestLoaders {
-  private readonly perRequest = new WeakMap<object, Loaders>();
+  private readonly perScope = new WeakMap<object, Loaders>();
 
   constructor(
     private readonly actions: ActionRepository,
@@ -119,12 +135,24 @@ export class RequestLoaders {
     private readonly indicators: IndicatorRepository,
   ) {}
 
-  for(context: { req: object }): Loaders {
-    let loaders = this.perRequest.get(context.req);
+  for(scope: object): Loaders {
+    let loaders = this.perScope.get(scope);
     if (!loaders) {
       loaders = createLoaders(this.actions, this.programme, this.parties, this.indicators);
-      this.perRequest.set(context.req, loaders);
+      this.perScope.set(scope, loaders);
     }
     return loaders;
+  }
+
+  /** Hands the loaders what a write already read under its lock, so its answer costs no second read. */
+  prime(scope: object, parts: ActionParts): void {
+    const loaders = this.for(scope);
+    const id = parts.action.id;
+    loaders.action.clear(id).prime(id, parts.action);
+    if (parts.milestones) loaders.milestones.clear(id).prime(id, parts.milestones);
+    if (parts.participations) loaders.participations.clear(id).prime(id, parts.participations);
+    if (parts.involvements) loaders.involvements.clear(id).prime(id, parts.involvements);
+    if (parts.projectLeads) loaders.projectLeadsOfAction.clear(id).prime(id, parts.projectLeads);
+    if (parts.history) loaders.history.clear(id).prime(id, parts.history);
   }
 }

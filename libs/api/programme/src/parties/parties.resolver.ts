@@ -1,17 +1,15 @@
 import { type Caller, CurrentCaller, CurrentViewer, PolicyService } from '@tiltak/api-core';
-import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
 import { ActionModel, toActionModel } from '../models/action.model';
 import { WhoDoesWhatRowModel } from '../models/matrix.model';
 import { MunicipalityModel, toMunicipalityModel } from '../models/municipality.model';
 import { ContactPersonModel, PartyModel } from '../models/party.model';
 import type { Principal } from '@tiltak/domain';
-import { RequestLoaders } from '../loaders/request-loaders';
+import { LoaderScope, RequestLoaders } from '../loaders/request-loaders';
 import { ProgrammeContext } from '../programme/programme-context';
 import { CreatePartyInput, PartiesArgs, UpdatePartyInput } from './dto/party.inputs';
 import { PartiesService } from './parties.service';
-
-type GraphqlContext = { req: object };
 
 @ArgsType()
 class PartyArgs {
@@ -65,12 +63,9 @@ export class PartiesResolver {
   }
 
   @ResolveField(() => MunicipalityModel, { nullable: true })
-  async homeMunicipality(
-    @Parent() party: PartyModel,
-    @Context() ctx: GraphqlContext,
-  ): Promise<MunicipalityModel | null> {
+  async homeMunicipality(@Parent() party: PartyModel, @LoaderScope() scope: object): Promise<MunicipalityModel | null> {
     if (!party.homeMunicipalityId) return null;
-    const municipality = await this.loaders.for(ctx).municipality.load(party.homeMunicipalityId);
+    const municipality = await this.loaders.for(scope).municipality.load(party.homeMunicipalityId);
     return municipality && toMunicipalityModel(municipality);
   }
 
@@ -80,19 +75,19 @@ export class PartiesResolver {
   })
   async projectLeads(
     @Parent() party: PartyModel,
-    @Context() ctx: GraphqlContext,
+    @LoaderScope() scope: object,
     @CurrentViewer() viewer: Principal | null,
   ): Promise<ContactPersonModel[] | null> {
     if (!this.policy.allows(viewer, { kind: 'READ_PERSONAL_DATA' })) return null;
-    const leads = await this.loaders.for(ctx).projectLeads.load(party.id);
+    const leads = await this.loaders.for(scope).projectLeads.load(party.id);
     return leads.map(({ name, email }) => ({ name, email }));
   }
 
   @ResolveField(() => [ActionModel], { description: 'The actions it leads or takes part in, by code.' })
-  async actions(@Parent() party: PartyModel, @Context() ctx: GraphqlContext): Promise<ActionModel[]> {
-    const ids = (await this.loaders.for(ctx).actionIdsOfParty.load(party.id)).map((row) => row.actionId);
+  async actions(@Parent() party: PartyModel, @LoaderScope() scope: object): Promise<ActionModel[]> {
+    const ids = (await this.loaders.for(scope).actionIdsOfParty.load(party.id)).map((row) => row.actionId);
     const today = this.context.today();
-    const actions = await this.loaders.for(ctx).action.loadMany(ids);
+    const actions = await this.loaders.for(scope).action.loadMany(ids);
     return actions.flatMap((action) => (action && !(action instanceof Error) ? [toActionModel(action, today)] : []));
   }
 }

@@ -1,16 +1,4 @@
-import {
-  Args,
-  ArgsType,
-  Context,
-  Field,
-  Float,
-  ID,
-  Mutation,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, ArgsType, Field, Float, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Caller, CurrentCaller } from '@tiltak/api-core';
 import { IsString, IsUUID, MaxLength } from 'class-validator';
 import { ProgressExplanationModel } from '../models/action.model';
@@ -19,7 +7,7 @@ import { FocusAreaModel } from '../models/focus-area.model';
 import { ProgressCellModel } from '../models/matrix.model';
 import { MunicipalityModel } from '../models/municipality.model';
 import { ProgrammeModel } from '../models/programme.model';
-import { RequestLoaders } from '../loaders/request-loaders';
+import { LoaderScope, RequestLoaders } from '../loaders/request-loaders';
 import {
   CreateFocusAreaInput,
   ExplainProgressArgs,
@@ -28,8 +16,6 @@ import {
 } from './dto/programme.inputs';
 import { ProgrammeService } from './programme.service';
 import { ProgressService } from './progress.service';
-
-type GraphqlContext = { req: object };
 
 @ArgsType()
 class SlugArgs {
@@ -138,8 +124,8 @@ export class FocusAreaFieldsResolver {
   ) {}
 
   @ResolveField(() => Float, { nullable: true, description: 'Weighted progress of its actions.' })
-  progress(@Parent() area: FocusAreaModel, @Context() ctx: GraphqlContext): Promise<number | null> {
-    return this.progressService.focusAreaProgress(this.loaders.for(ctx), area.id);
+  progress(@Parent() area: FocusAreaModel, @LoaderScope() scope: object): Promise<number | null> {
+    return this.progressService.focusAreaProgress(this.loaders.for(scope), area.id);
   }
 }
 
@@ -151,7 +137,7 @@ export class MunicipalityFieldsResolver {
   ) {}
 
   @ResolveField(() => Float, { nullable: true, description: 'Weighted progress of its actions, on its own figures.' })
-  progress(@Parent() municipality: MunicipalityModel, @Context() ctx: GraphqlContext): Promise<number | null> {
-    return this.progressService.municipalityProgress(this.loaders.for(ctx), municipality.id);
+  progress(@Parent() municipality: MunicipalityModel, @LoaderScope() scope: object): Promise<number | null> {
+    return this.progressService.municipalityProgress(this.loaders.for(scope), municipality.id);
   }
 }

@@ -1,8 +1,6 @@
 import { DateField, ExpectedVersionField, IdField, TextField } from '@tiltak/api-core';
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { INVOLVEMENT_LEVELS, INVOLVEMENT_ROLES, type InvolvementLevel, type InvolvementRole } from '@tiltak/domain';
-import { InvolvementLevelEnum, InvolvementRoleEnum } from '../../models/enums';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 @InputType()
 export class CreateMilestoneInput {
@@ -55,58 +53,4 @@ export class MilestoneVersionInput {
 
   @DateField({ nullable: true, description: 'When it was completed; today if left out.' })
   completedOn?: string;
-}
-
-@InputType()
-export class AddInvolvementInput {
-  @IdField()
-  actionId: string;
-
-  @IdField()
-  partyId: string;
-
-  @Field(() => InvolvementRoleEnum)
-  @IsIn(INVOLVEMENT_ROLES)
-  role: InvolvementRole;
-
-  @Field(() => InvolvementLevelEnum)
-  @IsIn(INVOLVEMENT_LEVELS)
-  level: InvolvementLevel;
-}
-
-@InputType()
-export class UpdateInvolvementInput {
-  @IdField()
-  involvementId: string;
-
-  @ExpectedVersionField()
-  expectedVersion: number;
-
-  @Field(() => InvolvementRoleEnum, { nullable: true })
-  @IsOptional()
-  @IsIn(INVOLVEMENT_ROLES)
-  role?: InvolvementRole;
-
-  @Field(() => InvolvementLevelEnum, { nullable: true })
-  @IsOptional()
-  @IsIn(INVOLVEMENT_LEVELS)
-  level?: InvolvementLevel;
-}
-
-@InputType()
-export class RemoveInvolvementInput {
-  @IdField()
-  involvementId: string;
-
-  @ExpectedVersionField()
-  expectedVersion: number;
-}
-
-@InputType()
-export class ProjectLeadInput {
-  @IdField()
-  actionId: string;
-
-  @IdField({ description: 'An active user with the project lead role.' })
-  userId: string;
 }
