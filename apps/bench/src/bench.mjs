@@ -160,6 +160,64 @@ async function mutationThroughput(apiUrl, adminToken) {
   return { rates, p95s, clients: targets.length };
 }
 
+/**
+ * 8 clients, each with its own milestone (on different actions while there are enough), alternately
+ * completing and reopening it for 10 s a repetition. Versions come from the mutation's answer, so a
+ * conflict or any other error is a fault of the API: it is counted, and the client re-reads its milestone.
+ */
+async function milestoneThroughput(apiUrl, adminToken) {
+  const milestonesOf = async () =>
+    (
+      await graphql(
+        apiUrl,
+        adminToken,
+        '{ actions(first: 100) { edges { node { id milestones { id version completedOn } } } } }',
+      )
+    ).actions.edges.map((e) => e.node);
+  const byRank = [];
+  for (const action of await milestonesOf()) {
+    action.milestones.forEach((milestone, rank) => (byRank[rank] ??= []).push(milestone));
+  }
+  const targets = byRank.flat().slice(0, 8);
+  const state = new Map(targets.map((m) => [m.id, { version: m.version, completed: m.completedOn !== null }]));
+  const document = (name) =>
+    `mutation($input: MilestoneVersionInput!) { ${name}(input: $input) { milestones { id version completedOn } } }`;
+  const rates = [];
+  const p95s = [];
+  let errors = 0;
+  for (let rep = 0; rep < REPETITIONS; rep++) {
+    const latencies = [];
+    const deadline = Date.now() + 10_000;
+    await Promise.all(
+      targets.map(async ({ id }) => {
+        const mine = state.get(id);
+        while (Date.now() < deadline) {
+          const name = mine.completed ? 'reopenMilestone' : 'completeMilestone';
+          const started = now();
+          try {
+            const data = await graphql(apiUrl, adminToken, document(name), {
+              input: { milestoneId: id, expectedVersion: mine.version },
+            });
+            const after = data[name].milestones.find((m) => m.id === id);
+            latencies.push(now() - started);
+            mine.version = after.version;
+            mine.completed = after.completedOn !== null;
+          } catch (error) {
+            errors++;
+            if (errors <= 3) console.error(`${name} failed: ${error.message}`);
+            const fresh = (await milestonesOf()).flatMap((a) => a.milestones).find((m) => m.id === id);
+            mine.version = fresh.version;
+            mine.completed = fresh.completedOn !== null;
+          }
+        }
+      }),
+    );
+    rates.push(latencies.length / 10);
+    p95s.push(percentile(latencies, 95));
+  }
+  return { rates, p95s, errors, clients: targets.length };
+}
+
 function pgbench() {
   const url = new URL(DATABASE_URL);
   const args = [
@@ -278,11 +336,17 @@ async function main() {
     }
 
     const mutations = await mutationThroughput(apiUrl, adminToken);
+    const milestones = await milestoneThroughput(apiUrl, adminToken);
     const bench = pgbench();
     report(
       `status-update mutations/s, ${mutations.clients} clients: ${summary(mutations.rates, '/s')} | pgbench single-row updates, 8 clients: ${summary(bench, '/s')} | ratio ${fmt(median(mutations.rates) / median(bench), 3)}`,
     );
     report(`status-update mutation p95: ${summary(mutations.p95s, 'ms')}`);
+    report(
+      `completeMilestone mutations/s, ${milestones.clients} clients: ${summary(milestones.rates, '/s')} | pgbench single-row updates, 8 clients: ${summary(bench, '/s')} | ratio ${fmt(median(milestones.rates) / median(bench), 3)}`,
+    );
+    report(`completeMilestone mutation p95: ${summary(milestones.p95s, 'ms')}`);
+    report(`completeMilestone mutation errors: ${milestones.errors}`);
 
     for (const size of [10_000, 100_000]) {
       await growActions(db, size);
