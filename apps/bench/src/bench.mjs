@@ -1,5 +1,6 @@
 // `npm run bench`: Tiltak's live layer and API measured against the production build on a real
 // PostgreSQL, each figure beside a baseline measured in the same run. See docs/benchmarks.md.
+// BENCH_ONLY=mutations,matrix runs only those parts (delivery, mutations, matrix); unset, it runs them all.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,17 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tiltak_bench';
 const SUBSCRIBER_COUNTS = (process.env.BENCH_SUBSCRIBERS ?? '1000,5000').split(',').map(Number);
+const PARTS = ['delivery', 'mutations', 'matrix'];
+const ONLY = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((part) => part.trim())
+  .filter(Boolean);
+const unknownParts = ONLY.filter((part) => !PARTS.includes(part));
+if (unknownParts.length > 0) {
+  console.error(`BENCH_ONLY: unknown part ${unknownParts.join(', ')}; the parts are ${PARTS.join(', ')}`);
+  process.exit(2);
+}
+const selected = (part) => ONLY.length === 0 || ONLY.includes(part);
 const REPETITIONS = 3;
 const EVENTS = 10;
 const AUTH_SECRET = 'benchmark-secret-that-is-at-least-thirty-two-characters';
@@ -317,7 +329,7 @@ async function main() {
     const councilToken = await signIn(apiUrl, 'rad@tiltak.test');
     const adminToken = await signIn(apiUrl, 'admin@tiltak.test');
 
-    for (const count of SUBSCRIBER_COUNTS) {
+    for (const count of selected('delivery') ? SUBSCRIBER_COUNTS : []) {
       const live = await delivery(apiUrl, api.pid, councilToken, adminToken, count);
       const raw = await rawBaseline(count);
       const p50 = (runs) => runs.map((run) => median(run));
@@ -335,20 +347,22 @@ async function main() {
       report(`resident memory per subscriber, ${count} subscribers: ${live.perSubscriber} KiB`);
     }
 
-    const mutations = await mutationThroughput(apiUrl, adminToken);
-    const milestones = await milestoneThroughput(apiUrl, adminToken);
-    const bench = pgbench();
-    report(
-      `status-update mutations/s, ${mutations.clients} clients: ${summary(mutations.rates, '/s')} | pgbench single-row updates, 8 clients: ${summary(bench, '/s')} | ratio ${fmt(median(mutations.rates) / median(bench), 3)}`,
-    );
-    report(`status-update mutation p95: ${summary(mutations.p95s, 'ms')}`);
-    report(
-      `completeMilestone mutations/s, ${milestones.clients} clients: ${summary(milestones.rates, '/s')} | pgbench single-row updates, 8 clients: ${summary(bench, '/s')} | ratio ${fmt(median(milestones.rates) / median(bench), 3)}`,
-    );
-    report(`completeMilestone mutation p95: ${summary(milestones.p95s, 'ms')}`);
-    report(`completeMilestone mutation errors: ${milestones.errors}`);
+    if (selected('mutations')) {
+      const mutations = await mutationThroughput(apiUrl, adminToken);
+      const milestones = await milestoneThroughput(apiUrl, adminToken);
+      const bench = pgbench();
+      report(
+        `status-update mutations/s, ${mutations.clients} clients: ${summary(mutations.rates, '/s')} | pgbench single-row updates, 8 clients: ${summary(bench, '/s')} | ratio ${fmt(median(mutations.rates) / median(bench), 3)}`,
+      );
+      report(`status-update mutation p95: ${summary(mutations.p95s, 'ms')}`);
+      report(
+        `completeMilestone mutations/s, ${milestones.clients} clients: ${summary(milestones.rates, '/s')} | pgbench single-row updates, 8 clients: ${summary(bench, '/s')} | ratio ${fmt(median(milestones.rates) / median(bench), 3)}`,
+      );
+      report(`completeMilestone mutation p95: ${summary(milestones.p95s, 'ms')}`);
+      report(`completeMilestone mutation errors: ${milestones.errors}`);
+    }
 
-    for (const size of [10_000, 100_000]) {
+    for (const size of selected('matrix') ? [10_000, 100_000] : []) {
       await growActions(db, size);
       const runs = [];
       for (let rep = 0; rep < REPETITIONS; rep++) runs.push(await matrixTimes(apiUrl, councilToken, db));
