@@ -1,5 +1,6 @@
 // `npm run bench`: Tiltak's live layer and API measured against the production build on a real
 // PostgreSQL, each figure beside a baseline measured in the same run. See docs/benchmarks.md.
+// BENCH_ONLY=mutations,matrix runs only those parts (delivery, mutations, matrix); unset, it runs them all.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,17 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tiltak_bench';
 const SUBSCRIBER_COUNTS = (process.env.BENCH_SUBSCRIBERS ?? '1000,5000').split(',').map(Number);
+const PARTS = ['delivery', 'mutations', 'matrix'];
+const ONLY = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((part) => part.trim())
+  .filter(Boolean);
+const unknownParts = ONLY.filter((part) => !PARTS.includes(part));
+if (unknownParts.length > 0) {
+  console.error(`BENCH_ONLY: unknown part ${unknownParts.join(', ')}; the parts are ${PARTS.join(', ')}`);
+  process.exit(2);
+}
+const selected = (part) => ONLY.length === 0 || ONLY.includes(part);
 const REPETITIONS = 3;
 const EVENTS = 10;
 const AUTH_SECRET = 'benchmark-secret-that-is-at-least-thirty-two-characters';
@@ -160,6 +172,64 @@ async function mutationThroughput(apiUrl, adminToken) {
   return { rates, p95s, clients: targets.length };
 }
 
+/**
+ * 8 clients, each with its own milestone (on different actions while there are enough), alternately
+ * completing and reopening it for 10 s a repetition. Versions come from the mutation's answer, so a
+ * conflict or any other error is a fault of the API: it is counted, and the client re-reads its milestone.
+ */
+async function milestoneThroughput(apiUrl, adminToken) {
+  const milestonesOf = async () =>
+    (
+      await graphql(
+        apiUrl,
+        adminToken,
+        '{ actions(first: 100) { edges { node { id milestones { id version completedOn } } } } }',
+      )
+    ).actions.edges.map((e) => e.node);
+  const byRank = [];
+  for (const action of await milestonesOf()) {
+    action.milestones.forEach((milestone, rank) => (byRank[rank] ??= []).push(milestone));
+  }
+  const targets = byRank.flat().slice(0, 8);
+  const state = new Map(targets.map((m) => [m.id, { version: m.version, completed: m.completedOn !== null }]));
+  const document = (name) =>
+    `mutation($input: MilestoneVersionInput!) { ${name}(input: $input) { milestones { id version completedOn } } }`;
+  const rates = [];
+  const p95s = [];
+  let errors = 0;
+  for (let rep = 0; rep < REPETITIONS; rep++) {
+    const latencies = [];
+    const deadline = Date.now() + 10_000;
+    await Promise.all(
+      targets.map(async ({ id }) => {
+        const mine = state.get(id);
+        while (Date.now() < deadline) {
+          const name = mine.completed ? 'reopenMilestone' : 'completeMilestone';
+          const started = now();
+          try {
+            const data = await graphql(apiUrl, adminToken, document(name), {
+              input: { milestoneId: id, expectedVersion: mine.version },
+            });
+            const after = data[name].milestones.find((m) => m.id === id);
+            latencies.push(now() - started);
+            mine.version = after.version;
+            mine.completed = after.completedOn !== null;
+          } catch (error) {
+            errors++;
+            if (errors <= 3) console.error(`${name} failed: ${error.message}`);
+            const fresh = (await milestonesOf()).flatMap((a) => a.milestones).find((m) => m.id === id);
+            mine.version = fresh.version;
+            mine.completed = fresh.completedOn !== null;
+          }
+        }
+      }),
+    );
+    rates.push(latencies.length / 10);
+    p95s.push(percentile(latencies, 95));
+  }
+  return { rates, p95s, errors, clients: targets.length };
+}
+
 function pgbench() {
   const url = new URL(DATABASE_URL);
   const args = [
@@ -259,7 +329,7 @@ async function main() {
     const councilToken = await signIn(apiUrl, 'rad@tiltak.test');
     const adminToken = await signIn(apiUrl, 'admin@tiltak.test');
 
-    for (const count of SUBSCRIBER_COUNTS) {
+    for (const count of selected('delivery') ? SUBSCRIBER_COUNTS : []) {
       const live = await delivery(apiUrl, api.pid, councilToken, adminToken, count);
       const raw = await rawBaseline(count);
       const p50 = (runs) => runs.map((run) => median(run));
@@ -277,14 +347,22 @@ async function main() {
       report(`resident memory per subscriber, ${count} subscribers: ${live.perSubscriber} KiB`);
     }
 
-    const mutations = await mutationThroughput(apiUrl, adminToken);
-    const bench = pgbench();
-    report(
-      `status-update mutations/s, ${mutations.clients} clients: ${summary(mutations.rates, '/s')} | pgbench single-row updates, 8 clients: ${summary(bench, '/s')} | ratio ${fmt(median(mutations.rates) / median(bench), 3)}`,
-    );
-    report(`status-update mutation p95: ${summary(mutations.p95s, 'ms')}`);
+    if (selected('mutations')) {
+      const mutations = await mutationThroughput(apiUrl, adminToken);
+      const milestones = await milestoneThroughput(apiUrl, adminToken);
+      const bench = pgbench();
+      report(
+        `status-update mutations/s, ${mutations.clients} clients: ${summary(mutations.rates, '/s')} | pgbench single-row updates, 8 clients: ${summary(bench, '/s')} | ratio ${fmt(median(mutations.rates) / median(bench), 3)}`,
+      );
+      report(`status-update mutation p95: ${summary(mutations.p95s, 'ms')}`);
+      report(
+        `completeMilestone mutations/s, ${milestones.clients} clients: ${summary(milestones.rates, '/s')} | pgbench single-row updates, 8 clients: ${summary(bench, '/s')} | ratio ${fmt(median(milestones.rates) / median(bench), 3)}`,
+      );
+      report(`completeMilestone mutation p95: ${summary(milestones.p95s, 'ms')}`);
+      report(`completeMilestone mutation errors: ${milestones.errors}`);
+    }
 
-    for (const size of [10_000, 100_000]) {
+    for (const size of selected('matrix') ? [10_000, 100_000] : []) {
       await growActions(db, size);
       const runs = [];
       for (let rep = 0; rep < REPETITIONS; rep++) runs.push(await matrixTimes(apiUrl, councilToken, db));
