@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestApi, type TestApi } from '../testing/test-api';
+
+/** The dashboard's own selection of an action after a write: the action page renders all of it. */
+const ACTION_DETAIL = (() => {
+  const operations = readFileSync(
+    join(process.cwd(), 'libs/dashboard/data-access/src/operations/action.graphql'),
+    'utf8',
+  );
+  return operations.slice(operations.indexOf('fragment ActionDetail on Action'));
+})();
+
+/** Most round trips one write may cost, BEGIN and COMMIT and the caller's sign-in check included. */
+const STATEMENT_BUDGET = 8;
+
+interface Written {
+  id: string;
+  version: number;
+  progress: number;
+  milestones: { id: string; version: number; completedOn: string | null }[];
+  history: { comment: string }[];
+}
+
+describe('the write path', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const actionWithMilestones = async (): Promise<Written> => {
+    const [{ id }] = await api.db.dataSource.query(
+      `SELECT a.id FROM action a WHERE EXISTS (SELECT 1 FROM milestone m WHERE m.action_id = a.id AND m.completed_on IS NULL)
+        ORDER BY a.code LIMIT 1`,
+    );
+    const { action } = await api.data<{ action: Written }>(
+      `query($id: ID!) { action(id: $id) { ...ActionDetail } } ${ACTION_DETAIL}`,
+      {
+        id,
+      },
+    );
+    return action;
+  };
+
+  /** Statements the API sent for one request, as the database saw them. */
+  const statementsOf = async <T>(request: () => Promise<T>): Promise<{ result: T; statements: string[] }> => {
+    await api.data('{ currentProgramme { id } }');
+    api.statements.length = 0;
+    const result = await request();
+    return { result, statements: [...api.statements] };
+  };
+
+  it(`updates an action's status in at most ${STATEMENT_BUDGET} statements with the dashboard's whole selection`, async () => {
+    const action = await actionWithMilestones();
+    const { result, statements } = await statementsOf(() =>
+      api.data<{ updateActionStatus: Written }>(
+        `mutation($input: UpdateActionStatusInput!) { updateActionStatus(input: $input) { ...ActionDetail } } ${ACTION_DETAIL}`,
+        {
+          input: {
+            actionId: action.id,
+            expectedVersion: action.version,
+            status: 'IN_PROGRESS',
+            comment: 'Godt i gang',
+          },
+        },
+      ),
+    );
+
+    expect(result.updateActionStatus.version).toBe(action.version + 1);
+    expect(result.updateActionStatus.history[0].comment).toBe('Godt i gang');
+    expect(statements.length).toBeLessThanOrEqual(STATEMENT_BUDGET);
+    expect(statements.filter((sql) => sql.includes('tiltak_lock_then_read'))).toHaveLength(1);
+  });
+
+  it(`completes a milestone in at most ${STATEMENT_BUDGET} statements with the dashboard's whole selection`, async () => {
+    const action = await actionWithMilestones();
+    const open = action.milestones.find((m) => m.completedOn === null)!;
+    const { result, statements } = await statementsOf(() =>
+      api.data<{ completeMilestone: Written }>(
+        `mutation($input: MilestoneVersionInput!) { completeMilestone(input: $input) { ...ActionDetail } } ${ACTION_DETAIL}`,
+        { input: { milestoneId: open.id, expectedVersion: open.version } },
+      ),
+    );
+
+    const completed = result.completeMilestone.milestones.find((m) => m.id === open.id)!;
+    expect(completed.completedOn).not.toBeNull();
+    expect(completed.version).toBe(open.version + 1);
+    expect(result.completeMilestone.progress).toBeGreaterThan(action.progress);
+    expect(statements.length).toBeLessThanOrEqual(STATEMENT_BUDGET);
+  });
+
+  it('answers a stale version with CONFLICT and leaves the action as it was', async () => {
+    const action = await actionWithMilestones();
+    const events = async () => Number((await api.db.dataSource.query('SELECT count(*) AS n FROM change_event'))[0].n);
+    const before = await events();
+    const { errors } = await api.gql(
+      `mutation($input: UpdateActionStatusInput!) { updateActionStatus(input: $input) { id } }`,
+      { input: { actionId: action.id, expectedVersion: action.version - 1, status: 'ON_HOLD', comment: 'Pause' } },
+    );
+
+    expect(errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(errors?.[0].extensions?.current).toMatchObject({ id: action.id, version: action.version });
+    expect(await events()).toBe(before);
+  });
+});
