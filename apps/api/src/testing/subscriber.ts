@@ -9,7 +9,12 @@ export interface ReceivedChange {
   entityId: string | null;
   actionId: string | null;
   actor: string | null;
-  action: { id: string; progress: number; version: number } | null;
+  action: {
+    id: string;
+    progress: number;
+    version: number;
+    milestones?: { id: string; completedOn: string | null }[];
+  } | null;
 }
 
 const SUBSCRIPTION = `subscription($since: String) {
@@ -27,7 +32,8 @@ export class Subscriber {
   private closeCode?: number;
   private waiters: (() => void)[] = [];
 
-  constructor(apiUrl: string, token: string | null, since?: string) {
+  /** `query` may ask for more of each change; it must select at least what `ReceivedChange` names. */
+  constructor(apiUrl: string, token: string | null, since?: string, query = SUBSCRIPTION) {
     this.client = createClient({
       url: `${apiUrl.replace(/^http/, 'ws')}/graphql`,
       webSocketImpl: WebSocket,
@@ -39,7 +45,7 @@ export class Subscriber {
       on: { closed: (event) => (this.closeCode = (event as { code?: number }).code) },
     });
     this.stop = this.client.subscribe<{ programmeChanged: ReceivedChange }>(
-      { query: SUBSCRIPTION, variables: { since: since ?? null } },
+      { query, variables: { since: since ?? null } },
       {
         next: ({ data }) => {
           if (data) (data.programmeChanged.caughtUp ? this.markers : this.received).push(data.programmeChanged);
