@@ -78,7 +78,7 @@ export class UsersService {
         ...(input.name !== undefined && { name: input.name.trim() }),
         ...(input.active !== undefined && { active: input.active }),
       };
-      // Access tokens carry the role and lapse only when they expire: end them now.
+      // An access token holds until the token version moves on: a lost role must not wait for it to expire.
       const expireAccessTokens = input.active === false || role !== before.role;
       const after = await this.accounts.updateUserIfVersion(tx, before.id, input.expectedVersion, patch, {
         expireAccessTokens,
