@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, ApiError, ApiErrorCode, type AppConfig, badUserInput } from '@tiltak/api-core';
-import { AccountRepository, RefreshTokenEntity, UserEntity } from '@tiltak/api-data-access';
+import { AccountRepository, type UserEntity } from '@tiltak/api-data-access';
 import type { Principal } from '@tiltak/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -70,7 +70,7 @@ export class AuthService {
   /** A new token family for a user who has just proven who they are (password or single sign-on). */
   async startSession(user: UserEntity): Promise<NewSession> {
     const refresh = this.tokens.newRefreshToken();
-    await this.dataSource.manager.insert(RefreshTokenEntity, {
+    await this.accounts.issueRefreshToken({
       familyId: randomUUID(),
       userId: user.id,
       tokenHash: refresh.hash,
@@ -103,12 +103,10 @@ export class AuthService {
       if (!user?.active) return null;
       if (justNow) return { user, refreshToken: null };
       const next = this.tokens.newRefreshToken();
-      await manager.insert(RefreshTokenEntity, {
-        familyId: stored.familyId,
-        userId: user.id,
-        tokenHash: next.hash,
-        expiresAt: next.expiresAt,
-      });
+      await this.accounts.issueRefreshToken(
+        { familyId: stored.familyId, userId: user.id, tokenHash: next.hash, expiresAt: next.expiresAt },
+        manager,
+      );
       return { user, refreshToken: next.token };
     });
     if (outcome === 'REPLAYED') {
@@ -136,15 +134,7 @@ export class AuthService {
     }
     const newHash = await hashPassword(newPassword);
     const user = await this.dataSource.transaction(async (manager) => {
-      await manager.update(
-        UserEntity,
-        { id: viewer.userId },
-        {
-          passwordHash: newHash,
-          tokenVersion: () => 'token_version + 1',
-          version: () => 'version + 1',
-        },
-      );
+      await this.accounts.replacePassword(viewer.userId, newHash, manager);
       await this.accounts.revokeAllOfUser(viewer.userId, manager);
       return (await this.accounts.userById(viewer.userId, manager)) as UserEntity;
     });

@@ -6,7 +6,7 @@ import {
   PartyRepository,
   ProgrammeRepository,
   ProgrammeWriter,
-  UserEntity,
+  type UserEntity,
   type WriteTransaction,
 } from '@tiltak/api-data-access';
 import type { Principal, Role } from '@tiltak/domain';
@@ -44,16 +44,14 @@ export class UsersService {
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     return this.write(actor, async (tx) => {
       await this.checkAssignment(tx, input.role, input.municipalityId ?? null, input.partyId ?? null);
-      const user = await tx.manager.save(
-        tx.manager.create(UserEntity, {
-          email,
-          name: input.name.trim(),
-          role: input.role,
-          municipalityId: input.role === 'COORDINATOR' ? (input.municipalityId ?? null) : null,
-          partyId: input.role === 'PROJECT_LEAD' ? (input.partyId ?? null) : null,
-          passwordHash,
-        }),
-      );
+      const user = await this.accounts.createUser(tx, {
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        municipalityId: input.role === 'COORDINATOR' ? (input.municipalityId ?? null) : null,
+        partyId: input.role === 'PROJECT_LEAD' ? (input.partyId ?? null) : null,
+        passwordHash,
+      });
       tx.record({ entity: 'user', entityId: user.id, operation: 'CREATE', before: null, after: loggable(user) });
       return toUserModel(user);
     });
@@ -63,7 +61,7 @@ export class UsersService {
   async updateUser(viewer: Principal | null, actor: Actor, input: UpdateUserInput): Promise<UserModel> {
     this.policy.require(viewer, { kind: 'MANAGE_USERS' });
     return this.write(actor, async (tx) => {
-      const before = await this.accounts.userById(input.userId, tx.manager);
+      const before = await this.accounts.userById(input.userId, tx);
       if (!before)
         throw new ApiError(ApiErrorCode.NOT_FOUND, `User ${input.userId} does not exist`, { field: 'userId' });
       if (viewer?.userId === before.id && (input.active === false || (input.role && input.role !== 'ADMIN'))) {
@@ -73,18 +71,20 @@ export class UsersService {
       const municipalityId = role === 'COORDINATOR' ? (input.municipalityId ?? before.municipalityId) : null;
       const partyId = role === 'PROJECT_LEAD' ? (input.partyId ?? before.partyId) : null;
       await this.checkAssignment(tx, role, municipalityId, partyId);
-      const revoke = input.active === false || role !== before.role;
-      const changed = await tx.updateIfVersion(UserEntity, { id: before.id }, input.expectedVersion, {
+      const patch = {
         role,
         municipalityId,
         partyId,
         ...(input.name !== undefined && { name: input.name.trim() }),
         ...(input.active !== undefined && { active: input.active }),
-        ...(revoke && { tokenVersion: () => 'token_version + 1' }),
+      };
+      // An access token holds until the token version moves on: a lost role must not wait for it to expire.
+      const expireAccessTokens = input.active === false || role !== before.role;
+      const after = await this.accounts.updateUserIfVersion(tx, before.id, input.expectedVersion, patch, {
+        expireAccessTokens,
       });
-      if (!changed) throw conflict('user', toUserModel(before));
-      if (input.active === false) await this.accounts.revokeAllOfUser(before.id, tx.manager);
-      const after = (await this.accounts.userById(before.id, tx.manager)) as UserEntity;
+      if (!after) throw conflict('user', toUserModel(before));
+      if (input.active === false) await this.accounts.revokeAllOfUser(before.id, tx);
       tx.record({
         entity: 'user',
         entityId: before.id,
@@ -109,9 +109,7 @@ export class UsersService {
     partyId: string | null,
   ) {
     if (role === 'COORDINATOR') {
-      const [municipality] = municipalityId
-        ? await this.programmes.municipalitiesByIds([municipalityId], tx.manager)
-        : [];
+      const [municipality] = municipalityId ? await this.programmes.municipalitiesByIds([municipalityId], tx) : [];
       if (!municipality)
         throw badUserInput(
           'municipalityId',
@@ -120,7 +118,7 @@ export class UsersService {
         );
     }
     if (role === 'PROJECT_LEAD') {
-      const party = partyId ? await this.parties.partyById(partyId, tx.manager) : null;
+      const party = partyId ? await this.parties.partyById(partyId, tx) : null;
       if (!party) throw badUserInput('partyId', 'partyId: a project lead acts for a party', 'MISSING_PARTY');
     }
   }

@@ -1,14 +1,54 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import type { WriteTransaction } from '../change-log/programme-writer';
 import { LoginThrottleEntity, RefreshTokenEntity, UserEntity } from '../entities';
+import { updateIfVersion } from './guarded-update';
+import { managerOf, type QueryScope } from './scope';
+
+export type UserFields = Pick<UserEntity, 'email' | 'name' | 'role' | 'municipalityId' | 'partyId' | 'passwordHash'>;
+
+export type UserPatch = Partial<Pick<UserEntity, 'name' | 'role' | 'municipalityId' | 'partyId' | 'active'>>;
+
+/** A refresh token as stored: only its hash, never the token itself. */
+export type RefreshTokenFields = Pick<RefreshTokenEntity, 'familyId' | 'userId' | 'tokenHash' | 'expiresAt'>;
 
 /** Users, their refresh tokens and the sign-in throttle. */
 @Injectable()
 export class AccountRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  userById(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {
-    return manager.findOneBy(UserEntity, { id });
+  userById(id: string, scope: QueryScope = this.dataSource.manager): Promise<UserEntity | null> {
+    return managerOf(scope).findOneBy(UserEntity, { id });
+  }
+
+  createUser(tx: WriteTransaction, fields: UserFields): Promise<UserEntity> {
+    return tx.manager.save(tx.manager.create(UserEntity, fields));
+  }
+
+  /**
+   * The user after the patch, or null when it is no longer at `expectedVersion`. With
+   * `expireAccessTokens` the token version moves on, so access tokens already issued stop working.
+   */
+  updateUserIfVersion(
+    tx: WriteTransaction,
+    id: string,
+    expectedVersion: number,
+    patch: UserPatch,
+    { expireAccessTokens }: { expireAccessTokens: boolean },
+  ): Promise<UserEntity | null> {
+    return updateIfVersion(tx, UserEntity, { id }, expectedVersion, {
+      ...patch,
+      ...(expireAccessTokens && { tokenVersion: () => 'token_version + 1' }),
+    });
+  }
+
+  /** Sets a new password hash and expires the access tokens already issued. */
+  async replacePassword(userId: string, passwordHash: string, scope: QueryScope): Promise<void> {
+    await managerOf(scope).update(
+      UserEntity,
+      { id: userId },
+      { passwordHash, tokenVersion: () => 'token_version + 1', version: () => 'version + 1' },
+    );
   }
 
   userByEmail(email: string): Promise<UserEntity | null> {
@@ -38,22 +78,30 @@ export class AccountRepository {
     });
   }
 
-  refreshTokenByHash(tokenHash: string, manager: EntityManager = this.dataSource.manager) {
-    return manager.findOneBy(RefreshTokenEntity, { tokenHash });
+  async issueRefreshToken(fields: RefreshTokenFields, scope: QueryScope = this.dataSource.manager): Promise<void> {
+    await managerOf(scope).insert(RefreshTokenEntity, fields);
+  }
+
+  refreshTokenByHash(tokenHash: string, scope: QueryScope = this.dataSource.manager) {
+    return managerOf(scope).findOneBy(RefreshTokenEntity, { tokenHash });
   }
 
   /** Marks a token used, once: false when another request used it first. */
-  async markRefreshTokenUsed(id: string, manager: EntityManager): Promise<boolean> {
-    const result = await manager.update(RefreshTokenEntity, { id, usedAt: IsNull() }, { usedAt: () => 'now()' });
+  async markRefreshTokenUsed(id: string, scope: QueryScope): Promise<boolean> {
+    const result = await managerOf(scope).update(
+      RefreshTokenEntity,
+      { id, usedAt: IsNull() },
+      { usedAt: () => 'now()' },
+    );
     return result.affected === 1;
   }
 
-  revokeFamily(familyId: string, manager: EntityManager = this.dataSource.manager) {
-    return manager.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+  revokeFamily(familyId: string, scope: QueryScope = this.dataSource.manager) {
+    return managerOf(scope).update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
   }
 
-  revokeAllOfUser(userId: string, manager: EntityManager = this.dataSource.manager) {
-    return manager.update(RefreshTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+  revokeAllOfUser(userId: string, scope: QueryScope = this.dataSource.manager) {
+    return managerOf(scope).update(RefreshTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
   }
 
   /**

@@ -1,6 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import type { WriteTransaction } from '../change-log/programme-writer';
 import { IndicatorEntity, IndicatorValueEntity } from '../entities';
+import { updateIfVersion } from './guarded-update';
+import { managerOf, type QueryScope } from './scope';
+
+export type IndicatorFields = Pick<
+  IndicatorEntity,
+  'programmeId' | 'focusAreaId' | 'name' | 'unit' | 'baseline' | 'target' | 'targetYear'
+>;
+
+export type IndicatorPatch = Partial<Pick<IndicatorFields, 'name' | 'unit' | 'baseline' | 'target' | 'targetYear'>>;
+
+/** An indicator value is known by its indicator, municipality and year. */
+export type IndicatorValueKey = Pick<IndicatorValueEntity, 'indicatorId' | 'municipalityId' | 'year'>;
 
 @Injectable()
 export class IndicatorRepository {
@@ -13,8 +26,22 @@ export class IndicatorRepository {
     });
   }
 
-  indicatorById(id: string, manager = this.dataSource.manager): Promise<IndicatorEntity | null> {
-    return manager.findOneBy(IndicatorEntity, { id });
+  indicatorById(id: string, scope: QueryScope = this.dataSource.manager): Promise<IndicatorEntity | null> {
+    return managerOf(scope).findOneBy(IndicatorEntity, { id });
+  }
+
+  createIndicator(tx: WriteTransaction, fields: IndicatorFields): Promise<IndicatorEntity> {
+    return tx.manager.save(tx.manager.create(IndicatorEntity, fields));
+  }
+
+  /** The indicator after the patch, or null when it is no longer at `expectedVersion`. */
+  updateIndicatorIfVersion(
+    tx: WriteTransaction,
+    id: string,
+    expectedVersion: number,
+    patch: IndicatorPatch,
+  ): Promise<IndicatorEntity | null> {
+    return updateIfVersion(tx, IndicatorEntity, { id }, expectedVersion, patch);
   }
 
   valuesOfIndicators(indicatorIds: readonly string[]): Promise<IndicatorValueEntity[]> {
@@ -24,7 +51,23 @@ export class IndicatorRepository {
     });
   }
 
-  value(indicatorId: string, municipalityId: string, year: number, manager = this.dataSource.manager) {
-    return manager.findOneBy(IndicatorValueEntity, { indicatorId, municipalityId, year });
+  value(key: IndicatorValueKey, scope: QueryScope = this.dataSource.manager): Promise<IndicatorValueEntity | null> {
+    const { indicatorId, municipalityId, year } = key;
+    return managerOf(scope).findOneBy(IndicatorValueEntity, { indicatorId, municipalityId, year });
+  }
+
+  createValue(tx: WriteTransaction, key: IndicatorValueKey, value: number): Promise<IndicatorValueEntity> {
+    return tx.manager.save(tx.manager.create(IndicatorValueEntity, { ...key, value }));
+  }
+
+  /** The value after the change, or null when it is no longer at `expectedVersion`. */
+  updateValueIfVersion(
+    tx: WriteTransaction,
+    key: IndicatorValueKey,
+    expectedVersion: number,
+    value: number,
+  ): Promise<IndicatorValueEntity | null> {
+    const { indicatorId, municipalityId, year } = key;
+    return updateIfVersion(tx, IndicatorValueEntity, { indicatorId, municipalityId, year }, expectedVersion, { value });
   }
 }

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { InvolvementLevel, InvolvementRole, PartyKind } from '@tiltak/domain';
 import { DataSource, In } from 'typeorm';
+import type { WriteTransaction } from '../change-log/programme-writer';
 import { PartyEntity } from '../entities';
+import { updateIfVersion } from './guarded-update';
+import { managerOf, type QueryScope } from './scope';
+
+/** What a coordinator gives for a party; the rest the database fills in. */
+export type PartyFields = Pick<
+  PartyEntity,
+  'programmeId' | 'name' | 'kind' | 'homeMunicipalityId' | 'contactName' | 'contactEmail' | 'website'
+>;
+
+export type PartyPatch = Partial<Omit<PartyFields, 'programmeId'>>;
 
 export interface WhoDoesWhatRow {
   partyId: string;
@@ -28,8 +39,22 @@ export class PartyRepository {
     });
   }
 
-  partyById(id: string, manager = this.dataSource.manager): Promise<PartyEntity | null> {
-    return manager.findOneBy(PartyEntity, { id });
+  partyById(id: string, scope: QueryScope = this.dataSource.manager): Promise<PartyEntity | null> {
+    return managerOf(scope).findOneBy(PartyEntity, { id });
+  }
+
+  createParty(tx: WriteTransaction, fields: PartyFields): Promise<PartyEntity> {
+    return tx.manager.save(tx.manager.create(PartyEntity, fields));
+  }
+
+  /** The party after the patch, or null when it is no longer at `expectedVersion`. */
+  updatePartyIfVersion(
+    tx: WriteTransaction,
+    id: string,
+    expectedVersion: number,
+    patch: PartyPatch,
+  ): Promise<PartyEntity | null> {
+    return updateIfVersion(tx, PartyEntity, { id }, expectedVersion, patch);
   }
 
   partiesByIds(ids: readonly string[]): Promise<PartyEntity[]> {

@@ -1,8 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
+import type { WriteTransaction } from '../change-log/programme-writer';
 import { AdoptionEntity, FocusAreaEntity, MunicipalityEntity, ProgrammeEntity } from '../entities';
+import { updateIfVersion } from './guarded-update';
+import { managerOf, type QueryScope } from './scope';
 
-/** Reads of the programme's frame: the programme itself, its region's municipalities, its focus areas. */
+export type FocusAreaFields = Pick<
+  FocusAreaEntity,
+  'programmeId' | 'code' | 'name' | 'description' | 'innovationPlanPriority' | 'sortOrder'
+>;
+
+export type FocusAreaPatch = Partial<Pick<FocusAreaFields, 'name' | 'description' | 'innovationPlanPriority'>>;
+
+/** Where a decision belongs: a municipality, and the whole programme (no focus area) or one focus area. */
+export type AdoptionSubject = Pick<AdoptionEntity, 'programmeId' | 'municipalityId' | 'focusAreaId'>;
+
+export type AdoptionDecision = Pick<AdoptionEntity, 'status' | 'decidedOn' | 'caseReference'>;
+
+/** The programme's frame: the programme itself, its region's municipalities, its focus areas and their adoption. */
 @Injectable()
 export class ProgrammeRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -25,27 +40,58 @@ export class ProgrammeRepository {
       .find({ where: { programmeId }, order: { sortOrder: 'ASC', name: 'ASC' } });
   }
 
-  municipalitiesByIds(ids: readonly string[], manager = this.dataSource.manager): Promise<MunicipalityEntity[]> {
-    return manager.findBy(MunicipalityEntity, { id: In([...ids]) });
+  municipalitiesByIds(
+    ids: readonly string[],
+    scope: QueryScope = this.dataSource.manager,
+  ): Promise<MunicipalityEntity[]> {
+    return managerOf(scope).findBy(MunicipalityEntity, { id: In([...ids]) });
   }
 
   municipalityBySlug(regionId: string, slug: string): Promise<MunicipalityEntity | null> {
     return this.dataSource.manager.findOneBy(MunicipalityEntity, { regionId, slug });
   }
 
-  focusAreasByIds(ids: readonly string[], manager = this.dataSource.manager): Promise<FocusAreaEntity[]> {
-    return manager.findBy(FocusAreaEntity, { id: In([...ids]) });
+  focusAreasByIds(ids: readonly string[], scope: QueryScope = this.dataSource.manager): Promise<FocusAreaEntity[]> {
+    return managerOf(scope).findBy(FocusAreaEntity, { id: In([...ids]) });
+  }
+
+  createFocusArea(tx: WriteTransaction, fields: FocusAreaFields): Promise<FocusAreaEntity> {
+    return tx.manager.save(tx.manager.create(FocusAreaEntity, fields));
+  }
+
+  /** The focus area after the patch, or null when it is no longer at `expectedVersion`. */
+  updateFocusAreaIfVersion(
+    tx: WriteTransaction,
+    id: string,
+    expectedVersion: number,
+    patch: FocusAreaPatch,
+  ): Promise<FocusAreaEntity | null> {
+    return updateIfVersion(tx, FocusAreaEntity, { id }, expectedVersion, patch);
   }
 
   adoptionsOfProgramme(programmeId: string): Promise<AdoptionEntity[]> {
     return this.dataSource.manager.find(AdoptionEntity, { where: { programmeId }, order: { decidedOn: 'ASC' } });
   }
 
-  adoption(programmeId: string, municipalityId: string, focusAreaId: string | null, manager = this.dataSource.manager) {
-    return manager.findOneBy(AdoptionEntity, {
-      programmeId,
-      municipalityId,
-      focusAreaId: focusAreaId ?? IsNull(),
+  adoption(subject: AdoptionSubject, scope: QueryScope = this.dataSource.manager): Promise<AdoptionEntity | null> {
+    return managerOf(scope).findOneBy(AdoptionEntity, {
+      programmeId: subject.programmeId,
+      municipalityId: subject.municipalityId,
+      focusAreaId: subject.focusAreaId ?? IsNull(),
     });
+  }
+
+  createAdoption(tx: WriteTransaction, subject: AdoptionSubject, decision: AdoptionDecision): Promise<AdoptionEntity> {
+    return tx.manager.save(tx.manager.create(AdoptionEntity, { ...subject, ...decision }));
+  }
+
+  /** The decision after the change, or null when it is no longer at `expectedVersion`. */
+  updateAdoptionIfVersion(
+    tx: WriteTransaction,
+    id: string,
+    expectedVersion: number,
+    decision: AdoptionDecision,
+  ): Promise<AdoptionEntity | null> {
+    return updateIfVersion(tx, AdoptionEntity, { id }, expectedVersion, decision);
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, ApiErrorCode, badUserInput, type Caller, conflict, PolicyService } from '@tiltak/api-core';
 import {
-  IndicatorEntity,
+  type IndicatorEntity,
   IndicatorRepository,
-  IndicatorValueEntity,
   ProgrammeRepository,
   ProgrammeWriter,
   type WriteTransaction,
@@ -37,22 +36,20 @@ export class IndicatorsService {
     const programme = await this.context.programme();
     return this.writer.write(caller.actor, programme.id, async (tx) => {
       if (input.focusAreaId) {
-        const [focusArea] = await this.programmes.focusAreasByIds([input.focusAreaId], tx.manager);
+        const [focusArea] = await this.programmes.focusAreasByIds([input.focusAreaId], tx);
         if (focusArea?.programmeId !== programme.id) {
           throw badUserInput('focusAreaId', `focusAreaId: no focus area ${input.focusAreaId}`, 'UNKNOWN_REFERENCE');
         }
       }
-      const indicator = await tx.manager.save(
-        tx.manager.create(IndicatorEntity, {
-          programmeId: programme.id,
-          focusAreaId: input.focusAreaId ?? null,
-          name: input.name.trim(),
-          unit: input.unit.trim(),
-          baseline: input.baseline,
-          target: input.target,
-          targetYear: input.targetYear,
-        }),
-      );
+      const indicator = await this.indicatorRepository.createIndicator(tx, {
+        programmeId: programme.id,
+        focusAreaId: input.focusAreaId ?? null,
+        name: input.name.trim(),
+        unit: input.unit.trim(),
+        baseline: input.baseline,
+        target: input.target,
+        targetYear: input.targetYear,
+      });
       tx.record({ entity: 'indicator', entityId: indicator.id, operation: 'CREATE', before: null, after: indicator });
       return toIndicatorModel(indicator);
     });
@@ -70,10 +67,13 @@ export class IndicatorsService {
         ...(input.target !== undefined && { target: input.target }),
         ...(input.targetYear !== undefined && { targetYear: input.targetYear }),
       };
-      if (!(await tx.updateIfVersion(IndicatorEntity, { id: before.id }, input.expectedVersion, patch))) {
-        throw conflict('indicator', toIndicatorModel(before));
-      }
-      const after = (await this.indicatorRepository.indicatorById(before.id, tx.manager)) as IndicatorEntity;
+      const after = await this.indicatorRepository.updateIndicatorIfVersion(
+        tx,
+        before.id,
+        input.expectedVersion,
+        patch,
+      );
+      if (!after) throw conflict('indicator', toIndicatorModel(before));
       tx.record({ entity: 'indicator', entityId: before.id, operation: 'UPDATE', before, after });
       return toIndicatorModel(after);
     });
@@ -84,7 +84,7 @@ export class IndicatorsService {
     const programme = await this.context.programme();
     return this.writer.write(caller.actor, programme.id, async (tx) => {
       await this.indicatorOfProgramme(tx, input.indicatorId);
-      const [municipality] = await this.programmes.municipalitiesByIds([input.municipalityId], tx.manager);
+      const [municipality] = await this.programmes.municipalitiesByIds([input.municipalityId], tx);
       if (municipality?.regionId !== programme.regionId) {
         throw badUserInput(
           'municipalityId',
@@ -94,9 +94,9 @@ export class IndicatorsService {
       }
       const key = { indicatorId: input.indicatorId, municipalityId: input.municipalityId, year: input.year };
       const entityId = `${key.indicatorId}:${key.municipalityId}:${key.year}`;
-      const before = await this.indicatorRepository.value(key.indicatorId, key.municipalityId, key.year, tx.manager);
+      const before = await this.indicatorRepository.value(key, tx);
       if (!before) {
-        const created = await tx.manager.save(tx.manager.create(IndicatorValueEntity, { ...key, value: input.value }));
+        const created = await this.indicatorRepository.createValue(tx, key, input.value);
         tx.record({ entity: 'indicator_value', entityId, operation: 'CREATE', before: null, after: created });
         return toIndicatorValueModel(created);
       }
@@ -107,26 +107,15 @@ export class IndicatorsService {
           'VERSION_REQUIRED',
         );
       }
-      const updated = await tx.updateIfVersion(
-        IndicatorValueEntity,
-        { indicator_id: key.indicatorId, municipality_id: key.municipalityId, year: String(key.year) },
-        input.expectedVersion,
-        { value: input.value },
-      );
-      if (!updated) throw conflict('indicator value', toIndicatorValueModel(before));
-      const after = (await this.indicatorRepository.value(
-        key.indicatorId,
-        key.municipalityId,
-        key.year,
-        tx.manager,
-      )) as IndicatorValueEntity;
+      const after = await this.indicatorRepository.updateValueIfVersion(tx, key, input.expectedVersion, input.value);
+      if (!after) throw conflict('indicator value', toIndicatorValueModel(before));
       tx.record({ entity: 'indicator_value', entityId, operation: 'UPDATE', before, after });
       return toIndicatorValueModel(after);
     });
   }
 
   private async indicatorOfProgramme(tx: WriteTransaction, id: string): Promise<IndicatorEntity> {
-    const indicator = await this.indicatorRepository.indicatorById(id, tx.manager);
+    const indicator = await this.indicatorRepository.indicatorById(id, tx);
     if (indicator?.programmeId !== tx.programmeId) {
       throw new ApiError(ApiErrorCode.NOT_FOUND, `Indicator ${id} does not exist`, { field: 'indicatorId' });
     }

@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, ApiErrorCode, badUserInput, type Caller, conflict, PolicyService } from '@tiltak/api-core';
-import {
-  PartyEntity,
-  PartyRepository,
-  ProgrammeRepository,
-  ProgrammeWriter,
-  type WriteTransaction,
-} from '@tiltak/api-data-access';
+import { PartyRepository, ProgrammeRepository, ProgrammeWriter, type WriteTransaction } from '@tiltak/api-data-access';
 import { INVOLVEMENT_LEVELS, INVOLVEMENT_ROLES, type PartyKind } from '@tiltak/domain';
 import type { InvolvementCountsModel, WhoDoesWhatRowModel } from '../models/matrix.model';
 import { type PartyModel, toPartyModel } from '../models/party.model';
@@ -69,17 +63,15 @@ export class PartiesService {
     const programme = await this.context.programme();
     return this.writer.write(caller.actor, programme.id, async (tx) => {
       await this.checkHomeMunicipality(tx, programme.regionId, input.homeMunicipalityId);
-      const party = await tx.manager.save(
-        tx.manager.create(PartyEntity, {
-          programmeId: programme.id,
-          name: input.name.trim(),
-          kind: input.kind,
-          homeMunicipalityId: input.homeMunicipalityId ?? null,
-          contactName: input.contactName?.trim() || null,
-          contactEmail: input.contactEmail ?? null,
-          website: input.website ?? null,
-        }),
-      );
+      const party = await this.partyRepository.createParty(tx, {
+        programmeId: programme.id,
+        name: input.name.trim(),
+        kind: input.kind,
+        homeMunicipalityId: input.homeMunicipalityId ?? null,
+        contactName: input.contactName?.trim() || null,
+        contactEmail: input.contactEmail ?? null,
+        website: input.website ?? null,
+      });
       tx.record({ entity: 'party', entityId: party.id, operation: 'CREATE', before: null, after: party });
       return toPartyModel(party);
     });
@@ -89,7 +81,7 @@ export class PartiesService {
     this.policy.require(caller.viewer, { kind: 'MANAGE_PARTIES' });
     const programme = await this.context.programme();
     return this.writer.write(caller.actor, programme.id, async (tx) => {
-      const before = await this.partyRepository.partyById(input.partyId, tx.manager);
+      const before = await this.partyRepository.partyById(input.partyId, tx);
       if (!before || before.programmeId !== programme.id) {
         throw new ApiError(ApiErrorCode.NOT_FOUND, `Party ${input.partyId} does not exist`, { field: 'partyId' });
       }
@@ -102,10 +94,8 @@ export class PartiesService {
         ...(input.contactEmail !== undefined && { contactEmail: input.contactEmail }),
         ...(input.website !== undefined && { website: input.website }),
       };
-      if (!(await tx.updateIfVersion(PartyEntity, { id: before.id }, input.expectedVersion, patch))) {
-        throw conflict('party', toPartyModel(before));
-      }
-      const after = (await this.partyRepository.partyById(before.id, tx.manager)) as PartyEntity;
+      const after = await this.partyRepository.updatePartyIfVersion(tx, before.id, input.expectedVersion, patch);
+      if (!after) throw conflict('party', toPartyModel(before));
       tx.record({ entity: 'party', entityId: before.id, operation: 'UPDATE', before, after });
       return toPartyModel(after);
     });
@@ -113,7 +103,7 @@ export class PartiesService {
 
   private async checkHomeMunicipality(tx: WriteTransaction, regionId: string, id: string | undefined): Promise<void> {
     if (!id) return;
-    const [municipality] = await this.programmes.municipalitiesByIds([id], tx.manager);
+    const [municipality] = await this.programmes.municipalitiesByIds([id], tx);
     if (!municipality || municipality.regionId !== regionId) {
       throw badUserInput('homeMunicipalityId', `homeMunicipalityId: no municipality ${id}`, 'UNKNOWN_REFERENCE');
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, ApiErrorCode, badUserInput, type Caller, conflict, PolicyService } from '@tiltak/api-core';
-import { AdoptionEntity, FocusAreaEntity, ProgrammeRepository, ProgrammeWriter } from '@tiltak/api-data-access';
+import { ProgrammeRepository, ProgrammeWriter } from '@tiltak/api-data-access';
 import { isIsoDate } from '@tiltak/domain';
 import { type AdoptionModel, toAdoptionModel } from '../models/indicator.model';
 import { type FocusAreaModel, toFocusAreaModel } from '../models/focus-area.model';
@@ -60,16 +60,14 @@ export class ProgrammeService {
       if (existing.some((area) => area.code === input.code)) {
         throw badUserInput('code', `code: ${input.code} is already in use`, 'CODE_TAKEN');
       }
-      const focusArea = await tx.manager.save(
-        tx.manager.create(FocusAreaEntity, {
-          programmeId: programme.id,
-          code: input.code,
-          name: input.name.trim(),
-          description: input.description ?? '',
-          innovationPlanPriority: input.innovationPlanPriority ?? null,
-          sortOrder: Math.max(0, ...existing.map((area) => area.sortOrder)) + 1,
-        }),
-      );
+      const focusArea = await this.programmes.createFocusArea(tx, {
+        programmeId: programme.id,
+        code: input.code,
+        name: input.name.trim(),
+        description: input.description ?? '',
+        innovationPlanPriority: input.innovationPlanPriority ?? null,
+        sortOrder: Math.max(0, ...existing.map((area) => area.sortOrder)) + 1,
+      });
       tx.record({ entity: 'focus_area', entityId: focusArea.id, operation: 'CREATE', before: null, after: focusArea });
       return toFocusAreaModel(focusArea);
     });
@@ -79,7 +77,7 @@ export class ProgrammeService {
     this.policy.require(caller.viewer, { kind: 'MANAGE_PROGRAMME' });
     const programme = await this.context.programme();
     return this.writer.write(caller.actor, programme.id, async (tx) => {
-      const [before] = await this.programmes.focusAreasByIds([input.focusAreaId], tx.manager);
+      const [before] = await this.programmes.focusAreasByIds([input.focusAreaId], tx);
       if (!before || before.programmeId !== programme.id) {
         throw new ApiError(ApiErrorCode.NOT_FOUND, `Focus area ${input.focusAreaId} does not exist`, {
           field: 'focusAreaId',
@@ -90,10 +88,8 @@ export class ProgrammeService {
         ...(input.description !== undefined && { description: input.description }),
         ...(input.innovationPlanPriority !== undefined && { innovationPlanPriority: input.innovationPlanPriority }),
       };
-      if (!(await tx.updateIfVersion(FocusAreaEntity, { id: before.id }, input.expectedVersion, patch))) {
-        throw conflict('focus area', toFocusAreaModel(before));
-      }
-      const [after] = await this.programmes.focusAreasByIds([before.id], tx.manager);
+      const after = await this.programmes.updateFocusAreaIfVersion(tx, before.id, input.expectedVersion, patch);
+      if (!after) throw conflict('focus area', toFocusAreaModel(before));
       tx.record({ entity: 'focus_area', entityId: before.id, operation: 'UPDATE', before, after });
       return toFocusAreaModel(after);
     });
@@ -110,7 +106,7 @@ export class ProgrammeService {
       throw badUserInput('decidedOn', 'decidedOn: an adopted or rejected decision has a date', 'DECISION_NEEDS_DATE');
     }
     return this.writer.write(caller.actor, programme.id, async (tx) => {
-      const [municipality] = await this.programmes.municipalitiesByIds([input.municipalityId], tx.manager);
+      const [municipality] = await this.programmes.municipalitiesByIds([input.municipalityId], tx);
       if (!municipality || municipality.regionId !== programme.regionId) {
         throw badUserInput(
           'municipalityId',
@@ -119,27 +115,24 @@ export class ProgrammeService {
         );
       }
       if (input.focusAreaId) {
-        const [focusArea] = await this.programmes.focusAreasByIds([input.focusAreaId], tx.manager);
+        const [focusArea] = await this.programmes.focusAreasByIds([input.focusAreaId], tx);
         if (!focusArea || focusArea.programmeId !== programme.id) {
           throw badUserInput('focusAreaId', `focusAreaId: no focus area ${input.focusAreaId}`, 'UNKNOWN_REFERENCE');
         }
       }
-      const fields = {
+      const subject = {
+        programmeId: programme.id,
+        municipalityId: municipality.id,
+        focusAreaId: input.focusAreaId ?? null,
+      };
+      const decision = {
         status: input.status,
         decidedOn: input.decidedOn ?? null,
         caseReference: input.caseReference.trim(),
       };
-      const focusAreaId = input.focusAreaId ?? null;
-      const before = await this.programmes.adoption(programme.id, municipality.id, focusAreaId, tx.manager);
+      const before = await this.programmes.adoption(subject, tx);
       if (!before) {
-        const created = await tx.manager.save(
-          tx.manager.create(AdoptionEntity, {
-            programmeId: programme.id,
-            municipalityId: municipality.id,
-            focusAreaId,
-            ...fields,
-          }),
-        );
+        const created = await this.programmes.createAdoption(tx, subject, decision);
         tx.record({ entity: 'adoption', entityId: created.id, operation: 'CREATE', before: null, after: created });
         return toAdoptionModel(created);
       }
@@ -150,15 +143,8 @@ export class ProgrammeService {
           'VERSION_REQUIRED',
         );
       }
-      if (!(await tx.updateIfVersion(AdoptionEntity, { id: before.id }, input.expectedVersion, fields))) {
-        throw conflict('decision', toAdoptionModel(before));
-      }
-      const after = (await this.programmes.adoption(
-        programme.id,
-        municipality.id,
-        focusAreaId,
-        tx.manager,
-      )) as AdoptionEntity;
+      const after = await this.programmes.updateAdoptionIfVersion(tx, before.id, input.expectedVersion, decision);
+      if (!after) throw conflict('decision', toAdoptionModel(before));
       tx.record({ entity: 'adoption', entityId: before.id, operation: 'UPDATE', before, after });
       return toAdoptionModel(after);
     });

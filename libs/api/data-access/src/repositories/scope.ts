@@ -1,0 +1,12 @@
+import type { EntityManager } from 'typeorm';
+import { WriteTransaction } from '../change-log/programme-writer';
+
+/**
+ * Where a query runs: inside a write, so it sees the write's own rows, or on a plain entity manager.
+ * Code outside the repositories passes the transaction and never reaches for its manager.
+ */
+export type QueryScope = WriteTransaction | EntityManager;
+
+export function managerOf(scope: QueryScope): EntityManager {
+  return scope instanceof WriteTransaction ? scope.manager : scope;
+}
