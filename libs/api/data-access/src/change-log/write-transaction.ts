@@ -1,4 +1,4 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 /** Who made a change, as the change log and the history show it. */
 export interface Actor {
@@ -36,28 +36,6 @@ export class WriteTransaction {
 
   record(change: Change): void {
     this.changes.push(change);
-  }
-
-  // TRANSITIONAL: until every service writes through a repository.
-  get manager(): EntityManager {
-    return managerOf(this);
-  }
-
-  async updateIfVersion<E extends ObjectLiteral>(
-    target: EntityTarget<E>,
-    key: Record<string, string>,
-    expectedVersion: number,
-    patch: Record<string, unknown>,
-  ): Promise<boolean> {
-    const update = this.manager.createQueryBuilder().update(target);
-    const query = update
-      .set({ ...patch, version: () => 'version + 1' } as Parameters<typeof update.set>[0])
-      .where('version = :expectedVersion', { expectedVersion });
-    for (const [column, value] of Object.entries(key)) {
-      query.andWhere(`${column} = :${column}`, { [column]: value });
-    }
-    const result = await query.execute();
-    return result.affected === 1;
   }
 }
 

@@ -22,7 +22,7 @@ export class AccountRepository {
   }
 
   createUser(tx: WriteTransaction, fields: UserFields): Promise<UserEntity> {
-    return tx.manager.save(tx.manager.create(UserEntity, fields));
+    return managerOf(tx).save(managerOf(tx).create(UserEntity, fields));
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { ActionStatus, Health } from '@tiltak/domain';
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import {
   ActionEntity,
   InvolvementEntity,
@@ -21,21 +21,17 @@ export interface ActionFilter {
   text?: string;
 }
 
-/** Reads of the action aggregate: actions, their municipalities, milestones, involvements and history. */
+/** Reads of actions for the API's answers: lists, their municipalities, milestones, involvements and history. */
 @Injectable()
 export class ActionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  actionById(id: string, manager: EntityManager = this.dataSource.manager): Promise<ActionEntity | null> {
-    return manager.findOneBy(ActionEntity, { id });
+  actionById(id: string): Promise<ActionEntity | null> {
+    return this.dataSource.manager.findOneBy(ActionEntity, { id });
   }
 
   actionsByIds(ids: readonly string[]): Promise<ActionEntity[]> {
     return this.dataSource.manager.findBy(ActionEntity, { id: In([...ids]) });
-  }
-
-  codeTaken(programmeId: string, code: string, manager: EntityManager): Promise<boolean> {
-    return manager.existsBy(ActionEntity, { programmeId, code });
   }
 
   /** One page of the programme's actions matching the filter, in focus-area and code order, and the total. */
@@ -94,15 +90,11 @@ export class ActionRepository {
     return query;
   }
 
-  milestonesOfActions(actionIds: readonly string[], manager = this.dataSource.manager): Promise<MilestoneEntity[]> {
-    return manager.find(MilestoneEntity, {
+  milestonesOfActions(actionIds: readonly string[]): Promise<MilestoneEntity[]> {
+    return this.dataSource.manager.find(MilestoneEntity, {
       where: { actionId: In([...actionIds]) },
       order: { dueDate: 'ASC', createdAt: 'ASC' },
     });
-  }
-
-  milestoneById(id: string, manager = this.dataSource.manager): Promise<MilestoneEntity | null> {
-    return manager.findOneBy(MilestoneEntity, { id });
   }
 
   participationsOfActions(actionIds: readonly string[]): Promise<ParticipationEntity[]> {
@@ -111,10 +103,6 @@ export class ActionRepository {
       relations: { municipality: true },
       order: { municipality: { name: 'ASC' } },
     });
-  }
-
-  participation(actionId: string, municipalityId: string, manager = this.dataSource.manager) {
-    return manager.findOneBy(ParticipationEntity, { actionId, municipalityId });
   }
 
   involvementsOfActions(actionIds: readonly string[]): Promise<InvolvementEntity[]> {
@@ -132,10 +120,6 @@ export class ActionRepository {
       relations: { user: true },
       order: { user: { name: 'ASC' } },
     });
-  }
-
-  involvementById(id: string, manager = this.dataSource.manager): Promise<InvolvementEntity | null> {
-    return manager.findOneBy(InvolvementEntity, { id });
   }
 
   historyOfActions(actionIds: readonly string[]): Promise<StatusUpdateEntity[]> {

@@ -1,5 +1,6 @@
 import type { EntityTarget, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
 import type { WriteTransaction } from '../change-log/programme-writer';
+import { managerOf } from './scope';
 
 /** A row's changes by entity property; a function gives SQL, such as `() => 'token_version + 1'`. */
 export type RowPatch<E> = QueryDeepPartialEntity<E>;
@@ -17,9 +18,9 @@ export async function updateIfVersion<E extends ObjectLiteral>(
   expectedVersion: number,
   patch: RowPatch<E>,
 ): Promise<E | null> {
-  const { metadata } = tx.manager.getRepository(target);
+  const { metadata } = managerOf(tx).getRepository(target);
   const returned = metadata.columns.filter((column) => column.isSelect);
-  const query = tx.manager
+  const query = managerOf(tx)
     .createQueryBuilder()
     .update(target)
     .set({ ...patch, version: () => 'version + 1' })
@@ -32,9 +33,9 @@ export async function updateIfVersion<E extends ObjectLiteral>(
   const result = await query.returning(returned.map((column) => column.propertyPath)).execute();
   const [raw] = result.raw as Record<string, unknown>[];
   if (!raw) return null;
-  const row = tx.manager.create(target);
+  const row = managerOf(tx).create(target);
   for (const column of returned) {
-    column.setEntityValue(row, tx.manager.dataSource.driver.prepareHydratedValue(raw[column.databaseName], column));
+    column.setEntityValue(row, managerOf(tx).dataSource.driver.prepareHydratedValue(raw[column.databaseName], column));
   }
   return row;
 }

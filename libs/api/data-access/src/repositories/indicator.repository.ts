@@ -31,7 +31,7 @@ export class IndicatorRepository {
   }
 
   createIndicator(tx: WriteTransaction, fields: IndicatorFields): Promise<IndicatorEntity> {
-    return tx.manager.save(tx.manager.create(IndicatorEntity, fields));
+    return managerOf(tx).save(managerOf(tx).create(IndicatorEntity, fields));
   }
 
   /** The indicator after the patch, or null when it is no longer at `expectedVersion`. */
@@ -57,7 +57,7 @@ export class IndicatorRepository {
   }
 
   createValue(tx: WriteTransaction, key: IndicatorValueKey, value: number): Promise<IndicatorValueEntity> {
-    return tx.manager.save(tx.manager.create(IndicatorValueEntity, { ...key, value }));
+    return managerOf(tx).save(managerOf(tx).create(IndicatorValueEntity, { ...key, value }));
   }
 
   /** The value after the change, or null when it is no longer at `expectedVersion`. */

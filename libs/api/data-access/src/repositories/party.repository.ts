@@ -44,7 +44,7 @@ export class PartyRepository {
   }
 
   createParty(tx: WriteTransaction, fields: PartyFields): Promise<PartyEntity> {
-    return tx.manager.save(tx.manager.create(PartyEntity, fields));
+    return managerOf(tx).save(managerOf(tx).create(PartyEntity, fields));
   }
 
   /** The party after the patch, or null when it is no longer at `expectedVersion`. */

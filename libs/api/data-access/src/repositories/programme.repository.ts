@@ -56,7 +56,7 @@ export class ProgrammeRepository {
   }
 
   createFocusArea(tx: WriteTransaction, fields: FocusAreaFields): Promise<FocusAreaEntity> {
-    return tx.manager.save(tx.manager.create(FocusAreaEntity, fields));
+    return managerOf(tx).save(managerOf(tx).create(FocusAreaEntity, fields));
   }
 
   /** The focus area after the patch, or null when it is no longer at `expectedVersion`. */
@@ -82,7 +82,7 @@ export class ProgrammeRepository {
   }
 
   createAdoption(tx: WriteTransaction, subject: AdoptionSubject, decision: AdoptionDecision): Promise<AdoptionEntity> {
-    return tx.manager.save(tx.manager.create(AdoptionEntity, { ...subject, ...decision }));
+    return managerOf(tx).save(managerOf(tx).create(AdoptionEntity, { ...subject, ...decision }));
   }
 
   /** The decision after the change, or null when it is no longer at `expectedVersion`. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { WriteTransaction } from '../change-log/programme-writer';
+import { managerOf as transactionManager, WriteTransaction } from '../change-log/write-transaction';
 
 /**
  * Where a query runs: inside a write, so it sees the write's own rows, or on a plain entity manager.
@@ -8,5 +8,5 @@ import { WriteTransaction } from '../change-log/programme-writer';
 export type QueryScope = WriteTransaction | EntityManager;
 
 export function managerOf(scope: QueryScope): EntityManager {
-  return scope instanceof WriteTransaction ? scope.manager : scope;
+  return scope instanceof WriteTransaction ? transactionManager(scope) : scope;
 }
