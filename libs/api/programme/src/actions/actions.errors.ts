@@ -6,7 +6,6 @@ export enum ActionErrorReason {
   MILESTONE_NOT_FOUND = 'MILESTONE_NOT_FOUND',
   INVOLVEMENT_NOT_FOUND = 'INVOLVEMENT_NOT_FOUND',
   NOT_A_MUNICIPALITY_OF_ACTION = 'NOT_A_MUNICIPALITY_OF_ACTION',
-  STALE_VERSION = 'STALE_VERSION',
   UNKNOWN_REFERENCE = 'UNKNOWN_REFERENCE',
   CODE_TAKEN = 'CODE_TAKEN',
   CODE_NOT_OF_FOCUS_AREA = 'CODE_NOT_OF_FOCUS_AREA',
@@ -30,8 +29,6 @@ function codeFor(reason: ActionErrorReason): ApiErrorCode {
     case ActionErrorReason.NOT_A_MUNICIPALITY_OF_ACTION:
     case ActionErrorReason.PROJECT_LEAD_NOT_NAMED:
       return ApiErrorCode.NOT_FOUND;
-    case ActionErrorReason.STALE_VERSION:
-      return ApiErrorCode.CONFLICT;
     case ActionErrorReason.UNKNOWN_REFERENCE:
     case ActionErrorReason.CODE_TAKEN:
     case ActionErrorReason.CODE_NOT_OF_FOCUS_AREA:
@@ -54,12 +51,4 @@ export function actionError(
   details: { field?: string; current?: unknown } = {},
 ): ApiError {
   return new ApiError(codeFor(reason), message, { ...details, reason });
-}
-
-export function staleVersion(what: string, current: unknown): ApiError {
-  return actionError(
-    ActionErrorReason.STALE_VERSION,
-    `Someone else changed this ${what} first. Nothing was saved; compare with the current version and try again.`,
-    { current },
-  );
 }

@@ -8,10 +8,18 @@ import {
   type WriteTransaction,
 } from '@tiltak/api-data-access';
 import { type ActionScope, assessHealth, type Health } from '@tiltak/domain';
-import { type Caller, type Connection, type PageArgs, pageOf, PolicyService, toConnection } from '@tiltak/api-core';
+import {
+  type Caller,
+  conflict,
+  type Connection,
+  type PageArgs,
+  pageOf,
+  PolicyService,
+  toConnection,
+} from '@tiltak/api-core';
 import { type ActionModel, toActionModel } from '../models/action.model';
 import { ProgrammeContext } from '../programme/programme-context';
-import { ActionErrorReason, actionError, staleVersion } from './actions.errors';
+import { ActionErrorReason, actionError } from './actions.errors';
 import {
   type ActionParts,
   ActionWrites,
@@ -124,7 +132,7 @@ export class ActionsService {
         ...(input.dueDate !== undefined && { dueDate: input.dueDate }),
         ...(input.weight !== undefined && { weight: input.weight }),
       });
-      if (!after) throw staleVersion('action', toActionModel(before, today));
+      if (!after) throw conflict('action', toActionModel(before, today));
       tx.record({ entity: 'action', entityId: after.id, operation: 'UPDATE', before, after });
       if (!municipalityIds) return { ...locked, action: after };
       await this.replaceMunicipalities(tx, locked, municipalityIds);
@@ -168,7 +176,7 @@ export class ActionsService {
         { status, manualProgress, progress, ...override },
         { status, progress, health: override.healthOverride ?? computed.health, comment },
       );
-      if (!written) throw staleVersion('action', toActionModel(before, today));
+      if (!written) throw conflict('action', toActionModel(before, today));
       tx.record({ entity: 'action', entityId: before.id, operation: 'UPDATE', before, after: written.action });
       tx.record({
         entity: 'status_update',
@@ -203,7 +211,7 @@ export class ActionsService {
         ...(input.note !== undefined && { note: input.note.trim() }),
       });
       const beforeRow = asRow(before);
-      if (!after) throw staleVersion('municipality’s figures', beforeRow);
+      if (!after) throw conflict('municipality’s figures', beforeRow);
       tx.record({
         entity: 'participation',
         entityId: `${key.actionId}:${key.municipalityId}`,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '@tiltak/api-core';
+import { type Caller, conflict } from '@tiltak/api-core';
 import {
   type ActionAggregate,
   type InvolvementEntity,
@@ -8,7 +8,7 @@ import {
 } from '@tiltak/api-data-access';
 import { toInvolvementModel } from '../models/action-parts.model';
 import { toPartyModel } from '../models/party.model';
-import { ActionErrorReason, actionError, staleVersion } from './actions.errors';
+import { ActionErrorReason, actionError } from './actions.errors';
 import { ActionWrites, type ActionWritten, EDIT_ACTION } from './action-writes';
 import type { AddInvolvementInput, RemoveInvolvementInput, UpdateInvolvementInput } from './dto/involvement.inputs';
 
@@ -66,7 +66,7 @@ export class InvolvementsService {
         ...(input.level !== undefined && { level: input.level }),
       });
       const { party, ...row } = before;
-      if (!after) throw staleVersion('involvement', toInvolvementModel(before, toPartyModel(party)));
+      if (!after) throw conflict('involvement', toInvolvementModel(before, toPartyModel(party)));
       tx.record({ entity: 'involvement', entityId: before.id, operation: 'UPDATE', before: row, after });
       return { action: locked.action };
     });
@@ -78,7 +78,7 @@ export class InvolvementsService {
       const before = involvementOf(locked, input.involvementId);
       const { party, ...row } = before;
       if (!(await this.involvements.delete(tx, before.id, input.expectedVersion))) {
-        throw staleVersion('involvement', toInvolvementModel(before, toPartyModel(party)));
+        throw conflict('involvement', toInvolvementModel(before, toPartyModel(party)));
       }
       tx.record({ entity: 'involvement', entityId: before.id, operation: 'DELETE', before: row, after: null });
       return { action: locked.action, involvements: locked.involvements.filter((i) => i !== before) };

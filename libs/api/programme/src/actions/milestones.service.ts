@@ -8,10 +8,9 @@ import {
   type ProgressChange,
   type WriteTransaction,
 } from '@tiltak/api-data-access';
-import type { Caller } from '@tiltak/api-core';
+import { type Caller, conflict } from '@tiltak/api-core';
 import { toMilestoneModel } from '../models/action-parts.model';
 import { ProgrammeContext } from '../programme/programme-context';
-import { staleVersion } from './actions.errors';
 import {
   type ActionParts,
   ActionWrites,
@@ -85,7 +84,7 @@ export class MilestonesService {
       const remaining = locked.milestones.filter((m) => m !== before);
       const progress = this.progressAfter(locked, remaining);
       const written = await this.milestones.delete(tx, before.id, input.expectedVersion, progress);
-      if (!written) throw staleVersion('milestone', toMilestoneModel(before, today));
+      if (!written) throw conflict('milestone', toMilestoneModel(before, today));
       this.log(tx, locked, 'DELETE', before, { ...written, milestone: null });
       return this.after(locked, written, remaining);
     });
@@ -104,7 +103,7 @@ export class MilestonesService {
         locked.milestones.map((m) => (m === before ? { ...m, ...patch } : m)),
       );
       const written = await this.milestones.update(tx, before.id, input.expectedVersion, patch, progress);
-      if (!written) throw staleVersion('milestone', toMilestoneModel(before, today));
+      if (!written) throw conflict('milestone', toMilestoneModel(before, today));
       this.log(tx, locked, 'UPDATE', before, written);
       return this.after(
         locked,
