@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { actionIdOf, type ChangeEventRecord } from '@tiltak/domain';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { ChangeEventEntity } from '../entities';
 
@@ -79,6 +80,14 @@ export class ProgrammeWriter {
 
 /** Numbers and stores the transaction's change events, then announces them; call it last, just before commit. */
 export async function appendChangeEvents(tx: WriteTransaction): Promise<void> {
+  // Keeps the kept progress figures of the actions this write touched (a stand-in until the write
+  // path refreshes them in its own final statement).
+  const actionIds = [
+    ...new Set(
+      tx.changes.map((change) => actionIdOf(change as unknown as ChangeEventRecord)).filter((id) => id !== null),
+    ),
+  ].sort();
+  if (actionIds.length > 0) await tx.manager.query('SELECT tiltak_refresh_action_figures($1::uuid[])', [actionIds]);
   await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('tiltak:change_event'))`);
   const rows = tx.changes.map((change) => ({
     programmeId: tx.programmeId,
