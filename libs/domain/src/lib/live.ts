@@ -13,8 +13,14 @@ export interface ChangeEventRecord {
   after: Record<string, unknown> | null;
 }
 
+/** What a change is about: enough to tell which action it belongs to. */
+export type ChangeSubject = Pick<ChangeEventRecord, 'entity' | 'entityId'> & {
+  before: object | null;
+  after: object | null;
+};
+
 /** The action a change belongs to, so a client can update that action and its roll-ups. */
-export function actionIdOf(event: ChangeEventRecord): string | null {
+export function actionIdOf(event: ChangeSubject): string | null {
   switch (event.entity) {
     case 'action':
       return event.entityId;
@@ -24,7 +30,7 @@ export function actionIdOf(event: ChangeEventRecord): string | null {
     case 'milestone':
     case 'involvement':
     case 'status_update': {
-      const record = event.after ?? event.before;
+      const record = (event.after ?? event.before) as Record<string, unknown> | null;
       return typeof record?.['actionId'] === 'string' ? record['actionId'] : null;
     }
     default:

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { actionIdOf } from '@tiltak/domain';
 import { DataSource } from 'typeorm';
 import { type Actor, type Change, rowsOf, WriteTransaction } from './write-transaction';
 
@@ -8,13 +9,16 @@ export { type Actor, type Change, type ChangeOperation, WriteTransaction } from 
 export const CHANGE_CHANNEL = 'tiltak_change';
 
 /**
- * Appends the transaction's changes to the log and announces them, in one statement. The events are
- * numbered under a transaction-scoped advisory lock taken just before commit, so sequence numbers
- * follow commit order and a reader of "everything after N" never skips a late commit; `pg_notify`
- * is delivered only if the transaction commits.
+ * Ends a write in one statement: keeps the progress figures of the actions it touched in step
+ * (`tiltak_refresh_action_figures`, under the actions' row locks the write already holds), then
+ * appends its changes to the log and announces them. The events are numbered under a
+ * transaction-scoped advisory lock taken just before commit, so sequence numbers follow commit
+ * order and a reader of "everything after N" never skips a late commit; `pg_notify` is delivered
+ * only if the transaction commits.
  */
 const APPEND_CHANGES = `
-  WITH locked AS (SELECT pg_advisory_xact_lock(hashtext('tiltak:change_event'))),
+  WITH figures AS (SELECT tiltak_refresh_action_figures($5::uuid[])),
+       locked AS (SELECT pg_advisory_xact_lock(hashtext('tiltak:change_event')) FROM figures),
        inserted AS (
          INSERT INTO change_event (programme_id, actor_name, actor_user_id, entity, entity_id, operation, before, after)
          SELECT $1, $2, $3, c.item->>'entity', c.item->>'entityId', c.item->>'operation', c.item->'before', c.item->'after'
@@ -45,7 +49,14 @@ export async function appendChangeEvents(tx: WriteTransaction): Promise<void> {
     tx.actor.name,
     tx.actor.userId,
     JSON.stringify(tx.changes.map(asLogged)),
+    actionsOf(tx.changes),
   ]);
+}
+
+/** The actions whose figures the changes may move, in id order (the refresh locks them in that order). */
+function actionsOf(changes: Change[]): string[] {
+  const ids = changes.map(actionIdOf);
+  return [...new Set(ids.filter((id) => id !== null))].sort();
 }
 
 /** A plain JSON copy: dates as ISO strings, relations and undefined left out. */

@@ -1,4 +1,4 @@
-import { actionProgress, MUNICIPALITY_SLUGS } from '@tiltak/domain';
+import { actionProgress, MUNICIPALITY_SLUGS, osloDate } from '@tiltak/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { appendChangeEvents, WriteTransaction } from '../change-log/programme-writer';
 import {
@@ -78,6 +78,9 @@ export async function loadDemoProgrammeIfEmpty(
         caseReference: adoption.caseReference,
       })),
     );
+
+    // The rows above bypass the write path: compute the kept progress figures from them once.
+    await manager.query('SELECT tiltak_rebuild_figures($1::date)', [osloDate()]);
 
     const tx = new WriteTransaction(manager, { name: 'Demodata', userId: null }, programme.id);
     tx.record({

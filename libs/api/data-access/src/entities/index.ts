@@ -4,6 +4,7 @@ import { ChangeEventEntity } from './change-event.entity';
 import { FocusAreaEntity } from './focus-area.entity';
 import { IndicatorEntity, IndicatorValueEntity } from './indicator.entity';
 import { InvolvementEntity } from './involvement.entity';
+import { KeptFigureCellEntity, KeptFigureContributionEntity, KeptFigureDateEntity } from './kept-figures.entity';
 import { MilestoneEntity } from './milestone.entity';
 import { MunicipalityEntity } from './municipality.entity';
 import { ParticipationEntity } from './participation.entity';
@@ -23,6 +24,9 @@ export {
   IndicatorEntity,
   IndicatorValueEntity,
   InvolvementEntity,
+  KeptFigureCellEntity,
+  KeptFigureContributionEntity,
+  KeptFigureDateEntity,
   MilestoneEntity,
   MunicipalityEntity,
   ParticipationEntity,
@@ -55,4 +59,7 @@ export const ENTITIES = [
   UserEntity,
   RefreshTokenEntity,
   LoginThrottleEntity,
+  KeptFigureContributionEntity,
+  KeptFigureCellEntity,
+  KeptFigureDateEntity,
 ];

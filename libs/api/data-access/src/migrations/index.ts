@@ -3,6 +3,7 @@ import { ActionProgramme1795793740344 } from './1795793740344-action-programme';
 import { Accounts1795794646911 } from './1795794646911-accounts';
 import { Presence1795800000000 } from './1795800000000-presence';
 import { ProjectLeads1795900000000 } from './1795900000000-project-leads';
+import { KeptFigures1796000000000 } from './1796000000000-kept-figures';
 import { LockedReads1796100000000 } from './1796100000000-locked-reads';
 
 /**
@@ -15,5 +16,6 @@ export const MIGRATIONS = [
   Accounts1795794646911,
   Presence1795800000000,
   ProjectLeads1795900000000,
+  KeptFigures1796000000000,
   LockedReads1796100000000,
 ];

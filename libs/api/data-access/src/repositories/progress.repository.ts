@@ -3,6 +3,8 @@ import type { ActionStatus, Health } from '@tiltak/domain';
 import { DataSource } from 'typeorm';
 
 export interface MatrixCellRow {
+  /** The day on which health and overdue milestones were judged (YYYY-MM-DD). */
+  asOf: string;
   municipalityId: string;
   focusAreaId: string;
   progress: number | null;
@@ -51,75 +53,97 @@ const LOCAL_ITEMS = `
     FROM action a JOIN participation p ON p.action_id = a.id
    WHERE a.programme_id = $1`;
 
-/** libs/domain's `rollUpProgress` in SQL: weighted mean with one decimal, cancelled actions skipped. */
-function rollUpSql(table: string): string {
-  const counted = `FILTER (WHERE ${table}.status <> 'CANCELLED')`;
-  return `tiltak_rounded_ratio(10 * sum(${table}.progress * ${table}.weight) ${counted}, sum(${table}.weight) ${counted})::numeric / 10`;
+/**
+ * libs/domain's `rollUpProgress` in SQL, from a kept cell's sums (weighted progress and weight of
+ * the non-cancelled actions): a weighted mean with one decimal, null when nothing counts.
+ */
+function rollUpSql(weightedProgress: string, countedWeight: string): string {
+  return `tiltak_rounded_ratio(10 * (${weightedProgress})::bigint, NULLIF(${countedWeight}, 0)::bigint)::numeric / 10`;
 }
 
 const toProgress = (value: string | number | null) => (value === null ? null : Number(value));
 
-/** Progress aggregates, computed in PostgreSQL with the same arithmetic as libs/domain. */
+/**
+ * Progress aggregates, read from the kept figures (`kept_figure_cell`, see the kept-figures
+ * migration) that every write keeps up to date in its own transaction: a fixed number of rows
+ * whatever the number of actions, with the same arithmetic as libs/domain.
+ */
 @Injectable()
 export class ProgressRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every municipality × focus area cell of the programme, in one statement. */
+  /**
+   * Every municipality × focus area cell of the programme, judged on `today`. Health and overdue
+   * milestones depend on the day, and the kept figures are all judged on one date: when that is not
+   * `today`, the first reader rebuilds them for today (others wait on the rebuild's lock and find it
+   * done), then reads again. Progress and the status counts do not depend on the day, so the
+   * progress reads below need no such check.
+   */
   async matrix(programmeId: string, regionId: string, today: string): Promise<MatrixCellRow[]> {
-    const rows: Record<string, string | number | null>[] = await this.dataSource.query(
-      `WITH items AS (${LOCAL_ITEMS}),
-            overdue AS (
-              SELECT p.municipality_id, a.focus_area_id, count(*)::int AS n
-                FROM milestone m JOIN action a ON a.id = m.action_id JOIN participation p ON p.action_id = a.id
-               WHERE a.programme_id = $1 AND m.completed_on IS NULL AND m.due_date < $2
-                 AND COALESCE(p.status, a.status) NOT IN ('COMPLETED', 'CANCELLED')
-               GROUP BY 1, 2)
-       SELECT mu.id AS "municipalityId", f.id AS "focusAreaId",
-              ${rollUpSql('i')} AS progress,
-              count(i.id)::int AS "actionCount",
-              count(*) FILTER (WHERE i.status = 'NOT_STARTED')::int AS "notStarted",
-              count(*) FILTER (WHERE i.status = 'IN_PROGRESS')::int AS "inProgress",
-              count(*) FILTER (WHERE i.status = 'ON_HOLD')::int AS "onHold",
-              count(*) FILTER (WHERE i.status = 'COMPLETED')::int AS completed,
-              count(*) FILTER (WHERE i.status = 'CANCELLED')::int AS cancelled,
-              count(*) FILTER (WHERE i.status <> 'CANCELLED' AND i.health = 'ON_TRACK')::int AS "onTrack",
-              count(*) FILTER (WHERE i.status <> 'CANCELLED' AND i.health = 'AT_RISK')::int AS "atRisk",
-              count(*) FILTER (WHERE i.status <> 'CANCELLED' AND i.health = 'OFF_TRACK')::int AS "offTrack",
-              COALESCE(o.n, 0) AS "overdueMilestones"
-         FROM municipality mu
-        CROSS JOIN focus_area f
-         LEFT JOIN items i ON i.municipality_id = mu.id AND i.focus_area_id = f.id
-         LEFT JOIN overdue o ON o.municipality_id = mu.id AND o.focus_area_id = f.id
-        WHERE mu.region_id = $3 AND f.programme_id = $1
-        GROUP BY mu.id, mu.name, f.id, f.sort_order, o.n
-        ORDER BY mu.name, f.sort_order`,
-      [programmeId, today, regionId],
-    );
-    return rows.map((row) => ({ ...row, progress: toProgress(row['progress']) }) as MatrixCellRow);
+    let rows = await this.keptCells(programmeId, regionId);
+    if (rows.length > 0 && rows[0].asOf !== today) {
+      await this.dataSource.query('SELECT tiltak_roll_figures_to($1::date)', [today]);
+      rows = await this.keptCells(programmeId, regionId);
+    }
+    return rows.map((row) => ({ ...row, progress: toProgress(row.progress) }));
   }
 
-  /** Progress of each focus area (action figures), in one statement. */
+  private keptCells(
+    programmeId: string,
+    regionId: string,
+  ): Promise<(Omit<MatrixCellRow, 'progress'> & { progress: string | null })[]> {
+    return this.dataSource.query(
+      `SELECT d.as_of::text AS "asOf", mu.id AS "municipalityId", f.id AS "focusAreaId",
+              ${rollUpSql('c.weighted_progress', 'c.counted_weight')} AS progress,
+              COALESCE(c.action_count, 0) AS "actionCount",
+              COALESCE(c.not_started, 0) AS "notStarted",
+              COALESCE(c.in_progress, 0) AS "inProgress",
+              COALESCE(c.on_hold, 0) AS "onHold",
+              COALESCE(c.completed, 0) AS completed,
+              COALESCE(c.cancelled, 0) AS cancelled,
+              COALESCE(c.on_track, 0) AS "onTrack",
+              COALESCE(c.at_risk, 0) AS "atRisk",
+              COALESCE(c.off_track, 0) AS "offTrack",
+              COALESCE(c.overdue_milestones, 0) AS "overdueMilestones"
+         FROM municipality mu
+        CROSS JOIN focus_area f
+        CROSS JOIN kept_figure_date d
+         LEFT JOIN kept_figure_cell c ON c.municipality_id = mu.id AND c.focus_area_id = f.id
+        WHERE mu.region_id = $2 AND f.programme_id = $1
+        ORDER BY mu.name, f.sort_order`,
+      [programmeId, regionId],
+    );
+  }
+
+  /** Progress of each focus area (action figures), from its kept cell on the action axis. */
   async focusAreaProgress(programmeId: string): Promise<RollUpRow[]> {
     const rows: { key: string; progress: string | null }[] = await this.dataSource.query(
-      `SELECT a.focus_area_id AS key, ${rollUpSql('a')} AS progress FROM action a WHERE a.programme_id = $1 GROUP BY 1`,
+      `SELECT c.focus_area_id AS key, ${rollUpSql('c.weighted_progress', 'c.counted_weight')} AS progress
+         FROM kept_figure_cell c JOIN focus_area f ON f.id = c.focus_area_id
+        WHERE f.programme_id = $1 AND c.municipality_id IS NULL`,
       [programmeId],
     );
     return rows.map((row) => ({ key: row.key, progress: toProgress(row.progress) }));
   }
 
-  /** Progress of each municipality (local figures), in one statement. */
-  async municipalityProgress(programmeId: string, today: string): Promise<RollUpRow[]> {
+  /** Progress of each municipality (local figures), from its kept cells. */
+  async municipalityProgress(programmeId: string): Promise<RollUpRow[]> {
     const rows: { key: string; progress: string | null }[] = await this.dataSource.query(
-      `SELECT i.municipality_id AS key, ${rollUpSql('i')} AS progress FROM (${LOCAL_ITEMS}) i GROUP BY 1`,
-      [programmeId, today],
+      `SELECT c.municipality_id AS key, ${rollUpSql('sum(c.weighted_progress)', 'sum(c.counted_weight)')} AS progress
+         FROM kept_figure_cell c JOIN focus_area f ON f.id = c.focus_area_id
+        WHERE f.programme_id = $1 AND c.municipality_id IS NOT NULL
+        GROUP BY 1`,
+      [programmeId],
     );
     return rows.map((row) => ({ key: row.key, progress: toProgress(row.progress) }));
   }
 
-  /** The programme's progress over all its actions. */
+  /** The programme's progress over all its actions, from the focus areas' kept cells. */
   async programmeProgress(programmeId: string): Promise<number | null> {
     const [row]: { progress: string | null }[] = await this.dataSource.query(
-      `SELECT ${rollUpSql('a')} AS progress FROM action a WHERE a.programme_id = $1`,
+      `SELECT ${rollUpSql('sum(c.weighted_progress)', 'sum(c.counted_weight)')} AS progress
+         FROM kept_figure_cell c JOIN focus_area f ON f.id = c.focus_area_id
+        WHERE f.programme_id = $1 AND c.municipality_id IS NULL`,
       [programmeId],
     );
     return toProgress(row.progress);

@@ -9,7 +9,7 @@ import { ProgrammeContext } from './programme-context';
 const ROLL_UP_METHOD =
   'Weighted mean of the actions’ progress (each action counts with its weight), one decimal, cancelled actions skipped.';
 
-/** Rolled-up progress: computed in SQL for lists and the matrix, explained action by action on request. */
+/** Rolled-up progress: read from the kept figures for lists and the matrix, explained action by action on request. */
 @Injectable()
 export class ProgressService {
   constructor(
@@ -53,10 +53,7 @@ export class ProgressService {
   /** Progress of one municipality on its own figures, from one roll-up of all of them per request. */
   async municipalityProgress(loaders: Loaders, municipalityId: string): Promise<number | null> {
     const all = await loaders.once('municipalityProgress', async () => {
-      const rows = await this.progressRepository.municipalityProgress(
-        (await this.context.programme()).id,
-        this.context.today(),
-      );
+      const rows = await this.progressRepository.municipalityProgress((await this.context.programme()).id);
       return new Map(rows.map((row) => [row.key, row.progress]));
     });
     return all.get(municipalityId) ?? null;
