@@ -127,4 +127,12 @@ export class RequestLoaders {
     }
     return loaders;
   }
+
+  /**
+   * Starts afresh for what comes next on this context. A subscription's context lasts as long as its
+   * connection, so each live event must drop what an earlier one loaded, or it would show old rows.
+   */
+  renew(context: { req: object }): void {
+    this.perRequest.delete(context.req);
+  }
 }

@@ -1,9 +1,10 @@
-import { Args, ArgsType, Field, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ArgsType, Context, Field, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { CurrentViewer, PolicyService } from '@tiltak/api-core';
 import { ActionRepository } from '@tiltak/api-data-access';
 import { ChangeFeed, ChangeStream, type StreamItem } from '@tiltak/api-live';
 import { actionIdOf, type ChangeEventRecord, type Principal } from '@tiltak/domain';
 import { IsOptional, Matches } from 'class-validator';
+import { RequestLoaders } from '../loaders/request-loaders';
 import { ActionModel, toActionModel } from '../models/action.model';
 import { ProgrammeChangeModel } from '../models/change.model';
 import { ProgrammeContext } from './programme-context';
@@ -54,6 +55,7 @@ export class ProgrammeChangesResolver {
     private readonly policy: PolicyService,
     private readonly context: ProgrammeContext,
     private readonly actions: ActionRepository,
+    private readonly loaders: RequestLoaders,
   ) {}
 
   @Subscription(() => ProgrammeChangeModel, {
@@ -76,7 +78,9 @@ export class ProgrammeChangesResolver {
   }
 
   @ResolveField(() => ActionModel, { nullable: true, description: 'The action as it is now, after the change.' })
-  async action(@Parent() change: ProgrammeChangeModel): Promise<ActionModel | null> {
+  async action(@Parent() change: ProgrammeChangeModel, @Context() ctx: { req: object }): Promise<ActionModel | null> {
+    // The action's parts (milestones, parties, …) are read for this event, not taken from an earlier one.
+    this.loaders.renew(ctx);
     const action = change.actionId ? await this.actions.actionById(change.actionId) : null;
     return action && toActionModel(action, this.context.today());
   }
