@@ -1,5 +1,5 @@
 import { InMemoryCache } from '@apollo/client';
-import { ActionDocument } from './generated/operations';
+import { ActionDocument, KnownPartyFragmentDoc } from './generated/operations';
 import { takeLiveChanges } from './live-cache';
 import type { LiveChange } from './live-connection';
 
@@ -156,5 +156,21 @@ describe('takeLiveChanges', () => {
     );
     expect(takeLiveChanges(sut, [aChange('party', null, { reset: true, entity: null })]).everything).toBe(true);
     expect(takeLiveChanges(sut, [aChange('focus_area', null)]).everything).toBe(true);
+  });
+
+  it('fetches nothing for the echo of creating a party whose answer the cache already holds', () => {
+    const sut = new InMemoryCache();
+    sut.writeFragment({
+      id: sut.identify({ __typename: 'Party', id: 'p9' }),
+      fragment: KnownPartyFragmentDoc,
+      data: { id: 'p9' },
+    });
+
+    expect(
+      takeLiveChanges(sut, [aChange('party', null, { entityId: 'p9', operation: 'CREATE' })]).operations.size,
+    ).toBe(0);
+    expect(
+      takeLiveChanges(sut, [aChange('party', null, { entityId: 'p8', operation: 'CREATE' })]).operations.size,
+    ).toBeGreaterThan(0);
   });
 });

@@ -3,6 +3,8 @@ import {
   ActionHistoryEntriesFragmentDoc,
   ActionSnapshotFragmentDoc,
   ActionVersionFragmentDoc,
+  KnownPartyFragmentDoc,
+  KnownUserFragmentDoc,
 } from './generated/operations';
 import type { LiveChange } from './live-connection';
 
@@ -82,7 +84,7 @@ export function takeLiveChanges(cache: ApolloCache, changes: readonly LiveChange
     } else if (change.actionId) {
       // The action is gone or out of sight: what shows it cannot be patched from here.
       refetch.everything = true;
-    } else {
+    } else if (!createdHere(cache, change)) {
       stale(staleAfter(change.entity ?? ''));
     }
   }
@@ -107,4 +109,19 @@ function historyMisses(cache: ApolloCache, action: Snapshot, entryId: string | n
     ? cache.readFragment({ id, fragment: ActionHistoryEntriesFragmentDoc, fragmentName: 'ActionHistoryEntries' })
     : null;
   return held !== null && !held.history.some((entry) => entry.id === entryId);
+}
+
+/** Whether the change creates a party or user this page created itself: its answer is already in the cache. */
+function createdHere(cache: ApolloCache, change: LiveChange): boolean {
+  if (change.operation !== 'CREATE' || !change.entityId) return false;
+  const id = change.entityId;
+  if (change.entity === 'party')
+    return (
+      cache.readFragment({ id: cache.identify({ __typename: 'Party', id }), fragment: KnownPartyFragmentDoc }) !== null
+    );
+  if (change.entity === 'user')
+    return (
+      cache.readFragment({ id: cache.identify({ __typename: 'User', id }), fragment: KnownUserFragmentDoc }) !== null
+    );
+  return false;
 }

@@ -893,6 +893,10 @@ export type ProgrammeChangedSubscription = {
 
 export type ActionVersionFragment = { id: string; version: number };
 
+export type KnownPartyFragment = { id: string };
+
+export type KnownUserFragment = { id: string };
+
 export type PartyPageQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1639,6 +1643,28 @@ export const ActionVersionFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ActionVersionFragment, unknown>;
+export const KnownPartyFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'KnownParty' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Party' } },
+      selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }] },
+    },
+  ],
+} as unknown as DocumentNode<KnownPartyFragment, unknown>;
+export const KnownUserFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'KnownUser' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'User' } },
+      selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }] },
+    },
+  ],
+} as unknown as DocumentNode<KnownUserFragment, unknown>;
 export const PartyFactsFragmentDoc = {
   kind: 'Document',
   definitions: [
