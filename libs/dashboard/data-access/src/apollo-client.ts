@@ -1,5 +1,6 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import type { SessionStore } from './session-store';
+import { trackWrites, WritesInFlight } from './writes-in-flight';
 
 /** The dashboard's one Apollo client, talking to the API that served the page as the signed-in user. */
 export function createApolloClient(session: SessionStore, graphqlUrl = '/graphql'): ApolloClient {
@@ -10,8 +11,12 @@ export function createApolloClient(session: SessionStore, graphqlUrl = '/graphql
     }));
     return forward(operation);
   });
-  return new ApolloClient({
-    link: withToken.concat(new HttpLink({ uri: graphqlUrl })),
-    cache: new InMemoryCache(),
-  });
+  const writes = new WritesInFlight();
+  return trackWrites(
+    new ApolloClient({
+      link: ApolloLink.from([writes.link, withToken, new HttpLink({ uri: graphqlUrl })]),
+      cache: new InMemoryCache(),
+    }),
+    writes,
+  );
 }

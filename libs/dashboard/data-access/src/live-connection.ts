@@ -1,4 +1,5 @@
 import { type Client, createClient } from 'graphql-ws';
+import { addTypenameToDocument } from '@apollo/client/utilities';
 import { print } from 'graphql';
 import { ProgrammeChangedDocument, type ProgrammeChangedSubscription } from './generated/operations';
 import type { SessionStore } from './session-store';
@@ -7,6 +8,9 @@ export type LiveState = 'connecting' | 'online' | 'offline';
 
 /** One change as the dashboard receives it. */
 export type LiveChange = ProgrammeChangedSubscription['programmeChanged'];
+
+/** With `__typename` throughout, as Apollo's cache needs to file the action and its parts by id. */
+const LIVE_QUERY = print(addTypenameToDocument(ProgrammeChangedDocument));
 
 export interface LiveConnectionOptions {
   url: string;
@@ -96,7 +100,7 @@ export class LiveConnection {
     if (returning && this.lastSeq === null) this.options.onCaughtUp?.(null);
     this.unsubscribe =
       this.client?.subscribe<{ programmeChanged: LiveChange }>(
-        { query: print(ProgrammeChangedDocument), variables: { since: this.lastSeq } },
+        { query: LIVE_QUERY, variables: { since: this.lastSeq } },
         {
           next: ({ data }) => {
             const change = data?.programmeChanged;

@@ -1,6 +1,10 @@
 import { useApolloClient } from '@apollo/client/react';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import type { ApolloClient, ObservableQuery } from '@apollo/client';
+import { ActionHistoryDocument } from './generated/operations';
+import { FILTERED_ACTIONS, takeLiveChanges } from './live-cache';
 import { type LiveChange, LiveConnection, type LiveState } from './live-connection';
+import { writesSettled } from './writes-in-flight';
 import type { SessionStore } from './session-store';
 
 const LiveStateContext = createContext<LiveState>('connecting');
@@ -9,7 +13,7 @@ const RecentChangesContext = createContext<LiveChange[]>([]);
 
 /** How many changes the activity feed keeps. */
 const RECENT = 15;
-/** Changes arriving closer together than this (a replay, a busy meeting) share one refetch. */
+/** Changes arriving closer together than this (a replay, a busy meeting, one write's several events) share one refetch. */
 const REFETCH_BATCH_MS = 200;
 /** How long "caught up" stays on screen. */
 const CAUGHT_UP_SHOWN_MS = 10_000;
@@ -21,7 +25,9 @@ function liveUrl(): string {
 
 /**
  * Keeps the live connection open while someone is signed in and feeds its changes into Apollo's
- * cache: a changed action is written where every list and page shows it; roll-ups are refetched.
+ * cache: a changed action is written where every list and page shows it; only the open roll-ups
+ * (matrix, progress, lists whose membership may change) and an open history are fetched again.
+ * A reset, or a reconnection that cannot say what it missed, refetches everything open.
  */
 export function LiveProvider({ session, children }: { session: SessionStore; children: ReactNode }) {
   const client = useApolloClient();
@@ -30,39 +36,45 @@ export function LiveProvider({ session, children }: { session: SessionStore; chi
   const [caughtUp, setCaughtUp] = useState<{ missed: number | null } | null>(null);
 
   useEffect(() => {
-    let refetch: ReturnType<typeof setTimeout> | undefined;
+    let pending: LiveChange[] = [];
+    let refetchAll = false;
+    let batch: ReturnType<typeof setTimeout> | undefined;
     let hideCaughtUp: ReturnType<typeof setTimeout> | undefined;
-    const refetchSoon = () => {
-      refetch ??= setTimeout(() => {
-        refetch = undefined;
-        void client.refetchQueries({ include: 'active' });
-      }, REFETCH_BATCH_MS);
-    };
-    const apply = (change: LiveChange) => {
-      if (change.reset) {
-        refetchSoon();
+    let closed = false;
+    const flush = async () => {
+      // This page's own writes are answered first, so their echo finds the cache already current.
+      await writesSettled(client);
+      if (closed) return;
+      const changes = pending;
+      const everything = refetchAll;
+      pending = [];
+      refetchAll = false;
+      batch = undefined;
+      const refetch = takeLiveChanges(client.cache, changes);
+      if (everything || refetch.everything) {
+        await client.refetchQueries({ include: 'active' });
         return;
       }
-      setRecent((changes) => [change, ...changes].slice(0, RECENT));
-      if (change.action) {
-        client.cache.modify({
-          id: client.cache.identify(change.action),
-          fields: {
-            progress: () => change.action?.progress,
-            status: () => change.action?.status,
-            health: () => change.action?.health,
-            version: () => change.action?.version,
-          },
-        });
-      }
-      refetchSoon();
+      await Promise.all([refetchOpen(client, refetch.operations), fetchHistories(client, refetch.histories)]);
+    };
+    const soon = () => {
+      // A refetch that fails leaves its query showing its own error; nothing more to do here.
+      batch ??= setTimeout(() => void flush().catch(() => undefined), REFETCH_BATCH_MS);
+    };
+    const apply = (change: LiveChange) => {
+      pending.push(change);
+      if (!change.reset) setRecent((changes) => [change, ...changes].slice(0, RECENT));
+      soon();
     };
     const connection = new LiveConnection({
       url: liveUrl(),
       session,
       onChange: apply,
       onCaughtUp: (missed) => {
-        if (missed === null) refetchSoon();
+        if (missed === null) {
+          refetchAll = true;
+          soon();
+        }
         setCaughtUp({ missed });
         clearTimeout(hideCaughtUp);
         hideCaughtUp = setTimeout(() => setCaughtUp(null), CAUGHT_UP_SHOWN_MS);
@@ -85,7 +97,8 @@ export function LiveProvider({ session, children }: { session: SessionStore; chi
     follow(session.current !== null);
     const stopSession = session.subscribe((current) => follow(current !== null));
     return () => {
-      clearTimeout(refetch);
+      closed = true;
+      clearTimeout(batch);
       clearTimeout(hideCaughtUp);
       stopState();
       stopSession();
@@ -99,6 +112,37 @@ export function LiveProvider({ session, children }: { session: SessionStore; chi
         <RecentChangesContext.Provider value={recent}>{children}</RecentChangesContext.Provider>
       </CaughtUpContext.Provider>
     </LiveStateContext.Provider>
+  );
+}
+
+/** Whether an open query shows what the named operations cover. */
+function wanted(query: ObservableQuery, operations: ReadonlySet<string>): boolean {
+  const name = query.queryName ?? '';
+  if (operations.has(name)) return true;
+  const filter = (query.variables as { filter?: object | null } | undefined)?.filter;
+  return name === 'Actions' && operations.has(FILTERED_ACTIONS) && Object.keys(filter ?? {}).length > 0;
+}
+
+/** Refetches the open queries of the named operations, and nothing that is not on screen. */
+async function refetchOpen(client: ApolloClient, operations: ReadonlySet<string>): Promise<void> {
+  if (operations.size === 0) return;
+  const open = [...client.getObservableQueries('active')].filter((query) => wanted(query, operations));
+  if (open.length === 0) return;
+  await client.refetchQueries({
+    include: [...new Set(open.map((query) => query.queryName ?? ''))],
+    onQueryUpdated: (query) => open.includes(query),
+  });
+}
+
+/** Fetches the history again of each action whose page is open, into the cache the page reads. */
+async function fetchHistories(client: ApolloClient, actionIds: ReadonlySet<string>): Promise<void> {
+  const open = [...client.getObservableQueries('active')]
+    .filter((query) => query.queryName === 'Action')
+    .map((query) => (query.variables as { id?: string }).id);
+  await Promise.all(
+    [...actionIds]
+      .filter((id) => open.includes(id))
+      .map((id) => client.query({ query: ActionHistoryDocument, variables: { id }, fetchPolicy: 'network-only' })),
   );
 }
 

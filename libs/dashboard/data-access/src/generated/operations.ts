@@ -28,6 +28,8 @@ export type AddInvolvementInput = {
 
 export type AdoptionStatus = 'ADOPTED' | 'PROPOSED' | 'REJECTED';
 
+export type ChangeOperation = 'CREATE' | 'DELETE' | 'UPDATE';
+
 export type CreatePartyInput = {
   contactEmail?: string | null | undefined;
   contactName?: string | null | undefined;
@@ -151,6 +153,15 @@ export type ActionQuery = {
     expectedProgress: number;
     overdue: boolean;
     version: number;
+    history: Array<{
+      id: string;
+      createdAt: string;
+      status: ActionStatus;
+      progress: number;
+      health: Health;
+      comment: string;
+      author: string | null;
+    }>;
     healthOverride: { health: Health; comment: string } | null;
     focusArea: { id: string; name: string };
     municipalities: Array<{
@@ -177,6 +188,18 @@ export type ActionQuery = {
       overdue: boolean;
       version: number;
     }>;
+    progressExplanation: { source: ProgressSource; gap: number };
+    lead: { party: { id: string; name: string } } | null;
+  } | null;
+};
+
+export type ActionHistoryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ActionHistoryQuery = {
+  action: {
+    id: string;
     history: Array<{
       id: string;
       createdAt: string;
@@ -186,7 +209,6 @@ export type ActionQuery = {
       comment: string;
       author: string | null;
     }>;
-    progressExplanation: { source: ProgressSource; gap: number };
   } | null;
 };
 
@@ -209,6 +231,15 @@ export type UpdateActionStatusMutation = {
     expectedProgress: number;
     overdue: boolean;
     version: number;
+    history: Array<{
+      id: string;
+      createdAt: string;
+      status: ActionStatus;
+      progress: number;
+      health: Health;
+      comment: string;
+      author: string | null;
+    }>;
     healthOverride: { health: Health; comment: string } | null;
     focusArea: { id: string; name: string };
     municipalities: Array<{
@@ -235,16 +266,8 @@ export type UpdateActionStatusMutation = {
       overdue: boolean;
       version: number;
     }>;
-    history: Array<{
-      id: string;
-      createdAt: string;
-      status: ActionStatus;
-      progress: number;
-      health: Health;
-      comment: string;
-      author: string | null;
-    }>;
     progressExplanation: { source: ProgressSource; gap: number };
+    lead: { party: { id: string; name: string } } | null;
   };
 };
 
@@ -267,6 +290,15 @@ export type CompleteMilestoneMutation = {
     expectedProgress: number;
     overdue: boolean;
     version: number;
+    history: Array<{
+      id: string;
+      createdAt: string;
+      status: ActionStatus;
+      progress: number;
+      health: Health;
+      comment: string;
+      author: string | null;
+    }>;
     healthOverride: { health: Health; comment: string } | null;
     focusArea: { id: string; name: string };
     municipalities: Array<{
@@ -293,16 +325,8 @@ export type CompleteMilestoneMutation = {
       overdue: boolean;
       version: number;
     }>;
-    history: Array<{
-      id: string;
-      createdAt: string;
-      status: ActionStatus;
-      progress: number;
-      health: Health;
-      comment: string;
-      author: string | null;
-    }>;
     progressExplanation: { source: ProgressSource; gap: number };
+    lead: { party: { id: string; name: string } } | null;
   };
 };
 
@@ -325,6 +349,15 @@ export type ReopenMilestoneMutation = {
     expectedProgress: number;
     overdue: boolean;
     version: number;
+    history: Array<{
+      id: string;
+      createdAt: string;
+      status: ActionStatus;
+      progress: number;
+      health: Health;
+      comment: string;
+      author: string | null;
+    }>;
     healthOverride: { health: Health; comment: string } | null;
     focusArea: { id: string; name: string };
     municipalities: Array<{
@@ -351,16 +384,8 @@ export type ReopenMilestoneMutation = {
       overdue: boolean;
       version: number;
     }>;
-    history: Array<{
-      id: string;
-      createdAt: string;
-      status: ActionStatus;
-      progress: number;
-      health: Health;
-      comment: string;
-      author: string | null;
-    }>;
     progressExplanation: { source: ProgressSource; gap: number };
+    lead: { party: { id: string; name: string } } | null;
   };
 };
 
@@ -383,6 +408,15 @@ export type AddInvolvementMutation = {
     expectedProgress: number;
     overdue: boolean;
     version: number;
+    history: Array<{
+      id: string;
+      createdAt: string;
+      status: ActionStatus;
+      progress: number;
+      health: Health;
+      comment: string;
+      author: string | null;
+    }>;
     healthOverride: { health: Health; comment: string } | null;
     focusArea: { id: string; name: string };
     municipalities: Array<{
@@ -409,16 +443,8 @@ export type AddInvolvementMutation = {
       overdue: boolean;
       version: number;
     }>;
-    history: Array<{
-      id: string;
-      createdAt: string;
-      status: ActionStatus;
-      progress: number;
-      health: Health;
-      comment: string;
-      author: string | null;
-    }>;
     progressExplanation: { source: ProgressSource; gap: number };
+    lead: { party: { id: string; name: string } } | null;
   };
 };
 
@@ -441,6 +467,15 @@ export type UpdateInvolvementMutation = {
     expectedProgress: number;
     overdue: boolean;
     version: number;
+    history: Array<{
+      id: string;
+      createdAt: string;
+      status: ActionStatus;
+      progress: number;
+      health: Health;
+      comment: string;
+      author: string | null;
+    }>;
     healthOverride: { health: Health; comment: string } | null;
     focusArea: { id: string; name: string };
     municipalities: Array<{
@@ -467,16 +502,8 @@ export type UpdateInvolvementMutation = {
       overdue: boolean;
       version: number;
     }>;
-    history: Array<{
-      id: string;
-      createdAt: string;
-      status: ActionStatus;
-      progress: number;
-      health: Health;
-      comment: string;
-      author: string | null;
-    }>;
     progressExplanation: { source: ProgressSource; gap: number };
+    lead: { party: { id: string; name: string } } | null;
   };
 };
 
@@ -499,6 +526,15 @@ export type RemoveInvolvementMutation = {
     expectedProgress: number;
     overdue: boolean;
     version: number;
+    history: Array<{
+      id: string;
+      createdAt: string;
+      status: ActionStatus;
+      progress: number;
+      health: Health;
+      comment: string;
+      author: string | null;
+    }>;
     healthOverride: { health: Health; comment: string } | null;
     focusArea: { id: string; name: string };
     municipalities: Array<{
@@ -525,16 +561,8 @@ export type RemoveInvolvementMutation = {
       overdue: boolean;
       version: number;
     }>;
-    history: Array<{
-      id: string;
-      createdAt: string;
-      status: ActionStatus;
-      progress: number;
-      health: Health;
-      comment: string;
-      author: string | null;
-    }>;
     progressExplanation: { source: ProgressSource; gap: number };
+    lead: { party: { id: string; name: string } } | null;
   };
 };
 
@@ -564,6 +592,15 @@ export type NameProjectLeadMutation = {
     expectedProgress: number;
     overdue: boolean;
     version: number;
+    history: Array<{
+      id: string;
+      createdAt: string;
+      status: ActionStatus;
+      progress: number;
+      health: Health;
+      comment: string;
+      author: string | null;
+    }>;
     healthOverride: { health: Health; comment: string } | null;
     focusArea: { id: string; name: string };
     municipalities: Array<{
@@ -590,16 +627,8 @@ export type NameProjectLeadMutation = {
       overdue: boolean;
       version: number;
     }>;
-    history: Array<{
-      id: string;
-      createdAt: string;
-      status: ActionStatus;
-      progress: number;
-      health: Health;
-      comment: string;
-      author: string | null;
-    }>;
     progressExplanation: { source: ProgressSource; gap: number };
+    lead: { party: { id: string; name: string } } | null;
   };
 };
 
@@ -622,6 +651,15 @@ export type UnnameProjectLeadMutation = {
     expectedProgress: number;
     overdue: boolean;
     version: number;
+    history: Array<{
+      id: string;
+      createdAt: string;
+      status: ActionStatus;
+      progress: number;
+      health: Health;
+      comment: string;
+      author: string | null;
+    }>;
     healthOverride: { health: Health; comment: string } | null;
     focusArea: { id: string; name: string };
     municipalities: Array<{
@@ -648,16 +686,8 @@ export type UnnameProjectLeadMutation = {
       overdue: boolean;
       version: number;
     }>;
-    history: Array<{
-      id: string;
-      createdAt: string;
-      status: ActionStatus;
-      progress: number;
-      health: Health;
-      comment: string;
-      author: string | null;
-    }>;
     progressExplanation: { source: ProgressSource; gap: number };
+    lead: { party: { id: string; name: string } } | null;
   };
 };
 
@@ -701,6 +731,54 @@ export type ActionDetailFragment = {
     overdue: boolean;
     version: number;
   }>;
+  progressExplanation: { source: ProgressSource; gap: number };
+};
+
+export type ActionSnapshotFragment = {
+  id: string;
+  code: string;
+  title: string;
+  description: string;
+  status: ActionStatus;
+  startDate: string;
+  dueDate: string;
+  progress: number;
+  health: Health;
+  computedHealth: Health;
+  expectedProgress: number;
+  overdue: boolean;
+  version: number;
+  healthOverride: { health: Health; comment: string } | null;
+  focusArea: { id: string; name: string };
+  municipalities: Array<{
+    status: ActionStatus;
+    progress: number;
+    health: Health;
+    note: string;
+    municipality: { id: string; name: string };
+  }>;
+  involvements: Array<{
+    id: string;
+    role: InvolvementRole;
+    level: InvolvementLevel;
+    version: number;
+    party: { id: string; name: string; projectLeads: Array<{ name: string }> | null };
+  }>;
+  projectLeads: Array<{ userId: string; name: string; email: string }> | null;
+  milestones: Array<{
+    id: string;
+    title: string;
+    dueDate: string;
+    weight: number;
+    completedOn: string | null;
+    overdue: boolean;
+    version: number;
+  }>;
+  progressExplanation: { source: ProgressSource; gap: number };
+  lead: { party: { id: string; name: string } } | null;
+};
+
+export type ActionHistoryEntriesFragment = {
   history: Array<{
     id: string;
     createdAt: string;
@@ -710,7 +788,6 @@ export type ActionDetailFragment = {
     comment: string;
     author: string | null;
   }>;
-  progressExplanation: { source: ProgressSource; gap: number };
 };
 
 export type ActionsQueryVariables = Exact<{
@@ -765,18 +842,60 @@ export type ProgrammeChangedSubscription = {
     entity: string | null;
     entityId: string | null;
     actionId: string | null;
+    operation: ChangeOperation | null;
     actor: string | null;
     occurredAt: string | null;
     action: {
-      __typename: 'Action';
       id: string;
-      progress: number;
+      code: string;
+      title: string;
+      description: string;
       status: ActionStatus;
+      startDate: string;
+      dueDate: string;
+      progress: number;
       health: Health;
+      computedHealth: Health;
+      expectedProgress: number;
+      overdue: boolean;
       version: number;
+      healthOverride: { health: Health; comment: string } | null;
+      focusArea: { id: string; name: string };
+      municipalities: Array<{
+        status: ActionStatus;
+        progress: number;
+        health: Health;
+        note: string;
+        municipality: { id: string; name: string };
+      }>;
+      involvements: Array<{
+        id: string;
+        role: InvolvementRole;
+        level: InvolvementLevel;
+        version: number;
+        party: { id: string; name: string; projectLeads: Array<{ name: string }> | null };
+      }>;
+      projectLeads: Array<{ userId: string; name: string; email: string }> | null;
+      milestones: Array<{
+        id: string;
+        title: string;
+        dueDate: string;
+        weight: number;
+        completedOn: string | null;
+        overdue: boolean;
+        version: number;
+      }>;
+      progressExplanation: { source: ProgressSource; gap: number };
+      lead: { party: { id: string; name: string } } | null;
     } | null;
   };
 };
+
+export type ActionVersionFragment = { id: string; version: number };
+
+export type KnownPartyFragment = { id: string };
+
+export type KnownUserFragment = { id: string };
 
 export type PartyPageQueryVariables = Exact<{
   id: string | number;
@@ -1200,22 +1319,6 @@ export const ActionDetailFragmentDoc = {
           },
           {
             kind: 'Field',
-            name: { kind: 'Name', value: 'history' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'author' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
             name: { kind: 'Name', value: 'progressExplanation' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -1285,6 +1388,283 @@ export const ActionRowFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ActionRowFragment, unknown>;
+export const ActionSnapshotFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionSnapshot' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionDetail' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'computedHealth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'healthOverride' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipalities' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipality' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'involvements' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'party' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'projectLeads' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'projectLeads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'milestones' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'completedOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progressExplanation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lead' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'party' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionSnapshotFragment, unknown>;
+export const ActionHistoryEntriesFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionHistoryEntries' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'history' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionHistoryEntriesFragment, unknown>;
+export const ActionVersionFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionVersion' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionVersionFragment, unknown>;
+export const KnownPartyFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'KnownParty' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Party' } },
+      selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }] },
+    },
+  ],
+} as unknown as DocumentNode<KnownPartyFragment, unknown>;
+export const KnownUserFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'KnownUser' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'User' } },
+      selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }] },
+    },
+  ],
+} as unknown as DocumentNode<KnownUserFragment, unknown>;
 export const PartyFactsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -1511,7 +1891,10 @@ export const ActionDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } }],
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionSnapshot' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionHistoryEntries' } },
+              ],
             },
           },
         ],
@@ -1645,6 +2028,89 @@ export const ActionDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'progressExplanation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lead' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'party' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionSnapshot' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionHistoryEntries' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'history' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -1659,14 +2125,69 @@ export const ActionDocument = {
               ],
             },
           },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionQuery, ActionQueryVariables>;
+export const ActionHistoryDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ActionHistory' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
           {
             kind: 'Field',
-            name: { kind: 'Name', value: 'progressExplanation' },
+            name: { kind: 'Name', value: 'action' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionHistoryEntries' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionHistoryEntries' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'history' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'author' } },
               ],
             },
           },
@@ -1674,7 +2195,7 @@ export const ActionDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<ActionQuery, ActionQueryVariables>;
+} as unknown as DocumentNode<ActionHistoryQuery, ActionHistoryQueryVariables>;
 export const UpdateActionStatusDocument = {
   kind: 'Document',
   definitions: [
@@ -1707,7 +2228,10 @@ export const UpdateActionStatusDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } }],
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionSnapshot' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionHistoryEntries' } },
+              ],
             },
           },
         ],
@@ -1841,6 +2365,89 @@ export const UpdateActionStatusDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'progressExplanation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lead' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'party' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionSnapshot' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionHistoryEntries' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'history' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -1852,17 +2459,6 @@ export const UpdateActionStatusDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'progressExplanation' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
               ],
             },
           },
@@ -1903,7 +2499,10 @@ export const CompleteMilestoneDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } }],
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionSnapshot' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionHistoryEntries' } },
+              ],
             },
           },
         ],
@@ -2037,6 +2636,89 @@ export const CompleteMilestoneDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'progressExplanation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lead' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'party' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionSnapshot' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionHistoryEntries' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'history' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -2048,17 +2730,6 @@ export const CompleteMilestoneDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'progressExplanation' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
               ],
             },
           },
@@ -2099,7 +2770,10 @@ export const ReopenMilestoneDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } }],
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionSnapshot' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionHistoryEntries' } },
+              ],
             },
           },
         ],
@@ -2233,6 +2907,89 @@ export const ReopenMilestoneDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'progressExplanation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lead' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'party' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionSnapshot' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionHistoryEntries' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'history' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -2244,17 +3001,6 @@ export const ReopenMilestoneDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'progressExplanation' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
               ],
             },
           },
@@ -2295,7 +3041,10 @@ export const AddInvolvementDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } }],
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionSnapshot' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionHistoryEntries' } },
+              ],
             },
           },
         ],
@@ -2429,6 +3178,89 @@ export const AddInvolvementDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'progressExplanation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lead' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'party' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionSnapshot' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionHistoryEntries' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'history' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -2440,17 +3272,6 @@ export const AddInvolvementDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'progressExplanation' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
               ],
             },
           },
@@ -2491,7 +3312,10 @@ export const UpdateInvolvementDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } }],
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionSnapshot' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionHistoryEntries' } },
+              ],
             },
           },
         ],
@@ -2625,6 +3449,89 @@ export const UpdateInvolvementDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'progressExplanation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lead' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'party' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionSnapshot' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionHistoryEntries' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'history' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -2636,17 +3543,6 @@ export const UpdateInvolvementDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'progressExplanation' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
               ],
             },
           },
@@ -2687,7 +3583,10 @@ export const RemoveInvolvementDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } }],
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionSnapshot' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionHistoryEntries' } },
+              ],
             },
           },
         ],
@@ -2821,6 +3720,89 @@ export const RemoveInvolvementDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'progressExplanation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lead' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'party' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionSnapshot' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionHistoryEntries' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'history' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -2832,17 +3814,6 @@ export const RemoveInvolvementDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'progressExplanation' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
               ],
             },
           },
@@ -2919,7 +3890,10 @@ export const NameProjectLeadDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } }],
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionSnapshot' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionHistoryEntries' } },
+              ],
             },
           },
         ],
@@ -3053,6 +4027,89 @@ export const NameProjectLeadDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'progressExplanation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lead' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'party' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionSnapshot' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionHistoryEntries' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'history' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -3064,17 +4121,6 @@ export const NameProjectLeadDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'progressExplanation' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
               ],
             },
           },
@@ -3112,7 +4158,10 @@ export const UnnameProjectLeadDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
-              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } }],
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionSnapshot' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionHistoryEntries' } },
+              ],
             },
           },
         ],
@@ -3246,6 +4295,89 @@ export const UnnameProjectLeadDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'progressExplanation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lead' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'party' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionSnapshot' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionHistoryEntries' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'history' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -3257,17 +4389,6 @@ export const UnnameProjectLeadDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'progressExplanation' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
               ],
             },
           },
@@ -3428,6 +4549,7 @@ export const ProgrammeChangedDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'entity' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'entityId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'operation' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'actor' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
                 {
@@ -3435,19 +4557,214 @@ export const ProgrammeChangedDocument = {
                   name: { kind: 'Name', value: 'action' },
                   selectionSet: {
                     kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionSnapshot' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionDetail' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'computedHealth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'healthOverride' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipalities' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipality' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
                     selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: '__typename' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'health' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'involvements' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'party' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'projectLeads' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                        },
+                      },
                     ],
                   },
                 },
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'projectLeads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'milestones' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'completedOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progressExplanation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lead' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'party' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionSnapshot' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
         ],
       },
     },

@@ -1,0 +1,176 @@
+import { InMemoryCache } from '@apollo/client';
+import { ActionDocument, KnownPartyFragmentDoc } from './generated/operations';
+import { takeLiveChanges } from './live-cache';
+import type { LiveChange } from './live-connection';
+
+type Snapshot = NonNullable<LiveChange['action']>;
+
+// With `__typename` throughout, as the live connection asks for it (the generated types leave it out).
+const anAction = (overrides: Partial<Snapshot> = {}): Snapshot =>
+  ({
+    __typename: 'Action',
+    id: 'a1',
+    code: 'T1',
+    title: 'Næringsvennlige kommuner',
+    description: '',
+    status: 'IN_PROGRESS',
+    startDate: '2025-01-01',
+    dueDate: '2026-12-31',
+    progress: 40,
+    health: 'ON_TRACK',
+    computedHealth: 'ON_TRACK',
+    expectedProgress: 45,
+    overdue: false,
+    version: 3,
+    healthOverride: null,
+    focusArea: { __typename: 'FocusArea', id: 'f1', name: 'Næringsutvikling' },
+    municipalities: [],
+    involvements: [
+      {
+        __typename: 'Involvement',
+        id: 'i1',
+        role: 'LEAD',
+        level: 'OPERATIONAL',
+        version: 1,
+        party: { __typename: 'Party', id: 'p1', name: 'Næringsrådet', projectLeads: [] },
+      },
+    ],
+    projectLeads: [],
+    milestones: [],
+    progressExplanation: { __typename: 'ActionProgressExplanation', source: 'MANUAL', gap: -5 },
+    lead: { __typename: 'Involvement', party: { __typename: 'Party', id: 'p1', name: 'Næringsrådet' } },
+    ...overrides,
+  }) as Snapshot;
+
+const aChange = (entity: string, action: Snapshot | null, overrides: Partial<LiveChange> = {}): LiveChange => ({
+  seq: '1',
+  reset: false,
+  caughtUp: false,
+  entity,
+  entityId: 'e1',
+  actionId: action?.id ?? null,
+  operation: 'UPDATE',
+  actor: null,
+  occurredAt: null,
+  action,
+  ...overrides,
+});
+
+/** A cache holding the action page as loaded: the action with its history. */
+function cacheWithActionPage(action: Snapshot, historyIds: string[] = []): InMemoryCache {
+  const cache = new InMemoryCache();
+  cache.writeQuery({
+    query: ActionDocument,
+    variables: { id: action.id },
+    data: {
+      action: {
+        ...action,
+        history: historyIds.map((id) => ({
+          __typename: 'StatusUpdate' as const,
+          id,
+          createdAt: '2026-01-01T00:00:00Z',
+          status: action.status,
+          progress: action.progress,
+          health: action.health,
+          comment: '',
+          author: null,
+        })),
+      },
+    },
+  });
+  return cache;
+}
+
+describe('takeLiveChanges', () => {
+  it('writes an action the cache has not seen and names the roll-ups to fetch again', () => {
+    const sut = new InMemoryCache();
+
+    const refetch = takeLiveChanges(sut, [aChange('action', anAction({ progress: 55 }))]);
+
+    expect(refetch.everything).toBe(false);
+    expect([...refetch.operations]).toEqual(
+      expect.arrayContaining(['ProgressOverview', 'Watchlist', 'MunicipalityPage', 'FocusAreaPage']),
+    );
+    expect(sut.extract()['Action:a1']).toMatchObject({ progress: 55, version: 3 });
+  });
+
+  it('fetches nothing for the echo of a write whose answer the cache already holds', () => {
+    const sut = cacheWithActionPage(anAction({ version: 4, status: 'ON_HOLD' }), ['s1']);
+
+    const refetch = takeLiveChanges(sut, [
+      aChange('action', anAction({ version: 4, status: 'ON_HOLD' })),
+      aChange('status_update', anAction({ version: 4, status: 'ON_HOLD' }), { entityId: 's1', operation: 'CREATE' }),
+    ]);
+
+    expect(refetch).toEqual({ everything: false, operations: new Set(), histories: new Set() });
+  });
+
+  it('takes someone else’s status update, and fetches the history of the open action that misses it', () => {
+    const sut = cacheWithActionPage(anAction(), ['s1']);
+
+    const refetch = takeLiveChanges(sut, [
+      aChange('action', anAction({ version: 4, status: 'ON_HOLD' })),
+      aChange('status_update', anAction({ version: 4, status: 'ON_HOLD' }), { entityId: 's2', operation: 'CREATE' }),
+    ]);
+
+    expect(refetch.operations.has('ProgressOverview')).toBe(true);
+    expect([...refetch.histories]).toEqual(['a1']);
+    expect(sut.extract()['Action:a1']).toMatchObject({ status: 'ON_HOLD', version: 4 });
+  });
+
+  it('does not apply a change older than the version shown', () => {
+    const sut = cacheWithActionPage(anAction({ version: 5, progress: 70 }));
+
+    const refetch = takeLiveChanges(sut, [aChange('action', anAction({ version: 4, progress: 60 }))]);
+
+    expect(refetch.operations.size).toBe(0);
+    expect(sut.extract()['Action:a1']).toMatchObject({ progress: 70, version: 5 });
+  });
+
+  it('takes a change that leaves the action’s version as it was, such as a new partner', () => {
+    const sut = cacheWithActionPage(anAction());
+    const partner = {
+      __typename: 'Involvement',
+      id: 'i2',
+      role: 'PARTNER',
+      level: 'STRATEGIC',
+      version: 1,
+      party: { __typename: 'Party', id: 'p2', name: 'Klyngen', projectLeads: [] },
+    } as Snapshot['involvements'][number];
+
+    const refetch = takeLiveChanges(sut, [
+      aChange('involvement', anAction({ involvements: [...anAction().involvements, partner] })),
+    ]);
+
+    expect([...refetch.operations].sort()).toEqual(['FilteredActions', 'PartyPage', 'WhoDoesWhat']);
+  });
+
+  it('fetches only what shows a party or a user when one changes, and everything on a reset or an unknown change', () => {
+    const sut = new InMemoryCache();
+
+    expect(takeLiveChanges(sut, [aChange('party', null)]).operations).toEqual(
+      new Set(['Action', 'Actions', 'PartyPage', 'WhoDoesWhat', 'AssignmentChoices', 'Users']),
+    );
+    expect(takeLiveChanges(sut, [aChange('user', null)]).operations).toEqual(
+      new Set(['Action', 'PartyPage', 'AssignmentChoices', 'Users']),
+    );
+    expect(takeLiveChanges(sut, [aChange('party', null, { reset: true, entity: null })]).everything).toBe(true);
+    expect(takeLiveChanges(sut, [aChange('focus_area', null)]).everything).toBe(true);
+  });
+
+  it('fetches nothing for the echo of creating a party whose answer the cache already holds', () => {
+    const sut = new InMemoryCache();
+    sut.writeFragment({
+      id: sut.identify({ __typename: 'Party', id: 'p9' }),
+      fragment: KnownPartyFragmentDoc,
+      data: { id: 'p9' },
+    });
+
+    expect(
+      takeLiveChanges(sut, [aChange('party', null, { entityId: 'p9', operation: 'CREATE' })]).operations.size,
+    ).toBe(0);
+    expect(
+      takeLiveChanges(sut, [aChange('party', null, { entityId: 'p8', operation: 'CREATE' })]).operations.size,
+    ).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,127 @@
+import type { ApolloCache } from '@apollo/client';
+import {
+  ActionHistoryEntriesFragmentDoc,
+  ActionSnapshotFragmentDoc,
+  ActionVersionFragmentDoc,
+  KnownPartyFragmentDoc,
+  KnownUserFragmentDoc,
+} from './generated/operations';
+import type { LiveChange } from './live-connection';
+
+/**
+ * What a batch of live changes leaves to fetch again: the operations (by name) whose figures the
+ * changes do not carry, the actions whose open history misses an entry, or simply everything.
+ */
+export interface LiveRefetch {
+  everything: boolean;
+  operations: Set<string>;
+  histories: Set<string>;
+}
+
+/** Figures the server rolls up over many actions: the matrix and the progress of programme and places. */
+const ROLL_UPS = ['ProgressOverview', 'MunicipalityPage', 'FocusAreaPage'] as const;
+export const FILTERED_ACTIONS = 'FilteredActions';
+
+/**
+ * What a change makes stale beyond the action it carries, by operation name. `FilteredActions`
+ * stands for action lists narrowed by a filter, whose membership may change; every list's rows are
+ * updated from the change itself. Anything not named here (the programme, a focus area, a kind of
+ * change added later) refetches everything.
+ */
+function staleAfter(entity: string): readonly string[] | 'everything' {
+  switch (entity) {
+    case 'action':
+      return [...ROLL_UPS, 'Watchlist', FILTERED_ACTIONS, 'WhoDoesWhat'];
+    case 'milestone':
+    case 'status_update':
+      return [...ROLL_UPS, 'Watchlist', FILTERED_ACTIONS];
+    case 'participation':
+      return [...ROLL_UPS, FILTERED_ACTIONS];
+    case 'involvement':
+      return [FILTERED_ACTIONS, 'WhoDoesWhat', 'PartyPage'];
+    case 'project_lead':
+      return [];
+    case 'party':
+      return ['Action', 'Actions', 'PartyPage', 'WhoDoesWhat', 'AssignmentChoices', 'Users'];
+    case 'user':
+      return ['Action', 'PartyPage', 'AssignmentChoices', 'Users'];
+    case 'adoption':
+      return ['MunicipalityPage'];
+    case 'indicator':
+    case 'indicator_value':
+      return ['MunicipalityPage', 'FocusAreaPage'];
+    default:
+      return 'everything';
+  }
+}
+
+type Snapshot = NonNullable<LiveChange['action']>;
+
+function snapshotOf(cache: ApolloCache, id: string): string | null {
+  const held = cache.readFragment({ id, fragment: ActionSnapshotFragmentDoc, fragmentName: 'ActionSnapshot' });
+  return held ? JSON.stringify(held) : null;
+}
+
+/**
+ * Writes the actions the changes carry into the cache, where every list and page shows them, and
+ * says what is left to fetch. A change that tells the cache nothing new (the echo of this page's
+ * own write, whose answer already brought the action; the second event of one write) costs
+ * nothing; one older than the version shown is not applied.
+ */
+export function takeLiveChanges(cache: ApolloCache, changes: readonly LiveChange[]): LiveRefetch {
+  const refetch: LiveRefetch = { everything: false, operations: new Set(), histories: new Set() };
+  const stale = (operations: readonly string[] | 'everything') => {
+    if (operations === 'everything') refetch.everything = true;
+    else operations.forEach((name) => refetch.operations.add(name));
+  };
+  for (const change of changes) {
+    if (change.reset) {
+      refetch.everything = true;
+    } else if (change.action) {
+      if (applyAction(cache, change.action)) stale(staleAfter(change.entity ?? ''));
+      if (change.entity === 'status_update' && historyMisses(cache, change.action, change.entityId))
+        refetch.histories.add(change.action.id);
+    } else if (change.actionId) {
+      // The action is gone or out of sight: what shows it cannot be patched from here.
+      refetch.everything = true;
+    } else if (!createdHere(cache, change)) {
+      stale(staleAfter(change.entity ?? ''));
+    }
+  }
+  return refetch;
+}
+
+/** Writes the action unless the cache holds a newer version; true when the cache learnt something. */
+function applyAction(cache: ApolloCache, action: Snapshot): boolean {
+  const id = cache.identify({ __typename: 'Action', id: action.id });
+  if (!id) return true;
+  const shown = cache.readFragment({ id, fragment: ActionVersionFragmentDoc });
+  if (shown && action.version < shown.version) return false;
+  const before = snapshotOf(cache, id);
+  cache.writeFragment({ id, fragment: ActionSnapshotFragmentDoc, fragmentName: 'ActionSnapshot', data: action });
+  return before === null || before !== snapshotOf(cache, id);
+}
+
+/** Whether a history the cache holds for the action lacks the new entry (a history not held needs nothing). */
+function historyMisses(cache: ApolloCache, action: Snapshot, entryId: string | null | undefined): boolean {
+  const id = cache.identify({ __typename: 'Action', id: action.id });
+  const held = id
+    ? cache.readFragment({ id, fragment: ActionHistoryEntriesFragmentDoc, fragmentName: 'ActionHistoryEntries' })
+    : null;
+  return held !== null && !held.history.some((entry) => entry.id === entryId);
+}
+
+/** Whether the change creates a party or user this page created itself: its answer is already in the cache. */
+function createdHere(cache: ApolloCache, change: LiveChange): boolean {
+  if (change.operation !== 'CREATE' || !change.entityId) return false;
+  const id = change.entityId;
+  if (change.entity === 'party')
+    return (
+      cache.readFragment({ id: cache.identify({ __typename: 'Party', id }), fragment: KnownPartyFragmentDoc }) !== null
+    );
+  if (change.entity === 'user')
+    return (
+      cache.readFragment({ id: cache.identify({ __typename: 'User', id }), fragment: KnownUserFragmentDoc }) !== null
+    );
+  return false;
+}
