@@ -1,9 +1,12 @@
 /** Tiltak's calendar is Norway's: "today" and "overdue" turn at midnight in Oslo, not in UTC. */
 export const PROGRAMME_TIME_ZONE = 'Europe/Oslo';
 
+// Made once: building a formatter costs far more than using one, and every request asks for today.
+const OSLO_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: PROGRAMME_TIME_ZONE });
+
 /** The date in Oslo at `now`, as YYYY-MM-DD. */
 export function osloDate(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: PROGRAMME_TIME_ZONE }).format(now);
+  return OSLO_DATE.format(now);
 }
 
 /** Whether a string is a real calendar date written YYYY-MM-DD. */
