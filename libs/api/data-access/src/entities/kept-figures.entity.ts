@@ -28,6 +28,8 @@ import { MunicipalityEntity } from './municipality.entity';
   where: '"municipality_id" IS NOT NULL',
 })
 @Index('UQ_kept_figure_contribution_action', ['actionId'], { unique: true, where: '"municipality_id" IS NULL' })
+// Every refresh reads an action's contributions whatever their municipality: the partial indexes cannot serve that.
+@Index('IDX_kept_figure_contribution_action', ['actionId'])
 export class KeptFigureContributionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_kept_figure_contribution' })
   id: string;

@@ -28,6 +28,7 @@ export class KeptFigures1796000000000 implements MigrationInterface {
     await db.query(
       `CREATE UNIQUE INDEX "UQ_kept_figure_contribution_action" ON "kept_figure_contribution" ("action_id") WHERE "municipality_id" IS NULL`,
     );
+    await db.query(`CREATE INDEX "IDX_kept_figure_contribution_action" ON "kept_figure_contribution" ("action_id") `);
     await db.query(
       `CREATE TABLE "kept_figure_cell" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "focus_area_id" uuid NOT NULL, "municipality_id" uuid, "action_count" integer NOT NULL DEFAULT '0', "weighted_progress" bigint NOT NULL DEFAULT '0', "counted_weight" bigint NOT NULL DEFAULT '0', "not_started" integer NOT NULL DEFAULT '0', "in_progress" integer NOT NULL DEFAULT '0', "on_hold" integer NOT NULL DEFAULT '0', "completed" integer NOT NULL DEFAULT '0', "cancelled" integer NOT NULL DEFAULT '0', "on_track" integer NOT NULL DEFAULT '0', "at_risk" integer NOT NULL DEFAULT '0', "off_track" integer NOT NULL DEFAULT '0', "overdue_milestones" integer NOT NULL DEFAULT '0', CONSTRAINT "PK_kept_figure_cell" PRIMARY KEY ("id"))`,
     );
@@ -213,6 +214,7 @@ export class KeptFigures1796000000000 implements MigrationInterface {
     await db.query(`DROP INDEX "public"."UQ_kept_figure_cell_action"`);
     await db.query(`DROP INDEX "public"."UQ_kept_figure_cell_local"`);
     await db.query(`DROP TABLE "kept_figure_cell"`);
+    await db.query(`DROP INDEX "public"."IDX_kept_figure_contribution_action"`);
     await db.query(`DROP INDEX "public"."UQ_kept_figure_contribution_action"`);
     await db.query(`DROP INDEX "public"."UQ_kept_figure_contribution_local"`);
     await db.query(`DROP TABLE "kept_figure_contribution"`);
