@@ -9,14 +9,14 @@ import {
   ParticipationEntity,
   PartyEntity,
   ProjectLeadEntity,
-  StatusUpdateEntity,
 } from '../entities';
 import { EntitySql } from './entity-sql';
 
 /**
  * An action with everything its writes derive from or answer with: its municipalities (with their
- * own figures), its involvements, named project leads, milestones and history, read while the
- * action's row is locked. Each list is in the order the API shows it.
+ * own figures), its involvements, named project leads and milestones, read while the action's row
+ * is locked. Each list is in the order the API shows it. The history is left out: it only grows, and
+ * no rule reads it.
  */
 export interface ActionAggregate {
   action: ActionEntity;
@@ -24,7 +24,6 @@ export interface ActionAggregate {
   involvements: InvolvementEntity[];
   projectLeads: ProjectLeadEntity[];
   milestones: MilestoneEntity[];
-  history: StatusUpdateEntity[];
 }
 
 /** Which row leads to the action to lock: the action itself, or one of its milestones or involvements. */
@@ -59,7 +58,6 @@ export class ActionAggregateRepository {
     party: EntitySql<PartyEntity>;
     projectLead: EntitySql<ProjectLeadEntity>;
     milestone: EntitySql<MilestoneEntity>;
-    statusUpdate: EntitySql<StatusUpdateEntity>;
   };
 
   constructor(dataSource: DataSource) {
@@ -71,7 +69,6 @@ export class ActionAggregateRepository {
       party: new EntitySql(dataSource, PartyEntity),
       projectLead: new EntitySql(dataSource, ProjectLeadEntity),
       milestone: new EntitySql(dataSource, MilestoneEntity),
-      statusUpdate: new EntitySql(dataSource, StatusUpdateEntity),
     };
     const p = this.parts;
     this.sql = {
@@ -97,7 +94,6 @@ export class ActionAggregateRepository {
         },
       ),
       milestones: p.milestone.jsonArray('m', 'milestone m WHERE m.action_id = a.id', 'm.due_date, m.created_at, m.id'),
-      history: p.statusUpdate.jsonArray('s', 'status_update s WHERE s.action_id = a.id', 's.created_at DESC, s.id'),
     };
   }
 
@@ -131,7 +127,6 @@ export class ActionAggregateRepository {
       })),
       projectLeads: list('projectLeads').map((row) => p.projectLead.entity(row)),
       milestones: list('milestones').map((row) => p.milestone.entity(row)),
-      history: list('history').map((row) => p.statusUpdate.entity(row)),
     } as ActionAggregate;
   }
 }

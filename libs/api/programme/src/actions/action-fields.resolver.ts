@@ -26,8 +26,8 @@ export class ActionFieldsResolver {
   ) {}
 
   @ResolveField(() => FocusAreaModel)
-  async focusArea(@Parent() action: ActionModel, @LoaderScope() scope: object): Promise<FocusAreaModel> {
-    const focusArea = await this.loaders.for(scope).focusArea.load(action.focusAreaId);
+  async focusArea(@Parent() action: ActionModel): Promise<FocusAreaModel> {
+    const focusArea = await this.context.focusArea(action.focusAreaId);
     if (!focusArea) throw new Error(`Focus area ${action.focusAreaId} of action ${action.code} is missing`);
     return toFocusAreaModel(focusArea);
   }

@@ -185,7 +185,7 @@ export class ActionsService {
         before: null,
         after: written.entry,
       });
-      return { ...locked, action: written.action, history: [written.entry, ...locked.history] };
+      return { ...locked, action: written.action };
     });
   }
 

@@ -4,7 +4,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import {
   ActionRepository,
   type ActionEntity,
-  type FocusAreaEntity,
   IndicatorRepository,
   type IndicatorValueEntity,
   type InvolvementEntity,
@@ -55,10 +54,6 @@ function createLoaders(
     action: byKey<string, ActionEntity>(
       (ids) => actions.actionsByIds(ids),
       (a) => a.id,
-    ),
-    focusArea: byKey<string, FocusAreaEntity>(
-      (ids) => programme.focusAreasByIds(ids),
-      (f) => f.id,
     ),
     municipality: byKey<string, MunicipalityEntity>(
       (ids) => programme.municipalitiesByIds(ids),
@@ -153,6 +148,5 @@ export class RequestLoaders {
     if (parts.participations) loaders.participations.clear(id).prime(id, parts.participations);
     if (parts.involvements) loaders.involvements.clear(id).prime(id, parts.involvements);
     if (parts.projectLeads) loaders.projectLeadsOfAction.clear(id).prime(id, parts.projectLeads);
-    if (parts.history) loaders.history.clear(id).prime(id, parts.history);
   }
 }
