@@ -8,20 +8,11 @@ import {
   osloDate,
   rollUpProgress,
 } from '@tiltak/domain';
+import { countsOf, MATRIX_CELL_FIELDS, type MatrixCell } from '../testing/matrix';
 import { startTestApi, type TestApi } from '../testing/test-api';
 
 const ROUNDS = 20;
 const MILESTONES = 5;
-
-interface Cell {
-  municipalityId: string;
-  focusAreaId: string;
-  progress: number | null;
-  actionCount: number;
-  byStatus: Record<string, number>;
-  byHealth: Record<string, number>;
-  overdueMilestones: number;
-}
 
 interface ActionRow {
   id: string;
@@ -44,15 +35,6 @@ interface LoggedEvent {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
 }
-
-const STATUS_KEYS: Record<ActionStatus, string> = {
-  NOT_STARTED: 'notStarted',
-  IN_PROGRESS: 'inProgress',
-  ON_HOLD: 'onHold',
-  COMPLETED: 'completed',
-  CANCELLED: 'cancelled',
-};
-const HEALTH_KEYS: Record<Health, string> = { ON_TRACK: 'onTrack', AT_RISK: 'atRisk', OFF_TRACK: 'offTrack' };
 
 describe('concurrent writes to one action', () => {
   let api: TestApi;
@@ -179,19 +161,12 @@ describe('concurrent writes to one action', () => {
         : open.filter((m) => m.action_id === row.id && m.due_date < today).length;
       return { ...local, weight: row.weight, overdue };
     });
-    const byStatus = Object.fromEntries(Object.values(STATUS_KEYS).map((key) => [key, 0]));
-    const byHealth = Object.fromEntries(Object.values(HEALTH_KEYS).map((key) => [key, 0]));
-    for (const item of items) {
-      byStatus[STATUS_KEYS[item.status]]++;
-      if (item.status !== 'CANCELLED') byHealth[HEALTH_KEYS[item.health]]++;
-    }
     return {
       municipalityId,
       focusAreaId,
       progress: rollUpProgress(items).progress,
       actionCount: items.length,
-      byStatus,
-      byHealth,
+      ...countsOf(items),
       overdueMilestones: items.reduce((sum, item) => sum + item.overdue, 0),
     };
   };
@@ -206,11 +181,10 @@ describe('concurrent writes to one action', () => {
     expect(stored.progress).toBe(actionProgress(rows, stored.manual_progress).progress);
 
     const { progressMatrix, currentProgramme } = await api.data<{
-      progressMatrix: Cell[];
+      progressMatrix: MatrixCell[];
       currentProgramme: { progress: number | null };
     }>(`{ currentProgramme { progress }
-          progressMatrix { municipalityId focusAreaId progress actionCount overdueMilestones
-            byStatus { notStarted inProgress onHold completed cancelled } byHealth { onTrack atRisk offTrack } } }`);
+          progressMatrix { ${MATRIX_CELL_FIELDS} } }`);
     for (const municipalityId of action.municipalityIds) {
       const cell = progressMatrix.find(
         (c) => c.municipalityId === municipalityId && c.focusAreaId === action.focusAreaId,

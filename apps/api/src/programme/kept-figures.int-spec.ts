@@ -8,6 +8,7 @@ import {
   rollUpProgress,
 } from '@tiltak/domain';
 import type { DataSource } from 'typeorm';
+import { MATRIX_CELL_FIELDS, type MatrixCell } from '../testing/matrix';
 import { type GraphqlClient, startTestApi, type TestApi } from '../testing/test-api';
 
 /** One kept cell's sums, keyed by focus area and municipality (null: the action axis). */
@@ -198,22 +199,13 @@ async function expectKeptFiguresRight(db: DataSource): Promise<CellSums[]> {
 async function expectReadsRight(api: TestApi): Promise<void> {
   const today = osloDate();
   const read = await api.data<{
-    progressMatrix: {
-      municipalityId: string;
-      focusAreaId: string;
-      progress: number | null;
-      actionCount: number;
-      byStatus: Record<string, number>;
-      byHealth: Record<string, number>;
-      overdueMilestones: number;
-    }[];
+    progressMatrix: MatrixCell[];
     focusAreas: { id: string; progress: number | null }[];
     municipalities: { id: string; progress: number | null }[];
     currentProgramme: { progress: number | null };
   }>(`{
     currentProgramme { progress } focusAreas { id progress } municipalities { id progress }
-    progressMatrix { municipalityId focusAreaId progress actionCount overdueMilestones
-      byStatus { notStarted inProgress onHold completed cancelled } byHealth { onTrack atRisk offTrack } }
+    progressMatrix { ${MATRIX_CELL_FIELDS} }
   }`);
   const items = domainItems(await readRows(api.db.dataSource), today);
   const cells = new Map(domainCells(items).map((cell) => [cell.key, cell]));
