@@ -281,6 +281,54 @@ describe('permissions on every write', () => {
     expect(await versions(nesAction)).toEqual(before);
   });
 
+  it('lets a coordinator add or take off only their own municipality, and create actions only for it', async () => {
+    const { Nes, Eidsvoll, Hurdal } = fixture.municipalities;
+    const nes = clients['coordinator of Nes'];
+    const update = (input: Record<string, unknown>) =>
+      nes.gql('mutation($input: UpdateActionInput!) { updateAction(input: $input) { id } }', { input });
+    const { createAction: shared } = await api.data<{ createAction: { id: string } }>(
+      'mutation($input: CreateActionInput!) { createAction(input: $input) { id } }',
+      {
+        input: {
+          code: 'POL-73',
+          title: 'Felles tiltak',
+          focusAreaId: fixture.focusAreaId,
+          municipalityIds: [Nes, Eidsvoll],
+          startDate: '2026-01-01',
+          dueDate: '2027-12-31',
+        },
+      },
+    );
+
+    let before = await versions(shared.id);
+    for (const municipalityIds of [[Nes], [Nes, Eidsvoll, Hurdal]]) {
+      const { errors } = await update({ actionId: shared.id, expectedVersion: before.version, municipalityIds });
+      expect({ municipalityIds, code: errors?.[0].extensions?.code }).toEqual({ municipalityIds, code: 'FORBIDDEN' });
+      expect(await versions(shared.id)).toEqual(before);
+    }
+    const { errors } = await update({
+      actionId: shared.id,
+      expectedVersion: before.version,
+      municipalityIds: [Eidsvoll],
+    });
+    expect(errors).toBeUndefined();
+    before = await versions(shared.id);
+    expect(before.participations).toBe(1);
+
+    const attempt = await nes.gql('mutation($input: CreateActionInput!) { createAction(input: $input) { id } }', {
+      input: {
+        code: 'POL-74',
+        title: 'For to kommuner',
+        focusAreaId: fixture.focusAreaId,
+        municipalityIds: [Nes, Eidsvoll],
+        startDate: '2026-01-01',
+        dueDate: '2027-12-31',
+      },
+    });
+    expect(attempt.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await versions(shared.id)).events).toBe(before.events);
+  });
+
   it('answers every mutation in the schema with UNAUTHENTICATED signed out, and FORBIDDEN to the council', async () => {
     const { __schema } = await api.data<{ __schema: { mutationType: { fields: { name: string }[] } } }>(
       '{ __schema { mutationType { fields { name } } } }',

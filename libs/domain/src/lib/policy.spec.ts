@@ -55,6 +55,30 @@ describe('decide', () => {
       'FORBIDDEN',
     ],
     [
+      'a coordinator does not create for their own and another municipality',
+      nesCoordinator,
+      { kind: 'CREATE_ACTION', municipalityIds: [NES, EIDSVOLL] },
+      'FORBIDDEN',
+    ],
+    [
+      'a coordinator takes their own municipality off a shared action',
+      nesCoordinator,
+      { kind: 'CHANGE_ACTION_MUNICIPALITIES', action: shared, added: [], removed: [NES] },
+      'ALLOW',
+    ],
+    [
+      'a coordinator does not take another municipality off a shared action',
+      nesCoordinator,
+      { kind: 'CHANGE_ACTION_MUNICIPALITIES', action: shared, added: [], removed: [EIDSVOLL] },
+      'FORBIDDEN',
+    ],
+    [
+      'a coordinator does not add another municipality to their action',
+      nesCoordinator,
+      { kind: 'CHANGE_ACTION_MUNICIPALITIES', action: nesAction, added: [EIDSVOLL], removed: [] },
+      'FORBIDDEN',
+    ],
+    [
       'a coordinator sets their own municipality’s figures',
       nesCoordinator,
       { kind: 'EDIT_MUNICIPALITY_FIGURES', action: shared, municipalityId: NES },

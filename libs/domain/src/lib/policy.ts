@@ -33,6 +33,8 @@ export type Permission =
   | { kind: 'READ_PERSONAL_DATA' }
   | { kind: 'CREATE_ACTION'; municipalityIds: readonly string[] }
   | { kind: 'EDIT_ACTION'; action: ActionScope }
+  /** Adding municipalities to an action or taking them off it: a coordinator only ever their own. */
+  | { kind: 'CHANGE_ACTION_MUNICIPALITIES'; action: ActionScope; added: readonly string[]; removed: readonly string[] }
   | { kind: 'UPDATE_ACTION_STATUS'; action: ActionScope }
   | { kind: 'EDIT_MILESTONES'; action: ActionScope }
   | { kind: 'EDIT_MUNICIPALITY_FIGURES'; action: ActionScope; municipalityId: string }
@@ -58,6 +60,11 @@ function coordinates(viewer: Principal, municipalityIds: readonly string[]): boo
   );
 }
 
+/** A coordinator whose municipality is the only one named: removing another's would delete its own figures. */
+function onlyOwn(viewer: Principal, municipalityIds: readonly string[]): boolean {
+  return viewer.role === 'COORDINATOR' && municipalityIds.every((id) => id === viewer.municipalityId);
+}
+
 /** A project lead leads an action when their party leads it, or when they are named on it. */
 function leads(viewer: Principal, action: ActionScope): boolean {
   return (
@@ -78,7 +85,13 @@ export function decide(viewer: Principal | null, permission: Permission, options
     case 'WRITE':
       return allow(viewer.role !== 'COUNCIL');
     case 'CREATE_ACTION':
-      return allow(coordinates(viewer, permission.municipalityIds));
+      // An action that concerns other municipalities too is made by the admin, not by one of them.
+      return allow(onlyOwn(viewer, permission.municipalityIds) && permission.municipalityIds.length > 0);
+    case 'CHANGE_ACTION_MUNICIPALITIES':
+      return allow(
+        coordinates(viewer, permission.action.municipalityIds) &&
+          onlyOwn(viewer, [...permission.added, ...permission.removed]),
+      );
     case 'EDIT_ACTION':
       return allow(coordinates(viewer, permission.action.municipalityIds));
     case 'UPDATE_ACTION_STATUS':

@@ -115,10 +115,13 @@ export class ActionsService {
       const municipalityIds =
         input.municipalityIds && (await this.knownMunicipalities(input.municipalityIds, programme.regionId));
       if (municipalityIds) {
-        // Moving an action is editing it where it goes, too: both ends must be the caller's.
+        // Taking a municipality off deletes its own figures: a coordinator adds or removes only their own.
+        const current = locked.participations.map((p) => p.municipalityId);
         this.policy.require(caller.viewer, {
-          kind: 'EDIT_ACTION',
-          action: { ...scopeOf(locked), municipalityIds },
+          kind: 'CHANGE_ACTION_MUNICIPALITIES',
+          action: scopeOf(locked),
+          added: municipalityIds.filter((id) => !current.includes(id)),
+          removed: current.filter((id) => !municipalityIds.includes(id)),
         });
       }
       const before = locked.action;
