@@ -83,6 +83,8 @@ describe('bad input', () => {
     ['progress over 100', () => status({ progress: 101 }), 'progress'],
     ['progress under 0', () => status({ progress: -1 }), 'progress'],
     ['a comment over 2,000 characters', () => status({ comment: 'x'.repeat(2001), progress: 5 }), 'comment'],
+    ['a comment holding a NUL byte', () => status({ comment: 'før\u0000etter', progress: 5 }), 'comment'],
+    ['a title holding a control character', () => create({ title: 'Tiltak\u001b[31m' }), 'title'],
     [
       'COMPLETED while milestones are open, without a comment',
       () => ({

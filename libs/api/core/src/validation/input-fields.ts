@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Field, ID, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateBy } from 'class-validator';
 
 /**
  * The input fields every feature repeats, each declared once for GraphQL and for validation, so
@@ -39,6 +39,22 @@ export function DateField({ nullable, description }: FieldOptions = {}) {
   );
 }
 
+/** A control character other than tab and line breaks (a NUL byte among them, which PostgreSQL refuses in text). */
+function isControlCharacter(character: string): boolean {
+  const code = character.charCodeAt(0);
+  return (code < 0x20 && character !== '\t' && character !== '\n' && character !== '\r') || code === 0x7f;
+}
+
+/** Refuses control characters: they break the database's text or hide what a text says. */
+const NoControlCharacters = () =>
+  ValidateBy({
+    name: 'noControlCharacters',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || ![...value].some(isControlCharacter),
+      defaultMessage: () => '$property must not contain control characters',
+    },
+  });
+
 export function TextField({ nullable, description, min, max }: FieldOptions & { min?: number; max: number }) {
   return applyDecorators(
     Field(() => String, { nullable, description }),
@@ -46,5 +62,6 @@ export function TextField({ nullable, description, min, max }: FieldOptions & { 
     IsString(),
     ...(min === undefined ? [] : [MinLength(min)]),
     MaxLength(max),
+    NoControlCharacters(),
   );
 }
