@@ -65,6 +65,18 @@ const OPERATIONS: Operation[] = [
     variables: (f, t) => ({ input: { actionId: f.actions[t].id, title: 'Ny milepæl', dueDate: '2027-01-01' } }),
   },
   {
+    name: 'updateMilestone',
+    document: 'mutation($input: UpdateMilestoneInput!) { updateMilestone(input: $input) { id } }',
+    variables: (_, __, s) => ({
+      input: { milestoneId: s.milestone.id, expectedVersion: s.milestone.version, weight: 3 },
+    }),
+  },
+  {
+    name: 'deleteMilestone',
+    document: 'mutation($input: MilestoneVersionInput!) { deleteMilestone(input: $input) { id } }',
+    variables: (_, __, s) => ({ input: { milestoneId: s.milestone.id, expectedVersion: s.milestone.version } }),
+  },
+  {
     name: 'completeMilestone',
     document: 'mutation($input: MilestoneVersionInput!) { completeMilestone(input: $input) { id } }',
     variables: (_, __, s) => ({ input: { milestoneId: s.milestone.id, expectedVersion: s.milestone.version } }),

@@ -61,6 +61,18 @@ describe('decide', () => {
       'FORBIDDEN',
     ],
     [
+      'a project lead does not delete or reweight the milestones of an action they lead',
+      lead,
+      { kind: 'RESHAPE_MILESTONES', action: eidsvollAction },
+      'FORBIDDEN',
+    ],
+    [
+      'a coordinator deletes and reweights the milestones of their municipality’s action',
+      nesCoordinator,
+      { kind: 'RESHAPE_MILESTONES', action: nesAction },
+      'ALLOW',
+    ],
+    [
       'a coordinator takes their own municipality off a shared action',
       nesCoordinator,
       { kind: 'CHANGE_ACTION_MUNICIPALITIES', action: shared, added: [], removed: [NES] },

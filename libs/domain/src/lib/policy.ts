@@ -37,6 +37,8 @@ export type Permission =
   | { kind: 'CHANGE_ACTION_MUNICIPALITIES'; action: ActionScope; added: readonly string[]; removed: readonly string[] }
   | { kind: 'UPDATE_ACTION_STATUS'; action: ActionScope }
   | { kind: 'EDIT_MILESTONES'; action: ActionScope }
+  /** Deleting a milestone or changing its weight changes what the action's progress means. */
+  | { kind: 'RESHAPE_MILESTONES'; action: ActionScope }
   | { kind: 'EDIT_MUNICIPALITY_FIGURES'; action: ActionScope; municipalityId: string }
   | { kind: 'MANAGE_PARTIES' }
   /** See whom one could name as project lead on an action; naming is EDIT_ACTION on that action. */
@@ -97,6 +99,8 @@ export function decide(viewer: Principal | null, permission: Permission, options
     case 'UPDATE_ACTION_STATUS':
     case 'EDIT_MILESTONES':
       return allow(coordinates(viewer, permission.action.municipalityIds) || leads(viewer, permission.action));
+    case 'RESHAPE_MILESTONES':
+      return allow(coordinates(viewer, permission.action.municipalityIds));
     case 'EDIT_MUNICIPALITY_FIGURES':
       return allow(
         (coordinates(viewer, [permission.municipalityId]) &&

@@ -26,6 +26,7 @@ export type ActionPermission = (action: ActionScope) => Permission;
 
 export const EDIT_ACTION: ActionPermission = (action) => ({ kind: 'EDIT_ACTION', action });
 export const EDIT_MILESTONES: ActionPermission = (action) => ({ kind: 'EDIT_MILESTONES', action });
+export const RESHAPE_MILESTONES: ActionPermission = (action) => ({ kind: 'RESHAPE_MILESTONES', action });
 
 /** Where an action applies and who leads it, as the permission rules need to know. */
 export function scopeOf(aggregate: ActionAggregate): ActionScope {

@@ -13,11 +13,13 @@ import { toMilestoneModel } from '../models/action-parts.model';
 import { ProgrammeContext } from '../programme/programme-context';
 import {
   type ActionParts,
+  type ActionPermission,
   ActionWrites,
   type ActionWritten,
   checkDate,
   EDIT_MILESTONES,
   progressOf,
+  RESHAPE_MILESTONES,
 } from './action-writes';
 import type { CreateMilestoneInput, MilestoneVersionInput, UpdateMilestoneInput } from './dto/milestone.inputs';
 
@@ -60,7 +62,9 @@ export class MilestonesService {
 
   updateMilestone(caller: Caller, input: UpdateMilestoneInput): Promise<ActionWritten> {
     if (input.dueDate !== undefined) checkDate('dueDate', input.dueDate);
-    return this.change(caller, input, {
+    // A new weight changes what the progress means: that is the coordinator's, as deleting is.
+    const permission = input.weight === undefined ? EDIT_MILESTONES : RESHAPE_MILESTONES;
+    return this.change(caller, input, permission, {
       ...(input.title !== undefined && { title: input.title.trim() }),
       ...(input.dueDate !== undefined && { dueDate: input.dueDate }),
       ...(input.weight !== undefined && { weight: input.weight }),
@@ -70,16 +74,16 @@ export class MilestonesService {
   completeMilestone(caller: Caller, input: MilestoneVersionInput): Promise<ActionWritten> {
     const completedOn = input.completedOn ?? this.context.today();
     checkDate('completedOn', completedOn);
-    return this.change(caller, input, { completedOn });
+    return this.change(caller, input, EDIT_MILESTONES, { completedOn });
   }
 
   reopenMilestone(caller: Caller, input: MilestoneVersionInput): Promise<ActionWritten> {
-    return this.change(caller, input, { completedOn: null });
+    return this.change(caller, input, EDIT_MILESTONES, { completedOn: null });
   }
 
   deleteMilestone(caller: Caller, input: MilestoneVersionInput): Promise<ActionWritten> {
     const key = { milestoneId: input.milestoneId };
-    return this.writes.write(caller, key, EDIT_MILESTONES, async (tx, locked, today) => {
+    return this.writes.write(caller, key, RESHAPE_MILESTONES, async (tx, locked, today) => {
       const before = this.milestoneOf(locked, input.milestoneId);
       const remaining = locked.milestones.filter((m) => m !== before);
       const progress = this.progressAfter(locked, remaining);
@@ -93,10 +97,11 @@ export class MilestonesService {
   private change(
     caller: Caller,
     input: { milestoneId: string; expectedVersion: number },
+    permission: ActionPermission,
     patch: MilestonePatch,
   ): Promise<ActionWritten> {
     const key = { milestoneId: input.milestoneId };
-    return this.writes.write(caller, key, EDIT_MILESTONES, async (tx, locked, today) => {
+    return this.writes.write(caller, key, permission, async (tx, locked, today) => {
       const before = this.milestoneOf(locked, input.milestoneId);
       const progress = this.progressAfter(
         locked,
