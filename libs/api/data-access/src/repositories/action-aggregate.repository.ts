@@ -51,6 +51,7 @@ function keyOf(key: LockKey): string {
 export class ActionAggregateRepository {
   private readonly action: EntitySql<ActionEntity>;
   private readonly sql: { [K in keyof Omit<ActionAggregate, 'action'>]: string };
+  private readonly statements = new Map<string, { lock: string; read: string }>();
   private readonly parts: {
     participation: EntitySql<ParticipationEntity>;
     municipality: EntitySql<MunicipalityEntity>;
@@ -99,17 +100,30 @@ export class ActionAggregateRepository {
 
   /** Locks the action and reads its aggregate, or null when there is no such action in the programme. */
   async lock(tx: WriteTransaction, key: LockKey): Promise<ActionAggregate | null> {
-    const actionId = actionIdSql(key);
-    const lock = `SELECT 1 FROM action a WHERE a.id = ${actionId} AND a.programme_id = $2 FOR UPDATE`;
-    const members = Object.entries(this.sql).map(([name, sql]) => `'${name}', ${sql}`);
-    const read = `SELECT json_build_object('action', ${this.action.json('a')}, ${members.join(', ')})
-                    FROM action a WHERE a.id = ${actionId} AND a.programme_id = $2`;
+    const { lock, read } = this.statementsFor(key);
     const [row]: { aggregate: Record<string, unknown> | null }[] = await rowsOf(
       tx,
       'SELECT tiltak_lock_then_read($1, $2, $3, $4) AS aggregate',
       [lock, read, keyOf(key), tx.programmeId],
     );
     return row.aggregate ? this.toAggregate(row.aggregate) : null;
+  }
+
+  /** The lock and the read for one kind of key, written once: every write to an action starts here. */
+  private statementsFor(key: LockKey): { lock: string; read: string } {
+    const kind = Object.keys(key)[0];
+    let statements = this.statements.get(kind);
+    if (!statements) {
+      const actionId = actionIdSql(key);
+      const members = Object.entries(this.sql).map(([name, sql]) => `'${name}', ${sql}`);
+      statements = {
+        lock: `SELECT 1 FROM action a WHERE a.id = ${actionId} AND a.programme_id = $2 FOR UPDATE`,
+        read: `SELECT json_build_object('action', ${this.action.json('a')}, ${members.join(', ')})
+                 FROM action a WHERE a.id = ${actionId} AND a.programme_id = $2`,
+      };
+      this.statements.set(kind, statements);
+    }
+    return statements;
   }
 
   private toAggregate(json: Record<string, unknown>): ActionAggregate {

@@ -5,10 +5,30 @@ import { ChangeFeed } from '@tiltak/api-live';
 import { osloDate } from '@tiltak/domain';
 
 /**
- * A programme found is kept this long at most, in case a change to it never reached this
- * instance's change feed (one made while the feed's connection was down, or outside the API).
+ * A value read once and kept this long at most, in case a change to it never reached this instance's
+ * change feed (one made while the feed's connection was down, or outside the API). A failed read is
+ * not kept: the next caller reads again.
  */
-const PROGRAMME_KEPT_MS = 60_000;
+const KEPT_MS = 60_000;
+
+class Kept<T> {
+  private kept: { value: Promise<T>; until: number } | null = null;
+
+  constructor(private readonly read: () => Promise<T>) {}
+
+  get(): Promise<T> {
+    if (!this.kept || this.kept.until < Date.now()) {
+      const value = this.read();
+      this.kept = { value, until: Date.now() + KEPT_MS };
+      value.catch(() => this.forget(value));
+    }
+    return this.kept.value;
+  }
+
+  forget(value?: Promise<T>): void {
+    if (!value || this.kept?.value === value) this.kept = null;
+  }
+}
 
 /**
  * What every programme service needs besides the caller: which programme, and which day it is in Oslo.
@@ -17,8 +37,8 @@ const PROGRAMME_KEPT_MS = 60_000;
  */
 @Injectable()
 export class ProgrammeContext implements OnModuleDestroy {
-  private current: { programme: Promise<ProgrammeEntity | null>; until: number } | null = null;
-  private areas: { byId: Promise<Map<string, FocusAreaEntity>>; until: number } | null = null;
+  private readonly current = new Kept(() => this.programmes.currentProgramme());
+  private readonly areas = new Kept(() => this.readFocusAreas());
   private readonly stopListening: () => void;
 
   constructor(
@@ -26,8 +46,8 @@ export class ProgrammeContext implements OnModuleDestroy {
     feed: ChangeFeed,
   ) {
     this.stopListening = feed.listen((event) => {
-      if (event.entity === 'programme') this.current = null;
-      if (event.entity === 'programme' || event.entity === 'focus_area') this.areas = null;
+      if (event.entity === 'programme') this.current.forget();
+      if (event.entity === 'programme' || event.entity === 'focus_area') this.areas.forget();
     });
   }
 
@@ -36,33 +56,24 @@ export class ProgrammeContext implements OnModuleDestroy {
   }
 
   async programme(): Promise<ProgrammeEntity> {
-    if (!this.current || this.current.until < Date.now()) {
-      const programme = this.programmes.currentProgramme();
-      this.current = { programme, until: Date.now() + PROGRAMME_KEPT_MS };
-      // A failed or empty read is not kept: the next request asks again.
-      void programme.then(
-        (found) => found ?? this.forget(programme),
-        () => this.forget(programme),
-      );
+    const programme = await this.current.get();
+    if (!programme) {
+      // Not kept either: the programme may be loaded in a moment.
+      this.current.forget();
+      throw new ApiError(ApiErrorCode.NOT_FOUND, 'There is no action programme yet');
     }
-    const programme = await this.current.programme;
-    if (!programme) throw new ApiError(ApiErrorCode.NOT_FOUND, 'There is no action programme yet');
     return programme;
   }
 
   /**
-   * A focus area of the programme, from the same kind of keeping: an action's answer names its focus
-   * area, and it seldom changes. One this instance has not heard of yet is looked up again at once.
+   * A focus area of the programme, kept the same way: an action's answer names its focus area, and
+   * it seldom changes. One this instance has not heard of yet is looked up again at once.
    */
   async focusArea(id: string): Promise<FocusAreaEntity | null> {
-    const kept = this.areas && this.areas.until >= Date.now() ? await this.areas.byId : null;
-    if (kept?.has(id)) return kept.get(id) ?? null;
-    const byId = this.readFocusAreas();
-    this.areas = { byId, until: Date.now() + PROGRAMME_KEPT_MS };
-    void byId.catch(() => {
-      if (this.areas?.byId === byId) this.areas = null;
-    });
-    return (await byId).get(id) ?? null;
+    const kept = await this.areas.get();
+    if (kept.has(id)) return kept.get(id) ?? null;
+    this.areas.forget();
+    return (await this.areas.get()).get(id) ?? null;
   }
 
   today(): string {
@@ -72,9 +83,5 @@ export class ProgrammeContext implements OnModuleDestroy {
   private async readFocusAreas(): Promise<Map<string, FocusAreaEntity>> {
     const areas = await this.programmes.focusAreasOfProgramme((await this.programme()).id);
     return new Map(areas.map((area) => [area.id, area]));
-  }
-
-  private forget(programme: Promise<ProgrammeEntity | null>): void {
-    if (this.current?.programme === programme) this.current = null;
   }
 }
