@@ -1,32 +1,7 @@
 import { REFRESH_REUSE_GRACE_SECONDS, TokensService } from '@tiltak/api-accounts';
 import { SignJWT } from 'jose';
+import { LOGIN, post, sessionOf } from '../testing/sign-in';
 import { graphqlClient, startTestApi, TEST_AUTH_SECRET, type TestApi } from '../testing/test-api';
-
-const LOGIN =
-  'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken expiresAt user { email role } } }';
-
-/** Sends GraphQL with explicit headers and returns the body with any refresh cookie the API set. */
-async function post(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const cookie = response.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('tiltak_refresh='))
-    ?.split(';')[0];
-  const body = (await response.json()) as {
-    data?: Record<string, { accessToken?: string } | null>;
-    errors?: { extensions?: { code?: string; reason?: string } }[];
-  };
-  return { body, cookie, setCookie: response.headers.getSetCookie().join('\n') };
-}
 
 describe('sign-in and sessions', () => {
   let api: TestApi;
@@ -79,8 +54,6 @@ describe('sign-in and sessions', () => {
 
   it('checks the token’s signature, algorithm, issuer, audience, expiry and session', async () => {
     const [{ id }] = await api.db.dataSource.query(`SELECT id FROM app_user WHERE email = 'admin@tiltak.test'`);
-    const sessionOf = (accessToken: string) =>
-      (JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()) as { sid: string }).sid;
     const live = sessionOf(await api.tokenFor('admin@tiltak.test'));
     const ended = await post(api.url, LOGIN, { e: 'admin@tiltak.test', p: 'tiltak-demo' });
     await post(api.url, 'mutation { logout }', {}, { cookie: ended.cookie! });
