@@ -6,3 +6,4 @@ export * from './lib/policy';
 export * from './lib/progress';
 export * from './lib/health';
 export * from './lib/live';
+export * from './lib/audit';

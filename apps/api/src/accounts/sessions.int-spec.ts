@@ -1,53 +1,35 @@
 import { REFRESH_REUSE_GRACE_SECONDS, TokensService } from '@tiltak/api-accounts';
 import { SignJWT } from 'jose';
+import { LOGIN, post, sessionOf } from '../testing/sign-in';
 import { graphqlClient, startTestApi, TEST_AUTH_SECRET, type TestApi } from '../testing/test-api';
-
-const LOGIN =
-  'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken expiresAt user { email role } } }';
-
-/** Sends GraphQL with explicit headers and returns the body with any refresh cookie the API set. */
-async function post(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const cookie = response.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('tiltak_refresh='))
-    ?.split(';')[0];
-  const body = (await response.json()) as {
-    data?: Record<string, { accessToken?: string } | null>;
-    errors?: { extensions?: { code?: string; reason?: string } }[];
-  };
-  return { body, cookie, setCookie: response.headers.getSetCookie().join('\n') };
-}
 
 describe('sign-in and sessions', () => {
   let api: TestApi;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    // The tests sign in from many addresses, named in X-Forwarded-For by a proxy on loopback.
+    api = await startTestApi({ TRUST_PROXY: 'loopback' });
   });
 
   afterAll(async () => {
     await api?.close();
   });
 
-  it('signs in with e-mail and password: a 10-minute access token and an HttpOnly, SameSite refresh cookie', async () => {
-    const { body, setCookie } = await post(api.url, LOGIN, { e: 'Koordinator.Nes@tiltak.test', p: 'tiltak-demo' });
+  it('signs in with e-mail and password: a 10-minute access token and an HttpOnly, SameSite session cookie', async () => {
+    const { body, setCookie } = await post(
+      api.url,
+      LOGIN,
+      { e: 'Koordinator.Nes@tiltak.test', p: 'tiltak-demo' },
+      { 'x-forwarded-for': '10.9.0.1' },
+    );
     const login = body.data?.['login'] as { accessToken: string; expiresAt: string; user: { role: string } };
 
     expect(login.user.role).toBe('COORDINATOR');
     const minutes = (Date.parse(login.expiresAt) - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(9);
     expect(minutes).toBeLessThanOrEqual(10);
-    expect(setCookie).toMatch(/tiltak_refresh=[^;]+; Max-Age=\d+; Path=\/graphql; .*HttpOnly; SameSite=Strict/);
+    // A session cookie: no Max-Age and no Expires, so the browser forgets it when it closes.
+    expect(setCookie).toMatch(/^tiltak_refresh=[^;]+; Path=\/graphql; HttpOnly; SameSite=Strict$/);
     const me = await post(api.url, '{ me { email } }', {}, { authorization: `Bearer ${login.accessToken}` });
     expect(me.body.data).toEqual({ me: { email: 'koordinator.nes@tiltak.test' } });
   });
@@ -70,11 +52,18 @@ describe('sign-in and sessions', () => {
     expect(unknown.body.errors?.[0]).toEqual(wrong.body.errors?.[0]);
   });
 
-  it('checks the token’s signature, algorithm, issuer, audience and expiry', async () => {
+  it('checks the token’s signature, algorithm, issuer, audience, expiry and session', async () => {
     const [{ id }] = await api.db.dataSource.query(`SELECT id FROM app_user WHERE email = 'admin@tiltak.test'`);
+    const live = sessionOf(await api.tokenFor('admin@tiltak.test'));
+    const ended = await post(api.url, LOGIN, { e: 'admin@tiltak.test', p: 'tiltak-demo' });
+    await post(api.url, 'mutation { logout }', {}, { cookie: ended.cookie! });
     const key = new TextEncoder().encode(TEST_AUTH_SECRET);
-    const token = (claims: { iss?: string; aud?: string; exp?: number }, secret = key, alg = 'HS256') =>
-      new SignJWT({ role: 'ADMIN', tv: 1 })
+    const token = (
+      claims: { iss?: string; aud?: string; exp?: number; sid?: string | null },
+      secret = key,
+      alg = 'HS256',
+    ) =>
+      new SignJWT({ role: 'ADMIN', tv: 1, ...(claims.sid !== null && { sid: claims.sid ?? live }) })
         .setProtectedHeader({ alg })
         .setSubject(id)
         .setIssuer(claims.iss ?? 'tiltak')
@@ -92,6 +81,9 @@ describe('sign-in and sessions', () => {
       await token({ aud: 'another-api' }),
       await token({}, new TextEncoder().encode('another-secret-that-is-also-32-characters-long')),
       await token({}, key, 'HS512'),
+      await token({ sid: null }),
+      await token({ sid: sessionOf((ended.body.data?.['login'] as { accessToken: string }).accessToken) }),
+      await token({ sid: '00000000-0000-4000-8000-000000000000' }),
       `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(`{"sub":"${id}","role":"ADMIN"}`).toString('base64url')}.`,
     ];
     for (const bearer of refused) {
@@ -144,23 +136,27 @@ describe('sign-in and sessions', () => {
     expect(refreshed.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('throttles failed sign-ins per account, even with the right password after', async () => {
+  it('throttles failed sign-ins per account and address, even with the right password after', async () => {
+    const from = (address: string) => ({ 'x-forwarded-for': address });
     for (let attempt = 0; attempt < 5; attempt++) {
-      await post(
-        api.url,
-        LOGIN,
-        { e: 'koordinator.eidsvoll@tiltak.test', p: 'gjett' },
-        { 'x-forwarded-for': `10.1.0.${attempt}` },
-      );
+      await post(api.url, LOGIN, { e: 'koordinator.eidsvoll@tiltak.test', p: 'gjett' }, from('10.1.0.1'));
     }
     const right = await post(
       api.url,
       LOGIN,
       { e: 'koordinator.eidsvoll@tiltak.test', p: 'tiltak-demo' },
-      { 'x-forwarded-for': '10.1.1.1' },
+      from('10.1.0.1'),
+    );
+    // Someone who only knows the address shuts out their own address, not the account's owner.
+    const owner = await post(
+      api.url,
+      LOGIN,
+      { e: 'koordinator.eidsvoll@tiltak.test', p: 'tiltak-demo' },
+      from('10.1.1.1'),
     );
 
     expect(right.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'THROTTLED' });
+    expect(owner.body.errors).toBeUndefined();
   });
 
   it('throttles failed sign-ins per address, whatever account they try', async () => {

@@ -1,6 +1,7 @@
 import { freeLoopbackPort } from '@tiltak/api-data-access';
 import Provider from 'oidc-provider';
 import type { Server } from 'node:http';
+import { post } from '../testing/sign-in';
 import { startTestApi, type TestApi } from '../testing/test-api';
 
 /**
@@ -67,6 +68,12 @@ class Browser {
   }
 }
 
+/**
+ * The provider's e-mail address for a login; by default the login itself. A test may give a
+ * subject another address, or give another subject someone's address.
+ */
+const emailOf = new Map<string, string>();
+
 async function startProvider(apiPorts: number[], tenant: string): Promise<{ issuer: string; server: Server }> {
   const port = await freeLoopbackPort();
   const issuer = `http://127.0.0.1:${port}`;
@@ -80,10 +87,15 @@ async function startProvider(apiPorts: number[], tenant: string): Promise<{ issu
         response_types: ['code'],
       },
     ],
-    // The login typed into the provider's form is the user's e-mail address.
+    // The login typed into the provider's form is the subject, and by default the e-mail address.
     findAccount: (_ctx: unknown, sub: string) => ({
       accountId: sub,
-      claims: () => ({ sub, email: sub, email_verified: !sub.startsWith('uverifisert'), tid: tenant }),
+      claims: () => ({
+        sub,
+        email: emailOf.get(sub) ?? sub,
+        email_verified: !sub.startsWith('uverifisert'),
+        tid: tenant,
+      }),
     }),
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['tid'] },
     conformIdTokenClaims: false,
@@ -169,5 +181,80 @@ describe('single sign-on with OpenID Connect', () => {
       .then((page) => ({ landed: page }));
 
     expect(landed.url.searchParams.get('innlogging')).toBe('avvist');
+  });
+
+  /** Signs in through the provider and swaps the refresh cookie for an access token. */
+  const sessionThroughProvider = async (login: string) => {
+    const { browser, landed } = await signInThroughProvider(api.url, login);
+    const refresh = browser.cookie(`127.0.0.1:${apiPort}`, 'tiltak_refresh');
+    if (!refresh) return { landed, accessToken: null, email: null };
+    const { body } = await post(
+      api.url,
+      'mutation { refreshSession { accessToken user { email } } }',
+      {},
+      { cookie: `tiltak_refresh=${refresh}` },
+    );
+    const session = body.data?.['refreshSession'] as { accessToken: string; user: { email: string } };
+    return { landed, accessToken: session.accessToken, email: session.user.email };
+  };
+
+  it('ties the user to the provider’s issuer and subject, and matches on those from then on', async () => {
+    await api.data(
+      `mutation { createUser(input: { email: "flytter@tiltak.test", name: "Flytter", role: COUNCIL }) { id } }`,
+    );
+    expect((await sessionThroughProvider('flytter@tiltak.test')).email).toBe('flytter@tiltak.test');
+    const [tied] = await api.db.dataSource.query(
+      `SELECT oidc_issuer, oidc_subject FROM app_user WHERE email = 'flytter@tiltak.test'`,
+    );
+    expect(tied).toEqual({ oidc_issuer: provider.issuer, oidc_subject: 'flytter@tiltak.test' });
+
+    // The provider now gives the same subject another address: still the same Tiltak user.
+    emailOf.set('flytter@tiltak.test', 'nytt.navn@kommune.no');
+    expect((await sessionThroughProvider('flytter@tiltak.test')).email).toBe('flytter@tiltak.test');
+  });
+
+  it('refuses another subject that comes with the address of a user tied to someone else', async () => {
+    await api.data(
+      `mutation { createUser(input: { email: "bundet@tiltak.test", name: "Bundet", role: COUNCIL }) { id } }`,
+    );
+    expect((await sessionThroughProvider('bundet@tiltak.test')).email).toBe('bundet@tiltak.test');
+    emailOf.set('en-annen-person', 'bundet@tiltak.test');
+
+    const takeover = await sessionThroughProvider('en-annen-person');
+
+    expect(takeover.landed.url.searchParams.get('innlogging')).toBe('avvist');
+    expect(takeover.accessToken).toBeNull();
+    const [entry] = await api.db.dataSource.query(
+      `SELECT action, outcome, email FROM audit_entry ORDER BY id DESC LIMIT 1`,
+    );
+    expect(entry).toEqual({ action: 'SIGN_IN_FAILED', outcome: 'REFUSED', email: 'bundet@tiltak.test' });
+  });
+
+  it('lets a user without a password set one only within five minutes of signing in through the provider', async () => {
+    await api.data(
+      `mutation { createUser(input: { email: "uten.passord@tiltak.test", name: "Uten passord", role: COUNCIL }) { id } }`,
+    );
+    const setPassword = (accessToken: string) =>
+      post(
+        api.url,
+        'mutation { changePassword(currentPassword: "", newPassword: "et-nytt-langt-passord") { accessToken } }',
+        {},
+        { authorization: `Bearer ${accessToken}` },
+      );
+    const earlier = await sessionThroughProvider('uten.passord@tiltak.test');
+    await api.db.dataSource.query(
+      `UPDATE token_family SET authenticated_at = now() - interval '6 minutes'
+        WHERE user_id = (SELECT id FROM app_user WHERE email = 'uten.passord@tiltak.test')`,
+    );
+
+    const tooLate = await setPassword(earlier.accessToken!);
+    expect(tooLate.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'REAUTHENTICATE' });
+    const [{ hash }] = await api.db.dataSource.query(
+      `SELECT password_hash AS hash FROM app_user WHERE email = 'uten.passord@tiltak.test'`,
+    );
+    expect(hash).toBeNull();
+
+    const justNow = await sessionThroughProvider('uten.passord@tiltak.test');
+    expect((await setPassword(justNow.accessToken!)).body.errors).toBeUndefined();
   });
 });

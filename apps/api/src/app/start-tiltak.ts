@@ -48,9 +48,9 @@ export async function startTiltak(config: AppConfig, options: StartOptions = {})
     if (config.auth.secretGenerated) {
       logger.warn('AUTH_SECRET is not set: sign-ins last until this process stops. Set it to run several instances.');
     }
-    // Behind a proxy on this machine or a private network (docker/compose.yaml), the client's own
-    // address comes in X-Forwarded-For; sign-in throttling per address needs it.
-    app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+    // Only the proxies the operator names may say who the client is (X-Forwarded-For): sign-in
+    // throttling and the audit log go by that address, so no client may choose it.
+    app.set('trust proxy', config.trustProxy);
     hostDashboard(app, config.dashboardDir);
     await app.listen(config.http.port, config.http.host);
 

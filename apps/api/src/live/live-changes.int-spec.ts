@@ -110,7 +110,9 @@ describe('live changes across instances', () => {
   });
 
   it('executes the subscription once for all subscribers who asked the same thing with the same permissions', async () => {
-    const adminTokens = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(() => api.tokenFor('admin@tiltak.test')));
+    // One after another: more than five sign-ins to one account from one address at once look like guessing.
+    const adminTokens: string[] = [];
+    for (let i = 0; i < 8; i++) adminTokens.push(await api.tokenFor('admin@tiltak.test'));
     const councilToken = await api.tokenFor('rad@tiltak.test');
     const admins = adminTokens.map((token) => subscribe(api.url, token));
     const councils = [subscribe(api.url, councilToken), subscribe(api.url, councilToken)];

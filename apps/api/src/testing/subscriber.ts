@@ -30,6 +30,8 @@ export class Subscriber {
   private readonly client: Client;
   private stop?: () => void;
   private closeCode?: number;
+  /** The API accepted the connection (and registered it under its user and session). */
+  connected = false;
   private waiters: (() => void)[] = [];
 
   /** `query` may ask for more of each change; it must select at least what `ReceivedChange` names. */
@@ -42,7 +44,10 @@ export class Subscriber {
       lazy: false,
       // Refusals are the point of some tests; the close code is recorded below instead.
       onNonLazyError: () => undefined,
-      on: { closed: (event) => (this.closeCode = (event as { code?: number }).code) },
+      on: {
+        connected: () => (this.connected = true),
+        closed: (event) => (this.closeCode = (event as { code?: number }).code),
+      },
     });
     this.stop = this.client.subscribe<{ programmeChanged: ReceivedChange }>(
       { query, variables: { since: since ?? null } },

@@ -1,14 +1,19 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, OwnAccountOperation, PublicOperation } from '@tiltak/api-core';
+import { type AuthenticatedRequest, CurrentViewer, OwnAccountOperation, PublicOperation } from '@tiltak/api-core';
 import { AccountRepository } from '@tiltak/api-data-access';
 import type { Principal } from '@tiltak/domain';
 import type { Request, Response } from 'express';
-import { AuthService, type IssuedSession } from './auth.service';
+import { AuthService, type IssuedSession, type RequestOrigin } from './auth.service';
 import { ChangePasswordArgs, LoginArgs } from './dto/auth.inputs';
 import { SessionModel, toUserModel, UserModel } from './models/user.model';
 import { clearRefreshCookie, readCookie, REFRESH_COOKIE, setRefreshCookie } from './session-cookie';
 
-type HttpContext = { req: Request; res: Response };
+type HttpContext = { req: Request & AuthenticatedRequest; res: Response };
+
+/** The client's address as the trusted proxies (TRUST_PROXY) report it, and the access token's session. */
+function originOf(req: Request & AuthenticatedRequest): RequestOrigin {
+  return { sessionId: req.sessionId ?? null, address: req.ip ?? 'unknown' };
+}
 
 @Resolver()
 export class AuthResolver {
@@ -22,14 +27,14 @@ export class AuthResolver {
     description: 'Signs in; also sets the HttpOnly refresh cookie that refreshSession uses.',
   })
   async login(@Args() { email, password }: LoginArgs, @Context() { req, res }: HttpContext): Promise<SessionModel> {
-    return this.issue(await this.auth.login(email, password, req.ip ?? 'unknown'), res);
+    return this.issue(await this.auth.login(email, password, originOf(req).address), res);
   }
 
   @PublicOperation('ANYONE_EVEN_WITH_A_STALE_TOKEN')
   @Mutation(() => SessionModel, { description: 'A new access token for the session in the refresh cookie.' })
   async refreshSession(@Context() { req, res }: HttpContext): Promise<SessionModel> {
     try {
-      return this.issue(await this.auth.refresh(readCookie(req, REFRESH_COOKIE)), res);
+      return this.issue(await this.auth.refresh(readCookie(req, REFRESH_COOKIE), originOf(req).address), res);
     } catch (error) {
       clearRefreshCookie(res, this.auth.secureCookies);
       throw error;
@@ -37,9 +42,12 @@ export class AuthResolver {
   }
 
   @PublicOperation('ANYONE_EVEN_WITH_A_STALE_TOKEN')
-  @Mutation(() => Boolean, { description: 'Ends the session in the refresh cookie.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Ends the session of the refresh cookie (or of the access token): its tokens stop working and its live connections close.',
+  })
   async logout(@Context() { req, res }: HttpContext): Promise<boolean> {
-    await this.auth.logout(readCookie(req, REFRESH_COOKIE));
+    await this.auth.logout(readCookie(req, REFRESH_COOKIE), originOf(req));
     clearRefreshCookie(res, this.auth.secureCookies);
     return true;
   }
@@ -52,13 +60,16 @@ export class AuthResolver {
   }
 
   @OwnAccountOperation()
-  @Mutation(() => SessionModel, { description: 'Changes your password and ends your other sessions.' })
+  @Mutation(() => SessionModel, {
+    description:
+      'Changes your password and ends your other sessions. Without a password yet (single sign-on only), sign in through the provider again first: it must be less than five minutes ago.',
+  })
   async changePassword(
     @Args() { currentPassword, newPassword }: ChangePasswordArgs,
     @CurrentViewer() viewer: Principal,
-    @Context() { res }: HttpContext,
+    @Context() { req, res }: HttpContext,
   ): Promise<SessionModel> {
-    return this.issue(await this.auth.changePassword(viewer, currentPassword, newPassword), res);
+    return this.issue(await this.auth.changePassword(viewer.userId, originOf(req), currentPassword, newPassword), res);
   }
 
   private issue({ session, refreshToken }: IssuedSession, res: Response): SessionModel {

@@ -20,6 +20,7 @@ export class AuthenticationMiddleware implements NestMiddleware {
       } else {
         request.viewer = outcome.viewer;
         request.viewerName = outcome.name;
+        request.sessionId = outcome.sessionId;
       }
     }
     next();

@@ -1,5 +1,4 @@
 import type { Request, Response } from 'express';
-import { REFRESH_TOKEN_DAYS } from './tokens.service';
 
 export const REFRESH_COOKIE = 'tiltak_refresh';
 
@@ -14,7 +13,9 @@ export function readCookie(request: Pick<Request, 'headers'>, name: string): str
 
 /**
  * The refresh token lives in an HttpOnly cookie that scripts cannot read, sent only to /graphql,
- * and only from Tiltak's own pages (SameSite=Strict).
+ * and only from Tiltak's own pages (SameSite=Strict). It is a session cookie, with no expiry of
+ * its own: the browser forgets it when it closes, and the server ends the session anyway after
+ * 30 idle minutes or 12 hours.
  */
 export function setRefreshCookie(response: Response, token: string, secure: boolean): void {
   response.cookie(REFRESH_COOKIE, token, {
@@ -22,7 +23,6 @@ export function setRefreshCookie(response: Response, token: string, secure: bool
     sameSite: 'strict',
     secure,
     path: '/graphql',
-    maxAge: REFRESH_TOKEN_DAYS * 86_400_000,
   });
 }
 

@@ -6,15 +6,18 @@ import { jwtVerify, SignJWT } from 'jose';
 import { createHash, randomBytes } from 'node:crypto';
 
 export const ACCESS_TOKEN_SECONDS = 10 * 60;
-export const REFRESH_TOKEN_DAYS = 14;
 const ISSUER = 'tiltak';
 const AUDIENCE = 'tiltak-api';
 const ALGORITHM = 'HS256';
 
 export interface AccessClaims extends Principal {
   tokenVersion: number;
+  /** The session (token family) the token was issued in. */
+  sessionId: string;
   expiresAt: Date;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Short-lived access tokens (signed JWTs) and opaque refresh tokens that are stored only as hashes. */
 @Injectable()
@@ -25,13 +28,19 @@ export class TokensService {
     this.key = new TextEncoder().encode(config.auth.secret);
   }
 
-  async accessToken(user: UserEntity): Promise<{ token: string; expiresAt: Date }> {
-    const expiresAt = new Date(Date.now() + ACCESS_TOKEN_SECONDS * 1000);
+  /** An access token in session `sessionId`, lasting 10 minutes but never past the session's end. */
+  async accessToken(
+    user: UserEntity,
+    sessionId: string,
+    sessionEndsAt: Date,
+  ): Promise<{ token: string; expiresAt: Date }> {
+    const expiresAt = new Date(Math.min(Date.now() + ACCESS_TOKEN_SECONDS * 1000, sessionEndsAt.getTime()));
     const token = await new SignJWT({
       role: user.role,
       mun: user.municipalityId,
       pty: user.partyId,
       tv: user.tokenVersion,
+      sid: sessionId,
     })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(user.id)
@@ -52,26 +61,26 @@ export class TokensService {
       requiredClaims: ['sub', 'exp', 'iat'],
     });
     const role = payload['role'];
+    const sessionId = payload['sid'];
     if (typeof payload.sub !== 'string' || !(ROLES as readonly unknown[]).includes(role)) {
       throw new Error('The token does not name a user and a role');
     }
+    if (typeof sessionId !== 'string' || !UUID.test(sessionId)) throw new Error('The token names no session');
     return {
       userId: payload.sub,
       role: role as Role,
       municipalityId: typeof payload['mun'] === 'string' ? payload['mun'] : null,
       partyId: typeof payload['pty'] === 'string' ? payload['pty'] : null,
       tokenVersion: Number(payload['tv']),
+      sessionId,
       expiresAt: new Date((payload.exp ?? 0) * 1000),
     };
   }
 
-  newRefreshToken(): { token: string; hash: string; expiresAt: Date } {
+  /** An opaque refresh token, good until its session's end at the latest. */
+  newRefreshToken(sessionEndsAt: Date): { token: string; hash: string; expiresAt: Date } {
     const token = randomBytes(32).toString('base64url');
-    return {
-      token,
-      hash: TokensService.hash(token),
-      expiresAt: new Date(Date.now() + REFRESH_TOKEN_DAYS * 86_400_000),
-    };
+    return { token, hash: TokensService.hash(token), expiresAt: sessionEndsAt };
   }
 
   static hash(token: string): string {

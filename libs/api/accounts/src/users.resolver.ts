@@ -20,7 +20,7 @@ export class UsersResolver {
     @CurrentViewer() viewer: Principal | null,
     @Context() { req }: { req: AuthenticatedRequest },
   ): Promise<UserModel> {
-    return this.usersService.createUser(viewer, actorOf(req), input);
+    return this.usersService.createUser(viewer, { ...actorOf(req), address: req.ip ?? null }, input);
   }
 
   @Mutation(() => UserModel, { description: 'Changes a user’s role, municipality, party, name or active flag.' })
@@ -29,6 +29,6 @@ export class UsersResolver {
     @CurrentViewer() viewer: Principal | null,
     @Context() { req }: { req: AuthenticatedRequest },
   ): Promise<UserModel> {
-    return this.usersService.updateUser(viewer, actorOf(req), input);
+    return this.usersService.updateUser(viewer, { ...actorOf(req), address: req.ip ?? null }, input);
   }
 }

@@ -3,13 +3,15 @@ import { ApiError, ApiErrorCode, badUserInput, conflict, PolicyService } from '@
 import {
   AccountRepository,
   type Actor,
+  AuditRepository,
   PartyRepository,
   ProgrammeRepository,
   ProgrammeWriter,
+  SessionRepository,
   type UserEntity,
   type WriteTransaction,
 } from '@tiltak/api-data-access';
-import type { Principal, Role } from '@tiltak/domain';
+import type { AuditAction, Principal, Role } from '@tiltak/domain';
 import { type UserModel, toUserModel } from './models/user.model';
 import { hashPassword } from './passwords';
 import type { CreateUserInput, UpdateUserInput } from './dto/auth.inputs';
@@ -19,11 +21,37 @@ function loggable(user: UserEntity) {
   return toUserModel(user);
 }
 
+/** The admin who makes a change, and from which address, for the audit log. */
+export interface AdminActor extends Actor {
+  address: string | null;
+}
+
+/** What a change to a user means for the audit log, with what it was and what it became. */
+function auditedChanges(before: UserEntity, after: UserEntity): { action: AuditAction; detail: object }[] {
+  const changes: { action: AuditAction; detail: object }[] = [];
+  if (before.role !== after.role)
+    changes.push({ action: 'ROLE_CHANGED', detail: { from: before.role, to: after.role } });
+  if (before.municipalityId !== after.municipalityId || before.partyId !== after.partyId) {
+    changes.push({
+      action: 'ASSIGNMENT_CHANGED',
+      detail: {
+        from: { municipalityId: before.municipalityId, partyId: before.partyId },
+        to: { municipalityId: after.municipalityId, partyId: after.partyId },
+      },
+    });
+  }
+  if (before.active !== after.active)
+    changes.push({ action: after.active ? 'REACTIVATED' : 'DEACTIVATED', detail: {} });
+  return changes;
+}
+
 /** User administration, for admins only. */
 @Injectable()
 export class UsersService {
   constructor(
     private readonly accounts: AccountRepository,
+    private readonly sessions: SessionRepository,
+    private readonly audit: AuditRepository,
     private readonly programmes: ProgrammeRepository,
     private readonly parties: PartyRepository,
     private readonly writer: ProgrammeWriter,
@@ -35,7 +63,7 @@ export class UsersService {
     return (await this.accounts.allUsers()).map(toUserModel);
   }
 
-  async createUser(viewer: Principal | null, actor: Actor, input: CreateUserInput): Promise<UserModel> {
+  async createUser(viewer: Principal | null, actor: AdminActor, input: CreateUserInput): Promise<UserModel> {
     this.policy.require(viewer, { kind: 'MANAGE_USERS' });
     const email = input.email.trim().toLowerCase();
     if (await this.accounts.userByEmail(email)) {
@@ -53,12 +81,28 @@ export class UsersService {
         passwordHash,
       });
       tx.record({ entity: 'user', entityId: user.id, operation: 'CREATE', before: null, after: loggable(user) });
+      await this.audit.record(
+        {
+          action: 'USER_CREATED',
+          outcome: 'SUCCESS',
+          actorUserId: actor.userId,
+          userId: user.id,
+          email: user.email,
+          address: actor.address,
+          detail: { role: user.role, municipalityId: user.municipalityId, partyId: user.partyId },
+        },
+        tx,
+      );
       return toUserModel(user);
     });
   }
 
-  /** Changes role, assignment, name or active flag; deactivation revokes every token at once. */
-  async updateUser(viewer: Principal | null, actor: Actor, input: UpdateUserInput): Promise<UserModel> {
+  /**
+   * Changes role, assignment, name or active flag. A change of role, municipality or party ends the
+   * user's access tokens and closes their live connections on every instance at once (the dashboard
+   * then refreshes into the new powers); deactivation also ends every session.
+   */
+  async updateUser(viewer: Principal | null, actor: AdminActor, input: UpdateUserInput): Promise<UserModel> {
     this.policy.require(viewer, { kind: 'MANAGE_USERS' });
     return this.write(actor, async (tx) => {
       const before = await this.accounts.userById(input.userId, tx);
@@ -78,13 +122,35 @@ export class UsersService {
         ...(input.name !== undefined && { name: input.name.trim() }),
         ...(input.active !== undefined && { active: input.active }),
       };
-      // An access token holds until the token version moves on: a lost role must not wait for it to expire.
-      const expireAccessTokens = input.active === false || role !== before.role;
+      // An access token holds until the token version moves on: lost powers must not wait for it to expire.
+      const expireAccessTokens =
+        (input.active === false && before.active) ||
+        role !== before.role ||
+        municipalityId !== before.municipalityId ||
+        partyId !== before.partyId;
       const after = await this.accounts.updateUserIfVersion(tx, before.id, input.expectedVersion, patch, {
         expireAccessTokens,
       });
       if (!after) throw conflict('user', toUserModel(before));
-      if (input.active === false) await this.accounts.revokeAllOfUser(before.id, tx);
+      if (input.active === false) await this.sessions.endAllOfUser(before.id, tx);
+      if (expireAccessTokens) {
+        const reason = input.active === false ? 'The account was deactivated' : 'The account’s role changed';
+        await this.sessions.announceEnded({ userId: before.id, familyId: null, reason }, tx);
+      }
+      for (const { action, detail } of auditedChanges(before, after)) {
+        await this.audit.record(
+          {
+            action,
+            outcome: 'SUCCESS',
+            actorUserId: actor.userId,
+            userId: before.id,
+            email: before.email,
+            address: actor.address,
+            detail,
+          },
+          tx,
+        );
+      }
       tx.record({
         entity: 'user',
         entityId: before.id,

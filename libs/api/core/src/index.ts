@@ -1,4 +1,5 @@
 export * from './config/config';
+export * from './config/trust-proxy';
 export * from './config/config.module';
 export * from './errors/api-error';
 export * from './errors/format-error';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { CHANGE_CHANNEL, DATABASE_URL } from '@tiltak/api-data-access';
+import { CHANGE_CHANNEL, DATABASE_URL, SESSIONS_ENDED_CHANNEL, type SessionsEnded } from '@tiltak/api-data-access';
 import type { ChangeEventRecord } from '@tiltak/domain';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -10,6 +10,7 @@ const SAFETY_POLL_MS = 5_000;
 const RECONNECT_MAX_MS = 5_000;
 
 type Listener = (event: ChangeEventRecord) => void;
+type SessionsListener = (ended: SessionsEnded) => void;
 
 interface ChangeEventRow {
   seq: string;
@@ -43,12 +44,14 @@ function toRecord(row: ChangeEventRow): ChangeEventRecord {
  * This instance's view of the change log. One dedicated connection LISTENs for commits; on every
  * notification (and on a slow timer, in case one was lost) it reads the new rows in sequence order
  * and hands each to the listeners, exactly once. After the database restarts it reconnects by
- * itself and catches up from the last sequence number it delivered.
+ * itself and catches up from the last sequence number it delivered. The same connection hears of
+ * sessions that ended on any instance, so that their live connections close everywhere.
  */
 @Injectable()
 export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ChangeFeed');
   private readonly listeners = new Set<Listener>();
+  private readonly sessionsListeners = new Set<SessionsListener>();
   private client: pg.Client | null = null;
   private lastSeq = 0n;
   private reading: Promise<void> = Promise.resolve();
@@ -85,6 +88,12 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
     return () => this.listeners.delete(listener);
   }
 
+  /** Hears of every session that ends, or every user whose sessions end, on any instance. */
+  onSessionsEnded(listener: SessionsListener): () => void {
+    this.sessionsListeners.add(listener);
+    return () => this.sessionsListeners.delete(listener);
+  }
+
   /** Events after `since` up to `until`, oldest first, read straight from the log (for catch-up). */
   async eventsAfter(since: bigint, until: bigint, limit = BATCH): Promise<ChangeEventRecord[]> {
     const rows: ChangeEventRow[] = await this.dataSource.query(
@@ -104,12 +113,15 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
     this.reconnect = undefined;
     if (this.stopped) return;
     const client = new pg.Client({ connectionString: this.url, application_name: 'tiltak-change-feed' });
-    client.on('notification', () => this.wake());
+    client.on('notification', (message) =>
+      message.channel === SESSIONS_ENDED_CHANNEL ? this.sessionsEnded(message.payload) : this.wake(),
+    );
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('connection ended')));
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANGE_CHANNEL}`);
+      await client.query(`LISTEN ${SESSIONS_ENDED_CHANNEL}`);
       if (this.lastSeq === 0n) {
         const { rows } = await client.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM change_event');
         this.lastSeq = BigInt(rows[0].seq ?? 0);
@@ -132,6 +144,15 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
     this.reconnectDelay = Math.min(this.reconnectDelay * 2, RECONNECT_MAX_MS);
     this.reconnect = setTimeout(() => void this.connect(), delay);
     this.reconnect.unref();
+  }
+
+  private sessionsEnded(payload: string | undefined): void {
+    try {
+      const ended = JSON.parse(payload ?? '') as SessionsEnded;
+      for (const listener of this.sessionsListeners) listener(ended);
+    } catch (error) {
+      this.logger.warn(`Could not read an ended session: ${String(error)}`);
+    }
   }
 
   /** Reads what is new; reads are queued so that each row is delivered once, in order. */

@@ -13,11 +13,10 @@ export class LiveModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // A deactivated user's live connections close the moment the change reaches this instance.
-    this.feed.listen((event) => {
-      if (event.entity === 'user' && event.after?.['active'] === false) {
-        this.connections.closeUser(event.entityId, 'The account was deactivated');
-      }
-    });
+    // Whichever instance ended a session (sign-out) or a user's sessions (a change of role,
+    // deactivation), their live connections on this instance close the moment it hears.
+    this.feed.onSessionsEnded(({ userId, familyId, reason }) =>
+      familyId ? this.connections.closeSession(familyId, reason) : this.connections.closeUser(userId, reason),
+    );
   }
 }

@@ -30,6 +30,8 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
   private readonly logger = new Logger('Presence');
   private io?: Server<PresenceClientEvents, PresenceServerEvents, Record<string, never>, SocketData>;
   private pool?: pg.Pool;
+  /** Each socket's entry in LiveConnections, dropped when the socket goes. */
+  private readonly registered = new WeakMap<PresenceSocket, { close(): void }>();
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -81,7 +83,9 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
     const outcome = typeof token === 'string' ? await this.viewers.resolve(token) : { problem: 'No token' };
     if ('problem' in outcome) return next(new Error('UNAUTHENTICATED'));
     socket.data = { viewer: outcome.viewer, name: outcome.name, editing: {} };
-    this.connections.register(outcome.viewer.userId, { close: () => socket.disconnect(true) }, outcome.expiresAt);
+    const connection = { close: () => socket.disconnect(true) };
+    this.registered.set(socket, connection);
+    this.connections.register(outcome.viewer.userId, outcome.sessionId, connection, outcome.expiresAt);
     next();
   }
 
@@ -94,6 +98,8 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
       void this.announce(actionId);
     });
     socket.on('disconnect', () => {
+      const connection = this.registered.get(socket);
+      if (connection) this.connections.unregister(connection);
       for (const actionId of Object.keys(socket.data.editing)) void this.announce(actionId);
     });
   }

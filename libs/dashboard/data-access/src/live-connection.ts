@@ -76,10 +76,13 @@ export class LiveConnection {
           this.subscribe();
           this.setState('online');
         },
-        closed: () => {
+        closed: (event) => {
           this.unsubscribe?.();
           this.unsubscribe = null;
           if (this.client) this.setState('offline');
+          // 4403: the API ended this token (a change of role, or the session ended). A refresh
+          // brings the new powers before the next attempt, or signs out if the session is over.
+          if ((event as { code?: number } | undefined)?.code === 4403) void this.options.session.refresh();
         },
       },
     });

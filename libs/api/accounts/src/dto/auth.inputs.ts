@@ -15,7 +15,10 @@ export class LoginArgs {
 
 @ArgsType()
 export class ChangePasswordArgs {
-  @TextField({ description: 'Empty for users who have only signed in through single sign-on.', max: 200 })
+  @TextField({
+    description: 'Empty for users without a password, who must have signed in through single sign-on just before.',
+    max: 200,
+  })
   currentPassword: string;
 
   @Field(() => String)

@@ -1,9 +1,10 @@
 import { Controller, Get, Logger, NotFoundException, Req, Res } from '@nestjs/common';
 import { PublicOperation } from '@tiltak/api-core';
+import { AuditRepository } from '@tiltak/api-data-access';
 import type { Request, Response } from 'express';
 import { AuthService } from '../auth.service';
 import { readCookie, setRefreshCookie } from '../session-cookie';
-import { OidcService } from './oidc.service';
+import { OidcService, SingleSignOnRefused } from './oidc.service';
 
 const PENDING_COOKIE = 'tiltak_oidc';
 const PENDING_PATH = '/auth/oidc';
@@ -17,6 +18,7 @@ export class OidcController {
   constructor(
     private readonly oidcService: OidcService,
     private readonly auth: AuthService,
+    private readonly audit: AuditRepository,
   ) {}
 
   @Get('login')
@@ -40,12 +42,28 @@ export class OidcController {
     response.clearCookie(PENDING_COOKIE, { path: PENDING_PATH });
     try {
       const query = new URL(request.originalUrl, 'http://callback').search;
-      const user = await this.oidcService.finish(query, readCookie(request, PENDING_COOKIE));
-      const { refreshToken } = await this.auth.startSession(user);
+      const { user, authenticatedAt } = await this.oidcService.finish(query, readCookie(request, PENDING_COOKIE));
+      const { refreshToken } = await this.auth.startSession(user, {
+        method: 'SINGLE_SIGN_ON',
+        address: request.ip ?? 'unknown',
+        authenticatedAt,
+      });
       setRefreshCookie(response, refreshToken, this.auth.secureCookies);
       response.redirect(302, '/?innlogging=sso');
     } catch (error) {
-      this.logger.warn(`Single sign-on refused: ${error instanceof Error ? error.message : String(error)}`);
+      const why = error instanceof Error ? error.message : String(error);
+      this.logger.warn(`Single sign-on refused: ${why}`);
+      await this.audit
+        .record({
+          action: 'SIGN_IN_FAILED',
+          outcome: 'REFUSED',
+          actorUserId: null,
+          userId: null,
+          email: error instanceof SingleSignOnRefused ? error.email : null,
+          address: request.ip ?? null,
+          detail: { method: 'SINGLE_SIGN_ON', why: why.slice(0, 300) },
+        })
+        .catch((failure: unknown) => this.logger.error(`Could not write the audit log: ${String(failure)}`));
       response.redirect(302, '/?innlogging=avvist');
     }
   }

@@ -6,12 +6,28 @@ import * as oidc from 'openid-client';
 
 const PENDING_SECONDS = 10 * 60;
 
-export class SingleSignOnRefused extends Error {}
+export class SingleSignOnRefused extends Error {
+  /** The address the provider named, when it named one, for the audit log. */
+  constructor(
+    message: string,
+    readonly email: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** Whom the provider vouched for, and when they last authenticated there. */
+export interface SingleSignOnIdentity {
+  user: UserEntity;
+  authenticatedAt: Date | null;
+}
 
 /**
  * Sign-in through the municipality's OpenID Connect provider (Entra ID, ID-porten): authorisation
- * code with PKCE, state and nonce. A verified e-mail address is matched to an existing, active
- * Tiltak user; nobody gets an account by signing in.
+ * code with PKCE, state and nonce. At a user's first single sign-on, the provider's verified
+ * e-mail address finds the existing, active Tiltak user, who is then tied to the provider's issuer
+ * and subject; from then on only that subject signs them in, whatever e-mail address comes with
+ * it. Nobody gets an account by signing in.
  */
 @Injectable()
 export class OidcService {
@@ -55,7 +71,7 @@ export class OidcService {
   }
 
   /** Completes the code exchange and returns the Tiltak user the provider vouched for. */
-  async finish(callbackQuery: string, pending: string | undefined): Promise<UserEntity> {
+  async finish(callbackQuery: string, pending: string | undefined): Promise<SingleSignOnIdentity> {
     const settings = this.required();
     if (!pending) throw new SingleSignOnRefused('no sign-in was started from this browser');
     const { payload } = await jwtVerify(pending, this.key, { algorithms: ['HS256'] }).catch(() => {
@@ -71,15 +87,30 @@ export class OidcService {
     });
     const claims = tokens.claims();
     if (!claims) throw new SingleSignOnRefused('the provider sent no identity');
+    const email = typeof claims['email'] === 'string' ? claims['email'].trim().toLowerCase() : null;
     if (settings.allowedTenants.length > 0 && !settings.allowedTenants.includes(String(claims['tid'] ?? ''))) {
-      throw new SingleSignOnRefused(`tenant ${String(claims['tid'] ?? '(none)')} is not accepted`);
+      throw new SingleSignOnRefused(`tenant ${String(claims['tid'] ?? '(none)')} is not accepted`, email);
     }
-    if (claims['email_verified'] !== true || typeof claims['email'] !== 'string') {
-      throw new SingleSignOnRefused('the provider did not vouch for an e-mail address');
+    const user = await this.userFor(claims.iss, claims.sub, claims['email_verified'] === true ? email : null);
+    if (!user.active) throw new SingleSignOnRefused(`${user.email} is deactivated`, user.email);
+    this.logger.log(`Signed in ${user.email} through ${claims.iss}`);
+    const authTime = claims.auth_time;
+    return { user, authenticatedAt: typeof authTime === 'number' ? new Date(authTime * 1000) : null };
+  }
+
+  /** The user tied to this issuer and subject, or the one whose address it is, tied to them now. */
+  private async userFor(issuer: string, subject: string, verifiedEmail: string | null): Promise<UserEntity> {
+    const known = await this.accounts.userBySingleSignOn(issuer, subject);
+    if (known) return known;
+    if (!verifiedEmail) throw new SingleSignOnRefused('the provider did not vouch for an e-mail address');
+    const user = await this.accounts.userByEmail(verifiedEmail);
+    if (!user?.active) throw new SingleSignOnRefused(`${verifiedEmail} has no active Tiltak account`, verifiedEmail);
+    if (!(await this.accounts.bindSingleSignOn(user.id, issuer, subject))) {
+      throw new SingleSignOnRefused(
+        `${verifiedEmail} already signs in as another identity at the provider`,
+        verifiedEmail,
+      );
     }
-    const user = await this.accounts.userByEmail(claims['email']);
-    if (!user?.active) throw new SingleSignOnRefused(`${claims['email']} has no active Tiltak account`);
-    this.logger.log(`Signed in ${user.email} through ${settings.issuer}`);
     return user;
   }
 

@@ -4,45 +4,55 @@ interface Closable {
   close(code: number, reason: string): void;
 }
 
+interface Registration {
+  userId: string;
+  sessionId: string;
+  timer: NodeJS.Timeout;
+}
+
 /**
- * Every open live connection (GraphQL subscriptions, presence sockets) by user, so a connection is
- * closed when its token expires and the moment its user is deactivated.
+ * Every open live connection (GraphQL subscriptions, presence sockets) of this instance, by user
+ * and session, so a connection is closed when its token expires, and the moment its session ends
+ * or its user's powers change: the live module hears of those from every instance through
+ * PostgreSQL and calls `closeSession` or `closeUser` here.
  */
 @Injectable()
 export class LiveConnections {
   private readonly logger = new Logger('LiveConnections');
-  private readonly byUser = new Map<string, Set<Closable>>();
-  private readonly timers = new Map<Closable, NodeJS.Timeout>();
+  private readonly registrations = new Map<Closable, Registration>();
 
-  register(userId: string, connection: Closable, expiresAt: Date): void {
-    const connections = this.byUser.get(userId) ?? new Set<Closable>();
-    connections.add(connection);
-    this.byUser.set(userId, connections);
+  register(userId: string, sessionId: string, connection: Closable, expiresAt: Date): void {
     const timer = setTimeout(
-      () => {
-        connection.close(4403, 'The sign-in has expired');
-        this.unregister(connection);
-      },
+      () => this.close(connection, 'The sign-in has expired'),
       Math.max(0, expiresAt.getTime() - Date.now()),
     );
     timer.unref();
-    this.timers.set(connection, timer);
+    this.registrations.set(connection, { userId, sessionId, timer });
   }
 
   unregister(connection: Closable): void {
-    clearTimeout(this.timers.get(connection));
-    this.timers.delete(connection);
-    for (const [userId, connections] of this.byUser) {
-      if (connections.delete(connection) && connections.size === 0) this.byUser.delete(userId);
-    }
+    clearTimeout(this.registrations.get(connection)?.timer);
+    this.registrations.delete(connection);
   }
 
-  /** Closes every connection of a user, for example when an admin deactivates them. */
+  /** Closes every connection of a user, for example when an admin changes their role or deactivates them. */
   closeUser(userId: string, reason: string): void {
-    for (const connection of this.byUser.get(userId) ?? []) {
-      connection.close(4403, reason);
-      this.unregister(connection);
-    }
-    this.logger.log(`Closed the live connections of user ${userId}: ${reason}`);
+    this.closeWhere((registration) => registration.userId === userId, `user ${userId}`, reason);
+  }
+
+  /** Closes the connections opened in one session, when its user signs out. */
+  closeSession(sessionId: string, reason: string): void {
+    this.closeWhere((registration) => registration.sessionId === sessionId, `session ${sessionId}`, reason);
+  }
+
+  private closeWhere(matches: (registration: Registration) => boolean, whose: string, reason: string): void {
+    const closing = [...this.registrations].filter(([, registration]) => matches(registration));
+    for (const [connection] of closing) this.close(connection, reason);
+    if (closing.length > 0) this.logger.log(`Closed ${closing.length} live connection(s) of ${whose}: ${reason}`);
+  }
+
+  private close(connection: Closable, reason: string): void {
+    this.unregister(connection);
+    connection.close(4403, reason);
   }
 }

@@ -9,6 +9,8 @@ export interface AuthenticatedRequest {
   authProblem?: string;
   /** The viewer's display name, for the history. */
   viewerName?: string;
+  /** The session the viewer's access token belongs to. */
+  sessionId?: string;
   ip?: string;
 }
 

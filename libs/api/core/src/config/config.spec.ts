@@ -66,3 +66,30 @@ describe('loadConfig', () => {
     expect(sut.auth.oidc?.allowedTenants).toEqual(['a', 'b']);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  const trustProxy = (value: string | undefined) => loadConfig({ TRUST_PROXY: value }, defaults).trustProxy;
+
+  it('trusts no proxy unless told to', () => {
+    expect(trustProxy(undefined)).toBe(false);
+    expect(trustProxy('')).toBe(false);
+    expect(trustProxy('0')).toBe(false);
+  });
+
+  it('takes a number of hops, or addresses, CIDR ranges and named ranges', () => {
+    expect(trustProxy('1')).toBe(1);
+    expect(trustProxy('loopback, 10.0.0.0/8, fd00::/8, 192.168.1.7, 172.16.0.0/255.240.0.0')).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.168.1.7',
+      '172.16.0.0/255.240.0.0',
+    ]);
+  });
+
+  it('refuses what would let a client choose its own address, and what it does not understand', () => {
+    for (const value of ['true', 'all', '10.0.0.0/33', 'proxy.example.no', '99']) {
+      expect(() => trustProxy(value)).toThrow(/TRUST_PROXY must be/);
+    }
+  });
+});

@@ -1,3 +1,5 @@
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
+
 /**
  * Tiltak's settings, read from the environment once at boot. Every variable is checked and every
  * fault is reported together, so an operator fixes them in one go. Nothing else reads process.env.
@@ -44,6 +46,8 @@ export interface AppConfig {
   dashboardDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   auth: AuthConfig;
+  /** Sign-in and sessions: who may say what the client's address is. */
+  trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {
@@ -124,6 +128,10 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string }): AppCon
     };
   }
 
+  // Sign-in and sessions. Unset trusts no proxy: X-Forwarded-For is ignored, so a client cannot
+  // choose the address that sign-in throttling and the audit log see.
+  const trustProxy = parseTrustProxy(env['TRUST_PROXY'], problems);
+
   const config: AppConfig = {
     environment,
     http: { host: env['HOST'] || '127.0.0.1', port: port('PORT', 3000) ?? 3000 },
@@ -138,6 +146,7 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string }): AppCon
       secureCookies: flag('SECURE_COOKIES', environment === 'production'),
       oidc,
     },
+    trustProxy,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

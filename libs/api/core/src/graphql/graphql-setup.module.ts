@@ -63,8 +63,8 @@ export class GraphqlSetupModule {
                   }
                   const outcome = await viewers.resolve(token);
                   if ('problem' in outcome) return false;
-                  extra.auth = { viewer: outcome.viewer, viewerName: outcome.name };
-                  connections.register(outcome.viewer.userId, extra.socket, outcome.expiresAt);
+                  extra.auth = { viewer: outcome.viewer, viewerName: outcome.name, sessionId: outcome.sessionId };
+                  connections.register(outcome.viewer.userId, outcome.sessionId, extra.socket, outcome.expiresAt);
                   return true;
                 },
                 onClose: (ctx: WsContext) => connections.unregister((ctx.extra as ConnectionExtra).socket),

@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { badUserInput } from '../errors/api-error';
 
@@ -39,6 +39,16 @@ export function pageOf(args: PageArgs): Page {
 
 export function cursorAt(position: number): string {
   return Buffer.from(`o:${position}`).toString('base64url');
+}
+
+/** Where a page ends and whether another follows, shared by every paged list of the schema. */
+@ObjectType('PageInfo')
+export class PageInfoModel {
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
 }
 
 export interface Connection<T> {

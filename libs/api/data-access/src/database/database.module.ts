@@ -2,6 +2,9 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProgrammeWriter } from '../change-log/programme-writer';
 import { AccountRepository } from '../repositories/account.repository';
+import { AuditRepository } from '../repositories/audit.repository';
+import { SessionRepository } from '../repositories/session.repository';
+import { SignInThrottleRepository } from '../repositories/sign-in-throttle.repository';
 import { ActionRepository } from '../repositories/action.repository';
 import { ActionAggregateRepository } from '../repositories/action-aggregate.repository';
 import { ActionWriteRepository } from '../repositories/action-write.repository';
@@ -26,6 +29,9 @@ const REPOSITORIES = [
   ProgressRepository,
   ProgrammeWriter,
   AccountRepository,
+  SessionRepository,
+  SignInThrottleRepository,
+  AuditRepository,
 ];
 
 /** The connection URL, for the few parts that hold a connection of their own (the change feed's listener). */

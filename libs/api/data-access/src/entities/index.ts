@@ -1,5 +1,6 @@
 import { ActionEntity } from './action.entity';
 import { AdoptionEntity } from './adoption.entity';
+import { AuditEntryEntity } from './audit-entry.entity';
 import { ChangeEventEntity } from './change-event.entity';
 import { FocusAreaEntity } from './focus-area.entity';
 import { IndicatorEntity, IndicatorValueEntity } from './indicator.entity';
@@ -12,7 +13,7 @@ import { PartyEntity } from './party.entity';
 import { ProgrammeEntity } from './programme.entity';
 import { ProjectLeadEntity } from './project-lead.entity';
 import { RegionEntity } from './region.entity';
-import { LoginThrottleEntity, RefreshTokenEntity } from './session.entity';
+import { LoginThrottleEntity, RefreshTokenEntity, TokenFamilyEntity } from './session.entity';
 import { StatusUpdateEntity } from './status-update.entity';
 import { UserEntity } from './user.entity';
 
@@ -37,7 +38,9 @@ export {
   StatusUpdateEntity,
   UserEntity,
   RefreshTokenEntity,
+  TokenFamilyEntity,
   LoginThrottleEntity,
+  AuditEntryEntity,
 };
 
 export const ENTITIES = [
@@ -57,8 +60,10 @@ export const ENTITIES = [
   AdoptionEntity,
   ChangeEventEntity,
   UserEntity,
+  TokenFamilyEntity,
   RefreshTokenEntity,
   LoginThrottleEntity,
+  AuditEntryEntity,
   KeptFigureContributionEntity,
   KeptFigureCellEntity,
   KeptFigureDateEntity,

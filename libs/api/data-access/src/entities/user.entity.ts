@@ -4,6 +4,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
@@ -21,6 +22,8 @@ import { sqlList } from './sql';
 @Check('CHK_app_user_role', `"role" IN (${sqlList(ROLES)})`)
 @Check('CHK_app_user_coordinator', `"role" <> 'COORDINATOR' OR "municipality_id" IS NOT NULL`)
 @Check('CHK_app_user_project_lead', `"role" <> 'PROJECT_LEAD' OR "party_id" IS NOT NULL`)
+@Check('CHK_app_user_oidc_identity', `("oidc_issuer" IS NULL) = ("oidc_subject" IS NULL)`)
+@Index('UQ_app_user_oidc_identity', ['oidcIssuer', 'oidcSubject'], { unique: true })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_app_user' })
   id: string;
@@ -53,10 +56,20 @@ export class UserEntity {
   @Column({ name: 'password_hash', type: 'varchar', length: 200, nullable: true, select: false })
   passwordHash: string | null;
 
+  /**
+   * The identity provider and its subject (`sub`) this user signed in as the first time: later
+   * single sign-ons match on these, never again on the e-mail address.
+   */
+  @Column({ name: 'oidc_issuer', type: 'varchar', length: 300, nullable: true })
+  oidcIssuer: string | null;
+
+  @Column({ name: 'oidc_subject', type: 'varchar', length: 255, nullable: true })
+  oidcSubject: string | null;
+
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  /** Moves on when the user is deactivated or changes password: older access tokens stop working. */
+  /** Moves on when the user's role, assignment, password or active flag changes: older access tokens stop working. */
   @Column({ name: 'token_version', type: 'integer', default: 1 })
   tokenVersion: number;
 

@@ -5,6 +5,7 @@ import { Presence1795800000000 } from './1795800000000-presence';
 import { ProjectLeads1795900000000 } from './1795900000000-project-leads';
 import { KeptFigures1796000000000 } from './1796000000000-kept-figures';
 import { LockedReads1796100000000 } from './1796100000000-locked-reads';
+import { SessionsAndAudit1796147495938 } from './1796147495938-sessions-and-audit';
 
 /**
  * Every migration, oldest first. They are listed as classes rather than found by a file glob so
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   ProjectLeads1795900000000,
   KeptFigures1796000000000,
   LockedReads1796100000000,
+  SessionsAndAudit1796147495938,
 ];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { WriteTransaction } from '../change-log/programme-writer';
-import { LoginThrottleEntity, RefreshTokenEntity, UserEntity } from '../entities';
+import { UserEntity } from '../entities';
 import { updateIfVersion } from './guarded-update';
 import { managerOf, type QueryScope } from './scope';
 
@@ -9,10 +9,7 @@ export type UserFields = Pick<UserEntity, 'email' | 'name' | 'role' | 'municipal
 
 export type UserPatch = Partial<Pick<UserEntity, 'name' | 'role' | 'municipalityId' | 'partyId' | 'active'>>;
 
-/** A refresh token as stored: only its hash, never the token itself. */
-export type RefreshTokenFields = Pick<RefreshTokenEntity, 'familyId' | 'userId' | 'tokenHash' | 'expiresAt'>;
-
-/** Users, their refresh tokens and the sign-in throttle. */
+/** Users, their passwords and their single sign-on identities. */
 @Injectable()
 export class AccountRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -78,65 +75,27 @@ export class AccountRepository {
     });
   }
 
-  async issueRefreshToken(fields: RefreshTokenFields, scope: QueryScope = this.dataSource.manager): Promise<void> {
-    await managerOf(scope).insert(RefreshTokenEntity, fields);
-  }
-
-  refreshTokenByHash(tokenHash: string, scope: QueryScope = this.dataSource.manager) {
-    return managerOf(scope).findOneBy(RefreshTokenEntity, { tokenHash });
-  }
-
-  /** Marks a token used, once: false when another request used it first. */
-  async markRefreshTokenUsed(id: string, scope: QueryScope): Promise<boolean> {
-    const result = await managerOf(scope).update(
-      RefreshTokenEntity,
-      { id, usedAt: IsNull() },
-      { usedAt: () => 'now()' },
-    );
-    return result.affected === 1;
-  }
-
-  revokeFamily(familyId: string, scope: QueryScope = this.dataSource.manager) {
-    return managerOf(scope).update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
-  }
-
-  revokeAllOfUser(userId: string, scope: QueryScope = this.dataSource.manager) {
-    return managerOf(scope).update(RefreshTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+  /** The user who signed in through `issuer` as `subject` before. */
+  userBySingleSignOn(issuer: string, subject: string): Promise<UserEntity | null> {
+    return this.dataSource.manager.findOneBy(UserEntity, { oidcIssuer: issuer, oidcSubject: subject });
   }
 
   /**
-   * Counts a failed sign-in under each key and returns the failures now in each key's window.
-   * A window that is older than `windowSeconds` starts again at one.
+   * Ties a user to the provider's subject at their first single sign-on; false when the user is
+   * already tied to another (or another user holds this one), so the e-mail address alone never
+   * hands over an account that has signed in through the provider before.
    */
-  async recordFailure(keys: string[], windowSeconds: number): Promise<number[]> {
-    const counts: number[] = [];
-    for (const key of keys) {
-      const [row]: { failures: number }[] = await this.dataSource.query(
-        `INSERT INTO login_throttle (key, failures, window_started_at) VALUES ($1, 1, now())
-         ON CONFLICT (key) DO UPDATE SET
-           failures = CASE WHEN login_throttle.window_started_at < now() - make_interval(secs => $2)
-                           THEN 1 ELSE login_throttle.failures + 1 END,
-           window_started_at = CASE WHEN login_throttle.window_started_at < now() - make_interval(secs => $2)
-                                    THEN now() ELSE login_throttle.window_started_at END
-         RETURNING failures`,
-        [key, windowSeconds],
-      );
-      counts.push(row.failures);
-    }
-    return counts;
-  }
-
-  /** Failures still inside their window, per key. */
-  async failures(keys: string[], windowSeconds: number): Promise<number[]> {
-    const rows: { key: string; failures: number }[] = await this.dataSource.query(
-      `SELECT key, failures FROM login_throttle
-        WHERE key = ANY($1) AND window_started_at >= now() - make_interval(secs => $2)`,
-      [keys, windowSeconds],
-    );
-    return keys.map((key) => rows.find((row) => row.key === key)?.failures ?? 0);
-  }
-
-  clearFailures(key: string) {
-    return this.dataSource.manager.delete(LoginThrottleEntity, { key });
+  async bindSingleSignOn(userId: string, issuer: string, subject: string): Promise<boolean> {
+    const result = await this.dataSource.manager
+      .createQueryBuilder()
+      .update(UserEntity)
+      .set({ oidcIssuer: issuer, oidcSubject: subject })
+      .where('id = :userId AND oidc_subject IS NULL', { userId })
+      .andWhere(
+        'NOT EXISTS (SELECT 1 FROM app_user other WHERE other.oidc_issuer = :issuer AND other.oidc_subject = :subject)',
+        { issuer, subject },
+      )
+      .execute();
+    return result.affected === 1;
   }
 }

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { type ActionStatus, assessHealth, type Health } from '@tiltak/domain';
 import type { ActionEntity } from '@tiltak/api-data-access';
+import { PageInfoModel } from '@tiltak/api-core';
 import { ActionStatusEnum, HealthEnum } from './enums';
 
 @ObjectType('HealthOverride', { description: 'The lead’s own judgement of health, always with a reason.' })
@@ -100,15 +101,6 @@ export class ActionEdge {
 
   @Field(() => String)
   cursor: string;
-}
-
-@ObjectType('PageInfo')
-export class PageInfoModel {
-  @Field(() => Boolean)
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
 }
 
 @ObjectType('ActionConnection')
