@@ -14,19 +14,19 @@ export const nb = {
   'overview.noProgramme': 'Det finnes ikke noe handlingsprogram ennå.',
   'overview.period': 'Periode {period}',
   'overview.municipalities': 'Kommuner',
-  'overview.municipalityCount': '{count} kommuner',
+  'overview.municipalityCount': { one: '{count} kommune', other: '{count} kommuner' },
   'overview.focusAreas': 'Satsingsområder',
-  'overview.focusAreaCount': '{count} satsingsområder',
+  'overview.focusAreaCount': { one: '{count} satsingsområde', other: '{count} satsingsområder' },
   'overview.programmeProgress': 'Framdrift i hele programmet',
   'overview.matrixCaption': 'Framdrift per kommune og satsingsområde',
   'overview.matrixCorner': 'Kommune',
   'overview.noActions': 'Ingen tiltak',
-  'overview.actionCount': '{count} tiltak',
+  'overview.actionCount': { one: '{count} tiltak', other: '{count} tiltak' },
   'overview.atRisk': '{count} i risiko',
   'overview.offTrack': '{count} utenfor kurs',
-  'overview.overdue': '{count} forsinkede milepæler',
+  'overview.overdue': { one: '{count} forsinket milepæl', other: '{count} forsinkede milepæler' },
   'overview.cellLink': '{municipality}, {focusArea}: {progress}. Vis tiltakene',
-  'overview.changedCells': 'Nye tall i {count} celler.',
+  'overview.changedCells': { one: 'Nye tall i {count} celle.', other: 'Nye tall i {count} celler.' },
   'overview.pauseAnnouncements': 'Pause opplesing av endringer',
   'overview.resumeAnnouncements': 'Les opp endringer igjen',
   'overview.atRiskTitle': 'Tiltak i risiko eller utenfor kurs',
@@ -45,7 +45,7 @@ export const nb = {
   'activity.other': 'Noe ble endret',
   'activity.open': 'åpne tiltaket',
   'actions.title': 'Tiltak',
-  'actions.count': '{count} tiltak',
+  'actions.count': { one: '{count} tiltak', other: '{count} tiltak' },
   'actions.code': 'Kode',
   'actions.name': 'Tiltak',
   'actions.status': 'Status',
@@ -235,8 +235,10 @@ export const nb = {
   'notFound.back': 'Til oversikten',
   'session.loading': 'Sjekker innlogging …',
   'live.offline': 'Direkteoppdateringene er frakoblet. Tiltak prøver å koble til igjen og henter det du gikk glipp av.',
-  'live.caughtUp':
-    'Tilkoblet igjen. Tiltak har hentet inn {count} endringer du gikk glipp av, og viser alt som er lagret nå.',
+  'live.caughtUp': {
+    one: 'Tilkoblet igjen. Tiltak har hentet inn {count} endring du gikk glipp av, og viser alt som er lagret nå.',
+    other: 'Tilkoblet igjen. Tiltak har hentet inn {count} endringer du gikk glipp av, og viser alt som er lagret nå.',
+  },
   'live.caughtUpAll': 'Tilkoblet igjen. Tiltak har hentet alt på nytt og viser det som er lagret nå.',
   'session.signedInAs': 'Innlogget som {name}',
   'session.signOut': 'Logg ut',
@@ -259,4 +261,14 @@ export const nb = {
 } as const;
 
 export type MessageKey = keyof typeof nb;
-export type Messages = Record<MessageKey, string>;
+
+/**
+ * A text that depends on a number, by the language's plural category of `{count}` (Intl.PluralRules):
+ * bokmål and English need `one` and `other` ("1 kommune", "2 kommuner").
+ */
+export interface PluralMessage {
+  one: string;
+  other: string;
+}
+export type Message = string | PluralMessage;
+export type Messages = Record<MessageKey, Message>;

@@ -1,5 +1,5 @@
 import { en } from './messages.en';
-import { type MessageKey, type Messages, nb } from './messages.nb';
+import { type Message, type MessageKey, type Messages, nb } from './messages.nb';
 
 export const LOCALES = ['nb', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -13,12 +13,18 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 
 /**
  * Looks a message up and fills its `{name}` placeholders. Numbers are formatted for the locale,
- * so that a count reads "1 234" in bokmål and "1,234" in English.
+ * so that a count reads "1 234" in bokmål and "1,234" in English. A message with plural forms
+ * takes the one the language's rules give for `count`.
  */
 export function translator(locale: Locale): Translate {
   const numbers = new Intl.NumberFormat(LOCALE_TAGS[locale]);
+  const plurals = new Intl.PluralRules(LOCALE_TAGS[locale]);
+  const pick = (message: Message, count: unknown): string => {
+    if (typeof message === 'string') return message;
+    return typeof count === 'number' && plurals.select(count) === 'one' ? message.one : message.other;
+  };
   return (key, values = {}) =>
-    CATALOGUES[locale][key].replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    pick(CATALOGUES[locale][key], values['count']).replace(/\{(\w+)\}/g, (placeholder, name: string) => {
       const value = values[name];
       if (value === undefined) return placeholder;
       return typeof value === 'number' ? numbers.format(value) : value;
