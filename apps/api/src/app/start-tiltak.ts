@@ -1,7 +1,7 @@
 import { type LogLevel, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { AppConfig } from '@tiltak/api-core';
+import { type AppConfig, boundedJsonBodies } from '@tiltak/api-core';
 import { loadDemoProgrammeIfEmpty, migrateDatabase } from '@tiltak/api-data-access';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@tiltak/api-accounts';
@@ -40,8 +40,11 @@ export async function startTiltak(config: AppConfig, options: StartOptions = {})
       AppModule.forRoot(config, database.url, options.onQuery),
       {
         logger: LOG_LEVELS[config.logLevel],
+        // Replaced by boundedJsonBodies below, which answers an oversized body with a clear 413.
+        bodyParser: false,
       },
     );
+    app.use(boundedJsonBodies());
     if (shouldLoadDemo(config) && (await loadDemoProgrammeIfEmpty(app.get(DataSource), hashPassword))) {
       logger.log('The database was empty: loaded the demo programme');
     }

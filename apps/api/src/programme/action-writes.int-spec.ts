@@ -37,7 +37,7 @@ describe('writing the action programme', () => {
 
   const action = async (code: string): Promise<Action> => {
     const { actions } = await api.data<{ actions: { edges: { node: Action }[] } }>(
-      `query($t: String) { actions(first: 100, filter: { text: $t }) { edges { node { ${ACTION_FIELDS} } } } }`,
+      `query($t: String) { actions(first: 20, filter: { text: $t }) { edges { node { ${ACTION_FIELDS} } } } }`,
       { t: code },
     );
     const found = actions.edges.map((e) => e.node).find((a) => a.code === code);

@@ -13,3 +13,8 @@ export * from './auth/viewer';
 export * from './auth/viewer-resolver';
 export * from './auth/live-connections';
 export * from './validation/input-fields';
+export * from './graphql/query-limits';
+export * from './graphql/graphql-ws-server';
+export * from './limits/client-address';
+export * from './limits/rate-limits';
+export * from './limits/request-body';

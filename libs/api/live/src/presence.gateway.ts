@@ -1,6 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { LiveConnections, PolicyService, VIEWER_RESOLVER, type ViewerResolver } from '@tiltak/api-core';
+import {
+  ApiError,
+  clientAddress,
+  LiveConnections,
+  PolicyService,
+  RateLimits,
+  VIEWER_RESOLVER,
+  type ViewerResolver,
+} from '@tiltak/api-core';
 import { ActionRepository, DATABASE_URL } from '@tiltak/api-data-access';
 import type { Principal, PresenceClientEvents, PresenceEntry, PresenceServerEvents } from '@tiltak/domain';
 import { createAdapter } from '@socket.io/postgres-adapter';
@@ -11,11 +19,22 @@ import { Server, type Socket } from 'socket.io';
 interface SocketData {
   viewer: Principal;
   name: string;
+  /** Where the socket connects from, for the rate limits. */
+  address: string;
+  /** Whether the log already says this socket went over the rate limit. */
+  overLimitNoted: boolean;
   /** The actions this tab is looking at, and the part of each it is editing. */
   editing: Record<string, string | null>;
 }
 
 type PresenceSocket = Socket<PresenceClientEvents, PresenceServerEvents, Record<string, never>, SocketData>;
+
+/** The answer to `view`; a refusal names its code, and RATE_LIMITED when to try again. */
+interface PresenceAnswer {
+  ok: boolean;
+  reason?: string;
+  retryAfterSeconds?: number;
+}
 
 const room = (actionId: string) => `action:${actionId}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,6 +59,7 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
     private readonly policy: PolicyService,
     private readonly connections: LiveConnections,
     private readonly actions: ActionRepository,
+    private readonly rateLimits: RateLimits,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -82,7 +102,14 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
     const token = (socket.handshake.auth as { token?: unknown }).token;
     const outcome = typeof token === 'string' ? await this.viewers.resolve(token) : { problem: 'No token' };
     if ('problem' in outcome) return next(new Error('UNAUTHENTICATED'));
-    socket.data = { viewer: outcome.viewer, name: outcome.name, editing: {} };
+    const app = this.adapterHost.httpAdapter.getInstance() as { get(setting: string): unknown };
+    socket.data = {
+      viewer: outcome.viewer,
+      name: outcome.name,
+      address: clientAddress(socket.request, app),
+      overLimitNoted: false,
+      editing: {},
+    };
     const connection = { close: () => socket.disconnect(true) };
     this.registered.set(socket, connection);
     this.connections.register(outcome.viewer.userId, outcome.sessionId, connection, outcome.expiresAt);
@@ -92,11 +119,7 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
   private connected(socket: PresenceSocket): void {
     socket.on('view', (actionId, reply) => void this.view(socket, actionId, reply));
     socket.on('leave', (actionId) => void this.leave(socket, actionId));
-    socket.on('editing', (actionId, field) => {
-      if (!(actionId in socket.data.editing)) return;
-      socket.data.editing[actionId] = typeof field === 'string' ? field.slice(0, 100) : null;
-      void this.announce(actionId);
-    });
+    socket.on('editing', (actionId, field) => void this.editing(socket, actionId, field));
     socket.on('disconnect', () => {
       const connection = this.registered.get(socket);
       if (connection) this.connections.unregister(connection);
@@ -105,9 +128,10 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async view(socket: PresenceSocket, actionId: unknown, reply: unknown): Promise<void> {
-    const answer =
-      typeof reply === 'function' ? (reply as (a: { ok: boolean; reason?: string }) => void) : () => undefined;
+    const answer = typeof reply === 'function' ? (reply as (a: PresenceAnswer) => void) : () => undefined;
     if (typeof actionId !== 'string' || !UUID.test(actionId)) return answer({ ok: false, reason: 'BAD_USER_INPUT' });
+    const refusal = await this.overLimit(socket);
+    if (refusal) return answer({ ok: false, reason: refusal.code, retryAfterSeconds: refusal.retryAfterSeconds });
     if (!this.policy.allows(socket.data.viewer, { kind: 'READ_PROGRAMME' }))
       return answer({ ok: false, reason: 'FORBIDDEN' });
     if (!(await this.actions.actionById(actionId))) return answer({ ok: false, reason: 'NOT_FOUND' });
@@ -115,6 +139,36 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
     await socket.join(room(actionId));
     answer({ ok: true });
     await this.announce(actionId);
+  }
+
+  private async editing(socket: PresenceSocket, actionId: unknown, field: unknown): Promise<void> {
+    if (typeof actionId !== 'string' || !(actionId in socket.data.editing)) return;
+    if (await this.overLimit(socket)) return;
+    socket.data.editing[actionId] = typeof field === 'string' ? field.slice(0, 100) : null;
+    await this.announce(actionId);
+  }
+
+  /**
+   * Counts a `view` or `editing` against the presence rate limits; each sets every instance asking
+   * who is in the room. `leave` is not counted: it only follows a `view`, and refusing it would
+   * leave the user shown as present. An `editing` over the limit is ignored (it has no answer to
+   * carry a refusal); the log says so once per socket.
+   */
+  private async overLimit(socket: PresenceSocket): Promise<{ code: string; retryAfterSeconds: number } | null> {
+    try {
+      await this.rateLimits.consume('presenceEvents', {
+        userId: socket.data.viewer.userId,
+        address: socket.data.address,
+      });
+      return null;
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      if (!socket.data.overLimitNoted) {
+        socket.data.overLimitNoted = true;
+        this.logger.warn(`Presence events over the rate limit from ${socket.data.address}: ${error.message}`);
+      }
+      return { code: error.code, retryAfterSeconds: Number(error.extensions['retryAfterSeconds']) };
+    }
   }
 
   private async leave(socket: PresenceSocket, actionId: unknown): Promise<void> {

@@ -65,6 +65,19 @@ describe('loadConfig', () => {
     );
     expect(sut.auth.oidc?.allowedTenants).toEqual(['a', 'b']);
   });
+
+  it('sizes the rate limits for a busy meeting, and takes other sizes from the environment', () => {
+    expect(loadConfig({}, defaults).rateLimits).toEqual({
+      queries: { perUser: 600, perAddress: 3_000 },
+      mutations: { perUser: 120, perAddress: 600 },
+      signIns: { perAddress: 100 },
+      presenceEvents: { perUser: 300, perAddress: 1_500 },
+    });
+    expect(loadConfig({ RATE_LIMIT_MUTATIONS_PER_USER: '30' }, defaults).rateLimits.mutations.perUser).toBe(30);
+    expect(() => loadConfig({ RATE_LIMIT_QUERIES_PER_USER: '0' }, defaults)).toThrow(
+      'RATE_LIMIT_QUERIES_PER_USER must be a whole number of requests per minute, above 0 (got "0")',
+    );
+  });
 });
 
 describe('TRUST_PROXY', () => {

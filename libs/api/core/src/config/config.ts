@@ -36,6 +36,15 @@ export interface AuthConfig {
   oidc: OidcConfig | null;
 }
 
+/** How often one user and one address may call, per minute (see README, "Limits"). */
+export interface RateLimitConfig {
+  queries: { perUser: number; perAddress: number };
+  mutations: { perUser: number; perAddress: number };
+  /** The `login` mutation, as a request rate; failed passwords have their own, stricter throttle. */
+  signIns: { perAddress: number };
+  presenceEvents: { perUser: number; perAddress: number };
+}
+
 export interface AppConfig {
   environment: 'development' | 'production' | 'test';
   http: HttpConfig;
@@ -48,6 +57,7 @@ export interface AppConfig {
   auth: AuthConfig;
   /** Sign-in and sessions: who may say what the client's address is. */
   trustProxy: TrustProxy;
+  rateLimits: RateLimitConfig;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +141,7 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string }): AppCon
   // Sign-in and sessions. Unset trusts no proxy: X-Forwarded-For is ignored, so a client cannot
   // choose the address that sign-in throttling and the audit log see.
   const trustProxy = parseTrustProxy(env['TRUST_PROXY'], problems);
+  const rateLimits = loadRateLimits(env, problems);
 
   const config: AppConfig = {
     environment,
@@ -147,7 +158,38 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string }): AppCon
       oidc,
     },
     trustProxy,
+    rateLimits,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+// ---- Rate limits ----------------------------------------------------------------------------
+// Sized so a busy council meeting never meets them: a user clicking through the dashboard makes a
+// few queries a second at most; an office behind one address (NAT) holds many users.
+
+function loadRateLimits(env: Env, problems: string[]): RateLimitConfig {
+  const perMinute = (name: string, fallback: number): number => {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    const parsed = Number(value);
+    if (Number.isInteger(parsed) && parsed > 0) return parsed;
+    problems.push(`${name} must be a whole number of requests per minute, above 0 (got "${value}")`);
+    return fallback;
+  };
+  return {
+    queries: {
+      perUser: perMinute('RATE_LIMIT_QUERIES_PER_USER', 600),
+      perAddress: perMinute('RATE_LIMIT_QUERIES_PER_ADDRESS', 3_000),
+    },
+    mutations: {
+      perUser: perMinute('RATE_LIMIT_MUTATIONS_PER_USER', 120),
+      perAddress: perMinute('RATE_LIMIT_MUTATIONS_PER_ADDRESS', 600),
+    },
+    signIns: { perAddress: perMinute('RATE_LIMIT_SIGN_INS_PER_ADDRESS', 100) },
+    presenceEvents: {
+      perUser: perMinute('RATE_LIMIT_PRESENCE_PER_USER', 300),
+      perAddress: perMinute('RATE_LIMIT_PRESENCE_PER_ADDRESS', 1_500),
+    },
+  };
 }

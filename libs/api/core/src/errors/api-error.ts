@@ -7,6 +7,14 @@ export enum ApiErrorCode {
   CONFLICT = 'CONFLICT',
   FORBIDDEN = 'FORBIDDEN',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** A document over one of the query limits; `reason` names it (DEPTH, ALIASES, COST, TOKENS, DIRECTIVES). */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** Too many operations running at once on one graphql-ws connection. */
+  TOO_MANY_OPERATIONS = 'TOO_MANY_OPERATIONS',
+  /** A request body over the size limit (HTTP 413). */
+  REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE',
+  /** Over a rate limit; `retryAfterSeconds` says when to try again (HTTP 429 with Retry-After). */
+  RATE_LIMITED = 'RATE_LIMITED',
 }
 
 export interface ApiErrorDetails {
@@ -16,6 +24,10 @@ export interface ApiErrorDetails {
   reason?: string;
   /** With CONFLICT: the record as it is now, so the client can show it beside the user's version. */
   current?: unknown;
+  /** With the limits: the limit that was exceeded. */
+  limit?: number;
+  /** With RATE_LIMITED: how long until the client may try again. */
+  retryAfterSeconds?: number;
 }
 
 /** An error Tiltak means to show: carries its code and details into the GraphQL response. */

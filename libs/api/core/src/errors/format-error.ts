@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { ApiErrorCode } from './api-error';
+import { tokenLimitBreach } from '../graphql/query-limits';
+import { ApiError, ApiErrorCode } from './api-error';
 
 /** PostgreSQL refusals that mean the input broke a rule: the client gets BAD_USER_INPUT, not a 500. */
 const INPUT_VIOLATIONS: Record<string, string> = {
@@ -17,14 +18,42 @@ interface DatabaseError {
   driverError?: { code?: string; constraint?: string };
 }
 
+/** The ApiError behind an error, also when Apollo wrapped it (a limit reported during validation). */
+function raisedBy(error: unknown): ApiError | null {
+  for (let cause = error, depth = 0; cause && depth < 3; depth += 1) {
+    if (cause instanceof ApiError) return cause;
+    cause = (cause as { originalError?: unknown }).originalError;
+  }
+  return null;
+}
+
 /**
- * The one place where errors become GraphQL responses. Errors Tiltak raised keep their code;
- * database rule violations become BAD_USER_INPUT naming the constraint; anything unexpected is
- * reported without internals.
+ * GraphQL's "Did you mean …?" would spell out the schema that production keeps from introspection;
+ * the rest of the message still says what is wrong.
+ */
+function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(/\s*Did you mean .+\?\s*$/s, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
+}
+
+/**
+ * The one place where errors become GraphQL responses, over HTTP and graphql-ws alike. Errors
+ * Tiltak raised keep their code; database rule violations become BAD_USER_INPUT naming the
+ * constraint; anything unexpected is reported without internals; field suggestions are left out.
  */
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  return withoutSuggestions(classified(formatted, error));
+}
+
+function classified(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && (Object.values(ApiErrorCode) as string[]).includes(code)) return formatted;
+  const raised = raisedBy(error);
+  if (raised) return { ...formatted, extensions: { ...formatted.extensions, code: raised.code } };
+  const tooManyTokens = code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitBreach(formatted.message) : null;
+  if (tooManyTokens) {
+    return { message: tooManyTokens.message, locations: formatted.locations, extensions: tooManyTokens.extensions };
+  }
 
   const original = unwrapResolverError(error) as DatabaseError;
   const sqlState = original?.driverError?.code ?? original?.code;
