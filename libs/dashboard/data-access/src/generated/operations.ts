@@ -5,11 +5,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@apollo/client';
 export type ActionFilterInput = {
+  /** At most 100. */
   focusAreaIds?: Array<string | number> | null | undefined;
   healths?: Array<Health> | null | undefined;
+  /** At most 100. */
   municipalityIds?: Array<string | number> | null | undefined;
   /** Unfinished and past due, or with an overdue milestone. */
   overdue?: boolean | null | undefined;
+  /** At most 100. */
   partyIds?: Array<string | number> | null | undefined;
   statuses?: Array<ActionStatus> | null | undefined;
   /** Words in the code, title or description. */
