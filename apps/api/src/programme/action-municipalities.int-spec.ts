@@ -53,17 +53,14 @@ describe('the municipalities of an action, in a coordinator’s hands', () => {
   it('refuses a coordinator who moves an action out of their municipality, whole', async () => {
     const nesAction = fixture.actions.nes.id;
     const before = await versions(nesAction);
-    const { errors } = await nes.gql(
-      'mutation($input: UpdateActionInput!) { updateAction(input: $input) { id } }',
-      {
-        input: {
-          actionId: nesAction,
-          expectedVersion: before.version,
-          title: 'Flyttet',
-          municipalityIds: [fixture.municipalities['Eidsvoll']],
-        },
+    const { errors } = await nes.gql('mutation($input: UpdateActionInput!) { updateAction(input: $input) { id } }', {
+      input: {
+        actionId: nesAction,
+        expectedVersion: before.version,
+        title: 'Flyttet',
+        municipalityIds: [fixture.municipalities['Eidsvoll']],
       },
-    );
+    });
     expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await versions(nesAction)).toEqual(before);
   });
