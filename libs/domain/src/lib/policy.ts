@@ -127,7 +127,3 @@ export function decide(viewer: Principal | null, permission: Permission, options
       return 'FORBIDDEN';
   }
 }
-
-export function can(viewer: Principal | null, permission: Permission, options: PolicyOptions): boolean {
-  return decide(viewer, permission, options) === 'ALLOW';
-}
