@@ -215,6 +215,8 @@ describe('what each role sees and may do', () => {
     const page = await signInAs('koordinator.nes@tiltak.test');
     await navigation(page).filter({ hasText: 'Hvem gjør hva' }).click();
     const form = page.getByRole('form', { name: 'Ny aktør' });
+    // The API lets a coordinator give a party only their own municipality as its home.
+    await expect(form.getByLabel('Hjemkommune').locator('option').allInnerTexts()).resolves.toEqual(['Nes']);
     await form.getByLabel('Navn').fill('Nes Bryggeri AS');
     await form.getByLabel('Aktørtype').selectOption('BUSINESS');
     await form.getByLabel('Hjemkommune').selectOption({ label: 'Nes' });
@@ -238,9 +240,17 @@ describe('what each role sees and may do', () => {
     await page.getByText('Kari Brygg').waitFor();
     await expect(seriousViolations(page)).resolves.toEqual([]);
 
+    const brewery = page.url();
+
+    // Another municipality's party: its contact is theirs to change, not Nes's.
+    await page.goto(`${product.tiltak.url}/parties`);
+    await page.getByRole('link', { name: 'Eidsvoll kommune, næringsavdelingen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Eidsvoll kommune, næringsavdelingen' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Endre aktøren' }).count()).resolves.toBe(0);
+
     // The council sees the party but no way to change it.
     const council = await signInAs('rad@tiltak.test');
-    await council.goto(page.url());
+    await council.goto(brewery);
     await council.getByRole('heading', { level: 1, name: 'Nes Bryggeri AS' }).waitFor();
     await expect(council.getByRole('button', { name: 'Endre aktøren' }).count()).resolves.toBe(0);
     await council.goto(`${product.tiltak.url}/parties`);

@@ -140,6 +140,80 @@ describe('live changes across instances', () => {
     expect(payloads.size).toBe(1);
   });
 
+  it('tells each subscriber what they may do to the changed action, even two project leads of one party', async () => {
+    const { actions, parties } = await api.data<{
+      actions: { edges: { node: { id: string; municipalities: { municipality: { name: string; id: string } }[] } }[] };
+      parties: { id: string; name: string }[];
+    }>(
+      '{ actions(first: 100) { edges { node { id municipalities { municipality { id name } } } } } parties { id name } }',
+    );
+    const raadet = parties.find((p) => p.name === 'Gardermoregionens næringsråd')!;
+    const { createUser: colleague } = await api.data<{ createUser: { id: string } }>(
+      'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+      {
+        input: {
+          email: 'kollega@tiltak.test',
+          name: 'Kollega i næringsrådet',
+          role: 'PROJECT_LEAD',
+          partyId: raadet.id,
+          password: 'et-langt-passord',
+        },
+      },
+    );
+    const nesAction = actions.edges
+      .map((e) => e.node)
+      .find((a) => a.municipalities.length === 1 && a.municipalities[0].municipality.name === 'Nes')!;
+    const nes = nesAction.municipalities[0].municipality.id;
+    await api.data('mutation($input: ProjectLeadInput!) { nameProjectLead(input: $input) { id } }', {
+      input: { actionId: nesAction.id, userId: colleague.id },
+    });
+    const query = `subscription { programmeChanged { seq reset caughtUp entity entityId actionId actor
+      action { id progress version viewerCan { updateStatus edit } } } }`;
+    const token = async (email: string, password = 'tiltak-demo') => {
+      const { login } = await api.anonymous.data<{ login: { accessToken: string } }>(
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+        { e: email, p: password },
+      );
+      return login.accessToken;
+    };
+    const who = {
+      'coordinator of Nes': await token('koordinator.nes@tiltak.test'),
+      'coordinator of Eidsvoll': await token('koordinator.eidsvoll@tiltak.test'),
+      'project lead of the party': await token('leder@tiltak.test'),
+      'project lead named on it': await token('kollega@tiltak.test', 'et-langt-passord'),
+    };
+    const listening = Object.fromEntries(
+      Object.entries(who).map(([name, t]) => {
+        const subscriber = new Subscriber(api.url, t, undefined, query);
+        subscribers.push(subscriber);
+        return [name, subscriber];
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const [{ version }] = await api.db.dataSource.query(
+      'SELECT version FROM participation WHERE action_id = $1 AND municipality_id = $2',
+      [nesAction.id, nes],
+    );
+    await api.data(
+      'mutation($input: UpdateActionMunicipalityInput!) { updateActionMunicipality(input: $input) { id } }',
+      { input: { actionId: nesAction.id, municipalityId: nes, expectedVersion: version, note: 'Hvem kan hva' } },
+    );
+    const answers: Record<string, unknown> = {};
+    for (const [name, subscriber] of Object.entries(listening)) {
+      await subscriber.until((received) => received.some((r) => r.actionId === nesAction.id));
+      const change = subscriber.received.find((r) => r.actionId === nesAction.id)!;
+      answers[name] = (change.action as unknown as { viewerCan: unknown }).viewerCan;
+    }
+
+    expect(answers).toEqual({
+      'coordinator of Nes': { updateStatus: true, edit: true },
+      'coordinator of Eidsvoll': { updateStatus: false, edit: false },
+      'project lead of the party': { updateStatus: false, edit: false },
+      'project lead named on it': { updateStatus: true, edit: false },
+    });
+  });
+
   it('refuses a subscription without a valid token (4403) or without an init message in 3 seconds (4408)', async () => {
     const anonymous = subscribe(api.url, null);
     const forged = subscribe(api.url, 'not-a-token');

@@ -110,6 +110,24 @@ describe('reading the action programme', () => {
     expect(forAll).toBeLessThanOrEqual(10);
   });
 
+  it('answers viewerCan on a page of actions from the loaders its scope already uses: no statement more', async () => {
+    const coordinator = await api.as('koordinator.nes@tiltak.test');
+    const abilities =
+      'viewerCan { updateStatus edit changeMunicipalities editMilestones reshapeMilestones manageInvolvements nameProjectLeads }';
+    const scope = 'municipalities { municipality { id } } involvements { id } projectLeads { userId }';
+    const count = async (selection: string, first = 100) => {
+      api.statements.length = 0;
+      await coordinator.data(`{ actions(first: ${first}) { edges { node { id ${selection} } } } }`);
+      return api.statements.length;
+    };
+
+    const withScope = await count(scope);
+    expect(await count(`${scope} ${abilities}`)).toBe(withScope);
+    // On its own it costs the same batches for five actions as for a hundred.
+    expect(await count(abilities)).toBe(await count(abilities, 5));
+    expect(await count(abilities)).toBeLessThanOrEqual(withScope);
+  });
+
   it('gives an action by id with its history, lead and explanation', async () => {
     const withHistory = await api.db.dataSource.query(
       'SELECT action_id FROM status_update GROUP BY action_id ORDER BY count(*) DESC LIMIT 1',

@@ -1,7 +1,6 @@
 import { isLocale, LOCALE_TAGS, LOCALES, useI18n } from '@tiltak/dashboard-i18n';
 import { LanguageSwitch } from '@tiltak/dashboard-ui';
-import { useCaughtUp, useLiveState, useSession, useViewer } from '@tiltak/dashboard-data-access';
-import { can } from '@tiltak/domain';
+import { useCaughtUp, useLiveState, useSession, useViewerCan } from '@tiltak/dashboard-data-access';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { SessionTimeout } from '@tiltak/dashboard-sign-in';
@@ -11,8 +10,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const { state, signOut } = useSession();
   const live = useLiveState();
   const caughtUp = useCaughtUp();
-  // The same rule the API applies; the link is only a convenience, the page itself asks the server.
-  const mayManageUsers = can(useViewer(), { kind: 'MANAGE_USERS' }, { publicDashboard: false });
+  // The API says who may manage users; the link is only a convenience, the page itself asks the server.
+  const mayManageUsers = useViewerCan()?.manageUsers ?? false;
   const signedIn = state.status === 'signed-in';
   return (
     <>

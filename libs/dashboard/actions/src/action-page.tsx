@@ -6,11 +6,10 @@ import {
   refusalOf,
   usePresence,
   useSession,
-  useViewer,
 } from '@tiltak/dashboard-data-access';
 import { formatDate, formatPercent, useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
-import { can, HEALTH_THRESHOLDS } from '@tiltak/domain';
+import { HEALTH_THRESHOLDS } from '@tiltak/domain';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { InvolvementsPanel } from './involvements-panel';
@@ -21,7 +20,6 @@ export function ActionPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
   const { store } = useSession();
-  const viewer = useViewer();
   const presence = usePresence(store, id);
   const { data, error } = useQuery(ActionDocument, { variables: { id } });
   const [complete] = useMutation(CompleteMilestoneDocument);
@@ -37,15 +35,8 @@ export function ActionPage() {
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;
   if (!action) return <p>{t('action.notFound')}</p>;
 
-  const scope = {
-    municipalityIds: action.municipalities.map((m) => m.municipality.id),
-    leadPartyId: action.involvements.find((i) => i.role === 'LEAD')?.party.id ?? null,
-    projectLeadUserIds: action.projectLeads?.map((lead) => lead.userId) ?? [],
-  };
-  // The server decides; the page only hides what the role could never do.
-  const mayUpdate = can(viewer, { kind: 'UPDATE_ACTION_STATUS', action: scope }, { publicDashboard: false });
-  const mayAssign = can(viewer, { kind: 'EDIT_ACTION', action: scope }, { publicDashboard: false });
-  const mayEditMilestones = can(viewer, { kind: 'EDIT_MILESTONES', action: scope }, { publicDashboard: false });
+  // The API says what this viewer may do here, by the rules it checks each write with.
+  const may = action.viewerCan;
   const date = (value: string) => formatDate(locale, value);
 
   return (
@@ -94,7 +85,7 @@ export function ActionPage() {
               ))}
             </ul>
           </section>
-          <InvolvementsPanel action={action} mayAssign={mayAssign} />
+          <InvolvementsPanel action={action} />
           {action.milestones.length > 0 && (
             <section aria-labelledby="milestones-title" className="panel">
               <h2 id="milestones-title">{t('action.milestones')}</h2>
@@ -108,7 +99,7 @@ export function ActionPage() {
                         : t('action.milestoneDue', { date: date(m.dueDate) })}
                       {m.overdue && `, ${t('action.overdue').toLowerCase()}`})
                     </span>
-                    {mayEditMilestones && (
+                    {may.editMilestones && (
                       <button
                         type="button"
                         onClick={() => {
@@ -151,7 +142,7 @@ export function ActionPage() {
           </section>
         </div>
         <div>
-          {mayUpdate && <StatusUpdateForm action={action} onEditing={presence.editing} />}
+          {may.updateStatus && <StatusUpdateForm action={action} onEditing={presence.editing} />}
           <section aria-labelledby="history-title" className="panel">
             <h2 id="history-title">{t('action.history')}</h2>
             {action.history.length === 0 ? (

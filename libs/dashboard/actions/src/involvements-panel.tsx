@@ -21,7 +21,8 @@ import { INVOLVEMENT_LEVELS, INVOLVEMENT_ROLES } from '@tiltak/domain';
  * Who does what on one action. Coordinators of the action's municipalities (and admins) assign the
  * lead and the partners here; the lead party's project leads are the people who may then update it.
  */
-export function InvolvementsPanel({ action, mayAssign }: { action: ActionDetail; mayAssign: boolean }) {
+export function InvolvementsPanel({ action }: { action: ActionDetail }) {
+  const mayAssign = action.viewerCan.manageInvolvements;
   const { t } = useI18n();
   const client = useApolloClient();
   // After a conflict, show what is saved now, so the next try starts from it.
@@ -127,7 +128,7 @@ export function InvolvementsPanel({ action, mayAssign }: { action: ActionDetail;
       <p role="status" className={message?.refused ? 'status--error' : undefined}>
         {message?.text}
       </p>
-      <ProjectLeadsSection action={action} mayAssign={mayAssign} />
+      <ProjectLeadsSection action={action} />
     </section>
   );
 }

@@ -13,7 +13,8 @@ import { useChangeMessage } from './use-change-message';
  * The project leads named on the action. The lead party's own project leads may always update it;
  * a coordinator can also name a project lead from any party here, and take them off again.
  */
-export function ProjectLeadsSection({ action, mayAssign }: { action: ActionDetail; mayAssign: boolean }) {
+export function ProjectLeadsSection({ action }: { action: ActionDetail }) {
+  const mayAssign = action.viewerCan.nameProjectLeads;
   const { t } = useI18n();
   const titleId = useId();
   const formId = useId();

@@ -39,6 +39,16 @@ const anAction = (overrides: Partial<Snapshot> = {}): Snapshot =>
     milestones: [],
     progressExplanation: { __typename: 'ActionProgressExplanation', source: 'MANUAL', gap: -5 },
     lead: { __typename: 'Involvement', party: { __typename: 'Party', id: 'p1', name: 'Næringsrådet' } },
+    viewerCan: {
+      __typename: 'ActionAbilities',
+      updateStatus: true,
+      edit: false,
+      changeMunicipalities: false,
+      editMilestones: true,
+      reshapeMilestones: false,
+      manageInvolvements: false,
+      nameProjectLeads: false,
+    },
     ...overrides,
   }) as Snapshot;
 

@@ -1,7 +1,7 @@
-import { useApolloClient } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import type { Principal } from '@tiltak/domain';
 import type { Session } from './domain-types';
+import { ViewerCanDocument, type ViewerCanQuery } from './generated/operations';
 import type { SessionStore, SignInProblem } from './session-store';
 
 /** Why the user was signed out without asking: idle too long, or the server ended the session. */
@@ -31,7 +31,10 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
   const intent = useRef<SignOutReason | 'asked' | null>(null);
 
   useEffect(() => {
-    const unsubscribe = store.subscribe((session) =>
+    const unsubscribe = store.subscribe((session) => {
+      // The cache holds what the API answered this user, what they may do (`viewerCan`) among it:
+      // whoever signs in next starts from nothing.
+      if (!session) void client.clearStore();
       setState((previous) => {
         if (session) return { status: 'signed-in', session };
         // Already signed out: a later failed refresh does not change why.
@@ -39,13 +42,13 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
         const why = intent.current ?? (previous.status === 'signed-in' ? 'expired' : null);
         intent.current = null;
         return { status: 'signed-out', reason: why === 'asked' ? null : why };
-      }),
-    );
+      });
+    });
     void store.refresh();
     return () => {
       unsubscribe();
     };
-  }, [store]);
+  }, [client, store]);
 
   const expiresAt = state.status === 'signed-in' ? state.session.expiresAt : null;
   useEffect(() => {
@@ -71,12 +74,14 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
 }
 
-/** The signed-in user as the permission rules see them, or null: for hiding what they may not do. */
-export function useViewer(): Principal | null {
+/**
+ * What the signed-in user may do beyond any one record, as the API decides it (null until it has
+ * answered, and when signed out): for showing only the menus and forms they can use.
+ */
+export function useViewerCan(): ViewerCanQuery['viewerCan'] | null {
   const { state } = useSession();
-  if (state.status !== 'signed-in') return null;
-  const { id, role, municipalityId, partyId } = state.session.user;
-  return { userId: id, role, municipalityId, partyId };
+  const { data } = useQuery(ViewerCanDocument, { skip: state.status !== 'signed-in' });
+  return data?.viewerCan ?? null;
 }
 
 export function useSession(): SessionApi {

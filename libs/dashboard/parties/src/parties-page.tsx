@@ -2,10 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import {
   type InvolvementCountsFragment as InvolvementCounts,
   type PartyKind,
-  useViewer,
+  useViewerCan,
   WhoDoesWhatDocument,
 } from '@tiltak/dashboard-data-access';
-import { can, PARTY_KINDS } from '@tiltak/domain';
+import { PARTY_KINDS } from '@tiltak/domain';
 import { useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressMatrix, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect, useState } from 'react';
@@ -18,7 +18,7 @@ export function PartiesPage() {
   const [params, setParams] = useSearchParams();
   const kind = params.get('kind') as PartyKind | null;
   const { data, error } = useQuery(WhoDoesWhatDocument, { variables: { kinds: kind ? [kind] : null } });
-  const mayManage = can(useViewer(), { kind: 'MANAGE_PARTIES' }, { publicDashboard: false });
+  const mayManage = useViewerCan()?.manageParties ?? false;
   const [created, setCreated] = useState<{ message: string; partyId: string } | null>(null);
 
   useEffect(() => {

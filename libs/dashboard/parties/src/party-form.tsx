@@ -3,13 +3,14 @@ import {
   CreatePartyDocument,
   type PartyKind,
   type PartyPageQuery,
-  ProgrammeFrameDocument,
+  PartyHomesDocument,
   type Refusal,
   refusalOf,
   UpdatePartyDocument,
   WhoDoesWhatDocument,
 } from '@tiltak/dashboard-data-access';
 import { useI18n } from '@tiltak/dashboard-i18n';
+import { StatusMessage } from '@tiltak/dashboard-ui';
 import { type FormEvent, useId, useState } from 'react';
 import { PARTY_KINDS } from '@tiltak/domain';
 
@@ -23,7 +24,8 @@ export function PartyForm({ party, onDone }: { party?: Party; onDone(message: st
   const { t } = useI18n();
   const id = useId();
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const { data: frame } = useQuery(ProgrammeFrameDocument);
+  // Only the homes the API lets this viewer give a party: a coordinator's own municipality.
+  const { data: homes } = useQuery(PartyHomesDocument);
   const [create, creating] = useMutation(CreatePartyDocument, { refetchQueries: [WhoDoesWhatDocument] });
   const [update, updating] = useMutation(UpdatePartyDocument);
 
@@ -65,6 +67,9 @@ export function PartyForm({ party, onDone }: { party?: Party; onDone(message: st
     </>
   );
 
+  // The home's choices come with the form: a select filled in later would lose the party's own home.
+  if (!homes) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;
+
   return (
     <form className="stacked-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{party ? t('partyForm.editTitle', { name: party.name }) : t('partyForm.newTitle')}</h2>
@@ -89,12 +94,14 @@ export function PartyForm({ party, onDone }: { party?: Party; onDone(message: st
         defaultValue={party?.homeMunicipality?.id ?? ''}
         {...invalid('homeMunicipalityId')}
       >
-        <option value="">{t('partyForm.noHome')}</option>
-        {frame?.municipalities.map((municipality) => (
-          <option key={municipality.id} value={municipality.id}>
-            {municipality.name}
-          </option>
-        ))}
+        {homes.viewerCan.manageRegionalParties && <option value="">{t('partyForm.noHome')}</option>}
+        {homes.municipalities
+          .filter((municipality) => municipality.viewerCan.manageParties)
+          .map((municipality) => (
+            <option key={municipality.id} value={municipality.id}>
+              {municipality.name}
+            </option>
+          ))}
       </select>
       {field('website', t('party.website'), {
         type: 'url',

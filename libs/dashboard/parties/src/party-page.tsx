@@ -1,6 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { PartyPageDocument, useViewer } from '@tiltak/dashboard-data-access';
-import { can } from '@tiltak/domain';
+import { PartyPageDocument } from '@tiltak/dashboard-data-access';
 import { useI18n } from '@tiltak/dashboard-i18n';
 import { ActionTable, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect, useState } from 'react';
@@ -12,7 +11,6 @@ export function PartyPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const { data, error } = useQuery(PartyPageDocument, { variables: { id } });
-  const mayManage = can(useViewer(), { kind: 'MANAGE_PARTIES' }, { publicDashboard: false });
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState('');
   const party = data?.party;
@@ -75,7 +73,7 @@ export function PartyPage() {
       <p>
         <Link to={`/actions?party=${party.id}`}>{t('place.actions', { name: party.name })}</Link>
       </p>
-      {mayManage && (
+      {party.viewerCan.edit && (
         <p>
           <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
             {editing ? t('partyForm.cancel') : t('partyForm.edit')}

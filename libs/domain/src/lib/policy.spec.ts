@@ -129,6 +129,26 @@ describe('decide', () => {
     ],
     ['being named does not open the action’s frame', lead, { kind: 'EDIT_ACTION', action: namedOnNes }, 'FORBIDDEN'],
     ['a lead does not edit the action’s frame', lead, { kind: 'EDIT_ACTION', action: eidsvollAction }, 'FORBIDDEN'],
+    [
+      'a coordinator manages the parties of their municipality',
+      nesCoordinator,
+      { kind: 'MANAGE_PARTY', homeMunicipalityId: NES },
+      'ALLOW',
+    ],
+    [
+      'a coordinator does not manage another municipality’s parties',
+      nesCoordinator,
+      { kind: 'MANAGE_PARTY', homeMunicipalityId: EIDSVOLL },
+      'FORBIDDEN',
+    ],
+    [
+      'a coordinator does not manage regional parties',
+      nesCoordinator,
+      { kind: 'MANAGE_PARTY', homeMunicipalityId: null },
+      'FORBIDDEN',
+    ],
+    ['a project lead manages no party', lead, { kind: 'MANAGE_PARTY', homeMunicipalityId: NES }, 'FORBIDDEN'],
+    ['admins manage regional parties', admin, { kind: 'MANAGE_PARTY', homeMunicipalityId: null }, 'ALLOW'],
     ['only admins manage users', nesCoordinator, { kind: 'MANAGE_USERS' }, 'FORBIDDEN'],
     ['admins do everything', admin, { kind: 'MANAGE_USERS' }, 'ALLOW'],
   ];

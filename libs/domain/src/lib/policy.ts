@@ -1,6 +1,7 @@
 /**
  * Who may do what in Tiltak: the one set of rules the API enforces on every query, mutation,
- * subscription event and socket message, and the dashboard uses to hide what a role cannot do.
+ * subscription event and socket message. The dashboard does not apply them itself: the API answers
+ * what the viewer may do (`viewerCan`) from these same rules.
  */
 /** Shortest password Tiltak accepts; the dashboard says so before the API refuses. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -40,7 +41,14 @@ export type Permission =
   /** Deleting a milestone or changing its weight changes what the action's progress means. */
   | { kind: 'RESHAPE_MILESTONES'; action: ActionScope }
   | { kind: 'EDIT_MUNICIPALITY_FIGURES'; action: ActionScope; municipalityId: string }
+  /** Any work on parties at all: the first check, before the party-specific one. */
   | { kind: 'MANAGE_PARTIES' }
+  /**
+   * Creating or changing a party at home in this municipality (null: a regional party, at home in
+   * none). A party's contact address reaches every municipality that works with it: a coordinator
+   * answers only for the parties of their own municipality, and moves none into it or out of it.
+   */
+  | { kind: 'MANAGE_PARTY'; homeMunicipalityId: string | null }
   /** See whom one could name as project lead on an action; naming is EDIT_ACTION on that action. */
   | { kind: 'LIST_PROJECT_LEADS' }
   | { kind: 'MANAGE_PROGRAMME' }
@@ -107,6 +115,8 @@ export function decide(viewer: Principal | null, permission: Permission, options
           permission.action.municipalityIds.includes(permission.municipalityId)) ||
           leads(viewer, permission.action),
       );
+    case 'MANAGE_PARTY':
+      return allow(permission.homeMunicipalityId !== null && coordinates(viewer, [permission.homeMunicipalityId]));
     case 'MANAGE_PARTIES':
     case 'LIST_PROJECT_LEADS':
       return allow(viewer.role === 'COORDINATOR');
@@ -116,8 +126,4 @@ export function decide(viewer: Principal | null, permission: Permission, options
     case 'MANAGE_USERS':
       return 'FORBIDDEN';
   }
-}
-
-export function can(viewer: Principal | null, permission: Permission, options: PolicyOptions): boolean {
-  return decide(viewer, permission, options) === 'ALLOW';
 }

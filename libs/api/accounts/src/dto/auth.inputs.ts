@@ -1,7 +1,7 @@
-import { ExpectedVersionField, IdField, TextField } from '@tiltak/api-core';
+import { EmailField, ExpectedVersionField, IdField, TextField } from '@tiltak/api-core';
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { MIN_PASSWORD_LENGTH, ROLES, type Role } from '@tiltak/domain';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { RoleEnum } from '../models/user.model';
 
 @ArgsType()
@@ -30,9 +30,7 @@ export class ChangePasswordArgs {
 
 @InputType()
 export class CreateUserInput {
-  @Field(() => String)
-  @IsEmail()
-  @MaxLength(254)
+  @EmailField()
   email: string;
 
   @TextField({ min: 1, max: 200 })
@@ -48,14 +46,12 @@ export class CreateUserInput {
   @IdField({ nullable: true, description: 'Required for project leads.' })
   partyId?: string;
 
-  @Field(() => String, {
+  @TextField({
     nullable: true,
     description: 'Leave out to invite a user who signs in through single sign-on.',
+    min: MIN_PASSWORD_LENGTH,
+    max: 200,
   })
-  @IsOptional()
-  @IsString()
-  @MinLength(MIN_PASSWORD_LENGTH)
-  @MaxLength(200)
   password?: string;
 }
 

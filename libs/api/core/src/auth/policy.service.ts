@@ -18,6 +18,14 @@ export class PolicyService {
     return decide(viewer, permission, { publicDashboard: this.config.auth.publicDashboard }) === 'ALLOW';
   }
 
+  /**
+   * Whether a write that needs all these permissions would be let through: the door's WRITE check
+   * first, as every mutation meets it, then each in turn. What `viewerCan` answers with.
+   */
+  allowsWrite(viewer: Principal | null, ...permissions: Permission[]): boolean {
+    return [{ kind: 'WRITE' } as const, ...permissions].every((permission) => this.allows(viewer, permission));
+  }
+
   require(viewer: Principal | null, permission: Permission): void {
     const decision = decide(viewer, permission, { publicDashboard: this.config.auth.publicDashboard });
     if (decision === 'ALLOW') return;

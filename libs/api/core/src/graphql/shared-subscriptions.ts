@@ -91,10 +91,15 @@ class Member implements AsyncIterableIterator<ExecutionResult> {
   }
 }
 
-/** What makes two subscribers see exactly the same results: the viewer's role and assignments. */
+/**
+ * What makes two subscribers see exactly the same results: the viewer's role and assignments, and
+ * for a project lead the user too, since being named on an action is personal (`Action.viewerCan`).
+ */
 function permissionScope(contextValue: unknown): string {
   const viewer = (contextValue as { req?: AuthenticatedRequest } | undefined)?.req?.viewer;
-  return viewer ? `${viewer.role}:${viewer.municipalityId ?? ''}:${viewer.partyId ?? ''}` : 'signed-out';
+  if (!viewer) return 'signed-out';
+  const named = viewer.role === 'PROJECT_LEAD' ? `:${viewer.userId}` : '';
+  return `${viewer.role}:${viewer.municipalityId ?? ''}:${viewer.partyId ?? ''}${named}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { badUserInput } from '../errors/api-error';
 
 export const MAX_PAGE_SIZE = 100;
@@ -20,6 +20,7 @@ export class PageArgs {
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   @IsOptional()
   @IsString()
+  @MaxLength(100)
   after?: string;
 }
 

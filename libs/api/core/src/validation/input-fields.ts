@@ -1,6 +1,19 @@
 import { applyDecorators } from '@nestjs/common';
 import { Field, ID, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateBy,
+} from 'class-validator';
 
 /**
  * The input fields every feature repeats, each declared once for GraphQL and for validation, so
@@ -12,6 +25,14 @@ interface FieldOptions {
 }
 
 const optional = (nullable: boolean | undefined) => (nullable ? [IsOptional()] : []);
+
+/** The most ids or values a filter list takes: more than any programme has, few enough to stay cheap. */
+export const MAX_LIST_ITEMS = 100;
+
+/** The longest e-mail address SMTP carries (RFC 5321). */
+export const MAX_EMAIL_LENGTH = 254;
+
+export const MAX_URL_LENGTH = 500;
 
 export function IdField({ nullable, description }: FieldOptions = {}) {
   return applyDecorators(
@@ -63,5 +84,44 @@ export function TextField({ nullable, description, min, max }: FieldOptions & { 
     ...(min === undefined ? [] : [MinLength(min)]),
     MaxLength(max),
     NoControlCharacters(),
+  );
+}
+
+/** A list of ids, such as a filter's: never more than `max` (MAX_LIST_ITEMS unless told). */
+export function IdListField({
+  nullable,
+  description,
+  min,
+  max = MAX_LIST_ITEMS,
+}: FieldOptions & { min?: number; max?: number }) {
+  return applyDecorators(
+    Field(() => [ID], { nullable, description }),
+    ...optional(nullable),
+    IsUUID('all', { each: true }),
+    ...(min === undefined ? [] : [ArrayMinSize(min)]),
+    ArrayMaxSize(max),
+  );
+}
+
+export function EmailField({ nullable, description }: FieldOptions = {}) {
+  return applyDecorators(
+    Field(() => String, { nullable, description }),
+    ...optional(nullable),
+    IsString(),
+    MaxLength(MAX_EMAIL_LENGTH),
+    NoControlCharacters(),
+    IsEmail(),
+  );
+}
+
+/** A web address people click: http or https only, so no `javascript:` reaches a link. */
+export function UrlField({ nullable, description }: FieldOptions = {}) {
+  return applyDecorators(
+    Field(() => String, { nullable, description }),
+    ...optional(nullable),
+    IsString(),
+    MaxLength(MAX_URL_LENGTH),
+    NoControlCharacters(),
+    IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }),
   );
 }

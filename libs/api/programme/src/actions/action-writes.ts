@@ -29,7 +29,9 @@ export const EDIT_MILESTONES: ActionPermission = (action) => ({ kind: 'EDIT_MILE
 export const RESHAPE_MILESTONES: ActionPermission = (action) => ({ kind: 'RESHAPE_MILESTONES', action });
 
 /** Where an action applies and who leads it, as the permission rules need to know. */
-export function scopeOf(aggregate: ActionAggregate): ActionScope {
+export function scopeOf(
+  aggregate: Pick<ActionAggregate, 'participations' | 'involvements' | 'projectLeads'>,
+): ActionScope {
   return {
     municipalityIds: aggregate.participations.map((p) => p.municipalityId),
     leadPartyId: aggregate.involvements.find((i) => i.role === 'LEAD')?.partyId ?? null,

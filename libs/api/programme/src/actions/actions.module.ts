@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProgrammeModule } from '../programme/programme.module';
+import { ActionAbilitiesResolver } from './action-abilities.resolver';
 import { ActionFieldsResolver } from './action-fields.resolver';
 import { ActionsResolver } from './actions.resolver';
 import { ActionsService } from './actions.service';
@@ -24,6 +25,7 @@ import { StatusUpdateResolver } from './status-update.resolver';
     MilestonesQueries,
     ActionsResolver,
     ActionFieldsResolver,
+    ActionAbilitiesResolver,
     StatusUpdateResolver,
   ],
 })

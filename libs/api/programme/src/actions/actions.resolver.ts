@@ -1,6 +1,7 @@
 import { Args, ArgsType, Field, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type Caller, CurrentCaller, PageArgs } from '@tiltak/api-core';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { ActionConnection, ActionModel } from '../models/action.model';
 import { MilestoneModel } from '../models/action-parts.model';
 import { ActionsService } from './actions.service';
@@ -23,6 +24,9 @@ import { LoaderScope, RequestLoaders } from '../loaders/request-loaders';
 class ActionsArgs extends PageArgs {
   @Field(() => ActionFilterInput, { nullable: true })
   @IsOptional()
+  // Without these the filter's own rules (its text, its bounded lists) would never be checked.
+  @ValidateNested()
+  @Type(() => ActionFilterInput)
   filter?: ActionFilterInput;
 }
 

@@ -2,6 +2,7 @@ import { type Caller, CurrentCaller, CurrentViewer, PolicyService } from '@tilta
 import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
 import { ActionModel, toActionModel } from '../models/action.model';
+import { PartyAbilitiesModel } from '../models/abilities.model';
 import { WhoDoesWhatRowModel } from '../models/matrix.model';
 import { MunicipalityModel, toMunicipalityModel } from '../models/municipality.model';
 import { ContactPersonModel, PartyModel } from '../models/party.model';
@@ -60,6 +61,17 @@ export class PartiesResolver {
   })
   contact(@Parent() party: PartyModel, @CurrentViewer() viewer: Principal | null): ContactPersonModel | null {
     return this.policy.allows(viewer, { kind: 'READ_PERSONAL_DATA' }) ? party.contactPerson : null;
+  }
+
+  @ResolveField(() => PartyAbilitiesModel, { description: 'What the viewer may do to it.' })
+  viewerCan(@Parent() party: PartyModel, @CurrentViewer() viewer: Principal | null): PartyAbilitiesModel {
+    return {
+      edit: this.policy.allowsWrite(
+        viewer,
+        { kind: 'MANAGE_PARTIES' },
+        { kind: 'MANAGE_PARTY', homeMunicipalityId: party.homeMunicipalityId },
+      ),
+    };
   }
 
   @ResolveField(() => MunicipalityModel, { nullable: true })

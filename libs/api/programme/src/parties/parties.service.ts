@@ -60,6 +60,7 @@ export class PartiesService {
 
   async createParty(caller: Caller, input: CreatePartyInput): Promise<PartyModel> {
     this.policy.require(caller.viewer, { kind: 'MANAGE_PARTIES' });
+    this.policy.require(caller.viewer, { kind: 'MANAGE_PARTY', homeMunicipalityId: input.homeMunicipalityId ?? null });
     const programme = await this.context.programme();
     return this.writer.write(caller.actor, programme.id, async (tx) => {
       await this.checkHomeMunicipality(tx, programme.regionId, input.homeMunicipalityId);
@@ -84,6 +85,11 @@ export class PartiesService {
       const before = await this.partyRepository.partyById(input.partyId, tx);
       if (!before || before.programmeId !== programme.id) {
         throw new ApiError(ApiErrorCode.NOT_FOUND, `Party ${input.partyId} does not exist`, { field: 'partyId' });
+      }
+      // The party as it is, and where it would be at home after the change, must both be the caller's.
+      this.policy.require(caller.viewer, { kind: 'MANAGE_PARTY', homeMunicipalityId: before.homeMunicipalityId });
+      if (input.homeMunicipalityId !== undefined) {
+        this.policy.require(caller.viewer, { kind: 'MANAGE_PARTY', homeMunicipalityId: input.homeMunicipalityId });
       }
       if (input.homeMunicipalityId) await this.checkHomeMunicipality(tx, programme.regionId, input.homeMunicipalityId);
       const patch = {

@@ -10,6 +10,7 @@ import {
 } from './programme.resolver';
 import { ProgrammeService } from './programme.service';
 import { ProgressService } from './progress.service';
+import { ViewerAbilitiesResolver } from './viewer-abilities.resolver';
 
 /** The programme's frame: municipalities, focus areas, decisions, and the progress roll-ups. */
 @Module({
@@ -23,6 +24,7 @@ import { ProgressService } from './progress.service';
     FocusAreaFieldsResolver,
     MunicipalityFieldsResolver,
     ProgrammeChangesResolver,
+    ViewerAbilitiesResolver,
   ],
   exports: [ProgrammeContext, RequestLoaders],
 })

@@ -5,11 +5,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@apollo/client';
 export type ActionFilterInput = {
+  /** At most 100. */
   focusAreaIds?: Array<string | number> | null | undefined;
   healths?: Array<Health> | null | undefined;
+  /** At most 100. */
   municipalityIds?: Array<string | number> | null | undefined;
   /** Unfinished and past due, or with an overdue milestone. */
   overdue?: boolean | null | undefined;
+  /** At most 100. */
   partyIds?: Array<string | number> | null | undefined;
   statuses?: Array<ActionStatus> | null | undefined;
   /** Words in the code, title or description. */
@@ -189,6 +192,15 @@ export type ActionQuery = {
       version: number;
     }>;
     progressExplanation: { source: ProgressSource; gap: number };
+    viewerCan: {
+      updateStatus: boolean;
+      edit: boolean;
+      changeMunicipalities: boolean;
+      editMilestones: boolean;
+      reshapeMilestones: boolean;
+      manageInvolvements: boolean;
+      nameProjectLeads: boolean;
+    };
     lead: { party: { id: string; name: string } } | null;
   } | null;
 };
@@ -267,6 +279,15 @@ export type UpdateActionStatusMutation = {
       version: number;
     }>;
     progressExplanation: { source: ProgressSource; gap: number };
+    viewerCan: {
+      updateStatus: boolean;
+      edit: boolean;
+      changeMunicipalities: boolean;
+      editMilestones: boolean;
+      reshapeMilestones: boolean;
+      manageInvolvements: boolean;
+      nameProjectLeads: boolean;
+    };
     lead: { party: { id: string; name: string } } | null;
   };
 };
@@ -326,6 +347,15 @@ export type CompleteMilestoneMutation = {
       version: number;
     }>;
     progressExplanation: { source: ProgressSource; gap: number };
+    viewerCan: {
+      updateStatus: boolean;
+      edit: boolean;
+      changeMunicipalities: boolean;
+      editMilestones: boolean;
+      reshapeMilestones: boolean;
+      manageInvolvements: boolean;
+      nameProjectLeads: boolean;
+    };
     lead: { party: { id: string; name: string } } | null;
   };
 };
@@ -385,6 +415,15 @@ export type ReopenMilestoneMutation = {
       version: number;
     }>;
     progressExplanation: { source: ProgressSource; gap: number };
+    viewerCan: {
+      updateStatus: boolean;
+      edit: boolean;
+      changeMunicipalities: boolean;
+      editMilestones: boolean;
+      reshapeMilestones: boolean;
+      manageInvolvements: boolean;
+      nameProjectLeads: boolean;
+    };
     lead: { party: { id: string; name: string } } | null;
   };
 };
@@ -444,6 +483,15 @@ export type AddInvolvementMutation = {
       version: number;
     }>;
     progressExplanation: { source: ProgressSource; gap: number };
+    viewerCan: {
+      updateStatus: boolean;
+      edit: boolean;
+      changeMunicipalities: boolean;
+      editMilestones: boolean;
+      reshapeMilestones: boolean;
+      manageInvolvements: boolean;
+      nameProjectLeads: boolean;
+    };
     lead: { party: { id: string; name: string } } | null;
   };
 };
@@ -503,6 +551,15 @@ export type UpdateInvolvementMutation = {
       version: number;
     }>;
     progressExplanation: { source: ProgressSource; gap: number };
+    viewerCan: {
+      updateStatus: boolean;
+      edit: boolean;
+      changeMunicipalities: boolean;
+      editMilestones: boolean;
+      reshapeMilestones: boolean;
+      manageInvolvements: boolean;
+      nameProjectLeads: boolean;
+    };
     lead: { party: { id: string; name: string } } | null;
   };
 };
@@ -562,6 +619,15 @@ export type RemoveInvolvementMutation = {
       version: number;
     }>;
     progressExplanation: { source: ProgressSource; gap: number };
+    viewerCan: {
+      updateStatus: boolean;
+      edit: boolean;
+      changeMunicipalities: boolean;
+      editMilestones: boolean;
+      reshapeMilestones: boolean;
+      manageInvolvements: boolean;
+      nameProjectLeads: boolean;
+    };
     lead: { party: { id: string; name: string } } | null;
   };
 };
@@ -628,6 +694,15 @@ export type NameProjectLeadMutation = {
       version: number;
     }>;
     progressExplanation: { source: ProgressSource; gap: number };
+    viewerCan: {
+      updateStatus: boolean;
+      edit: boolean;
+      changeMunicipalities: boolean;
+      editMilestones: boolean;
+      reshapeMilestones: boolean;
+      manageInvolvements: boolean;
+      nameProjectLeads: boolean;
+    };
     lead: { party: { id: string; name: string } } | null;
   };
 };
@@ -687,6 +762,15 @@ export type UnnameProjectLeadMutation = {
       version: number;
     }>;
     progressExplanation: { source: ProgressSource; gap: number };
+    viewerCan: {
+      updateStatus: boolean;
+      edit: boolean;
+      changeMunicipalities: boolean;
+      editMilestones: boolean;
+      reshapeMilestones: boolean;
+      manageInvolvements: boolean;
+      nameProjectLeads: boolean;
+    };
     lead: { party: { id: string; name: string } } | null;
   };
 };
@@ -732,6 +816,15 @@ export type ActionDetailFragment = {
     version: number;
   }>;
   progressExplanation: { source: ProgressSource; gap: number };
+  viewerCan: {
+    updateStatus: boolean;
+    edit: boolean;
+    changeMunicipalities: boolean;
+    editMilestones: boolean;
+    reshapeMilestones: boolean;
+    manageInvolvements: boolean;
+    nameProjectLeads: boolean;
+  };
 };
 
 export type ActionSnapshotFragment = {
@@ -775,6 +868,15 @@ export type ActionSnapshotFragment = {
     version: number;
   }>;
   progressExplanation: { source: ProgressSource; gap: number };
+  viewerCan: {
+    updateStatus: boolean;
+    edit: boolean;
+    changeMunicipalities: boolean;
+    editMilestones: boolean;
+    reshapeMilestones: boolean;
+    manageInvolvements: boolean;
+    nameProjectLeads: boolean;
+  };
   lead: { party: { id: string; name: string } } | null;
 };
 
@@ -886,6 +988,15 @@ export type ProgrammeChangedSubscription = {
         version: number;
       }>;
       progressExplanation: { source: ProgressSource; gap: number };
+      viewerCan: {
+        updateStatus: boolean;
+        edit: boolean;
+        changeMunicipalities: boolean;
+        editMilestones: boolean;
+        reshapeMilestones: boolean;
+        manageInvolvements: boolean;
+        nameProjectLeads: boolean;
+      };
       lead: { party: { id: string; name: string } } | null;
     } | null;
   };
@@ -925,6 +1036,7 @@ export type PartyPageQuery = {
     }>;
     homeMunicipality: { id: string; slug: string; name: string } | null;
     contact: { name: string; email: string | null } | null;
+    viewerCan: { edit: boolean };
   } | null;
 };
 
@@ -947,6 +1059,7 @@ export type UpdatePartyMutation = {
     version: number;
     homeMunicipality: { id: string; slug: string; name: string } | null;
     contact: { name: string; email: string | null } | null;
+    viewerCan: { edit: boolean };
   };
 };
 
@@ -958,6 +1071,14 @@ export type PartyFactsFragment = {
   version: number;
   homeMunicipality: { id: string; slug: string; name: string } | null;
   contact: { name: string; email: string | null } | null;
+  viewerCan: { edit: boolean };
+};
+
+export type PartyHomesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PartyHomesQuery = {
+  municipalities: Array<{ id: string; name: string; viewerCan: { manageParties: boolean } }>;
+  viewerCan: { manageRegionalParties: boolean };
 };
 
 export type MunicipalityPageQueryVariables = Exact<{
@@ -1160,6 +1281,18 @@ export type UserFieldsFragment = {
   version: number;
 };
 
+export type ViewerCanQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ViewerCanQuery = {
+  viewerCan: {
+    createActions: boolean;
+    manageParties: boolean;
+    manageRegionalParties: boolean;
+    manageProgramme: boolean;
+    manageUsers: boolean;
+  };
+};
+
 export type WatchlistQueryVariables = Exact<{ [key: string]: never }>;
 
 export type WatchlistQuery = {
@@ -1325,6 +1458,22 @@ export const ActionDetailFragmentDoc = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'source' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'updateStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changeMunicipalities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'editMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
               ],
             },
           },
@@ -1540,6 +1689,22 @@ export const ActionSnapshotFragmentDoc = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'updateStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changeMunicipalities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'editMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -1701,6 +1866,14 @@ export const PartyFactsFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'email' } },
               ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'edit' } }],
             },
           },
         ],
@@ -2034,6 +2207,22 @@ export const ActionDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'source' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'updateStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changeMunicipalities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'editMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
               ],
             },
           },
@@ -2374,6 +2563,22 @@ export const UpdateActionStatusDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'updateStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changeMunicipalities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'editMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -2642,6 +2847,22 @@ export const CompleteMilestoneDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'source' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'updateStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changeMunicipalities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'editMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
               ],
             },
           },
@@ -2916,6 +3137,22 @@ export const ReopenMilestoneDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'updateStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changeMunicipalities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'editMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -3184,6 +3421,22 @@ export const AddInvolvementDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'source' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'updateStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changeMunicipalities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'editMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
               ],
             },
           },
@@ -3458,6 +3711,22 @@ export const UpdateInvolvementDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'updateStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changeMunicipalities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'editMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -3726,6 +3995,22 @@ export const RemoveInvolvementDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'source' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'updateStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changeMunicipalities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'editMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
               ],
             },
           },
@@ -4036,6 +4321,22 @@ export const NameProjectLeadDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'updateStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changeMunicipalities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'editMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -4301,6 +4602,22 @@ export const UnnameProjectLeadDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'source' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'updateStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changeMunicipalities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'editMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
               ],
             },
           },
@@ -4703,6 +5020,22 @@ export const ProgrammeChangedDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'updateStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changeMunicipalities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'editMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -4883,6 +5216,14 @@ export const PartyPageDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'edit' } }],
+            },
+          },
         ],
       },
     },
@@ -5048,11 +5389,61 @@ export const UpdatePartyDocument = {
               ],
             },
           },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'edit' } }],
+            },
+          },
         ],
       },
     },
   ],
 } as unknown as DocumentNode<UpdatePartyMutation, UpdatePartyMutationVariables>;
+export const PartyHomesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PartyHomes' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipalities' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'viewerCan' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'manageParties' } }],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'manageRegionalParties' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PartyHomesQuery, PartyHomesQueryVariables>;
 export const MunicipalityPageDocument = {
   kind: 'Document',
   definitions: [
@@ -5706,6 +6097,35 @@ export const UpdateUserDocument = {
     },
   ],
 } as unknown as DocumentNode<UpdateUserMutation, UpdateUserMutationVariables>;
+export const ViewerCanDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ViewerCan' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'createActions' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manageParties' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manageRegionalParties' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manageProgramme' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manageUsers' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ViewerCanQuery, ViewerCanQueryVariables>;
 export const WatchlistDocument = {
   kind: 'Document',
   definitions: [

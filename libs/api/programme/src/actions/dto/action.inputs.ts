@@ -1,46 +1,31 @@
-import { DateField, ExpectedVersionField, IdField, TextField } from '@tiltak/api-core';
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { DateField, ExpectedVersionField, IdField, IdListField, MAX_LIST_ITEMS, TextField } from '@tiltak/api-core';
+import { Field, InputType, Int } from '@nestjs/graphql';
 import type { ActionStatus, Health } from '@tiltak/domain';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsUUID,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ACTION_STATUSES, HEALTHS } from '@tiltak/domain';
 import { ActionStatusEnum, HealthEnum } from '../../models/enums';
 
 @InputType()
 export class ActionFilterInput {
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true })
+  @IdListField({ nullable: true, description: `At most ${MAX_LIST_ITEMS}.` })
   municipalityIds?: string[];
 
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true })
+  @IdListField({ nullable: true, description: `At most ${MAX_LIST_ITEMS}.` })
   focusAreaIds?: string[];
 
   @Field(() => [ActionStatusEnum], { nullable: true })
   @IsOptional()
   @IsIn(ACTION_STATUSES, { each: true })
+  @ArrayMaxSize(MAX_LIST_ITEMS)
   statuses?: ActionStatus[];
 
   @Field(() => [HealthEnum], { nullable: true })
   @IsOptional()
   @IsIn(HEALTHS, { each: true })
+  @ArrayMaxSize(MAX_LIST_ITEMS)
   healths?: Health[];
 
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true })
+  @IdListField({ nullable: true, description: `At most ${MAX_LIST_ITEMS}.` })
   partyIds?: string[];
 
   @Field(() => Boolean, { nullable: true, description: 'Unfinished and past due, or with an overdue milestone.' })
@@ -67,10 +52,7 @@ export class CreateActionInput {
   @IdField()
   focusAreaId: string;
 
-  @Field(() => [ID], { description: 'The municipalities the action concerns: one, several or all.' })
-  @IsUUID('all', { each: true })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
+  @IdListField({ description: 'The municipalities the action concerns: one, several or all.', min: 1, max: 50 })
   municipalityIds: string[];
 
   @DateField()
@@ -104,11 +86,7 @@ export class UpdateActionInput {
   @IdField({ nullable: true })
   focusAreaId?: string;
 
-  @Field(() => [ID], { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { each: true })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(50)
+  @IdListField({ nullable: true, min: 1, max: 50 })
   municipalityIds?: string[];
 
   @DateField({ nullable: true })

@@ -1,7 +1,7 @@
-import { ExpectedVersionField, IdField, TextField } from '@tiltak/api-core';
+import { EmailField, ExpectedVersionField, IdField, MAX_LIST_ITEMS, TextField, UrlField } from '@tiltak/api-core';
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { PARTY_KINDS, type PartyKind } from '@tiltak/domain';
-import { IsEmail, IsIn, IsOptional, IsUrl, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional } from 'class-validator';
 import { PartyKindEnum } from '../../models/enums';
 
 @ArgsType()
@@ -9,6 +9,7 @@ export class PartiesArgs {
   @Field(() => [PartyKindEnum], { nullable: true, description: 'Only parties of these kinds.' })
   @IsOptional()
   @IsIn(PARTY_KINDS, { each: true })
+  @ArrayMaxSize(MAX_LIST_ITEMS)
   kinds?: PartyKind[];
 }
 
@@ -27,16 +28,10 @@ export class CreatePartyInput {
   @TextField({ nullable: true, max: 200 })
   contactName?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(254)
+  @EmailField({ nullable: true })
   contactEmail?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
-  @MaxLength(500)
+  @UrlField({ nullable: true })
   website?: string;
 }
 
@@ -62,15 +57,9 @@ export class UpdatePartyInput {
   @TextField({ nullable: true, max: 200 })
   contactName?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(254)
+  @EmailField({ nullable: true })
   contactEmail?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
-  @MaxLength(500)
+  @UrlField({ nullable: true })
   website?: string | null;
 }

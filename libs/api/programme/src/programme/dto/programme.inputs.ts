@@ -1,4 +1,4 @@
-import { ExpectedVersionField, IdField, TextField } from '@tiltak/api-core';
+import { DateField, ExpectedVersionField, IdField, TextField } from '@tiltak/api-core';
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { ADOPTION_STATUSES, type AdoptionStatus } from '@tiltak/domain';
 import { IsIn, IsInt, IsOptional, Matches } from 'class-validator';
@@ -59,9 +59,7 @@ export class SetAdoptionInput {
   @IsIn(ADOPTION_STATUSES)
   status: AdoptionStatus;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; required once adopted or rejected.' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' })
+  @DateField({ nullable: true, description: 'YYYY-MM-DD; required once adopted or rejected.' })
   decidedOn?: string;
 
   @TextField({ min: 1, max: 50 })
