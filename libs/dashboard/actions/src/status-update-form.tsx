@@ -4,6 +4,7 @@ import {
   type ActionDetail,
   type ActionStatus,
   type Health,
+  refusalOf,
   type StatusUpdateInput,
   UpdateActionStatusDocument,
 } from '@tiltak/dashboard-data-access';
@@ -48,9 +49,14 @@ export function StatusUpdateForm({
       const problem = CombinedGraphQLErrors.is(error) ? error.errors[0] : null;
       if (problem?.extensions?.['code'] === 'CONFLICT') {
         setConflict({ mine: input, theirs: problem.extensions['current'] as Conflict['theirs'] });
-      } else {
-        setMessage(t('action.refused', { reason: problem?.message ?? String(error) }));
+        return;
       }
+      const refusal = refusalOf(error);
+      setMessage(
+        refusal.reason === 'other'
+          ? t('action.refused', { reason: refusal.detail })
+          : t(`refusal.${refusal.reason}`, { reason: refusal.detail }),
+      );
     }
   };
 

@@ -1,4 +1,4 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
 
 /** The refusals a user can act on; everything else is `other`, shown with the server's own words. */
 const KNOWN = [
@@ -14,6 +14,8 @@ const KNOWN = [
   'MISSING_PARTY',
   'NOT_A_PROJECT_LEAD',
   'PROJECT_LEAD_ALREADY_NAMED',
+  'RATE_LIMITED',
+  'REQUEST_TOO_LARGE',
 ] as const;
 
 export type RefusalReason = (typeof KNOWN)[number] | 'other';
@@ -31,7 +33,7 @@ export interface Refusal {
  * its answer is shown, never swallowed.
  */
 export function refusalOf(error: unknown): Refusal {
-  const problem = CombinedGraphQLErrors.is(error) ? error.errors[0] : null;
+  const problem = CombinedGraphQLErrors.is(error) ? error.errors[0] : ServerError.is(error) ? bodyError(error) : null;
   const extensions = problem?.extensions ?? {};
   // The finer reason when there is one the user can act on, else the broad code.
   const reason =
@@ -39,6 +41,19 @@ export function refusalOf(error: unknown): Refusal {
   return {
     reason: reason ?? 'other',
     field: typeof extensions['field'] === 'string' ? extensions['field'] : null,
-    detail: problem?.message ?? String(error),
+    detail: problem?.message ?? (error instanceof Error ? error.message : String(error)),
   };
+}
+
+/**
+ * A refusal the server answered with an HTTP status of its own (429 over the rate limit, 413 over
+ * the size limit) still carries a GraphQL error in its body; Apollo Client hands it over unread.
+ */
+function bodyError(error: ServerError): { message: string; extensions?: Record<string, unknown> } | null {
+  try {
+    const body = JSON.parse(error.bodyText) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+    return body.errors?.[0] ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -136,6 +136,8 @@ export const en: Messages = {
   'projectLeads.unnamed': '{name} is no longer named on the action.',
   'refusal.NOT_A_PROJECT_LEAD': 'Only active users with the project lead role can be made responsible for an action.',
   'refusal.PROJECT_LEAD_ALREADY_NAMED': 'This project lead is already named on the action.',
+  'refusal.RATE_LIMITED': 'Tiltak is receiving too many requests from you right now. Wait a moment and try again.',
+  'refusal.REQUEST_TOO_LARGE': 'What you sent is too large. Shorten the text and try again.',
   'refusal.other': 'The change was not saved: {reason}',
   'presence.alsoHere': 'Also here now: {names}',
   'presence.editing': '{name} (editing the {field})',

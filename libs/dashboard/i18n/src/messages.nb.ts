@@ -135,6 +135,8 @@ export const nb = {
   'projectLeads.unnamed': '{name} er ikke lenger navngitt på tiltaket.',
   'refusal.NOT_A_PROJECT_LEAD': 'Bare aktive brukere med rollen prosjektleder kan få ansvar for et tiltak.',
   'refusal.PROJECT_LEAD_ALREADY_NAMED': 'Prosjektlederen er allerede navngitt på tiltaket.',
+  'refusal.RATE_LIMITED': 'Tiltak tar imot for mange forespørsler fra deg akkurat nå. Vent litt og prøv igjen.',
+  'refusal.REQUEST_TOO_LARGE': 'Det du sendte, er for stort. Gjør teksten kortere og prøv igjen.',
   'refusal.other': 'Endringen ble ikke lagret: {reason}',
   'presence.alsoHere': 'Også her nå: {names}',
   'presence.editing': '{name} (redigerer {field})',
