@@ -303,6 +303,27 @@ describe('what each role sees and may do', () => {
     await expect(signIn(product.tiltak.url, 'ola.prosjekt@tiltak.test', 'et-langt-passord')).rejects.toThrow(
       /Could not sign in/,
     );
+
+    // The audit log says what just happened, in words, reached with the keyboard from the users page.
+    const toLog = page.getByRole('link', { name: 'Revisjonslogg for brukerkontoer' });
+    await toLog.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Revisjonslogg' }).waitFor();
+    const log = page.getByRole('table', { name: /hendelser i loggen/ });
+    await log
+      .getByRole('row', { name: /Konto deaktivert.*Vellykket.*ola\.prosjekt@tiltak\.test.*admin@tiltak\.test/ })
+      .waitFor();
+    await log
+      .getByRole('row', { name: /Mislykket innlogging.*Feil e-postadresse eller passord.*ola\.prosjekt/ })
+      .waitFor();
+    await log.getByRole('row', { name: /Bruker opprettet.*ola\.prosjekt@tiltak\.test/ }).waitFor();
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await screenshot(page, 'audit-log-1280');
     await page.context().close();
+
+    const coordinator = await signInAs('koordinator.nes@tiltak.test');
+    await coordinator.goto(`${product.tiltak.url}/users/audit`);
+    await coordinator.getByText('Bare administratorer kan lese revisjonsloggen.').waitFor();
+    await coordinator.context().close();
   });
 });

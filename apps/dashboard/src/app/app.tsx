@@ -24,6 +24,7 @@ const ActionsPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => (
 const PartiesPage = lazy(() => import('@tiltak/dashboard-parties').then((m) => ({ default: m.PartiesPage })));
 const PartyPage = lazy(() => import('@tiltak/dashboard-parties').then((m) => ({ default: m.PartyPage })));
 const UsersPage = lazy(() => import('@tiltak/dashboard-users').then((m) => ({ default: m.UsersPage })));
+const AuditLogPage = lazy(() => import('@tiltak/dashboard-users').then((m) => ({ default: m.AuditLogPage })));
 const ActionPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ActionPage })));
 
 function Pages() {
@@ -94,6 +95,14 @@ function Pages() {
         element={
           <Suspense>
             <UsersPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="users/audit"
+        element={
+          <Suspense>
+            <AuditLogPage />
           </Suspense>
         }
       />

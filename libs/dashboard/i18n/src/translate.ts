@@ -47,3 +47,12 @@ export function formatDate(locale: Locale, isoDate: string): string {
     new Date(`${isoDate.slice(0, 10)}T00:00:00Z`),
   );
 }
+
+/** A moment as people in Norway read it: date and time on the Oslo clock, whatever the browser's zone. */
+export function formatDateTime(locale: Locale, isoDateTime: string): string {
+  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Oslo',
+  }).format(new Date(isoDateTime));
+}

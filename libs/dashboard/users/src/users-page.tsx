@@ -3,6 +3,7 @@ import { UsersDocument } from '@tiltak/dashboard-data-access';
 import { useI18n } from '@tiltak/dashboard-i18n';
 import { StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { UserForm } from './user-form';
 
 /** `/users`: admins see every user, change their role, assignment or access, and add new ones. */
@@ -30,6 +31,9 @@ export function UsersPage() {
   return (
     <>
       <h1>{t('users.title')}</h1>
+      <p>
+        <Link to="/users/audit">{t('audit.link')}</Link>
+      </p>
       <p role="status">{message}</p>
       <div className="matrix">
         <table className="actions-table">

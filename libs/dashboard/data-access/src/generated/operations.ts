@@ -31,6 +31,22 @@ export type AddInvolvementInput = {
 
 export type AdoptionStatus = 'ADOPTED' | 'PROPOSED' | 'REJECTED';
 
+/** What happened to an account. */
+export type AuditAction =
+  | 'ASSIGNMENT_CHANGED'
+  | 'DEACTIVATED'
+  | 'PASSWORD_CHANGED'
+  | 'REACTIVATED'
+  | 'ROLE_CHANGED'
+  | 'SESSION_EXPIRED'
+  | 'SIGN_IN'
+  | 'SIGN_IN_FAILED'
+  | 'SIGN_OUT'
+  | 'USER_CREATED';
+
+/** SUCCESS; WRONG_CREDENTIALS (unknown address, wrong password or inactive account); THROTTLED (refused before the password was checked); REFUSED (single sign-on not accepted); IDLE or LIFETIME (a session that ran out). */
+export type AuditOutcome = 'IDLE' | 'LIFETIME' | 'REFUSED' | 'SUCCESS' | 'THROTTLED' | 'WRONG_CREDENTIALS';
+
 export type ChangeOperation = 'CREATE' | 'DELETE' | 'UPDATE';
 
 export type CreatePartyInput = {
@@ -930,6 +946,30 @@ export type ActionRowFragment = {
   version: number;
   focusArea: { id: string; name: string };
   lead: { party: { id: string; name: string } } | null;
+};
+
+export type AuditLogQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type AuditLogQuery = {
+  auditLog: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        id: string;
+        occurredAt: string;
+        action: AuditAction;
+        outcome: AuditOutcome;
+        email: string | null;
+        actorEmail: string | null;
+        address: string | null;
+        detail: string | null;
+      };
+    }>;
+  };
 };
 
 export type ProgrammeChangedSubscriptionVariables = Exact<{
@@ -4830,6 +4870,92 @@ export const ActionsDocument = {
     },
   ],
 } as unknown as DocumentNode<ActionsQuery, ActionsQueryVariables>;
+export const AuditLogDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AuditLog' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'auditLog' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'action' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'outcome' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'actorEmail' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'address' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'detail' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AuditLogQuery, AuditLogQueryVariables>;
 export const ProgrammeChangedDocument = {
   kind: 'Document',
   definitions: [
