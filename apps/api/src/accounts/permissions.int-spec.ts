@@ -525,7 +525,7 @@ describe('permissions on every mutation, generated from the schema', () => {
   };
 
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ NODE_ENV: 'production', DEMO_DATA: 'always' });
     const frame = await api.data<{
       municipalities: { id: string; name: string }[];
       focusAreas: { id: string; code: string }[];

@@ -22,7 +22,7 @@ describe('the municipalities of an action, in a coordinator’s hands', () => {
   };
 
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ NODE_ENV: 'production', DEMO_DATA: 'always' });
     const frame = await api.data<{
       municipalities: { id: string; name: string }[];
       focusAreas: { id: string; code: string }[];
