@@ -2,13 +2,14 @@ import react from '@vitejs/plugin-react';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     // The workspace's `@tiltak/*` paths, read from tsconfig.base.json by Vite itself.
     tsconfigPaths: true,
@@ -16,7 +17,8 @@ export default defineConfig({
   build: {
     outDir: resolve(root, 'dist/apps/dashboard'),
     emptyOutDir: true,
-    sourcemap: true,
+    // Production serves no source maps (the API refuses *.map), so none are built.
+    sourcemap: false,
     rolldownOptions: {
       output: {
         // Name each page's chunk after its feature library (libs/dashboard/<name>), so the size
