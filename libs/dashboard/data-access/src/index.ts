@@ -3,6 +3,7 @@ export * from './domain-types';
 export * from './generated/operations';
 export * from './live-connection';
 export * from './live-provider';
+export { useCaughtUp, useLiveState, useRecentChanges } from './live-state';
 export * from './refusal';
 export * from './session-provider';
 export * from './session-store';

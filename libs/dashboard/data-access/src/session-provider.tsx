@@ -1,4 +1,3 @@
-import { useApolloClient } from '@apollo/client/react';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { Principal } from '@tiltak/domain';
 import type { Session } from './domain-types';
@@ -25,7 +24,6 @@ const SessionContext = createContext<SessionApi | null>(null);
 const MIN_REFRESH_INTERVAL_MS = 5_000;
 
 export function SessionProvider({ store, children }: { store: SessionStore; children: ReactNode }) {
-  const client = useApolloClient();
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   // Why the next sign-out happens: the user's choice, idleness, or (when unset) the server.
   const intent = useRef<SignOutReason | 'asked' | null>(null);
@@ -61,10 +59,10 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
   const signOut = useCallback(
     async (why?: SignOutReason) => {
       intent.current = why ?? 'asked';
+      // The signed-in part of the page, Apollo's cache with it, goes when the session does.
       await store.signOut();
-      await client.clearStore();
     },
-    [client, store],
+    [store],
   );
 
   const api = useMemo(() => ({ state, store, signIn, signOut }), [state, store, signIn, signOut]);

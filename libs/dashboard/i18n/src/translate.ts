@@ -16,12 +16,16 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
  * so that a count reads "1 234" in bokmål and "1,234" in English.
  */
 export function translator(locale: Locale): Translate {
-  const numbers = new Intl.NumberFormat(LOCALE_TAGS[locale]);
+  // Made on first use: loading a locale's number formats costs the first page a long task, and
+  // the sign-in form has no numbers.
+  let numbers: Intl.NumberFormat | undefined;
   return (key, values = {}) =>
     CATALOGUES[locale][key].replace(/\{(\w+)\}/g, (placeholder, name: string) => {
       const value = values[name];
       if (value === undefined) return placeholder;
-      return typeof value === 'number' ? numbers.format(value) : value;
+      if (typeof value !== 'number') return value;
+      numbers ??= new Intl.NumberFormat(LOCALE_TAGS[locale]);
+      return numbers.format(value);
     });
 }
 
