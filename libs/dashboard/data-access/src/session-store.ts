@@ -30,7 +30,11 @@ export class SessionStore {
   private refreshing: Promise<boolean> | null = null;
   private readonly listeners = new Set<(session: Session | null) => void>();
 
-  constructor(private readonly graphqlUrl = '/graphql') {}
+  constructor(private readonly graphqlUrl = '/graphql') {
+    // Fetched while the page renders, so the first refresh need not wait for it; a failure here
+    // shows in the call that needs it.
+    import('./session-operations').catch(() => undefined);
+  }
 
   get current(): Session | null {
     return this.session;
