@@ -1,5 +1,6 @@
 import { type LogLevel, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import compression from 'compression';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type AppConfig, boundedJsonBodies } from '@tiltak/api-core';
 import { loadDemoProgrammeIfEmpty, migrateDatabase } from '@tiltak/api-data-access';
@@ -8,6 +9,7 @@ import { hashPassword } from '@tiltak/api-accounts';
 import { AppModule } from './app.module';
 import { openDatabase } from './database';
 import { hostDashboard } from './dashboard-hosting';
+import { securityHeaders } from './security-headers';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -44,6 +46,9 @@ export async function startTiltak(config: AppConfig, options: StartOptions = {})
         bodyParser: false,
       },
     );
+    // Before every route, so the API's answers carry the headers and compression as the dashboard's do.
+    // WebSocket upgrades (graphql-ws, socket.io) never pass through here.
+    app.use(securityHeaders(config), compression());
     app.use(boundedJsonBodies());
     if (shouldLoadDemo(config) && (await loadDemoProgrammeIfEmpty(app.get(DataSource), hashPassword))) {
       logger.log('The database was empty: loaded the demo programme');

@@ -1,15 +1,12 @@
 import { useApolloClient } from '@apollo/client/react';
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { ApolloClient, ObservableQuery } from '@apollo/client';
 import { ActionHistoryDocument } from './generated/operations';
 import { FILTERED_ACTIONS, takeLiveChanges } from './live-cache';
 import { type LiveChange, LiveConnection, type LiveState } from './live-connection';
+import { CaughtUpContext, LiveStateContext, RecentChangesContext } from './live-state';
 import { writesSettled } from './writes-in-flight';
 import type { SessionStore } from './session-store';
-
-const LiveStateContext = createContext<LiveState>('connecting');
-const CaughtUpContext = createContext<{ missed: number | null } | null>(null);
-const RecentChangesContext = createContext<LiveChange[]>([]);
 
 /** How many changes the activity feed keeps. */
 const RECENT = 15;
@@ -144,19 +141,4 @@ async function fetchHistories(client: ApolloClient, actionIds: ReadonlySet<strin
       .filter((id) => open.includes(id))
       .map((id) => client.query({ query: ActionHistoryDocument, variables: { id }, fetchPolicy: 'network-only' })),
   );
-}
-
-/** Whether live updates are flowing: the UI shows a notice when offline. */
-export function useLiveState(): LiveState {
-  return useContext(LiveStateContext);
-}
-
-/** Just after a reconnection has caught up: how many changes were missed (null: unknown, all refetched). */
-export function useCaughtUp(): { missed: number | null } | null {
-  return useContext(CaughtUpContext);
-}
-
-/** The latest changes this page has seen arrive, newest first. */
-export function useRecentChanges(): LiveChange[] {
-  return useContext(RecentChangesContext);
 }

@@ -1,7 +1,5 @@
-import { useApolloClient, useQuery } from '@apollo/client/react';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { Session } from './domain-types';
-import { ViewerCanDocument, type ViewerCanQuery } from './generated/operations';
 import type { SessionStore, SignInProblem } from './session-store';
 
 /** Why the user was signed out without asking: idle too long, or the server ended the session. */
@@ -25,16 +23,12 @@ const SessionContext = createContext<SessionApi | null>(null);
 const MIN_REFRESH_INTERVAL_MS = 5_000;
 
 export function SessionProvider({ store, children }: { store: SessionStore; children: ReactNode }) {
-  const client = useApolloClient();
   const [state, setState] = useState<SessionState>({ status: 'loading' });
   // Why the next sign-out happens: the user's choice, idleness, or (when unset) the server.
   const intent = useRef<SignOutReason | 'asked' | null>(null);
 
   useEffect(() => {
-    const unsubscribe = store.subscribe((session) => {
-      // The cache holds what the API answered this user, what they may do (`viewerCan`) among it:
-      // whoever signs in next starts from nothing.
-      if (!session) void client.clearStore();
+    const unsubscribe = store.subscribe((session) =>
       setState((previous) => {
         if (session) return { status: 'signed-in', session };
         // Already signed out: a later failed refresh does not change why.
@@ -42,13 +36,13 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
         const why = intent.current ?? (previous.status === 'signed-in' ? 'expired' : null);
         intent.current = null;
         return { status: 'signed-out', reason: why === 'asked' ? null : why };
-      });
-    });
+      }),
+    );
     void store.refresh();
     return () => {
       unsubscribe();
     };
-  }, [client, store]);
+  }, [store]);
 
   const expiresAt = state.status === 'signed-in' ? state.session.expiresAt : null;
   useEffect(() => {
@@ -64,24 +58,14 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
   const signOut = useCallback(
     async (why?: SignOutReason) => {
       intent.current = why ?? 'asked';
+      // The signed-in part of the page, Apollo's cache with it, goes when the session does.
       await store.signOut();
-      await client.clearStore();
     },
-    [client, store],
+    [store],
   );
 
   const api = useMemo(() => ({ state, store, signIn, signOut }), [state, store, signIn, signOut]);
   return <SessionContext.Provider value={api}>{children}</SessionContext.Provider>;
-}
-
-/**
- * What the signed-in user may do beyond any one record, as the API decides it (null until it has
- * answered, and when signed out): for showing only the menus and forms they can use.
- */
-export function useViewerCan(): ViewerCanQuery['viewerCan'] | null {
-  const { state } = useSession();
-  const { data } = useQuery(ViewerCanDocument, { skip: state.status !== 'signed-in' });
-  return data?.viewerCan ?? null;
 }
 
 export function useSession(): SessionApi {

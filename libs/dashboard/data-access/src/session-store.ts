@@ -1,7 +1,6 @@
 import type { TypedDocumentNode } from '@apollo/client';
-import { print } from 'graphql';
 import type { Session } from './domain-types';
-import { RefreshSessionDocument, SignInDocument, SignOutDocument } from './generated/operations';
+import type * as SessionOperations from './session-operations';
 
 /** Refresh this long before the access token expires, so requests never carry a stale one. */
 const REFRESH_AHEAD_MS = 60_000;
@@ -31,7 +30,11 @@ export class SessionStore {
   private refreshing: Promise<boolean> | null = null;
   private readonly listeners = new Set<(session: Session | null) => void>();
 
-  constructor(private readonly graphqlUrl = '/graphql') {}
+  constructor(private readonly graphqlUrl = '/graphql') {
+    // Fetched while the page renders, so the first refresh need not wait for it; a failure here
+    // shows in the call that needs it.
+    import('./session-operations').catch(() => undefined);
+  }
 
   get current(): Session | null {
     return this.session;
@@ -56,7 +59,7 @@ export class SessionStore {
   }
 
   async signIn(email: string, password: string): Promise<SignInProblem | null> {
-    const result = await this.call(SignInDocument, { email, password });
+    const result = await this.call((operations) => operations.SignInDocument, { email, password });
     if ('problem' in result) return result.problem;
     this.set(result.data.login);
     return null;
@@ -72,7 +75,7 @@ export class SessionStore {
 
   private async refreshOnce(): Promise<boolean> {
     const signOuts = this.signOuts;
-    const result = await this.call(RefreshSessionDocument, {});
+    const result = await this.call((operations) => operations.RefreshSessionDocument, {});
     // A refresh that was under way when the user signed out must not sign them back in.
     if (signOuts === this.signOuts) this.set('problem' in result ? null : result.data.refreshSession);
     return this.session !== null;
@@ -80,7 +83,7 @@ export class SessionStore {
 
   async signOut(): Promise<void> {
     this.signOuts += 1;
-    await this.call(SignOutDocument, {}).catch(() => undefined);
+    await this.call((operations) => operations.SignOutDocument, {}).catch(() => undefined);
     this.set(null);
   }
 
@@ -91,15 +94,16 @@ export class SessionStore {
   }
 
   private async call<T, V>(
-    document: TypedDocumentNode<T, V>,
+    pick: (operations: typeof SessionOperations) => TypedDocumentNode<T, V>,
     variables: V,
   ): Promise<{ data: T } | { problem: SignInProblem }> {
     try {
+      const operations = await import('./session-operations');
       const response = await fetch(this.graphqlUrl, {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: print(document), variables }),
+        body: JSON.stringify({ query: operations.print(pick(operations)), variables }),
       });
       const body = (await response.json()) as { data?: T; errors?: { extensions?: { reason?: string } }[] };
       if (body.data && !body.errors) return { data: body.data };

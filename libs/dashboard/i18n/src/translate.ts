@@ -17,17 +17,23 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
  * takes the one the language's rules give for `count`.
  */
 export function translator(locale: Locale): Translate {
-  const numbers = new Intl.NumberFormat(LOCALE_TAGS[locale]);
-  const plurals = new Intl.PluralRules(LOCALE_TAGS[locale]);
+  // Made on first use: loading a locale's number formats costs the first page a long task, and
+  // the sign-in form has no numbers.
+  let numbers: Intl.NumberFormat | undefined;
+  let plurals: Intl.PluralRules | undefined;
   const pick = (message: Message, count: unknown): string => {
     if (typeof message === 'string') return message;
-    return typeof count === 'number' && plurals.select(count) === 'one' ? message.one : message.other;
+    if (typeof count !== 'number') return message.other;
+    plurals ??= new Intl.PluralRules(LOCALE_TAGS[locale]);
+    return plurals.select(count) === 'one' ? message.one : message.other;
   };
   return (key, values = {}) =>
     pick(CATALOGUES[locale][key], values['count']).replace(/\{(\w+)\}/g, (placeholder, name: string) => {
       const value = values[name];
       if (value === undefined) return placeholder;
-      return typeof value === 'number' ? numbers.format(value) : value;
+      if (typeof value !== 'number') return value;
+      numbers ??= new Intl.NumberFormat(LOCALE_TAGS[locale]);
+      return numbers.format(value);
     });
 }
 

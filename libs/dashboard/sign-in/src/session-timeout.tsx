@@ -28,6 +28,8 @@ export function SessionTimeout() {
     void store.refresh();
   };
 
+  // Nobody to warn before sign-in, and the sign-in form then needs no number formatting at all.
+  if (state.status !== 'signed-in') return null;
   const left = secondsLeft ?? 0;
   return (
     <dialog

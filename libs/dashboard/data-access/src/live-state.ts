@@ -1,0 +1,23 @@
+import { createContext, useContext } from 'react';
+import type { LiveChange, LiveState } from './live-connection';
+
+// Apart from LiveProvider, so that the page frame can show the live state without loading the
+// live connection, Apollo and the operations before anyone has signed in.
+export const LiveStateContext = createContext<LiveState>('connecting');
+export const CaughtUpContext = createContext<{ missed: number | null } | null>(null);
+export const RecentChangesContext = createContext<LiveChange[]>([]);
+
+/** Whether live updates are flowing: the UI shows a notice when offline. */
+export function useLiveState(): LiveState {
+  return useContext(LiveStateContext);
+}
+
+/** Just after a reconnection has caught up: how many changes were missed (null: unknown, all refetched). */
+export function useCaughtUp(): { missed: number | null } | null {
+  return useContext(CaughtUpContext);
+}
+
+/** The latest changes this page has seen arrive, newest first. */
+export function useRecentChanges(): LiveChange[] {
+  return useContext(RecentChangesContext);
+}
