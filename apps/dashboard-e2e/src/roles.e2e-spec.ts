@@ -215,8 +215,11 @@ describe('what each role sees and may do', () => {
     const page = await signInAs('koordinator.nes@tiltak.test');
     await navigation(page).filter({ hasText: 'Hvem gjør hva' }).click();
     const form = page.getByRole('form', { name: 'Ny aktør' });
-    // The API lets a coordinator give a party only their own municipality as its home.
-    await expect(form.getByLabel('Hjemkommune').locator('option').allInnerTexts()).resolves.toEqual(['Nes']);
+    // The API lets a coordinator give a party only their own municipality as its home. The choices
+    // come with the API's answer, so wait for one before reading them all.
+    const homes = form.getByLabel('Hjemkommune').locator('option');
+    await homes.first().waitFor({ state: 'attached' });
+    await expect(homes.allInnerTexts()).resolves.toEqual(['Nes']);
     await form.getByLabel('Navn').fill('Nes Bryggeri AS');
     await form.getByLabel('Aktørtype').selectOption('BUSINESS');
     await form.getByLabel('Hjemkommune').selectOption({ label: 'Nes' });
