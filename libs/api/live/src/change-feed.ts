@@ -54,6 +54,12 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly sessionsListeners = new Set<SessionsListener>();
   private client: pg.Client | null = null;
   private lastSeq = 0n;
+  /**
+   * Whether the starting point has been read. Its own flag, not `lastSeq === 0n`: on an empty log
+   * the position stays 0 until the first event, and a reconnection that took 0 for "not started"
+   * would start again from the newest event and skip those committed while it was away.
+   */
+  private started = false;
   private reading: Promise<void> = Promise.resolve();
   private poll?: NodeJS.Timeout;
   private reconnect?: NodeJS.Timeout;
@@ -122,9 +128,10 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
       await client.connect();
       await client.query(`LISTEN ${CHANGE_CHANNEL}`);
       await client.query(`LISTEN ${SESSIONS_ENDED_CHANNEL}`);
-      if (this.lastSeq === 0n) {
+      if (!this.started) {
         const { rows } = await client.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM change_event');
         this.lastSeq = BigInt(rows[0].seq ?? 0);
+        this.started = true;
       }
       this.client = client;
       this.reconnectDelay = 250;
