@@ -65,11 +65,10 @@ export class LiveConnection {
       },
       retryAttempts: Number.POSITIVE_INFINITY,
       shouldRetry: () => true,
-      // 0.5 s, 1 s, 2 s … at most 15 s between attempts, with jitter so a restart is not stampeded.
+      // 0.5 s, 1 s, 2 s … at most 8 s between attempts, so a page is live again within about 10 s
+      // of the API coming back; with jitter, so a restart is not stampeded.
       retryWait: (retries) =>
-        new Promise((resolve) =>
-          setTimeout(resolve, Math.min(15_000, 500 * 2 ** retries) * (0.75 + Math.random() / 2)),
-        ),
+        new Promise((resolve) => setTimeout(resolve, Math.min(8_000, 500 * 2 ** retries) * (0.75 + Math.random() / 2))),
       onNonLazyError: () => undefined,
       on: {
         connected: () => {
