@@ -117,9 +117,12 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private connected(socket: PresenceSocket): void {
-    socket.on('view', (actionId, reply) => void this.view(socket, actionId, reply));
-    socket.on('leave', (actionId) => void this.leave(socket, actionId));
-    socket.on('editing', (actionId, field) => void this.editing(socket, actionId, field));
+    // A socket event has nobody to answer a failure to: log it, never let it reach the process.
+    const settle = (what: string, work: Promise<void>) =>
+      work.catch((error: unknown) => this.logger.warn(`Presence ${what} failed: ${String(error)}`));
+    socket.on('view', (actionId, reply) => void settle('view', this.view(socket, actionId, reply)));
+    socket.on('leave', (actionId) => void settle('leave', this.leave(socket, actionId)));
+    socket.on('editing', (actionId, field) => void settle('editing', this.editing(socket, actionId, field)));
     socket.on('disconnect', () => {
       const connection = this.registered.get(socket);
       if (connection) this.connections.unregister(connection);

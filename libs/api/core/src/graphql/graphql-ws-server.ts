@@ -157,7 +157,9 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
     );
     socket.once('close', (code: number, reason: Buffer) => {
       clearInterval(keepAlive);
-      void closed(code, String(reason));
+      closed(code, String(reason)).catch((error: unknown) =>
+        this.logger.warn(`Closing a connection from ${extra.address}: ${String(error)}`),
+      );
     });
   }
 
