@@ -93,6 +93,43 @@ describe('live changes across instances', () => {
     expect(seqs.every((seq, i) => i === 0 || seq > seqs[i - 1])).toBe(true);
   }, 30_000);
 
+  it('replays what was missed to a late subscriber who asks exactly what an earlier one asked', async () => {
+    const [{ seq: lastSeen }] = await api.db.dataSource.query('SELECT max(seq)::text AS seq FROM change_event');
+    for (let n = 1; n <= 3; n++) await change(400 + n);
+    // The same question, the same permissions: the second joins the first's execution.
+    const early = subscribe(api.url, adminToken, lastSeen);
+    await early.until((received) => received.length === 3);
+    const late = subscribe(api.url, adminToken, lastSeen);
+    const earlyWhenLateCame = early.received.length;
+    await change(404);
+
+    await late.until((received) => received.length === 4);
+    await early.until((received) => received.length === 4);
+    expect(earlyWhenLateCame).toBe(3);
+    expect(late.received.map((r) => r.seq)).toEqual(early.received.map((r) => r.seq));
+    await late.until(() => late.markers.length === 1);
+    expect(late.markers[0].seq).toBe(early.markers[0].seq);
+    await Promise.all([early.close(), late.close()]);
+  });
+
+  it('gives a late subscriber without a position a starting point, and every change from it', async () => {
+    const early = subscribe(api.url, adminToken);
+    await early.until(() => early.markers.length === 1);
+    await change(500);
+    await early.until((received) => received.length === 1);
+    const late = subscribe(api.url, adminToken);
+
+    await late.until(() => late.markers.length === 1);
+    await change(501);
+    await early.until((received) => received.length === 2);
+    await late.until((received) => received.some((r) => r.seq === early.received[1].seq));
+    // Whatever came after the position it was given reached it: nothing between is missing.
+    const from = BigInt(late.markers[0].seq);
+    const owed = early.received.filter((r) => BigInt(r.seq) > from).map((r) => r.seq);
+    expect(late.received.map((r) => r.seq)).toEqual(owed);
+    await Promise.all([early.close(), late.close()]);
+  });
+
   it('never sends a subscriber an event they may not see', async () => {
     const council = subscribe(api.url, await api.tokenFor('rad@tiltak.test'));
     const admin = subscribe(instanceB.url, adminToken);

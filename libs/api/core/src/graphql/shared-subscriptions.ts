@@ -3,10 +3,19 @@ import type { AuthenticatedRequest } from '../auth/viewer';
 
 type Results = AsyncGenerator<ExecutionResult> | AsyncIterableIterator<ExecutionResult>;
 
+/**
+ * How many results a shared execution keeps for subscribers who join it late. Within them a late
+ * joiner sees exactly what a first one saw (the replay of what was missed and the position marker);
+ * past them the execution takes no one new, and the next asker starts an execution of their own.
+ */
+const REPLAYABLE_RESULTS = 256;
+
 /** One execution of a subscription, whose results go to every subscriber that asked the same thing. */
 class SharedExecution {
   private readonly members = new Set<Member>();
   private source: Results | null = null;
+  /** Everything sent so far, while late joiners may still come; null once the execution is closed to them. */
+  private history: ExecutionResult[] | null = [];
 
   constructor(
     private readonly key: string,
@@ -18,12 +27,12 @@ class SharedExecution {
     const result = await executeSubscription(args);
     if (!(Symbol.asyncIterator in result)) return result;
     this.source = result;
-    void this.pump(result);
+    this.pump(result).catch((error: unknown) => this.members.forEach((member) => member.fail(error)));
     return null;
   }
 
   join(): Member {
-    const member = new Member(() => this.leave(member));
+    const member = new Member(() => this.leave(member), this.history ?? []);
     this.members.add(member);
     return member;
   }
@@ -31,16 +40,25 @@ class SharedExecution {
   private leave(member: Member): void {
     this.members.delete(member);
     if (this.members.size === 0) {
-      this.registry.delete(this.key);
-      void this.source?.return?.(undefined);
+      this.closeToNewcomers();
+      Promise.resolve(this.source?.return?.(undefined)).catch(() => undefined);
     }
+  }
+
+  private closeToNewcomers(): void {
+    if (this.registry.get(this.key) === this) this.registry.delete(this.key);
+    this.history = null;
   }
 
   private async pump(source: Results): Promise<void> {
     try {
-      for await (const result of source) this.members.forEach((member) => member.push(result));
+      for await (const result of source) {
+        this.history?.push(result);
+        if (this.history && this.history.length > REPLAYABLE_RESULTS) this.closeToNewcomers();
+        this.members.forEach((member) => member.push(result));
+      }
     } finally {
-      this.registry.delete(this.key);
+      this.closeToNewcomers();
       this.members.forEach((member) => member.end());
     }
   }
@@ -48,16 +66,26 @@ class SharedExecution {
 
 /** One subscriber's view of a shared execution. */
 class Member implements AsyncIterableIterator<ExecutionResult> {
-  private readonly buffer: ExecutionResult[] = [];
-  private waiting: ((result: IteratorResult<ExecutionResult>) => void) | null = null;
+  private readonly buffer: ExecutionResult[];
+  private waiting: {
+    resolve: (result: IteratorResult<ExecutionResult>) => void;
+    reject: (error: unknown) => void;
+  } | null = null;
   private done = false;
+  private failure: { error: unknown } | null = null;
 
-  constructor(private readonly onLeave: () => void) {}
+  /** `replay`: what the execution sent before this subscriber joined, sent to it first. */
+  constructor(
+    private readonly onLeave: () => void,
+    replay: readonly ExecutionResult[],
+  ) {
+    this.buffer = [...replay];
+  }
 
   push(result: ExecutionResult): void {
     if (this.done) return;
     if (this.waiting) {
-      const resolve = this.waiting;
+      const { resolve } = this.waiting;
       this.waiting = null;
       resolve({ value: result, done: false });
     } else {
@@ -67,15 +95,32 @@ class Member implements AsyncIterableIterator<ExecutionResult> {
 
   end(): void {
     this.done = true;
-    this.waiting?.({ value: undefined, done: true });
+    this.waiting?.resolve({ value: undefined, done: true });
     this.waiting = null;
+  }
+
+  /** The execution failed: the subscriber gets the error (graphql-ws sends it on) after what was buffered. */
+  fail(error: unknown): void {
+    if (this.done) return;
+    this.done = true;
+    if (this.waiting) {
+      this.waiting.reject(error);
+      this.waiting = null;
+    } else {
+      this.failure = { error };
+    }
   }
 
   next(): Promise<IteratorResult<ExecutionResult>> {
     const result = this.buffer.shift();
     if (result) return Promise.resolve({ value: result, done: false });
+    if (this.failure) {
+      const { error } = this.failure;
+      this.failure = null;
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     if (this.done) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => (this.waiting = resolve));
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
   }
 
   return(): Promise<IteratorResult<ExecutionResult>> {
