@@ -109,12 +109,13 @@ export function databaseStartupProblem(error: unknown, target: DatabaseTarget): 
 
 /** PostgreSQL's SQLSTATE or Node's system error code; a connection attempt that timed out is `TIMEOUT`. */
 function errorCode(error: unknown): string | undefined {
-  if (!(error instanceof Error)) return undefined;
-  const code = (error as { code?: unknown }).code;
+  // Read by shape, not class: errors made by Node itself may come from another realm (jest's vm).
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, errors, message } = error as { code?: unknown; errors?: unknown; message?: unknown };
   if (typeof code === 'string') return code;
   // Node tries every address a host name has, and then reports each failure.
-  if (error instanceof AggregateError && error.errors.length > 0) return errorCode(error.errors[0]);
-  if (/timeout/i.test(error.message)) return 'TIMEOUT';
+  if (Array.isArray(errors) && errors.length > 0) return errorCode(errors[0]);
+  if (typeof message === 'string' && /timeout/i.test(message)) return 'TIMEOUT';
   return undefined;
 }
 
