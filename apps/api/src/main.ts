@@ -29,7 +29,10 @@ async function main(): Promise<void> {
         () => new Promise<never>(() => undefined),
       )
       .then(
-        () => process.exit(exitCode),
+        () => {
+          if (exitCode === 0) logger.log('Tiltak has stopped');
+          process.exit(exitCode);
+        },
         (error: unknown) => {
           logger.error(error);
           process.exit(1);
