@@ -1,9 +1,16 @@
 import 'reflect-metadata';
 import { loadConfig } from '@tiltak/api-core';
-import { createDataSource, migrateDatabase, pendingSchemaChanges, revertLastMigration } from '@tiltak/api-data-access';
+import {
+  checkDatabaseServer,
+  createDataSource,
+  migrateDatabase,
+  pendingSchemaChanges,
+  revertLastMigration,
+  StartupProblem,
+} from '@tiltak/api-data-access';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openDatabase } from './app/database';
+import { databaseTarget, openDatabase } from './app/database';
 
 const MIGRATIONS_DIR = 'libs/api/data-access/src/migrations';
 
@@ -44,8 +51,10 @@ async function main(command: string | undefined, name: string | undefined): Prom
 }
 
 async function withDatabase(work: (url: string) => Promise<void>): Promise<void> {
-  const database = await openDatabase(loadConfig(process.env, { dashboardDir: '' }));
+  const config = loadConfig(process.env, { dashboardDir: '' });
+  const database = await openDatabase(config);
   try {
+    await checkDatabaseServer(database.url, databaseTarget(config));
     await work(database.url);
   } finally {
     await database.stop();
@@ -125,6 +134,6 @@ function requireName(name: string | undefined): string {
 
 const [command, name] = process.argv.slice(2);
 main(command, name).catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof StartupProblem ? error.message : error);
   process.exit(1);
 });

@@ -1,28 +1,7 @@
-import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BuiltTiltak, signIn, startBuiltTiltak } from './support/built-tiltak';
-
-/** Processes whose command line mentions the folder: the embedded PostgreSQL and its workers. */
-async function processesUsing(folder: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
-    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (cmdline.includes(folder)) found.push(`${pid}: ${cmdline.replaceAll('\0', ' ')}`);
-  }
-  return found;
-}
-
-async function currentProgrammeId(url: string): Promise<string> {
-  const token = await signIn(url, 'admin@tiltak.test');
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: '{ currentProgramme { id } }' }),
-  });
-  const body = (await response.json()) as { data: { currentProgramme: { id: string } } };
-  return body.data.currentProgramme.id;
-}
+import { type BuiltTiltak, currentProgrammeId, processesUsing, startBuiltTiltak } from './support/built-tiltak';
 
 describe('npm start on a machine without a database server', () => {
   let dataDir: string;

@@ -3,13 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import compression from 'compression';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type AppConfig, boundedJsonBodies } from '@tiltak/api-core';
-import { loadDemoProgrammeIfEmpty, migrateDatabase } from '@tiltak/api-data-access';
+import { checkDatabaseServer, loadDemoProgrammeIfEmpty, migrateDatabase } from '@tiltak/api-data-access';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@tiltak/api-accounts';
 import { AppModule } from './app.module';
-import { openDatabase } from './database';
+import { databaseTarget, openDatabase } from './database';
 import { hostDashboard } from './dashboard-hosting';
+import { listenProblem } from './listen-problem';
 import { securityHeaders } from './security-headers';
+import { TiltakLogger } from './tiltak-logger';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -28,24 +30,29 @@ export interface RunningTiltak {
 export interface StartOptions {
   /** Sees every SQL statement the API sends (tests count them). */
   onQuery?: (sql: string) => void;
+  /**
+   * The embedded PostgreSQL has gone and could not be started again; the sentence says why and what
+   * to do. Without it, the sentence is logged and the API goes on answering that the database is down.
+   */
+  onDatabaseLost?: (message: string) => void;
 }
 
 export async function startTiltak(config: AppConfig, options: StartOptions = {}): Promise<RunningTiltak> {
-  Logger.overrideLogger(LOG_LEVELS[config.logLevel]);
+  const tiltakLogger = new TiltakLogger({ logLevels: LOG_LEVELS[config.logLevel] });
+  Logger.overrideLogger(tiltakLogger);
   const logger = new Logger('Tiltak');
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, options.onDatabaseLost ?? ((message) => logger.error(message)));
+  let app: NestExpressApplication | undefined;
   try {
+    await checkDatabaseServer(database.url, databaseTarget(config));
     const applied = await migrateDatabase(database.url);
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
-    const app = await NestFactory.create<NestExpressApplication>(
-      AppModule.forRoot(config, database.url, options.onQuery),
-      {
-        logger: LOG_LEVELS[config.logLevel],
-        // Replaced by boundedJsonBodies below, which answers an oversized body with a clear 413.
-        bodyParser: false,
-      },
-    );
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url, options.onQuery), {
+      logger: tiltakLogger,
+      // Replaced by boundedJsonBodies below, which answers an oversized body with a clear 413.
+      bodyParser: false,
+    });
     // Before every route, so the API's answers carry the headers and compression as the dashboard's do.
     // WebSocket upgrades (graphql-ws, socket.io) never pass through here.
     app.use(securityHeaders(config), compression());
@@ -60,18 +67,23 @@ export async function startTiltak(config: AppConfig, options: StartOptions = {})
     // throttling and the audit log go by that address, so no client may choose it.
     app.set('trust proxy', config.trustProxy);
     hostDashboard(app, config.dashboardDir);
-    await app.listen(config.http.port, config.http.host);
+    await app.listen(config.http.port, config.http.host).catch((error: unknown) => {
+      throw listenProblem(error, config.http.host, config.http.port) ?? error;
+    });
 
-    const address = app.getHttpServer().address() as { port: number };
+    const running = app;
+    const address = running.getHttpServer().address() as { port: number };
     const host = ['0.0.0.0', '::', '127.0.0.1'].includes(config.http.host) ? 'localhost' : config.http.host;
     return {
       url: `http://${host}:${address.port}`,
       async close() {
-        await app.close();
+        await running.close();
         await database.stop();
       },
     };
   } catch (error) {
+    // Whatever had started is closed in order, so a failed start leaves nothing running.
+    await app?.close();
     await database.stop();
     throw error;
   }

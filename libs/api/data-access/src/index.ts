@@ -3,6 +3,8 @@ export * from './database/data-source';
 export * from './database/database.module';
 export * from './database/embedded-database';
 export * from './database/migrate';
+export * from './database/server-check';
+export * from './database/startup-problem';
 export * from './demo/load-demo-programme';
 export * from './entities';
 export * from './repositories/account.repository';

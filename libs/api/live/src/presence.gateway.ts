@@ -15,6 +15,7 @@ import { createAdapter } from '@socket.io/postgres-adapter';
 import type { Server as HttpServer } from 'node:http';
 import pg from 'pg';
 import { Server, type Socket } from 'socket.io';
+import { type AdapterPool, adapterPool } from './adapter-pool';
 
 interface SocketData {
   viewer: Principal;
@@ -49,6 +50,7 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
   private readonly logger = new Logger('Presence');
   private io?: Server<PresenceClientEvents, PresenceServerEvents, Record<string, never>, SocketData>;
   private pool?: pg.Pool;
+  private adapterConnections?: AdapterPool;
   /** Each socket's entry in LiveConnections, dropped when the socket goes. */
   private readonly registered = new WeakMap<PresenceSocket, { close(): void }>();
 
@@ -80,12 +82,13 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
         }
       }),
     );
+    this.adapterConnections = adapterPool(this.pool);
     const io = new Server<PresenceClientEvents, PresenceServerEvents, Record<string, never>, SocketData>(httpServer, {
       path: '/socket.io',
       serveClient: false,
       pingInterval: 4_000,
       pingTimeout: 4_000,
-      adapter: createAdapter(this.pool),
+      adapter: createAdapter(this.adapterConnections.pool),
     });
     io.use((socket, next) => void this.authenticate(socket, next));
     io.on('connection', (socket) => this.connected(socket));
@@ -95,6 +98,7 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationShutdown(): Promise<void> {
     // close() also ends the clients' connections; the HTTP server itself is closed by Nest.
     await this.io?.close();
+    this.adapterConnections?.close();
     await this.pool?.end();
   }
 
