@@ -3,6 +3,7 @@ export * from './config/trust-proxy';
 export * from './config/config.module';
 export * from './errors/api-error';
 export * from './errors/format-error';
+export * from './errors/database-unavailable';
 export * from './errors/validation';
 export * from './graphql/graphql-setup.module';
 export * from './health/health.module';
