@@ -170,7 +170,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
       onConnect: (ctx) => this.authenticate(ctx),
       onClose: (ctx) => this.connections.unregister(ctx.extra.socket),
       onSubscribe: (ctx, _id, payload) => this.admit(ctx, payload),
-      subscribe: sharedSubscriptions(),
+      subscribe: sharedSubscriptions((error) => this.logger.warn(`A shared subscription: ${String(error)}`)),
       onError: (_ctx, _id, _payload, errors) => errors.map(formatted),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map(formatted) } : undefined,
