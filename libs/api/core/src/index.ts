@@ -7,6 +7,7 @@ export * from './errors/database-unavailable';
 export * from './errors/validation';
 export * from './graphql/graphql-setup.module';
 export * from './health/health.module';
+export * from './health/database-status';
 export * from './paging/connection';
 export * from './auth/access.guard';
 export * from './auth/policy.service';
