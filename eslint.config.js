@@ -77,6 +77,13 @@ export default tseslint.config(
     },
   },
   {
+    // The API runs for months: `void promise` would hide a rejection as surely as a floating one,
+    // and one that escapes is logged as a fault (apps/api/src/app/process-guards.ts).
+    files: ['apps/api/**/*.ts', 'libs/api/**/*.ts'],
+    ignores: ['**/jest.config.ts'],
+    rules: { '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }] },
+  },
+  {
     files: ['apps/dashboard/**/*.tsx', 'libs/dashboard/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,

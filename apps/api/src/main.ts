@@ -1,12 +1,23 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '@tiltak/api-core';
+import { ConfigError, isDatabaseUnavailable, loadConfig } from '@tiltak/api-core';
 import { StartupProblem } from '@tiltak/api-data-access';
 import { fileURLToPath } from 'node:url';
-import { startTiltak } from './app/start-tiltak';
+import { installProcessGuards } from './app/process-guards';
+import { type RunningTiltak, startTiltak } from './app/start-tiltak';
 
 /** Everything must be down well within the 10 seconds an operator (or a container runtime) waits. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
+
+let running: RunningTiltak | null = null;
+
+// From the start, so that nothing that escapes during start-up or later takes the API down unseen.
+installProcessGuards({
+  logger: new Logger('Process'),
+  survivable: isDatabaseUnavailable,
+  stop: async () => running?.close(),
+  stopDeadlineMs: SHUTDOWN_DEADLINE_MS,
+});
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, {
@@ -50,6 +61,7 @@ async function main(): Promise<void> {
     },
   });
   const tiltak = await starting;
+  running = tiltak;
   if (!stopping) {
     logger.log(`Tiltak is running at ${tiltak.url} (GraphQL at ${tiltak.url}/graphql). Stop it with Ctrl-C.`);
   }

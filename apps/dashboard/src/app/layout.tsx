@@ -1,6 +1,6 @@
 import { isLocale, LOCALE_TAGS, LOCALES, useI18n } from '@tiltak/dashboard-i18n';
 import { LanguageSwitch } from '@tiltak/dashboard-ui';
-import { useCaughtUp, useLiveState, useSession, useViewerCan } from '@tiltak/dashboard-data-access';
+import { useCaughtUp, useDatabaseState, useLiveState, useSession, useViewerCan } from '@tiltak/dashboard-data-access';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { SessionTimeout } from '@tiltak/dashboard-sign-in';
@@ -10,9 +10,20 @@ export function Layout({ children }: { children: ReactNode }) {
   const { state, signOut } = useSession();
   const live = useLiveState();
   const caughtUp = useCaughtUp();
+  const database = useDatabaseState();
   // The API says who may manage users; the link is only a convenience, the page itself asks the server.
   const mayManageUsers = useViewerCan()?.manageUsers ?? false;
   const signedIn = state.status === 'signed-in';
+  // One notice at a time, the one that matters most: waiting for the database explains the rest.
+  const notice = () => {
+    if (database === 'waiting') return t('database.waiting');
+    if (live === 'offline') return t('live.offline');
+    if (database === 'back') return t('database.back');
+    if (live === 'online' && caughtUp) {
+      return caughtUp.missed === null ? t('live.caughtUpAll') : t('live.caughtUp', { count: caughtUp.missed });
+    }
+    return null;
+  };
   return (
     <>
       <a className="skip-link" href="#main">
@@ -62,11 +73,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       {/* Always in the page, so screen readers announce what appears in it. */}
       <p role="status" className="live-notice">
-        {signedIn && live === 'offline' && t('live.offline')}
-        {signedIn &&
-          live === 'online' &&
-          caughtUp &&
-          (caughtUp.missed === null ? t('live.caughtUpAll') : t('live.caughtUp', { count: caughtUp.missed }))}
+        {signedIn && notice()}
       </p>
       <main id="main" tabIndex={-1}>
         {children}

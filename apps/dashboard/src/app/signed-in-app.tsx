@@ -1,5 +1,11 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { createApolloClient, LiveProvider, type SessionStore, ViewerCanProvider } from '@tiltak/dashboard-data-access';
+import {
+  createApolloClient,
+  DatabaseWait,
+  LiveProvider,
+  type SessionStore,
+  ViewerCanProvider,
+} from '@tiltak/dashboard-data-access';
 import { lazy, Suspense, useState } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './layout';
@@ -104,11 +110,12 @@ function Pages() {
  * session gets a fresh Apollo cache, so nothing one user saw is left for the next.
  */
 export function SignedInApp({ session }: { session: SessionStore }) {
-  const [client] = useState(() => createApolloClient(session));
+  const [database] = useState(() => new DatabaseWait());
+  const [client] = useState(() => createApolloClient(session, database));
   return (
     <ApolloProvider client={client}>
       <ViewerCanProvider>
-        <LiveProvider session={session}>
+        <LiveProvider session={session} database={database}>
           <Layout>
             <Pages />
           </Layout>

@@ -1,5 +1,11 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { type AuthenticatedRequest, CurrentViewer, OwnAccountOperation, PublicOperation } from '@tiltak/api-core';
+import {
+  type AuthenticatedRequest,
+  CurrentViewer,
+  isDatabaseUnavailable,
+  OwnAccountOperation,
+  PublicOperation,
+} from '@tiltak/api-core';
 import { AccountRepository } from '@tiltak/api-data-access';
 import type { Principal } from '@tiltak/domain';
 import type { Request, Response } from 'express';
@@ -36,7 +42,8 @@ export class AuthResolver {
     try {
       return this.issue(await this.auth.refresh(readCookie(req, REFRESH_COOKIE), originOf(req).address), res);
     } catch (error) {
-      clearRefreshCookie(res, this.auth.secureCookies);
+      // A database that is away says nothing about the session: keep the cookie for the next try.
+      if (!isDatabaseUnavailable(error)) clearRefreshCookie(res, this.auth.secureCookies);
       throw error;
     }
   }

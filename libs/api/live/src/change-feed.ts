@@ -11,6 +11,7 @@ const RECONNECT_MAX_MS = 5_000;
 
 type Listener = (event: ChangeEventRecord) => void;
 type SessionsListener = (ended: SessionsEnded) => void;
+type ConnectionListener = (connected: boolean) => void;
 
 interface ChangeEventRow {
   seq: string;
@@ -52,6 +53,7 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly logger = new Logger('ChangeFeed');
   private readonly listeners = new Set<Listener>();
   private readonly sessionsListeners = new Set<SessionsListener>();
+  private readonly connectionListeners = new Set<ConnectionListener>();
   private client: pg.Client | null = null;
   private lastSeq = 0n;
   /**
@@ -100,6 +102,12 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
     return () => this.sessionsListeners.delete(listener);
   }
 
+  /** Hears when the listening connection is lost (false) and when it is back (true). */
+  onConnection(listener: ConnectionListener): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+
   /** Events after `since` up to `until`, oldest first, read straight from the log (for catch-up). */
   async eventsAfter(since: bigint, until: bigint, limit = BATCH): Promise<ChangeEventRecord[]> {
     const rows: ChangeEventRow[] = await this.dataSource.query(
@@ -136,6 +144,7 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
       this.client = client;
       this.reconnectDelay = 250;
       this.wake();
+      this.connectionListeners.forEach((listener) => listener(true));
     } catch (error) {
       await client.end().catch(() => undefined);
       this.lost(client, error);
@@ -147,9 +156,13 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
     if (this.stopped || this.reconnect || (this.client !== client && this.client !== null)) return;
     this.client = null;
     this.logger.warn(`Lost the database connection (${String(error)}); reconnecting`);
+    this.connectionListeners.forEach((listener) => listener(false));
     const delay = this.reconnectDelay;
     this.reconnectDelay = Math.min(this.reconnectDelay * 2, RECONNECT_MAX_MS);
-    this.reconnect = setTimeout(() => void this.connect(), delay);
+    // connect() handles its own failures; this only reports a fault in that handling.
+    this.reconnect = setTimeout(() => {
+      this.connect().catch((failure: unknown) => this.logger.error(`Could not reconnect: ${String(failure)}`));
+    }, delay);
     this.reconnect.unref();
   }
 

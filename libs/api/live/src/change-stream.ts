@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable, serviceUnavailable } from '@tiltak/api-core';
 import type { ChangeEventRecord } from '@tiltak/domain';
 import type { ChangeFeed } from './change-feed';
 
@@ -11,10 +12,16 @@ export type StreamItem = ChangeEventRecord | { reset: true; seq: string } | { ca
  * stops it at once, whether or not an event is pending. Once everything missed has been sent, a
  * `caughtUp` marker carries the position the subscriber is now at: a returning one can say what it
  * caught up on, and a new one, having seen no change yet, still knows where to come back from.
+ *
+ * A catch-up read that fails (the database is away) ends the stream with that error, after what
+ * was already read: graphql-ws sends it as a typed error (SERVICE_UNAVAILABLE), and the client
+ * subscribes again with `since` once the database is back, missing nothing.
  */
 export class ChangeStream implements AsyncIterableIterator<StreamItem> {
   private readonly buffer: StreamItem[] = [];
-  private waiting: ((result: IteratorResult<StreamItem>) => void) | null = null;
+  private waiting: { resolve(result: IteratorResult<StreamItem>): void; reject(error: unknown): void } | null = null;
+  /** Why the stream ended early; given to the reader once the items before it are read. */
+  private failure: { error: unknown } | null = null;
   private pending: ChangeEventRecord[] | null = [];
   private last = 0n;
   private closed = false;
@@ -27,7 +34,9 @@ export class ChangeStream implements AsyncIterableIterator<StreamItem> {
   ) {
     // Listen first, then read the position: every later event reaches the listener.
     this.unlisten = feed.listen((event) => (this.pending ? this.pending.push(event) : this.offer(event)));
-    void this.catchUp(since);
+    this.catchUp(since).catch((error: unknown) =>
+      this.fail(isDatabaseUnavailable(error) ? serviceUnavailable() : error),
+    );
   }
 
   private async catchUp(since: bigint | null): Promise<void> {
@@ -57,7 +66,7 @@ export class ChangeStream implements AsyncIterableIterator<StreamItem> {
   private push(item: StreamItem): void {
     if (this.closed) return;
     if (this.waiting) {
-      const resolve = this.waiting;
+      const { resolve } = this.waiting;
       this.waiting = null;
       resolve({ value: item, done: false });
     } else {
@@ -65,18 +74,36 @@ export class ChangeStream implements AsyncIterableIterator<StreamItem> {
     }
   }
 
+  /** Stops listening; the reader gets what is buffered, then the error. */
+  private fail(error: unknown): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.unlisten();
+    this.pending = null;
+    const waiting = this.waiting;
+    this.waiting = null;
+    if (waiting) waiting.reject(error);
+    else this.failure = { error };
+  }
+
   next(): Promise<IteratorResult<StreamItem>> {
     const item = this.buffer.shift();
     if (item) return Promise.resolve({ value: item, done: false });
+    if (this.failure) {
+      const { error } = this.failure;
+      this.failure = null;
+      return Promise.reject(error);
+    }
     if (this.closed) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => (this.waiting = resolve));
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
   }
 
   return(): Promise<IteratorResult<StreamItem>> {
     this.closed = true;
     this.unlisten();
     this.buffer.length = 0;
-    this.waiting?.({ value: undefined, done: true });
+    this.failure = null;
+    this.waiting?.resolve({ value: undefined, done: true });
     this.waiting = null;
     return Promise.resolve({ value: undefined, done: true });
   }

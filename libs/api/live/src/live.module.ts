@@ -1,5 +1,5 @@
 import { Global, Module, type OnModuleInit } from '@nestjs/common';
-import { LiveConnections } from '@tiltak/api-core';
+import { DatabaseStatus, LiveConnections } from '@tiltak/api-core';
 import { ChangeFeed } from './change-feed';
 import { PresenceGateway } from './presence.gateway';
 
@@ -10,6 +10,7 @@ export class LiveModule implements OnModuleInit {
   constructor(
     private readonly feed: ChangeFeed,
     private readonly connections: LiveConnections,
+    private readonly database: DatabaseStatus,
   ) {}
 
   onModuleInit(): void {
@@ -18,5 +19,7 @@ export class LiveModule implements OnModuleInit {
     this.feed.onSessionsEnded(({ userId, familyId, reason }) =>
       familyId ? this.connections.closeSession(familyId, reason) : this.connections.closeUser(userId, reason),
     );
+    // The feed's connection is the one always open: it is the first to know the database went or came back.
+    this.feed.onConnection((connected) => (connected ? this.database.restored() : this.database.lost()));
   }
 }

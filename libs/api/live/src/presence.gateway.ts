@@ -2,7 +2,9 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { HttpAdapterHost } from '@nestjs/core';
 import {
   ApiError,
+  ApiErrorCode,
   clientAddress,
+  isDatabaseUnavailable,
   LiveConnections,
   PolicyService,
   RateLimits,
@@ -90,7 +92,14 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
       pingTimeout: 4_000,
       adapter: createAdapter(this.adapterConnections.pool),
     });
-    io.use((socket, next) => void this.authenticate(socket, next));
+    io.use((socket, next) => {
+      this.authenticate(socket, next).catch((error: unknown) => {
+        // The token could not be checked: the client is told to come back, not that it is signed out.
+        if (isDatabaseUnavailable(error)) return next(new Error(ApiErrorCode.SERVICE_UNAVAILABLE));
+        this.logger.error(`Presence handshake failed: ${String(error)}`);
+        next(new Error('INTERNAL_SERVER_ERROR'));
+      });
+    });
     io.on('connection', (socket) => this.connected(socket));
     this.io = io;
   }
@@ -122,20 +131,29 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
 
   private connected(socket: PresenceSocket): void {
     // A socket event has nobody to answer a failure to: log it, never let it reach the process.
-    const settle = (what: string, work: Promise<void>) =>
+    const settle = (what: string, work: Promise<void>): void => {
       work.catch((error: unknown) => this.logger.warn(`Presence ${what} failed: ${String(error)}`));
-    socket.on('view', (actionId, reply) => void settle('view', this.view(socket, actionId, reply)));
-    socket.on('leave', (actionId) => void settle('leave', this.leave(socket, actionId)));
-    socket.on('editing', (actionId, field) => void settle('editing', this.editing(socket, actionId, field)));
+    };
+    socket.on('view', (actionId, reply) => {
+      const answer = typeof reply === 'function' ? (reply as (a: PresenceAnswer) => void) : () => undefined;
+      const viewing = this.view(socket, actionId, answer).catch((error: unknown) => {
+        // The page learns that it was not let in, and whether to try again, instead of waiting.
+        const unavailable = isDatabaseUnavailable(error);
+        answer({ ok: false, reason: unavailable ? ApiErrorCode.SERVICE_UNAVAILABLE : 'INTERNAL_SERVER_ERROR' });
+        throw error;
+      });
+      settle('view', viewing);
+    });
+    socket.on('leave', (actionId) => settle('leave', this.leave(socket, actionId)));
+    socket.on('editing', (actionId, field) => settle('editing', this.editing(socket, actionId, field)));
     socket.on('disconnect', () => {
       const connection = this.registered.get(socket);
       if (connection) this.connections.unregister(connection);
-      for (const actionId of Object.keys(socket.data.editing)) void this.announce(actionId);
+      for (const actionId of Object.keys(socket.data.editing)) settle('disconnect', this.announce(actionId));
     });
   }
 
-  private async view(socket: PresenceSocket, actionId: unknown, reply: unknown): Promise<void> {
-    const answer = typeof reply === 'function' ? (reply as (a: PresenceAnswer) => void) : () => undefined;
+  private async view(socket: PresenceSocket, actionId: unknown, answer: (a: PresenceAnswer) => void): Promise<void> {
     if (typeof actionId !== 'string' || !UUID.test(actionId)) return answer({ ok: false, reason: 'BAD_USER_INPUT' });
     const refusal = await this.overLimit(socket);
     if (refusal) return answer({ ok: false, reason: refusal.code, retryAfterSeconds: refusal.retryAfterSeconds });

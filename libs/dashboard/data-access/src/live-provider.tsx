@@ -2,9 +2,16 @@ import { useApolloClient } from '@apollo/client/react';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { ApolloClient, ObservableQuery } from '@apollo/client';
 import { ActionHistoryDocument } from './generated/operations';
+import type { DatabaseWait } from './database-wait';
 import { FILTERED_ACTIONS, takeLiveChanges } from './live-cache';
 import { type LiveChange, LiveConnection, type LiveState } from './live-connection';
-import { CaughtUpContext, LiveStateContext, RecentChangesContext } from './live-state';
+import {
+  CaughtUpContext,
+  type DatabaseState,
+  DatabaseStateContext,
+  LiveStateContext,
+  RecentChangesContext,
+} from './live-state';
 import { writesSettled } from './writes-in-flight';
 import type { SessionStore } from './session-store';
 
@@ -25,10 +32,22 @@ function liveUrl(): string {
  * cache: a changed action is written where every list and page shows it; only the open roll-ups
  * (matrix, progress, lists whose membership may change) and an open history are fetched again.
  * A reset, or a reconnection that cannot say what it missed, refetches everything open.
+ *
+ * While the API's database is away (`database`), the page says it is waiting; when it is back,
+ * everything open is fetched again and the live connection, if it had dropped, connects at once.
  */
-export function LiveProvider({ session, children }: { session: SessionStore; children: ReactNode }) {
+export function LiveProvider({
+  session,
+  database,
+  children,
+}: {
+  session: SessionStore;
+  database: DatabaseWait;
+  children: ReactNode;
+}) {
   const client = useApolloClient();
   const [state, setState] = useState<LiveState>('connecting');
+  const [databaseState, setDatabaseState] = useState<DatabaseState>(database.current);
   const [recent, setRecent] = useState<LiveChange[]>([]);
   const [caughtUp, setCaughtUp] = useState<{ missed: number | null } | null>(null);
 
@@ -37,6 +56,7 @@ export function LiveProvider({ session, children }: { session: SessionStore; chi
     let refetchAll = false;
     let batch: ReturnType<typeof setTimeout> | undefined;
     let hideCaughtUp: ReturnType<typeof setTimeout> | undefined;
+    let hideBack: ReturnType<typeof setTimeout> | undefined;
     let closed = false;
     const flush = async () => {
       // This page's own writes are answered first, so their echo finds the cache already current.
@@ -76,6 +96,18 @@ export function LiveProvider({ session, children }: { session: SessionStore; chi
         clearTimeout(hideCaughtUp);
         hideCaughtUp = setTimeout(() => setCaughtUp(null), CAUGHT_UP_SHOWN_MS);
       },
+      onDatabase: (reachable) => (reachable ? database.back() : database.away()),
+    });
+    const stopDatabase = database.subscribe((next) => {
+      clearTimeout(hideBack);
+      if (next === 'waiting') return setDatabaseState('waiting');
+      setDatabaseState('back');
+      hideBack = setTimeout(() => setDatabaseState('serving'), CAUGHT_UP_SHOWN_MS);
+      // What the page shows may have failed to load, or changed, while the database was away.
+      refetchAll = true;
+      soon();
+      // A connection opened meanwhile was turned away; it need not wait for its next attempt.
+      void connection.reconnectNow();
     });
     const stopState = connection.onState((next) => {
       setState(next);
@@ -97,17 +129,21 @@ export function LiveProvider({ session, children }: { session: SessionStore; chi
       closed = true;
       clearTimeout(batch);
       clearTimeout(hideCaughtUp);
+      clearTimeout(hideBack);
+      stopDatabase();
       stopState();
       stopSession();
       void connection.stop();
     };
-  }, [client, session]);
+  }, [client, session, database]);
 
   return (
     <LiveStateContext.Provider value={state}>
-      <CaughtUpContext.Provider value={caughtUp}>
-        <RecentChangesContext.Provider value={recent}>{children}</RecentChangesContext.Provider>
-      </CaughtUpContext.Provider>
+      <DatabaseStateContext.Provider value={databaseState}>
+        <CaughtUpContext.Provider value={caughtUp}>
+          <RecentChangesContext.Provider value={recent}>{children}</RecentChangesContext.Provider>
+        </CaughtUpContext.Provider>
+      </DatabaseStateContext.Provider>
     </LiveStateContext.Provider>
   );
 }

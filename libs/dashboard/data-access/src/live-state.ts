@@ -6,6 +6,9 @@ import type { LiveChange, LiveState } from './live-connection';
 export const LiveStateContext = createContext<LiveState>('connecting');
 export const CaughtUpContext = createContext<{ missed: number | null } | null>(null);
 export const RecentChangesContext = createContext<LiveChange[]>([]);
+/** `back` for a short while after the waiting ended, so that a screen reader hears it did. */
+export type DatabaseState = 'serving' | 'waiting' | 'back';
+export const DatabaseStateContext = createContext<DatabaseState>('serving');
 
 /** Whether live updates are flowing: the UI shows a notice when offline. */
 export function useLiveState(): LiveState {
@@ -20,4 +23,9 @@ export function useCaughtUp(): { missed: number | null } | null {
 /** The latest changes this page has seen arrive, newest first. */
 export function useRecentChanges(): LiveChange[] {
   return useContext(RecentChangesContext);
+}
+
+/** Whether the API can reach its database: the page says it is waiting while it cannot. */
+export function useDatabaseState(): DatabaseState {
+  return useContext(DatabaseStateContext);
 }

@@ -30,6 +30,14 @@ describe('refusalOf', () => {
     expect(refusalOf(error).reason).toBe('REQUEST_TOO_LARGE');
   });
 
+  it('reads a 503 while the database is away', () => {
+    const error = answered(503, {
+      errors: [{ message: 'Tiltak cannot reach its database', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+    });
+
+    expect(refusalOf(error).reason).toBe('SERVICE_UNAVAILABLE');
+  });
+
   it('keeps the words of a server answer it cannot read', () => {
     const error = new ServerError('Response not successful: Received status code 502', {
       response: new Response(null, { status: 502 }),

@@ -16,6 +16,7 @@ const KNOWN = [
   'PROJECT_LEAD_ALREADY_NAMED',
   'RATE_LIMITED',
   'REQUEST_TOO_LARGE',
+  'SERVICE_UNAVAILABLE',
 ] as const;
 
 export type RefusalReason = (typeof KNOWN)[number] | 'other';
@@ -47,7 +48,7 @@ export function refusalOf(error: unknown): Refusal {
 
 /**
  * A refusal the server answered with an HTTP status of its own (429 over the rate limit, 413 over
- * the size limit) still carries a GraphQL error in its body; Apollo Client hands it over unread.
+ * the size limit, 503 while its database is away) still carries a GraphQL error in its body; Apollo Client hands it over unread.
  */
 function bodyError(error: ServerError): { message: string; extensions?: Record<string, unknown> } | null {
   try {

@@ -4,6 +4,8 @@ import type * as SessionOperations from './session-operations';
 
 /** Refresh this long before the access token expires, so requests never carry a stale one. */
 const REFRESH_AHEAD_MS = 60_000;
+/** When the API could not be asked (it or its database is away), ask again this much later. */
+const REFRESH_RETRY_MS = 5_000;
 
 function lifetimeMs(session: Session): number {
   try {
@@ -28,6 +30,7 @@ export class SessionStore {
   private refreshDue = 0;
   private signOuts = 0;
   private refreshing: Promise<boolean> | null = null;
+  private refreshRetry: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<(session: Session | null) => void>();
 
   constructor(private readonly graphqlUrl = '/graphql') {
@@ -75,14 +78,24 @@ export class SessionStore {
 
   private async refreshOnce(): Promise<boolean> {
     const signOuts = this.signOuts;
+    clearTimeout(this.refreshRetry);
     const result = await this.call((operations) => operations.RefreshSessionDocument, {});
     // A refresh that was under way when the user signed out must not sign them back in.
-    if (signOuts === this.signOuts) this.set('problem' in result ? null : result.data.refreshSession);
+    if (signOuts !== this.signOuts) return this.session !== null;
+    if ('problem' in result && result.problem === 'UNAVAILABLE') {
+      // Nothing is known about the session: keep what there is (the token may well still be
+      // good) and ask again soon, rather than signing the user out because the API was away.
+      this.refreshRetry = setTimeout(() => void this.refresh(), REFRESH_RETRY_MS);
+      if (!this.session) this.set(null);
+      return this.session !== null;
+    }
+    this.set('problem' in result ? null : result.data.refreshSession);
     return this.session !== null;
   }
 
   async signOut(): Promise<void> {
     this.signOuts += 1;
+    clearTimeout(this.refreshRetry);
     await this.call((operations) => operations.SignOutDocument, {}).catch(() => undefined);
     this.set(null);
   }
@@ -105,9 +118,14 @@ export class SessionStore {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: operations.print(pick(operations)), variables }),
       });
-      const body = (await response.json()) as { data?: T; errors?: { extensions?: { reason?: string } }[] };
+      const body = (await response.json()) as {
+        data?: T;
+        errors?: { extensions?: { code?: string; reason?: string } }[];
+      };
       if (body.data && !body.errors) return { data: body.data };
-      return { problem: body.errors?.[0]?.extensions?.reason === 'THROTTLED' ? 'THROTTLED' : 'WRONG_CREDENTIALS' };
+      const problem = body.errors?.[0]?.extensions;
+      if (problem?.code === 'SERVICE_UNAVAILABLE') return { problem: 'UNAVAILABLE' };
+      return { problem: problem?.reason === 'THROTTLED' ? 'THROTTLED' : 'WRONG_CREDENTIALS' };
     } catch {
       return { problem: 'UNAVAILABLE' };
     }

@@ -138,6 +138,7 @@ export const en: Messages = {
   'refusal.PROJECT_LEAD_ALREADY_NAMED': 'This project lead is already named on the action.',
   'refusal.RATE_LIMITED': 'Tiltak is receiving too many requests from you right now. Wait a moment and try again.',
   'refusal.REQUEST_TOO_LARGE': 'What you sent is too large. Shorten the text and try again.',
+  'refusal.SERVICE_UNAVAILABLE': 'Tiltak cannot reach its database just now. Try again in a moment.',
   'refusal.other': 'The change was not saved: {reason}',
   'presence.alsoHere': 'Also here now: {names}',
   'presence.editing': '{name} (editing the {field})',
@@ -236,6 +237,9 @@ export const en: Messages = {
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to the overview',
   'session.loading': 'Checking sign-in …',
+  'database.waiting':
+    'Waiting for the database. Tiltak cannot reach it just now, keeps trying by itself and shows what is saved as soon as it is back.',
+  'database.back': 'The database is back. Tiltak has fetched what you see again.',
   'live.offline': 'Live updates are disconnected. Tiltak keeps trying to reconnect and will fetch what you missed.',
   'live.caughtUp': {
     one: 'Connected again. Tiltak fetched the {count} change you missed and shows everything saved now.',

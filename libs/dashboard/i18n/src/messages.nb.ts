@@ -137,6 +137,7 @@ export const nb = {
   'refusal.PROJECT_LEAD_ALREADY_NAMED': 'Prosjektlederen er allerede navngitt på tiltaket.',
   'refusal.RATE_LIMITED': 'Tiltak tar imot for mange forespørsler fra deg akkurat nå. Vent litt og prøv igjen.',
   'refusal.REQUEST_TOO_LARGE': 'Det du sendte, er for stort. Gjør teksten kortere og prøv igjen.',
+  'refusal.SERVICE_UNAVAILABLE': 'Tiltak får ikke kontakt med databasen akkurat nå. Prøv igjen om litt.',
   'refusal.other': 'Endringen ble ikke lagret: {reason}',
   'presence.alsoHere': 'Også her nå: {names}',
   'presence.editing': '{name} (redigerer {field})',
@@ -236,6 +237,9 @@ export const nb = {
   'notFound.title': 'Fant ikke siden',
   'notFound.back': 'Til oversikten',
   'session.loading': 'Sjekker innlogging …',
+  'database.waiting':
+    'Venter på databasen. Tiltak får ikke kontakt med den akkurat nå, prøver igjen av seg selv og viser det som er lagret så snart den er tilbake.',
+  'database.back': 'Databasen er tilbake. Tiltak har hentet på nytt det du ser.',
   'live.offline': 'Direkteoppdateringene er frakoblet. Tiltak prøver å koble til igjen og henter det du gikk glipp av.',
   'live.caughtUp': {
     one: 'Tilkoblet igjen. Tiltak har hentet inn {count} endring du gikk glipp av, og viser alt som er lagret nå.',

@@ -1,3 +1,5 @@
+import type { DatabaseState } from './health';
+
 /** One entry of the change log as the live layer hands it on: what changed, by whom, in commit order. */
 export interface ChangeEventRecord {
   /** Sequence number in commit order, as a decimal string (it is a bigint). */
@@ -56,4 +58,18 @@ export interface PresenceClientEvents {
 /** Messages the server sends over the presence socket. */
 export interface PresenceServerEvents {
   presence: (actionId: string, entries: PresenceEntry[]) => void;
+}
+
+/**
+ * The close code of a live connection the API cannot take just now, because its database is away
+ * (WebSocket's "Try Again Later"): the client waits, tries again and catches up.
+ */
+export const LIVE_TRY_AGAIN_LATER = 1013;
+
+/**
+ * The payload of the graphql-ws `ping` the API sends every open live connection when its database
+ * goes away (`down`) and when it is back (`up`), so a page that is only watching knows too.
+ */
+export interface DatabaseNotice {
+  database: DatabaseState;
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Logger, NotFoundException, Req, Res } from '@nestjs/common';
-import { PublicOperation } from '@tiltak/api-core';
+import { isDatabaseUnavailable, PublicOperation, serviceUnavailable } from '@tiltak/api-core';
 import { AuditRepository } from '@tiltak/api-data-access';
 import type { Request, Response } from 'express';
 import { AuthService } from '../auth.service';
@@ -51,6 +51,8 @@ export class OidcController {
       setRefreshCookie(response, refreshToken, this.auth.secureCookies);
       response.redirect(302, '/?innlogging=sso');
     } catch (error) {
+      // Not a refusal: the database is away. Answered 503 with Retry-After (ApiErrorFilter).
+      if (isDatabaseUnavailable(error)) throw serviceUnavailable();
       const why = error instanceof Error ? error.message : String(error);
       this.logger.warn(`Single sign-on refused: ${why}`);
       await this.audit

@@ -2,12 +2,14 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
+import { serviceUnavailable } from '../errors/database-unavailable';
 import { PolicyService } from './policy.service';
 import { OWN_ACCOUNT_OPERATION, PUBLIC_OPERATION, type PublicAccess, requestOf } from './viewer';
 
 /**
  * The first door every GraphQL operation passes: a token that came but does not hold is refused,
- * reads need READ_PROGRAMME, writes need a signed-in user. The services then check the specific
+ * one that could not be checked (the database was away) is answered SERVICE_UNAVAILABLE, reads
+ * need READ_PROGRAMME, writes need a signed-in user. The services then check the specific
  * permission on the record they touch.
  */
 @Injectable()
@@ -24,6 +26,8 @@ export class AccessGuard implements CanActivate {
     ]);
     if (access === 'ANYONE_EVEN_WITH_A_STALE_TOKEN') return true;
     const request = requestOf(context);
+    // Not known to be signed out, nor known to be signed in: ask the client to come back.
+    if (request.tokenUnchecked) throw serviceUnavailable();
     if (request.authProblem) {
       throw new ApiError(ApiErrorCode.UNAUTHENTICATED, request.authProblem, { reason: 'TOKEN_REJECTED' });
     }

@@ -7,6 +7,8 @@ export interface AuthenticatedRequest {
   viewer?: Principal | null;
   /** Set when a token came but was expired, forged or belonged to a deactivated user. */
   authProblem?: string;
+  /** Set when a token came but could not be checked, because the database was away. */
+  tokenUnchecked?: boolean;
   /** The viewer's display name, for the history. */
   viewerName?: string;
   /** The session the viewer's access token belongs to. */

@@ -15,6 +15,11 @@ export enum ApiErrorCode {
   REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE',
   /** Over a rate limit; `retryAfterSeconds` says when to try again (HTTP 429 with Retry-After). */
   RATE_LIMITED = 'RATE_LIMITED',
+  /**
+   * The database cannot be reached just now (HTTP 503 with Retry-After when nothing else was
+   * answered); `retryAfterSeconds` says when to try again. Nothing about the request was wrong.
+   */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
 export interface ApiErrorDetails {
@@ -26,7 +31,7 @@ export interface ApiErrorDetails {
   current?: unknown;
   /** With the limits: the limit that was exceeded. */
   limit?: number;
-  /** With RATE_LIMITED: how long until the client may try again. */
+  /** With RATE_LIMITED and SERVICE_UNAVAILABLE: how long until the client may try again. */
   retryAfterSeconds?: number;
 }
 

@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { tokenLimitBreach } from '../graphql/query-limits';
 import { ApiError, ApiErrorCode } from './api-error';
+import { isDatabaseUnavailable, serviceUnavailable } from './database-unavailable';
 
 /** PostgreSQL refusals that mean the input broke a rule: the client gets BAD_USER_INPUT, not a 500. */
 const INPUT_VIOLATIONS: Record<string, string> = {
@@ -38,8 +39,9 @@ function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedE
 
 /**
  * The one place where errors become GraphQL responses, over HTTP and graphql-ws alike. Errors
- * Tiltak raised keep their code; database rule violations become BAD_USER_INPUT naming the
- * constraint; anything unexpected is reported without internals; field suggestions are left out.
+ * Tiltak raised keep their code; a database that cannot be reached becomes SERVICE_UNAVAILABLE;
+ * database rule violations become BAD_USER_INPUT naming the constraint; anything unexpected is
+ * reported without internals; field suggestions are left out.
  */
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   return withoutSuggestions(classified(formatted, error));
@@ -53,6 +55,12 @@ function classified(formatted: GraphQLFormattedError, error: unknown): GraphQLFo
   const tooManyTokens = code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitBreach(formatted.message) : null;
   if (tooManyTokens) {
     return { message: tooManyTokens.message, locations: formatted.locations, extensions: tooManyTokens.extensions };
+  }
+
+  // Before anything reads the driver's message: it names hosts and ports, never the client's fault.
+  if (isDatabaseUnavailable(error)) {
+    const unavailable = serviceUnavailable();
+    return { message: unavailable.message, path: formatted.path, extensions: unavailable.extensions };
   }
 
   const original = unwrapResolverError(error) as DatabaseError;

@@ -13,6 +13,7 @@ import { RateLimits } from '../limits/rate-limits';
 import { GraphqlWsServer } from './graphql-ws-server';
 import { documentRules, PARSE_OPTIONS } from './query-limits';
 import { requestLimitsPlugin } from './request-limits.plugin';
+import { serviceUnavailablePlugin } from './service-unavailable.plugin';
 
 /**
  * GraphQL over HTTP and, for subscriptions, graphql-ws (GraphqlWsServer), both at /graphql,
@@ -41,7 +42,10 @@ export class GraphqlSetupModule {
             allowBatchedHttpRequests: false,
             parseOptions: PARSE_OPTIONS,
             validationRules: documentRules(config.environment),
-            plugins: [requestLimitsPlugin(rateLimits)],
+            plugins: [requestLimitsPlugin(rateLimits), serviceUnavailablePlugin()],
+            // Nest would otherwise answer 200 whenever execution ran, over the 503 set above.
+            // Tiltak's execution errors carry no HTTP status of their own, so this changes nothing else.
+            preserveHttpStatusForExecutionErrors: false,
             formatError: formatGraphqlError,
             context: (input: { req: unknown; res: unknown }) => ({ req: input.req, res: input.res }),
           }),

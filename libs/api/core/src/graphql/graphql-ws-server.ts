@@ -12,7 +12,8 @@ import {
   validate,
   type ValidationRule,
 } from 'graphql';
-import { CloseCode, type Context, handleProtocols, makeServer, type Server } from 'graphql-ws';
+import { CloseCode, type Context, handleProtocols, makeServer, MessageType, type Server } from 'graphql-ws';
+import { type DatabaseNotice, LIVE_TRY_AGAIN_LATER } from '@tiltak/domain';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -22,7 +23,9 @@ import { VIEWER_RESOLVER, type ViewerResolver } from '../auth/viewer-resolver';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
+import { isDatabaseUnavailable } from '../errors/database-unavailable';
 import { formatGraphqlError } from '../errors/format-error';
+import { DatabaseStatus } from '../health/database-status';
 import { clientAddress } from '../limits/client-address';
 import { countOperation } from '../limits/operation-rate';
 import { RateLimits } from '../limits/rate-limits';
@@ -71,7 +74,10 @@ function formatted(error: GraphQLError): GraphQLFormattedError {
  * bound the message size.
  *
  * A connection authenticates in its init message: it is closed with 4403 when the token does not
- * hold, 4408 when no init comes within 3 seconds, and 1009 when a message is over 64 KiB. At most
+ * hold, 1013 (try again later) when the token cannot be checked because the database is away,
+ * 4408 when no init comes within 3 seconds, and 1009 when a message is over 64 KiB. Open
+ * connections stay open while the database is away; a graphql-ws `ping` tells each when it goes
+ * and when it is back (`DatabaseNotice`), and the change feed resumes where it was. At most
  * `QUERY_LIMITS.operationsPerConnection` operations run at once on one connection; one more is
  * refused with TOO_MANY_OPERATIONS, the others go on.
  */
@@ -80,6 +86,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
   private readonly logger = new Logger('GraphqlWs');
   private wss?: WebSocketServer;
   private httpServer?: HttpServer;
+  private stopNotices?: () => void;
   private readonly rules: ValidationRule[];
 
   constructor(
@@ -88,6 +95,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(VIEWER_RESOLVER) private readonly viewers: ViewerResolver,
     private readonly connections: LiveConnections,
     private readonly rateLimits: RateLimits,
+    private readonly database: DatabaseStatus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.rules = [...specifiedRules, ...documentRules(config.environment)];
@@ -107,9 +115,11 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
     this.wss = wss;
     this.httpServer = this.adapterHost.httpAdapter.getHttpServer() as HttpServer;
     this.httpServer.on('upgrade', this.upgrade);
+    this.stopNotices = this.database.onChange((reachable) => this.notify({ database: reachable ? 'up' : 'down' }));
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopNotices?.();
     this.httpServer?.off('upgrade', this.upgrade);
     const wss = this.wss;
     if (!wss) return;
@@ -148,6 +158,8 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
         onMessage: (receive) =>
           socket.on('message', (data: Buffer) => {
             receive(String(data)).catch((error: unknown) => {
+              // The token check (or anything else before an operation runs) met a database that is away.
+              if (isDatabaseUnavailable(error)) return socket.close(LIVE_TRY_AGAIN_LATER, 'Try again later');
               this.logger.error(`GraphQL over WebSocket: ${String(error)}`);
               socket.close(CloseCode.InternalServerError, 'Internal server error');
             });
@@ -163,6 +175,14 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
     });
   }
 
+  /** A graphql-ws ping with a payload: the protocol's own way to tell a client something outside any operation. */
+  private notify(notice: DatabaseNotice): void {
+    const message = JSON.stringify({ type: MessageType.Ping, payload: notice });
+    for (const client of this.wss?.clients ?? []) {
+      if (client.readyState === WebSocket.OPEN) client.send(message);
+    }
+  }
+
   private graphqlWs(): Server<ConnectionExtra> {
     return makeServer<Record<string, unknown> | undefined, ConnectionExtra>({
       schema: this.schemaHost.schema,
@@ -170,7 +190,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
       onConnect: (ctx) => this.authenticate(ctx),
       onClose: (ctx) => this.connections.unregister(ctx.extra.socket),
       onSubscribe: (ctx, _id, payload) => this.admit(ctx, payload),
-      subscribe: sharedSubscriptions(),
+      subscribe: sharedSubscriptions((error) => this.logger.warn(`A shared subscription: ${String(error)}`)),
       onError: (_ctx, _id, _payload, errors) => errors.map(formatted),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map(formatted) } : undefined,

@@ -10,38 +10,60 @@ type Results = AsyncGenerator<ExecutionResult> | AsyncIterableIterator<Execution
  */
 const REPLAYABLE_RESULTS = 256;
 
+/** How a shared execution ended: done, or failed with an error that each subscriber gets. */
+type Ending = { error: unknown } | { error?: undefined };
+
 /** One execution of a subscription, whose results go to every subscriber that asked the same thing. */
 class SharedExecution {
   private readonly members = new Set<Member>();
   private source: Results | null = null;
+  private ending: Ending | null = null;
   /** Everything sent so far, while late joiners may still come; null once the execution is closed to them. */
   private history: ExecutionResult[] | null = [];
+  /** The subscription's start: null once it runs, or the plain result (an error) when it could not start. */
+  started: Promise<ExecutionResult | null> = Promise.resolve(null);
 
   constructor(
     private readonly key: string,
     private readonly registry: Map<string, SharedExecution>,
+    private readonly report: (error: unknown) => void,
   ) {}
 
-  /** Starts the one execution; returns a plain result (an error) when the subscription could not start. */
-  async start(args: ExecutionArgs): Promise<ExecutionResult | null> {
-    const result = await executeSubscription(args);
-    if (!(Symbol.asyncIterator in result)) return result;
-    this.source = result;
-    this.pump(result).catch((error: unknown) => this.members.forEach((member) => member.fail(error)));
-    return null;
+  /** Starts the one execution; call once the execution is in the registry. */
+  start(args: ExecutionArgs): void {
+    this.started = this.run(args);
+  }
+
+  private async run(args: ExecutionArgs): Promise<ExecutionResult | null> {
+    try {
+      const result = await executeSubscription(args);
+      if (!(Symbol.asyncIterator in result)) {
+        this.registry.delete(this.key);
+        return result;
+      }
+      this.source = result;
+      // pump() settles every member itself; a fault in that is all that could reach here.
+      this.pump(result).catch(this.report);
+      return null;
+    } catch (error) {
+      this.registry.delete(this.key);
+      throw error;
+    }
   }
 
   join(): Member {
     const member = new Member(() => this.leave(member), this.history ?? []);
-    this.members.add(member);
+    // Joined after the source ended (it failed between start and join): end as the others did.
+    if (this.ending) member.end(this.ending.error);
+    else this.members.add(member);
     return member;
   }
 
   private leave(member: Member): void {
     this.members.delete(member);
-    if (this.members.size === 0) {
+    if (this.members.size === 0 && !this.ending) {
       this.closeToNewcomers();
-      Promise.resolve(this.source?.return?.(undefined)).catch(() => undefined);
+      this.source?.return?.(undefined).catch(this.report);
     }
   }
 
@@ -50,16 +72,25 @@ class SharedExecution {
     this.history = null;
   }
 
+  /**
+   * Hands each result to every member. When the source fails (a catch-up read that met a database
+   * that is away), each member's stream ends with that error, which graphql-ws sends as a typed
+   * `error` message; the client subscribes again from the last change it saw.
+   */
   private async pump(source: Results): Promise<void> {
+    let ending: Ending = {};
     try {
       for await (const result of source) {
         this.history?.push(result);
         if (this.history && this.history.length > REPLAYABLE_RESULTS) this.closeToNewcomers();
         this.members.forEach((member) => member.push(result));
       }
+    } catch (error) {
+      ending = { error };
     } finally {
+      this.ending = ending;
       this.closeToNewcomers();
-      this.members.forEach((member) => member.end());
+      this.members.forEach((member) => member.end(ending.error));
     }
   }
 }
@@ -67,11 +98,10 @@ class SharedExecution {
 /** One subscriber's view of a shared execution. */
 class Member implements AsyncIterableIterator<ExecutionResult> {
   private readonly buffer: ExecutionResult[];
-  private waiting: {
-    resolve: (result: IteratorResult<ExecutionResult>) => void;
-    reject: (error: unknown) => void;
-  } | null = null;
+  private waiting: { resolve(result: IteratorResult<ExecutionResult>): void; reject(error: unknown): void } | null =
+    null;
   private done = false;
+  /** Set when the shared source failed: given to this subscriber once what came before is read. */
   private failure: { error: unknown } | null = null;
 
   /** `replay`: what the execution sent before this subscriber joined, sent to it first. */
@@ -93,21 +123,18 @@ class Member implements AsyncIterableIterator<ExecutionResult> {
     }
   }
 
-  end(): void {
-    this.done = true;
-    this.waiting?.resolve({ value: undefined, done: true });
-    this.waiting = null;
-  }
-
-  /** The execution failed: the subscriber gets the error (graphql-ws sends it on) after what was buffered. */
-  fail(error: unknown): void {
+  end(error?: unknown): void {
     if (this.done) return;
     this.done = true;
-    if (this.waiting) {
-      this.waiting.reject(error);
-      this.waiting = null;
+    if (error !== undefined) this.failure = { error };
+    const waiting = this.waiting;
+    this.waiting = null;
+    if (!waiting) return;
+    if (this.failure) {
+      this.failure = null;
+      waiting.reject(error);
     } else {
-      this.failure = { error };
+      waiting.resolve({ value: undefined, done: true });
     }
   }
 
@@ -117,13 +144,15 @@ class Member implements AsyncIterableIterator<ExecutionResult> {
     if (this.failure) {
       const { error } = this.failure;
       this.failure = null;
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      return Promise.reject(error);
     }
     if (this.done) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
   }
 
   return(): Promise<IteratorResult<ExecutionResult>> {
+    this.buffer.length = 0;
+    this.failure = null;
     if (!this.done) {
       this.end();
       this.onLeave();
@@ -151,21 +180,22 @@ function permissionScope(contextValue: unknown): string {
  * graphql-ws's `subscribe`, executing each distinct (document, variables, permission scope) once
  * and sending the same results to every subscriber that shares it, instead of running the
  * document again for each of them. Results depend only on those three, never on who else listens.
+ * `report` hears of a failure that has no subscriber left to tell (a source that would not stop).
  */
-export function sharedSubscriptions(): (args: ExecutionArgs) => Promise<Results | ExecutionResult> {
+export function sharedSubscriptions(
+  report: (error: unknown) => void,
+): (args: ExecutionArgs) => Promise<Results | ExecutionResult> {
   const registry = new Map<string, SharedExecution>();
   return async (args) => {
     const key = `${permissionScope(args.contextValue)}\n${JSON.stringify(args.variableValues ?? {})}\n${print(args.document)}`;
     let shared = registry.get(key);
     if (!shared) {
-      shared = new SharedExecution(key, registry);
+      shared = new SharedExecution(key, registry, report);
       registry.set(key, shared);
-      const failure = await shared.start(args);
-      if (failure) {
-        registry.delete(key);
-        return failure;
-      }
+      shared.start(args);
     }
-    return shared.join();
+    // Whoever joins while it starts gets the same outcome: the stream, or the refusal.
+    const failure = await shared.started;
+    return failure ?? shared.join();
   };
 }
