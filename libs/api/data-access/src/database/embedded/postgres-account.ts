@@ -44,12 +44,14 @@ export async function postgresAccount(): Promise<PostgresAccount | undefined> {
 }
 
 async function accountNamed(name: string): Promise<PostgresAccount | undefined> {
-  try {
-    const [uid, gid, groups] = await Promise.all(
-      [['-u'], ['-g'], ['-G']].map(async (flag) => (await run('id', [...flag, name])).stdout.trim()),
-    );
-    return { name, uid: Number(uid), gid: Number(gid), groups: groups.split(/\s+/).map(Number) };
-  } catch {
-    return undefined;
-  }
+  // For example: uid=101(postgres) gid=104(postgres) groups=104(postgres),103(ssl-cert)
+  const said = await run('id', [name]).then(
+    ({ stdout }) => stdout,
+    () => '',
+  );
+  const uid = /uid=(\d+)/.exec(said)?.[1];
+  const gid = /gid=(\d+)/.exec(said)?.[1];
+  if (!uid || !gid) return undefined;
+  const groups = (/groups=(\S+)/.exec(said)?.[1] ?? gid).split(',').map((group) => Number.parseInt(group, 10));
+  return { name, uid: Number(uid), gid: Number(gid), groups };
 }
