@@ -35,7 +35,7 @@ export async function startTiltak(config: AppConfig, options: StartOptions = {})
   const logger = new Logger('Tiltak');
   const database = await openDatabase(config);
   try {
-    const applied = await migrateDatabase(database.url);
+    const applied = await migrateDatabase(database.url, config.databasePool);
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
     const app = await NestFactory.create<NestExpressApplication>(

@@ -9,7 +9,7 @@ import {
   VIEWER_RESOLVER,
   type ViewerResolver,
 } from '@tiltak/api-core';
-import { ActionRepository, DATABASE_URL } from '@tiltak/api-data-access';
+import { ActionRepository, DatabaseConnections } from '@tiltak/api-data-access';
 import type { Principal, PresenceClientEvents, PresenceEntry, PresenceServerEvents } from '@tiltak/domain';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type { Server as HttpServer } from 'node:http';
@@ -55,7 +55,7 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     @Inject(VIEWER_RESOLVER) private readonly viewers: ViewerResolver,
-    @Inject(DATABASE_URL) private readonly url: string,
+    private readonly database: DatabaseConnections,
     private readonly policy: PolicyService,
     private readonly connections: LiveConnections,
     private readonly actions: ActionRepository,
@@ -64,7 +64,11 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     const httpServer = this.adapterHost.httpAdapter.getHttpServer() as HttpServer;
-    this.pool = new pg.Pool({ connectionString: this.url, max: 2, application_name: 'tiltak-presence' });
+    this.pool = new pg.Pool({
+      connectionString: this.database.url,
+      ...this.database.poolOptions(2),
+      application_name: 'tiltak-presence',
+    });
     const report = (error: Error) => this.logger.warn(`Presence database connection: ${error.message}`);
     this.pool.on('error', report);
     // The adapter's listening connection has no error handler of its own: without one a database
