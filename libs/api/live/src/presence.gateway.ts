@@ -73,15 +73,19 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
     this.pool.on('error', report);
     // The adapter's listening connection has no error handler of its own: without one a database
     // restart would crash the process, and the dead connection would never go back to the pool
-    // (which then never closes). The adapter itself reconnects when the connection ends.
+    // (which then never closes). The adapter itself reconnects when the connection ends. The
+    // release waits a tick: a connection lent for one statement (`pool.query`) is released by the
+    // pool's own error handler, which comes after this one and must find it still lent.
     this.pool.on('connect', (client) =>
       client.on('error', (error) => {
         report(error);
-        try {
-          client.release(error);
-        } catch {
-          // It was idle in the pool, which drops broken idle connections by itself.
-        }
+        process.nextTick(() => {
+          try {
+            client.release(error);
+          } catch {
+            // Idle in the pool, or released by `pool.query`: the pool drops it by itself.
+          }
+        });
       }),
     );
     const io = new Server<PresenceClientEvents, PresenceServerEvents, Record<string, never>, SocketData>(httpServer, {
