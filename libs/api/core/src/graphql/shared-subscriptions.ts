@@ -3,6 +3,13 @@ import type { AuthenticatedRequest } from '../auth/viewer';
 
 type Results = AsyncGenerator<ExecutionResult> | AsyncIterableIterator<ExecutionResult>;
 
+/**
+ * Results one subscriber may have waiting to be sent. One further behind is reading too slowly
+ * to keep up: rather than hold more for it, its connection is closed (`fellBehind` in the
+ * operation's context), and it catches up from the log when it comes back.
+ */
+export const SUBSCRIBER_BACKLOG_LIMIT = 1_000;
+
 /** One execution of a subscription, whose results go to every subscriber that asked the same thing. */
 class SharedExecution {
   private readonly members = new Set<Member>();
@@ -22,8 +29,8 @@ class SharedExecution {
     return null;
   }
 
-  join(): Member {
-    const member = new Member(() => this.leave(member));
+  join(fellBehind: () => void): Member {
+    const member = new Member(() => this.leave(member), fellBehind);
     this.members.add(member);
     return member;
   }
@@ -52,7 +59,10 @@ class Member implements AsyncIterableIterator<ExecutionResult> {
   private waiting: ((result: IteratorResult<ExecutionResult>) => void) | null = null;
   private done = false;
 
-  constructor(private readonly onLeave: () => void) {}
+  constructor(
+    private readonly onLeave: () => void,
+    private readonly fellBehind: () => void,
+  ) {}
 
   push(result: ExecutionResult): void {
     if (this.done) return;
@@ -60,6 +70,11 @@ class Member implements AsyncIterableIterator<ExecutionResult> {
       const resolve = this.waiting;
       this.waiting = null;
       resolve({ value: result, done: false });
+    } else if (this.buffer.length >= SUBSCRIBER_BACKLOG_LIMIT) {
+      this.buffer.length = 0;
+      this.end();
+      this.onLeave();
+      this.fellBehind();
     } else {
       this.buffer.push(result);
     }
@@ -121,6 +136,6 @@ export function sharedSubscriptions(): (args: ExecutionArgs) => Promise<Results 
         return failure;
       }
     }
-    return shared.join();
+    return shared.join((args.contextValue as { fellBehind?: () => void } | undefined)?.fellBehind ?? (() => undefined));
   };
 }
