@@ -13,7 +13,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(databaseUrl, onQuery),
+        DatabaseModule.forRoot(databaseUrl, config.databasePool, onQuery),
         GraphqlSetupModule.forRoot(config),
         HealthModule,
         AccountsModule,

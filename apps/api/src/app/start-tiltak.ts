@@ -45,7 +45,7 @@ export async function startTiltak(config: AppConfig, options: StartOptions = {})
   let app: NestExpressApplication | undefined;
   try {
     await checkDatabaseServer(database.url, databaseTarget(config));
-    const applied = await migrateDatabase(database.url);
+    const applied = await migrateDatabase(database.url, config.databasePool);
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url, options.onQuery), {

@@ -1,4 +1,6 @@
 import type { ChangeEventRecord } from '@tiltak/domain';
+import { loadConfig } from '@tiltak/api-core';
+import { DatabaseConnections } from '@tiltak/api-data-access';
 import { createTestDatabase, type TestDatabase } from '@tiltak/api-data-access/testing';
 import { ChangeFeed } from '@tiltak/api-live';
 
@@ -12,7 +14,10 @@ describe('the change feed on a fresh log', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    feed = new ChangeFeed(db.url, db.dataSource);
+    feed = new ChangeFeed(
+      new DatabaseConnections(db.url, loadConfig({}, { dashboardDir: '' }).databasePool),
+      db.dataSource,
+    );
   });
 
   afterAll(async () => {

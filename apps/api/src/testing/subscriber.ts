@@ -66,11 +66,28 @@ export class Subscriber {
   }
 
   /** Waits until `predicate` holds for what was received, or fails after `timeoutMs`. */
-  async until(predicate: (received: ReceivedChange[]) => boolean, timeoutMs = 5_000): Promise<void> {
+  until(predicate: (received: ReceivedChange[]) => boolean, timeoutMs = 5_000): Promise<void> {
+    return this.waitFor(
+      () => predicate(this.received),
+      timeoutMs,
+      () => `received ${JSON.stringify(this.received.map((r) => r.seq))}`,
+    );
+  }
+
+  /** Waits for the API's first `caughtUp` marker: from then on, every change reaches this subscriber. */
+  ready(timeoutMs = 5_000): Promise<void> {
+    return this.waitFor(
+      () => this.markers.length > 0,
+      timeoutMs,
+      () => 'no caughtUp marker came',
+    );
+  }
+
+  private async waitFor(done: () => boolean, timeoutMs: number, failure: () => string): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (!predicate(this.received)) {
+    while (!done()) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`Timed out; received ${JSON.stringify(this.received.map((r) => r.seq))}`);
+      if (left <= 0) throw new Error(`Timed out; ${failure()}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 200));
         this.waiters.push(() => {

@@ -72,11 +72,16 @@ export function graphqlClient(url: string, headers: () => Record<string, string>
   };
 }
 
+export interface TestApiOptions {
+  /** How the API (not `anotherInstance`) reaches the test database, given its URL: through a proxy, say. */
+  reachDatabase?: (url: string) => Promise<string>;
+}
+
 /**
  * The whole API on a fresh copy of the test database, with the demo programme and accounts loaded,
  * over real HTTP. `gql` and `data` act as the demo admin; `as(email)` as any other demo account.
  */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(env: Record<string, string> = {}, options: TestApiOptions = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   const statements: string[] = [];
   let tiltak: RunningTiltak;
@@ -84,7 +89,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     tiltak = await startTiltak(
       loadConfig(
         {
-          DATABASE_URL: db.url,
+          DATABASE_URL: options.reachDatabase ? await options.reachDatabase(db.url) : db.url,
           PORT: '0',
           NODE_ENV: 'test',
           LOG_LEVEL: 'error',

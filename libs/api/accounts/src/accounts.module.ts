@@ -5,6 +5,7 @@ import { AuditLogService } from './audit/audit-log.service';
 import { AuthenticationMiddleware } from './authentication.middleware';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { ExpiredSignIns } from './expired-sign-ins';
 import { OidcController } from './oidc/oidc.controller';
 import { OidcService } from './oidc/oidc.service';
 import { SignInThrottle } from './sign-in-throttle';
@@ -28,6 +29,7 @@ import { ViewerResolverService } from './viewer-resolver.service';
     AuditLogService,
     AuditLogResolver,
     AuthenticationMiddleware,
+    ExpiredSignIns,
     { provide: VIEWER_RESOLVER, useClass: ViewerResolverService },
   ],
   exports: [TokensService, VIEWER_RESOLVER],

@@ -1,5 +1,6 @@
 export * from './config/config';
 export * from './config/trust-proxy';
+export type { DatabasePoolConfig, LiveConfig } from './config/waiting-limits';
 export * from './config/config.module';
 export * from './errors/api-error';
 export * from './errors/format-error';

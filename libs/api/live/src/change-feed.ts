@@ -1,12 +1,26 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { CHANGE_CHANNEL, DATABASE_URL, SESSIONS_ENDED_CHANNEL, type SessionsEnded } from '@tiltak/api-data-access';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  CHANGE_CHANNEL,
+  DatabaseConnections,
+  SESSIONS_ENDED_CHANNEL,
+  type SessionsEnded,
+} from '@tiltak/api-data-access';
 import type { ChangeEventRecord } from '@tiltak/domain';
-import pg from 'pg';
+import type pg from 'pg';
 import { DataSource } from 'typeorm';
 
 const BATCH = 500;
-/** A wake-up that never came (a dropped notification) is caught by this slow check. */
+/**
+ * A wake-up that never came (a dropped notification) is caught by this slow check. It is also the
+ * listener's heartbeat: a read at least this often, each of which must be answered in time.
+ */
 const SAFETY_POLL_MS = 5_000;
+/**
+ * The listener's reads are small and indexed. One unanswered for this long means the connection
+ * has gone silent (no FIN, no RST: packets just stopped), which TCP would take many minutes to
+ * report: it is closed and replaced, within SAFETY_POLL_MS + LISTENER_REPLY_MS of going silent.
+ */
+const LISTENER_REPLY_MS = 5_000;
 const RECONNECT_MAX_MS = 5_000;
 
 type Listener = (event: ChangeEventRecord) => void;
@@ -44,9 +58,10 @@ function toRecord(row: ChangeEventRow): ChangeEventRecord {
 /**
  * This instance's view of the change log. One dedicated connection LISTENs for commits; on every
  * notification (and on a slow timer, in case one was lost) it reads the new rows in sequence order
- * and hands each to the listeners, exactly once. After the database restarts it reconnects by
- * itself and catches up from the last sequence number it delivered. The same connection hears of
- * sessions that ended on any instance, so that their live connections close everywhere.
+ * and hands each to the listeners, exactly once. After the database restarts, or the connection
+ * goes silent (TCP keepalive, and a deadline on every read), it reconnects by itself and catches
+ * up from the last sequence number it delivered. The same connection hears of sessions that ended
+ * on any instance, so that their live connections close everywhere.
  */
 @Injectable()
 export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -69,7 +84,7 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
   private reconnectDelay = 250;
 
   constructor(
-    @Inject(DATABASE_URL) private readonly url: string,
+    private readonly connections: DatabaseConnections,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -126,7 +141,7 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
   private async connect(): Promise<void> {
     this.reconnect = undefined;
     if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.url, application_name: 'tiltak-change-feed' });
+    const client = this.connections.client('tiltak-change-feed', LISTENER_REPLY_MS);
     client.on('notification', (message) =>
       message.channel === SESSIONS_ENDED_CHANNEL ? this.sessionsEnded(message.payload) : this.wake(),
     );

@@ -11,7 +11,7 @@ import {
   VIEWER_RESOLVER,
   type ViewerResolver,
 } from '@tiltak/api-core';
-import { ActionRepository, DATABASE_URL } from '@tiltak/api-data-access';
+import { ActionRepository, DatabaseConnections } from '@tiltak/api-data-access';
 import type { Principal, PresenceClientEvents, PresenceEntry, PresenceServerEvents } from '@tiltak/domain';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type { Server as HttpServer } from 'node:http';
@@ -59,7 +59,7 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     @Inject(VIEWER_RESOLVER) private readonly viewers: ViewerResolver,
-    @Inject(DATABASE_URL) private readonly url: string,
+    private readonly database: DatabaseConnections,
     private readonly policy: PolicyService,
     private readonly connections: LiveConnections,
     private readonly actions: ActionRepository,
@@ -68,20 +68,28 @@ export class PresenceGateway implements OnApplicationBootstrap, OnApplicationShu
 
   onApplicationBootstrap(): void {
     const httpServer = this.adapterHost.httpAdapter.getHttpServer() as HttpServer;
-    this.pool = new pg.Pool({ connectionString: this.url, max: 2, application_name: 'tiltak-presence' });
+    this.pool = new pg.Pool({
+      connectionString: this.database.url,
+      ...this.database.poolOptions(2),
+      application_name: 'tiltak-presence',
+    });
     const report = (error: Error) => this.logger.warn(`Presence database connection: ${error.message}`);
     this.pool.on('error', report);
     // The adapter's listening connection has no error handler of its own: without one a database
     // restart would crash the process, and the dead connection would never go back to the pool
-    // (which then never closes). The adapter itself reconnects when the connection ends.
+    // (which then never closes). The adapter itself reconnects when the connection ends. The
+    // release waits a tick: a connection lent for one statement (`pool.query`) is released by the
+    // pool's own error handler, which comes after this one and must find it still lent.
     this.pool.on('connect', (client) =>
       client.on('error', (error) => {
         report(error);
-        try {
-          client.release(error);
-        } catch {
-          // It was idle in the pool, which drops broken idle connections by itself.
-        }
+        process.nextTick(() => {
+          try {
+            client.release(error);
+          } catch {
+            // Idle in the pool, or released by `pool.query`: the pool drops it by itself.
+          }
+        });
       }),
     );
     this.adapterConnections = adapterPool(this.pool);

@@ -80,6 +80,74 @@ describe('loadConfig', () => {
   });
 });
 
+describe('waiting limits', () => {
+  it('bounds every wait on the database by default', () => {
+    expect(loadConfig({}, defaults).databasePool).toEqual({
+      poolSize: 10,
+      connectTimeoutMs: 5_000,
+      statementTimeoutMs: 15_000,
+      idleInTransactionTimeoutMs: 10_000,
+    });
+  });
+
+  it('takes the pool size and timeouts from the environment', () => {
+    const sut = loadConfig(
+      {
+        DATABASE_POOL_SIZE: '25',
+        DATABASE_CONNECT_TIMEOUT_MS: '2000',
+        DATABASE_STATEMENT_TIMEOUT_MS: '60000',
+        DATABASE_IDLE_TRANSACTION_TIMEOUT_MS: '30000',
+      },
+      defaults,
+    ).databasePool;
+
+    expect(sut).toEqual({
+      poolSize: 25,
+      connectTimeoutMs: 2_000,
+      statementTimeoutMs: 60_000,
+      idleInTransactionTimeoutMs: 30_000,
+    });
+  });
+
+  it('disconnects a live subscriber that reads nothing for a minute, and prunes hourly, unless told otherwise', () => {
+    expect(loadConfig({}, defaults).live).toEqual({ readTimeoutMs: 60_000 });
+    expect(loadConfig({}, defaults).pruneIntervalMs).toBe(3_600_000);
+    expect(loadConfig({ LIVE_READ_TIMEOUT_MS: '1500' }, defaults).live.readTimeoutMs).toBe(1_500);
+    expect(loadConfig({ PRUNE_INTERVAL_MS: '200' }, defaults).pruneIntervalMs).toBe(200);
+  });
+
+  it('refuses a wait that is not a positive whole number, or a pool of none, together with other problems', () => {
+    const load = () =>
+      loadConfig(
+        {
+          PORT: 'eighty',
+          DATABASE_POOL_SIZE: '0',
+          DATABASE_CONNECT_TIMEOUT_MS: '5s',
+          DATABASE_STATEMENT_TIMEOUT_MS: '-1',
+          DATABASE_IDLE_TRANSACTION_TIMEOUT_MS: '1.5',
+          LIVE_READ_TIMEOUT_MS: 'never',
+          PRUNE_INTERVAL_MS: '0',
+        },
+        defaults,
+      );
+
+    expect(load).toThrow(ConfigError);
+    try {
+      load();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'PORT must be a port number from 0 to 65535 (got "eighty")',
+        'DATABASE_POOL_SIZE must be a whole number of connections from 1 to 1000 (got "0")',
+        'DATABASE_CONNECT_TIMEOUT_MS must be a whole number of milliseconds from 1 to 86400000 (got "5s")',
+        'DATABASE_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds from 1 to 86400000 (got "-1")',
+        'DATABASE_IDLE_TRANSACTION_TIMEOUT_MS must be a whole number of milliseconds from 1 to 86400000 (got "1.5")',
+        'LIVE_READ_TIMEOUT_MS must be a whole number of milliseconds from 1 to 86400000 (got "never")',
+        'PRUNE_INTERVAL_MS must be a whole number of milliseconds from 1 to 86400000 (got "0")',
+      ]);
+    }
+  });
+});
+
 describe('TRUST_PROXY', () => {
   const trustProxy = (value: string | undefined) => loadConfig({ TRUST_PROXY: value }, defaults).trustProxy;
 

@@ -1,4 +1,11 @@
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
+import {
+  type DatabasePoolConfig,
+  type LiveConfig,
+  loadDatabasePool,
+  loadLive,
+  loadPruneInterval,
+} from './waiting-limits';
 
 /**
  * Tiltak's settings, read from the environment once at boot. Every variable is checked and every
@@ -49,6 +56,8 @@ export interface AppConfig {
   environment: 'development' | 'production' | 'test';
   http: HttpConfig;
   database: DatabaseConfig;
+  /** Size and timeouts of the connections to that database. */
+  databasePool: DatabasePoolConfig;
   /** `auto` loads the demo programme into an empty database, except in production. */
   demoData: DemoDataPolicy;
   /** Folder with the built dashboard; the API serves it when it exists. */
@@ -58,6 +67,9 @@ export interface AppConfig {
   /** Sign-in and sessions: who may say what the client's address is. */
   trustProxy: TrustProxy;
   rateLimits: RateLimitConfig;
+  live: LiveConfig;
+  /** How often expired sessions and sign-in throttle counts are deleted. */
+  pruneIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -147,6 +159,7 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string }): AppCon
     environment,
     http: { host: env['HOST'] || '127.0.0.1', port: port('PORT', 3000) ?? 3000 },
     database,
+    databasePool: loadDatabasePool(env, problems),
     demoData: oneOf('DEMO_DATA', ['auto', 'always', 'never'] as const, 'auto'),
     dashboardDir: env['DASHBOARD_DIR'] || defaults.dashboardDir,
     logLevel: oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
@@ -159,6 +172,8 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string }): AppCon
     },
     trustProxy,
     rateLimits,
+    live: loadLive(env, problems),
+    pruneIntervalMs: loadPruneInterval(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

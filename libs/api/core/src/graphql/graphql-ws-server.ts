@@ -34,8 +34,16 @@ import { sharedSubscriptions } from './shared-subscriptions';
 
 /** The largest message a client may send; ws would otherwise take frames of 100 MiB. */
 export const WS_MAX_PAYLOAD_BYTES = 64 * 1024;
+/**
+ * How the server closes a connection whose client reads too slowly, or not at all: nothing more
+ * is kept for it. The client is expected to reconnect and subscribe again with `since`, and the
+ * changes it missed are replayed from the log (the dashboard does both by itself).
+ */
+export const NOT_READING = { code: 4008, reason: 'Not reading: reconnect and catch up with since' } as const;
 const INIT_TIMEOUT_MS = 3_000;
 const KEEP_ALIVE_MS = 12_000;
+/** A client that reads nothing will not answer the close either: this long after it, the socket goes. */
+const CLOSE_GRACE_MS = 1_000;
 const PATH = '/graphql';
 
 /** What the server keeps for one connection: the socket, where it came from and who opened it. */
@@ -77,7 +85,10 @@ function formatted(error: GraphQLError): GraphQLFormattedError {
  * hold, 1013 (try again later) when the token cannot be checked because the database is away,
  * 4408 when no init comes within 3 seconds, and 1009 when a message is over 64 KiB. Open
  * connections stay open while the database is away; a graphql-ws `ping` tells each when it goes
- * and when it is back (`DatabaseNotice`), and the change feed resumes where it was. At most
+ * and when it is back (`DatabaseNotice`), and the change feed resumes where it was. It is
+ * closed with 4008 (NOT_READING) when it has answered no ping for the configured read timeout, or
+ * has more than SUBSCRIBER_BACKLOG_LIMIT results waiting for it: either way the server would
+ * otherwise hold its changes in memory for as long as it stays connected. At most
  * `QUERY_LIMITS.operationsPerConnection` operations run at once on one connection; one more is
  * refused with TOO_MANY_OPERATIONS, the others go on.
  */
@@ -134,25 +145,34 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   };
 
-  /** Connects one socket to graphql-ws, with ws's own pings to drop connections that went silent. */
+  /**
+   * Connects one socket to graphql-ws, with ws's own pings to find clients that went silent or
+   * stopped reading: a pong comes back only once the client has read everything sent before the
+   * ping, so the last pong says how recently it was reading.
+   */
   private opened(server: Server<ConnectionExtra>, socket: WebSocket, extra: ConnectionExtra): void {
     // An oversized or broken frame: ws has already closed the socket (1009, 1002), there is
     // nothing more to do than note it.
     socket.on('error', (error) => this.logger.debug(`Socket from ${extra.address}: ${error.message}`));
-    let alive = true;
-    socket.on('pong', () => (alive = true));
-    const keepAlive = setInterval(() => {
-      if (!alive) return socket.terminate();
-      alive = false;
-      socket.ping();
-    }, KEEP_ALIVE_MS);
+    const { readTimeoutMs } = this.config.live;
+    let readAt = Date.now();
+    socket.on('pong', () => (readAt = Date.now()));
+    const keepAlive = setInterval(
+      () => {
+        if (Date.now() - readAt < readTimeoutMs) return socket.ping();
+        this.logger.log(`Closing a live connection from ${extra.address}: it read nothing for ${readTimeoutMs} ms`);
+        this.dropSlowReader(socket);
+      },
+      Math.min(KEEP_ALIVE_MS, Math.ceil(readTimeoutMs / 4)),
+    );
     const closed = server.opened(
       {
         protocol: socket.protocol,
+        // A message the closing of the connection kept from going is no failure.
         send: (data) =>
           new Promise<void>((resolve, reject) => {
             if (socket.readyState !== WebSocket.OPEN) return resolve();
-            socket.send(data, (error) => (error ? reject(error) : resolve()));
+            socket.send(data, (error) => (error && socket.readyState === WebSocket.OPEN ? reject(error) : resolve()));
           }),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (receive) =>
@@ -181,6 +201,13 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
     for (const client of this.wss?.clients ?? []) {
       if (client.readyState === WebSocket.OPEN) client.send(message);
     }
+  }
+
+  /** Closes a connection with NOT_READING, and drops the socket if the close cannot be delivered. */
+  private dropSlowReader(socket: WebSocket): void {
+    if (socket.readyState !== WebSocket.OPEN) return;
+    socket.close(NOT_READING.code, NOT_READING.reason);
+    setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
   }
 
   private graphqlWs(): Server<ConnectionExtra> {
@@ -253,7 +280,13 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
       document,
       operationName: payload.operationName,
       variableValues: payload.variables,
-      contextValue: { req: auth },
+      contextValue: {
+        req: auth,
+        fellBehind: () => {
+          this.logger.log(`Closing a live connection from ${ctx.extra.address}: it fell too far behind`);
+          this.dropSlowReader(ctx.extra.socket);
+        },
+      },
     };
   }
 }

@@ -13,6 +13,13 @@ const REPLAYABLE_RESULTS = 256;
 /** How a shared execution ended: done, or failed with an error that each subscriber gets. */
 type Ending = { error: unknown } | { error?: undefined };
 
+/**
+ * Results one subscriber may have waiting to be sent. One further behind is reading too slowly
+ * to keep up: rather than hold more for it, its connection is closed (`fellBehind` in the
+ * operation's context), and it catches up from the log when it comes back.
+ */
+export const SUBSCRIBER_BACKLOG_LIMIT = 1_000;
+
 /** One execution of a subscription, whose results go to every subscriber that asked the same thing. */
 class SharedExecution {
   private readonly members = new Set<Member>();
@@ -51,8 +58,8 @@ class SharedExecution {
     }
   }
 
-  join(): Member {
-    const member = new Member(() => this.leave(member), this.history ?? []);
+  join(fellBehind: () => void): Member {
+    const member = new Member(() => this.leave(member), fellBehind, this.history ?? []);
     // Joined after the source ended (it failed between start and join): end as the others did.
     if (this.ending) member.end(this.ending.error);
     else this.members.add(member);
@@ -107,6 +114,7 @@ class Member implements AsyncIterableIterator<ExecutionResult> {
   /** `replay`: what the execution sent before this subscriber joined, sent to it first. */
   constructor(
     private readonly onLeave: () => void,
+    private readonly fellBehind: () => void,
     replay: readonly ExecutionResult[],
   ) {
     this.buffer = [...replay];
@@ -118,6 +126,11 @@ class Member implements AsyncIterableIterator<ExecutionResult> {
       const { resolve } = this.waiting;
       this.waiting = null;
       resolve({ value: result, done: false });
+    } else if (this.buffer.length >= SUBSCRIBER_BACKLOG_LIMIT) {
+      this.buffer.length = 0;
+      this.end();
+      this.onLeave();
+      this.fellBehind();
     } else {
       this.buffer.push(result);
     }
@@ -196,6 +209,9 @@ export function sharedSubscriptions(
     }
     // Whoever joins while it starts gets the same outcome: the stream, or the refusal.
     const failure = await shared.started;
-    return failure ?? shared.join();
+    return (
+      failure ??
+      shared.join((args.contextValue as { fellBehind?: () => void } | undefined)?.fellBehind ?? (() => undefined))
+    );
   };
 }

@@ -15,6 +15,7 @@ import { PartyRepository } from '../repositories/party.repository';
 import { ProgrammeRepository } from '../repositories/programme.repository';
 import { ProgressRepository } from '../repositories/progress.repository';
 import { dataSourceOptions } from './data-source';
+import { type ConnectionSettings, DatabaseConnections } from './database-connections';
 import { QueryObserver } from './query-observer';
 
 const REPOSITORIES = [
@@ -34,16 +35,14 @@ const REPOSITORIES = [
   AuditRepository,
 ];
 
-/** The connection URL, for the few parts that hold a connection of their own (the change feed's listener). */
-export const DATABASE_URL = Symbol('DATABASE_URL');
-
 /** The TypeORM connection and the repositories that are the only code allowed to build queries. */
 @Global()
 @Module({})
 export class DatabaseModule {
   /** `onQuery` sees every SQL statement the app sends; tests use it to prove queries stay batched. */
-  static forRoot(url: string, onQuery?: (sql: string) => void): DynamicModule {
-    const options = dataSourceOptions(url);
+  static forRoot(url: string, settings: ConnectionSettings, onQuery?: (sql: string) => void): DynamicModule {
+    const connections = new DatabaseConnections(url, settings);
+    const options = dataSourceOptions(url, connections);
     return {
       module: DatabaseModule,
       imports: [
@@ -51,8 +50,9 @@ export class DatabaseModule {
           onQuery ? { ...options, logging: ['query'], logger: new QueryObserver(onQuery) } : options,
         ),
       ],
-      providers: [...REPOSITORIES, { provide: DATABASE_URL, useValue: url }],
-      exports: [...REPOSITORIES, DATABASE_URL],
+      // Parts that hold a connection of their own (the change feed, presence) open it through these.
+      providers: [...REPOSITORIES, { provide: DatabaseConnections, useValue: connections }],
+      exports: [...REPOSITORIES, DatabaseConnections],
     };
   }
 }

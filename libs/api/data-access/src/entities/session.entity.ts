@@ -21,6 +21,7 @@ import { UserEntity } from './user.entity';
 @Entity('token_family')
 @Check('CHK_token_family_method', `"method" IN (${sqlList(SIGN_IN_METHODS)})`)
 @Index('IDX_token_family_user', ['userId'])
+@Index('IDX_token_family_last_used', ['lastUsedAt'])
 export class TokenFamilyEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_token_family' })
   id: string;
@@ -98,6 +99,7 @@ export class RefreshTokenEntity {
  * the failed attempts plus those still being checked.
  */
 @Entity('login_throttle')
+@Index('IDX_login_throttle_window', ['windowStartedAt'])
 export class LoginThrottleEntity {
   /** `pair:<email> <ip>`, `account:<email>` or `address:<ip>`. */
   @Column({ type: 'varchar', length: 400, primary: true, primaryKeyConstraintName: 'PK_login_throttle' })

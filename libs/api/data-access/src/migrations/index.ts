@@ -6,6 +6,7 @@ import { ProjectLeads1795900000000 } from './1795900000000-project-leads';
 import { KeptFigures1796000000000 } from './1796000000000-kept-figures';
 import { LockedReads1796100000000 } from './1796100000000-locked-reads';
 import { SessionsAndAudit1796147495938 } from './1796147495938-sessions-and-audit';
+import { PruningIndexes1796200000000 } from './1796200000000-pruning-indexes';
 
 /**
  * Every migration, oldest first. They are listed as classes rather than found by a file glob so
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   KeptFigures1796000000000,
   LockedReads1796100000000,
   SessionsAndAudit1796147495938,
+  PruningIndexes1796200000000,
 ];

@@ -77,7 +77,9 @@ export class ProgressRepository {
    * milestones depend on the day, and the kept figures are all judged on one date: when that is not
    * `today`, the first reader rebuilds them for today (others wait on the rebuild's lock and find it
    * done), then reads again. Progress and the status counts do not depend on the day, so the
-   * progress reads below need no such check.
+   * progress reads below need no such check. The rebuild runs under the ordinary statement
+   * timeout: it is one pass over the actions, milliseconds for a programme of hundreds, and should
+   * it ever run out it rolls back whole and the next reader starts it again.
    */
   async matrix(programmeId: string, regionId: string, today: string): Promise<MatrixCellRow[]> {
     let rows = await this.keptCells(programmeId, regionId);

@@ -114,6 +114,22 @@ export class SessionRepository {
     await managerOf(scope).query('SELECT pg_notify($1, $2)', [SESSIONS_ENDED_CHANNEL, JSON.stringify(ended)]);
   }
 
+  /**
+   * Deletes up to `batch` sessions unused for longer than `lifetimeSeconds`, and their refresh
+   * tokens with them. None of them can be live: a session never outlives its lifetime, and these
+   * were last used before it began. Rows that another instance is deleting, or that a refresh has
+   * locked, are skipped. Returns how many sessions went.
+   */
+  async deleteUnusedFor(lifetimeSeconds: number, batch: number): Promise<number> {
+    const [, deleted]: [unknown, number] = await this.dataSource.query(
+      `DELETE FROM token_family WHERE id IN (
+         SELECT id FROM token_family WHERE last_used_at < now() - make_interval(secs => $1)
+          ORDER BY last_used_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      [lifetimeSeconds, batch],
+    );
+    return deleted;
+  }
+
   async issueRefreshToken(fields: RefreshTokenFields, scope: QueryScope = this.dataSource.manager): Promise<void> {
     await managerOf(scope).insert(RefreshTokenEntity, fields);
   }

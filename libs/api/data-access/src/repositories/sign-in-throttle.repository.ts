@@ -55,6 +55,21 @@ export class SignInThrottleRepository {
     }
   }
 
+  /**
+   * Deletes up to `batch` counts whose window began more than `windowSeconds` ago: the next
+   * attempt under such a key would start again at one anyway. Rows another instance is deleting,
+   * or an attempt has locked, are skipped. Returns how many went.
+   */
+  async deleteExpired(windowSeconds: number, batch: number): Promise<number> {
+    const [, deleted]: [unknown, number] = await this.dataSource.query(
+      `DELETE FROM login_throttle WHERE key IN (
+         SELECT key FROM login_throttle WHERE window_started_at < now() - make_interval(secs => $1)
+          ORDER BY window_started_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      [windowSeconds, batch],
+    );
+    return deleted;
+  }
+
   /** Gives back the attempts of a sign-in that succeeded, and forgets `clearKey` altogether. */
   async release(keys: string[], clearKey: string): Promise<void> {
     await this.dataSource.query(`UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = ANY($1)`, [
