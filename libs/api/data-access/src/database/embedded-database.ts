@@ -76,7 +76,9 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     const binaries = await postgresBinaries(account, home);
     const passwordFile = embeddedPasswordFile(dataDir);
     const cluster = await clusterLocation(dataDir, account, home, existsSync(passwordFile));
-    if (account && cluster.elsewhereBecause) await reachableFolder(dirname(cluster.dir), account);
+    if (account && cluster.elsewhereBecause) {
+      for (const folder of [home, dirname(cluster.dir)]) await reachableFolder(folder, account);
+    }
 
     const leftover = await stopLeftoverPostgres(cluster.dir);
     if (leftover) logger.warn(`Stopped PostgreSQL process ${leftover}, left running by a Tiltak that did not stop`);
