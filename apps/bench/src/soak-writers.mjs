@@ -32,6 +32,12 @@ export class WriteBudget {
     this.issued = 0;
     this.done = 0;
     this.waiters = [];
+    this.gates = [];
+  }
+
+  /** Writes from the `fraction` of the run on wait for `until`: the faults come at their point whatever the pace. */
+  holdFrom(fraction, until) {
+    this.gates.push({ from: Math.floor(fraction * this.total), until });
   }
 
   start() {
@@ -40,7 +46,9 @@ export class WriteBudget {
 
   async take() {
     if (this.issued >= this.total) return false;
-    const wait = this.startedAt + this.issued++ * this.interval - Date.now();
+    const index = this.issued++;
+    for (const gate of this.gates) if (index >= gate.from) await gate.until;
+    const wait = this.startedAt + index * this.interval - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     return true;
   }

@@ -125,25 +125,44 @@ async function allHealthy(deadlineMs) {
   return false;
 }
 
+/**
+ * Kills B (SIGKILL) a third into the writes and starts it again; restarts PostgreSQL (fast stop, start on
+ * the same port) at 55 %. Writes from half-way wait for B to serve again, and the last 30 % wait for
+ * both instances to be healthy after the restart, so every run has writes during and after the faults.
+ */
 async function faults(budget, marks) {
   const [, b] = running.instances;
+  const instanceBack = deferred();
+  const faultsOver = deferred();
+  budget.holdFrom(0.5, instanceBack.promise);
+  budget.holdFrom(0.7, faultsOver.promise);
   await budget.when(Math.ceil(MUTATIONS / 3));
   marks.killAt = Date.now();
   await b.kill();
   log(`instance B killed (SIGKILL); starting it again in ${DOWN_S} s`);
   await sleep(DOWN_S * 1000);
-  await b.start().catch((error) => {
-    log(`instance B did not start again: ${error.message}; retrying`);
-    b.superviseRestart();
-  });
-  log('instance B serving again');
-  await budget.when(Math.ceil(MUTATIONS / 2));
+  await b.start().then(
+    () => log('instance B serving again'),
+    (error) => {
+      log(`instance B did not start again: ${error.message}; retrying`);
+      b.superviseRestart();
+    },
+  );
+  instanceBack.resolve();
+  await budget.when(Math.ceil(MUTATIONS * 0.55));
   marks.pgStopAt = Date.now();
   await running.db.restart(() => log('PostgreSQL stopped (fast); starting it again'));
   log('PostgreSQL serving again');
   marks.healthy = await allHealthy(60_000);
   marks.faultsOverAt = Date.now();
+  faultsOver.resolve();
   log(marks.healthy ? 'both instances healthy again' : 'an instance is still not healthy after 60 s');
+}
+
+function deferred() {
+  let resolve;
+  const promise = new Promise((done) => (resolve = done));
+  return { promise, resolve };
 }
 
 /**
@@ -229,7 +248,8 @@ async function main() {
       log(`writes ${budget.done}/${MUTATIONS}: ok ${stats.ok}, conflicts ${stats.conflicts}, failed ${stats.failed}`),
     15_000,
   );
-  await Promise.all([...writers.map((writer) => writer.run(budget)), faults(budget, marks)]);
+  const faultsDone = faults(budget, marks);
+  await Promise.all([...writers.map((writer) => writer.run(budget)), faultsDone]);
   clearInterval(progress);
   marks.writesDoneAt = Date.now();
   log('writes done; waiting for delivery to settle');
