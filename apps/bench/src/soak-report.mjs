@@ -33,7 +33,7 @@ export function printReport({ sizes, marks, stats, retryCauses, report, unexpect
     ]),
   );
   const gaveUp = subscribers.filter((s) => s.gaveUp !== null).length;
-  const withErrors = subscribers.filter((s) => s.errors.length > 0);
+  const withErrors = subscribers.filter((s) => s.errorCount > 0);
   const writes = stats.ok + stats.conflicts + stats.failed;
   const out = [];
   out.push('');
@@ -93,7 +93,11 @@ export function printReport({ sizes, marks, stats, retryCauses, report, unexpect
     `subscribers: ${totals.connections} connections in all (${totals.connections - sizes.SUBSCRIBERS} reconnections), ` +
       `${totals.resets} resets, ${withErrors.length} with subscription errors, ${gaveUp} whose client gave up`,
   );
-  for (const s of withErrors.slice(0, 3)) out.push(`  subscriber ${s.index} (${s.role}): ${s.errors.join(' | ')}`);
+  for (const s of withErrors.slice(0, 3)) {
+    out.push(
+      `  subscriber ${s.index} (${s.role}), ${s.errorCount} error(s), first: ${s.errors.join(' | ').slice(0, 300)}`,
+    );
+  }
   for (const exit of unexpectedExits) {
     const when = ((exit.at - marks.startAt) / 1000).toFixed(1);
     out.push(

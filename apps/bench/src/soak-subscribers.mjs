@@ -1,8 +1,9 @@
 // The soak's subscribers, in a process of their own so that receipt times are not delayed by the
 // writers. Each follows the dashboard's live connection (libs/dashboard/data-access/src/live-connection.ts):
-// it reconnects for ever and, once connected, subscribes again from the last sequence number it saw.
-// After a disconnect it tries the other instance first. It records every receipt as the API sent
-// it, before any de-duplication, so a duplicate or a gap in what the API sent is counted.
+// it reconnects for ever and, once connected or after the API ended its subscription with an error,
+// subscribes again from the last sequence number it saw. After a disconnect it tries the other
+// instance first. It records every receipt as the API sent it, before any de-duplication, so a
+// duplicate or a gap in what the API sent is counted.
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { phaseOf, summarise } from './soak-stats.mjs';
@@ -13,6 +14,9 @@ const SUBSCRIPTION = `subscription SoakChanges($since: String) {
   programmeChanged(since: $since) { seq reset caughtUp entity entityId actionId operation occurredAt }
 }`;
 
+/** After an error, the dashboard subscribes again after 0.5 s, then twice as long each time, up to 8 s. */
+const RESUBSCRIBE_FIRST_MS = 500;
+const RESUBSCRIBE_MAX_MS = 8_000;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 let tokens = {};
 const subscribers = [];
@@ -33,6 +37,10 @@ class SoakSubscriber {
     this.outOfOrder = 0;
     this.resets = 0;
     this.errors = [];
+    this.errorCount = 0;
+    this.resubscribe = undefined;
+    this.resubscribeDelay = RESUBSCRIBE_FIRST_MS;
+    this.online = false;
     this.connections = 0;
     this.gaveUp = null;
     this.unsubscribe = null;
@@ -51,9 +59,12 @@ class SoakSubscriber {
       on: {
         connected: () => {
           this.connections++;
+          this.online = true;
           this.subscribe();
         },
         closed: () => {
+          this.online = false;
+          clearTimeout(this.resubscribe);
           this.unsubscribe?.();
           this.unsubscribe = null;
           this.next = 1 - this.next;
@@ -63,21 +74,37 @@ class SoakSubscriber {
   }
 
   subscribe() {
+    clearTimeout(this.resubscribe);
     this.unsubscribe?.();
     this.unsubscribe = this.client.subscribe(
       { query: SUBSCRIPTION, variables: { since: this.lastSeq === null ? null : String(this.lastSeq) } },
       {
         next: ({ data, errors }) => {
-          if (errors) this.errors.push(errors.map((e) => e.message).join('; '));
+          if (errors) return this.failed(errors.map((e) => e.message).join('; '));
+          this.resubscribeDelay = RESUBSCRIBE_FIRST_MS;
           const change = data?.programmeChanged;
           if (change) this.receive(change);
         },
-        // As in the dashboard, an error ends this subscription until the connection is lost.
-        error: (error) =>
-          this.errors.push(Array.isArray(error) ? error.map((e) => e.message).join('; ') : String(error)),
+        error: (error) => this.failed(Array.isArray(error) ? error.map((e) => e.message).join('; ') : String(error)),
         complete: () => undefined,
       },
     );
+  }
+
+  /**
+   * The API ended the subscription with an error (a catch-up it could not read while its database
+   * was away), or sent a change it could not complete: as the dashboard does, that change is not
+   * taken, and the subscription starts again from the last change taken, after a short wait.
+   */
+  failed(message) {
+    this.errorCount++;
+    if (this.errors.length < 3) this.errors.push(message);
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    clearTimeout(this.resubscribe);
+    const delay = this.resubscribeDelay;
+    this.resubscribeDelay = Math.min(delay * 2, RESUBSCRIBE_MAX_MS);
+    this.resubscribe = setTimeout(() => this.online && this.subscribe(), delay);
   }
 
   receive(change) {
@@ -108,6 +135,7 @@ class SoakSubscriber {
     this.outOfOrder = 0;
     this.resets = 0;
     this.errors = [];
+    this.errorCount = 0;
   }
 
   /** Lost, duplicated and unexpected receipts against the events this subscriber may see. */
@@ -135,7 +163,8 @@ class SoakSubscriber {
       outOfOrder: this.outOfOrder,
       resets: this.resets,
       connections: this.connections,
-      errors: this.errors.slice(0, 3),
+      errors: this.errors,
+      errorCount: this.errorCount,
       gaveUp: this.gaveUp,
     };
   }
