@@ -20,7 +20,9 @@ async function attempt(url, token, query, variables) {
     });
     text = await response.text();
   } catch (error) {
-    return { kind: 'retry', cause: error.name === 'TimeoutError' ? 'no answer within 30 s' : 'instance unreachable' };
+    // An instance that answers nothing for 30 s is a fault of the API, not a lost instance.
+    if (error.name === 'TimeoutError') return { kind: 'failed', reason: 'no answer within 30 s' };
+    return { kind: 'retry', cause: 'instance unreachable' };
   }
   let body;
   try {
