@@ -93,6 +93,11 @@ export function printReport({ sizes, marks, stats, retryCauses, report, unexpect
     `subscribers: ${totals.connections} connections in all (${totals.connections - sizes.SUBSCRIBERS} reconnections), ` +
       `${totals.resets} resets, ${withErrors.length} with subscription errors, ${gaveUp} whose client gave up`,
   );
+  const closes = {};
+  for (const s of subscribers)
+    for (const [code, n] of Object.entries(s.closeCodes)) closes[code] = (closes[code] ?? 0) + n;
+  const closeList = Object.entries(closes).map(([code, n]) => `${code} ×${n}`);
+  out.push(`  open connections closed, by close code: ${closeList.length ? closeList.join(', ') : 'none'}`);
   for (const s of withErrors.slice(0, 3)) {
     out.push(
       `  subscriber ${s.index} (${s.role}), ${s.errorCount} error(s), first: ${s.errors.join(' | ').slice(0, 300)}`,

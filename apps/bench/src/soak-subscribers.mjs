@@ -42,6 +42,7 @@ class SoakSubscriber {
     this.resubscribeDelay = RESUBSCRIBE_FIRST_MS;
     this.online = false;
     this.connections = 0;
+    this.closeCodes = {};
     this.gaveUp = null;
     this.unsubscribe = null;
     this.client = createClient({
@@ -62,7 +63,9 @@ class SoakSubscriber {
           this.online = true;
           this.subscribe();
         },
-        closed: () => {
+        closed: (event) => {
+          // Why an open connection ended (1006: dropped, for example by the API's keep-alive or a kill).
+          if (this.online) this.closeCodes[event?.code] = (this.closeCodes[event?.code] ?? 0) + 1;
           this.online = false;
           clearTimeout(this.resubscribe);
           this.unsubscribe?.();
@@ -163,6 +166,7 @@ class SoakSubscriber {
       outOfOrder: this.outOfOrder,
       resets: this.resets,
       connections: this.connections,
+      closeCodes: this.closeCodes,
       errors: this.errors,
       errorCount: this.errorCount,
       gaveUp: this.gaveUp,
