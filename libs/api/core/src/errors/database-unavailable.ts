@@ -51,7 +51,9 @@ function* chainOf(error: unknown, depth = 0): Generator<object> {
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (const link of chainOf(error)) {
     if (link instanceof ApiError) return link.code === ApiErrorCode.SERVICE_UNAVAILABLE;
-    const { code, message } = link as { code?: unknown; message?: unknown };
+    const { code, message, name } = link as { code?: unknown; message?: unknown; name?: unknown };
+    // TypeORM gives a transaction's connection back the moment it breaks; the next statement says so.
+    if (name === 'QueryRunnerAlreadyReleasedError') return true;
     if (typeof code === 'string' && (CONNECTION_ERRNOS.has(code) || isConnectionState(code))) return true;
     if (typeof message === 'string' && CONNECTION_MESSAGES.some((pattern) => pattern.test(message))) return true;
   }
