@@ -11,12 +11,16 @@ export class DatabaseTimeoutError extends Error {
   }
 }
 
+/** How long a polite goodbye may take before the connection is simply closed. */
+const END_WAIT_MS = 2_000;
+
 type Callback = (...results: unknown[]) => void;
 type AnyQuery = (...args: unknown[]) => unknown;
 type AnyEnd = (callback?: Callback) => unknown;
 
-/** A client of the watch: how many statements it is waiting for, and how to give it up. */
+/** A client of the watch: whether it is open, how many statements it is waiting for, and how to give it up. */
 interface Watched {
+  open: boolean;
   waitingFor: number;
   abandon(error: Error): void;
 }
@@ -36,14 +40,35 @@ interface Watched {
  */
 export class ConnectionWatch {
   private readonly clients = new Set<Watched>();
+  private readonly classes = new Map<number | null, typeof pg.Client>();
 
   /**
    * A pg client class (for a pool's `Client` option, or to construct) whose statements must be
    * answered within `replyDeadlineMs`; null for no deadline (migrations, which may run for long).
    */
   clientClass(replyDeadlineMs: number | null): typeof pg.Client {
-    const watch = this;
+    const made = this.classes.get(replyDeadlineMs) ?? this.watchedClient(replyDeadlineMs);
+    this.classes.set(replyDeadlineMs, made);
+    return made;
+  }
+
+  /** Closes every open connection that is not waiting on a statement; they are opened again when needed. */
+  private closeIdle(reason: Error): void {
+    for (const client of this.clients) if (client.open && client.waitingFor === 0) client.abandon(reason);
+  }
+
+  private silent(client: Watched, waitedMs: number): void {
+    const error = new DatabaseTimeoutError(waitedMs);
+    client.abandon(error);
+    this.closeIdle(error);
+  }
+
+  private watchedClient(replyDeadlineMs: number | null): typeof pg.Client {
+    const clients = this.clients;
+    const silent = (client: Watched) => this.silent(client, replyDeadlineMs ?? 0);
     return class WatchedClient extends pg.Client implements Watched {
+      /** Connected; one still connecting may well be on a path that works, and has its own timeout. */
+      open = false;
       waitingFor = 0;
 
       constructor(config?: string | pg.ClientConfig) {
@@ -52,8 +77,9 @@ export class ConnectionWatch {
         this.query = ((...args: unknown[]) => this.watched(query, args)) as typeof this.query;
         const end = this.end.bind(this) as AnyEnd;
         this.end = ((callback?: Callback) => this.endWithin(end, callback)) as typeof this.end;
-        watch.clients.add(this);
-        this.once('end', () => watch.clients.delete(this));
+        clients.add(this);
+        this.once('connect', () => (this.open = true));
+        this.once('end', () => clients.delete(this));
       }
 
       abandon(error: Error): void {
@@ -63,8 +89,7 @@ export class ConnectionWatch {
       /** Runs a query of any of pg's forms (promise, callback, submittable), counting it until it settles. */
       private watched(query: AnyQuery, args: unknown[]): unknown {
         this.waitingFor += 1;
-        const deadline =
-          replyDeadlineMs === null ? undefined : setTimeout(() => watch.silent(this, replyDeadlineMs), replyDeadlineMs);
+        const deadline = replyDeadlineMs === null ? undefined : setTimeout(() => silent(this), replyDeadlineMs);
         let settled = false;
         const done = () => {
           if (settled) return;
@@ -110,18 +135,4 @@ export class ConnectionWatch {
       }
     };
   }
-
-  /** Closes every connection that is not waiting on a statement; they are opened again when needed. */
-  closeIdle(reason: Error): void {
-    for (const client of this.clients) if (client.waitingFor === 0) client.abandon(reason);
-  }
-
-  private silent(client: Watched, waitedMs: number): void {
-    const error = new DatabaseTimeoutError(waitedMs);
-    client.abandon(error);
-    this.closeIdle(error);
-  }
 }
-
-/** How long a polite goodbye may take before the connection is simply closed. */
-const END_WAIT_MS = 2_000;
