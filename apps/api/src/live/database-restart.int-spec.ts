@@ -121,6 +121,10 @@ describe('while the database is away', () => {
       },
     });
     await eventually(() => watching, 'the watching connection');
+    const viewer = await presenceSocket(tiltak.url, accessToken);
+    const { actions } = (await call('{ actions(first: 1) { edges { node { id } } } }', bearer)).body.data as {
+      actions: { edges: { node: { id: string } }[] };
+    };
     await subscriber.until(() => subscriber!.markers.length === 1);
     expect((await createParty('Før pausen')).status).toBe(200);
     await subscriber.until((received) => received.length === 1);
@@ -149,6 +153,10 @@ describe('while the database is away', () => {
     );
     expect(late.closedWith).toBe(1013);
     await expect(presenceSocket(tiltak.url, accessToken)).rejects.toMatchObject({ message: 'SERVICE_UNAVAILABLE' });
+    // A presence socket from before stays, and a view it cannot check is answered, not left hanging.
+    const view = await new Promise((resolve) => viewer.emit('view', actions.edges[0].node.id, resolve));
+    expect(view).toEqual({ ok: false, reason: 'SERVICE_UNAVAILABLE' });
+    viewer.disconnect();
     // An open connection stays open and is told; a catch-up it asks for now waits for the database.
     await eventually(() => notices.length === 1, 'the notice that the database is away');
     expect(notices).toEqual([{ database: 'down' }]);
