@@ -1,6 +1,6 @@
 import { loadConfig } from '@tiltak/api-core';
 import { StartupProblem } from '@tiltak/api-data-access';
-import { createTestDatabase, type TestDatabase } from '@tiltak/api-data-access/testing';
+import { createTestDatabase, type TestDatabase, until } from '@tiltak/api-data-access/testing';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,15 +15,6 @@ const config = (env: Record<string, string>) =>
     { PORT: '0', NODE_ENV: 'test', LOG_LEVEL: 'error', AUTH_SECRET: TEST_AUTH_SECRET, ...env },
     { dashboardDir: '/nonexistent' },
   );
-
-async function until<T>(what: string, attempt: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  for (const deadline = Date.now() + ms; ;) {
-    const value = await attempt().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Waited ${ms} ms for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('starting Tiltak', () => {
   describe('on a PostgreSQL server', () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { TEST_ENV, withDatabase } from '../testing/test-database-server';
+import { until } from '../testing/until';
 import { processExists } from './embedded/data-folder-lock';
 import { type EmbeddedDatabase, freeLoopbackPort, startEmbeddedDatabase } from './embedded-database';
 import { checkDatabaseServer } from './server-check';
@@ -24,15 +25,6 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 
 async function postmasterPid(database: EmbeddedDatabase): Promise<number> {
   return Number((await readFile(join(database.clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
-}
-
-async function until<T>(what: string, attempt: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  for (const deadline = Date.now() + ms; ;) {
-    const value = await attempt().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Waited ${ms} ms for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Listens on 127.0.0.1:port as soon as the port is free. */

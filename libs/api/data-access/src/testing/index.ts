@@ -1,2 +1,3 @@
 export * from './test-database';
 export * from './silencing-proxy';
+export * from './until';
