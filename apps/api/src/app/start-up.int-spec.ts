@@ -85,6 +85,10 @@ describe('starting Tiltak', () => {
       const killed = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
       process.kill(killed, 'SIGKILL');
 
+      // Its backends outlive a killed postmaster for a moment and may still answer: wait for the new one.
+      await until('PostgreSQL to be started again', async () =>
+        Number((await readFile(pidFile, 'utf8')).split('\n')[0]) !== killed ? true : undefined,
+      );
       await until('the health check to pass again', async () =>
         (await fetch(`${tiltak.url}/health`)).status === 200 ? true : undefined,
       );
@@ -92,7 +96,6 @@ describe('starting Tiltak', () => {
         'mutation { login(email: "admin@tiltak.test", password: "tiltak-demo") { accessToken } }',
       );
       expect(login.accessToken).toEqual(expect.any(String));
-      expect(Number((await readFile(pidFile, 'utf8')).split('\n')[0])).not.toBe(killed);
       expect(lost).toEqual([]);
     } finally {
       await tiltak.close();
