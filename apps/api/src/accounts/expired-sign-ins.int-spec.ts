@@ -21,16 +21,19 @@ describe('expired sign-ins', () => {
   /** A session of the admin's, begun `started` ago and last used `used` ago, with one refresh token. */
   const session = async (started: string, used: string, ended: string | null = null): Promise<string> => {
     const [{ id: userId }] = await api.db.dataSource.query(`SELECT id FROM app_user WHERE email = 'admin@tiltak.test'`);
+    // One statement: the pruning runs all the while, and must never find the session without its token.
     const [{ id }] = await api.db.dataSource.query(
-      `INSERT INTO token_family (user_id, method, started_at, authenticated_at, last_used_at, ended_at)
-       VALUES ($1, 'PASSWORD', now() - $2::interval, now() - $2::interval, now() - $3::interval, now() - $4::interval)
-       RETURNING id`,
+      `WITH family AS (
+         INSERT INTO token_family (user_id, method, started_at, authenticated_at, last_used_at, ended_at)
+         VALUES ($1, 'PASSWORD', now() - $2::interval, now() - $2::interval, now() - $3::interval, now() - $4::interval)
+         RETURNING id
+       ), token AS (
+         INSERT INTO refresh_token (family_id, user_id, token_hash, expires_at)
+         SELECT id, $1, md5(random()::text) || md5(random()::text), now() - $2::interval + interval '12 hours'
+           FROM family
+       )
+       SELECT id FROM family`,
       [userId, started, used, ended],
-    );
-    await api.db.dataSource.query(
-      `INSERT INTO refresh_token (family_id, user_id, token_hash, expires_at)
-       VALUES ($1, $2, md5(random()::text) || md5(random()::text), now() - $3::interval + interval '12 hours')`,
-      [id, userId, started],
     );
     return id;
   };
