@@ -1,12 +1,11 @@
 // GraphQL over HTTP as a careful client does it during the soak: an instance that cannot be reached
 // or a database that is away (503, SERVICE_UNAVAILABLE) is tried again, on the other instance too;
 // CONFLICT is an answer; anything else is a failure, counted with its code and message.
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 /** How long a client keeps trying one request before it counts it as failed. */
 const RETRY_WINDOW_MS = 90_000;
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function attempt(url, token, query, variables) {
   let response;

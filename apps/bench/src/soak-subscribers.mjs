@@ -7,6 +7,7 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { phaseOf, summarise } from './soak-stats.mjs';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 // The dashboard's document without `action { … }`: each subscriber that reconnected has its own `since`,
 // so its own execution, and would read the action for every change (see docs/benchmarks.md).
@@ -17,7 +18,6 @@ const SUBSCRIPTION = `subscription SoakChanges($since: String) {
 /** After an error, the dashboard subscribes again after 0.5 s, then twice as long each time, up to 8 s. */
 const RESUBSCRIBE_FIRST_MS = 500;
 const RESUBSCRIBE_MAX_MS = 8_000;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 let tokens = {};
 const subscribers = [];
 /** Every receipt's commit time and delay, in milliseconds, for the latency figures. */

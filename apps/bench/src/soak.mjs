@@ -13,6 +13,7 @@ import { ApiInstance } from './soak-instances.mjs';
 import { freeLoopbackPort, startSoakPostgres } from './soak-postgres.mjs';
 import { printReport } from './soak-report.mjs';
 import { WriteBudget, Writer } from './soak-writers.mjs';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
@@ -45,7 +46,6 @@ const WRITER_ROLES = ['admin', 'nes', 'eidsvoll', 'lead'];
 const TOKEN_REFRESH_MS = 5 * 60_000;
 const WARM_UP = 'mutation($name: String!) { createParty(input: { name: $name, kind: NETWORK }) { id } }';
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const started = Date.now();
 const log = (line) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}`);
 
