@@ -80,6 +80,8 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
   private reading: Promise<void> = Promise.resolve();
   private poll?: NodeJS.Timeout;
   private reconnect?: NodeJS.Timeout;
+  /** A connection being made: shutdown waits for it, so that one made just then is closed too. */
+  private connecting: Promise<void> = Promise.resolve();
   private stopped = false;
   private reconnectDelay = 250;
 
@@ -98,6 +100,7 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
     this.stopped = true;
     clearInterval(this.poll);
     clearTimeout(this.reconnect);
+    await this.connecting;
     await this.client?.end().catch(() => undefined);
   }
 
@@ -138,9 +141,13 @@ export class ChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown
     return BigInt(row.seq ?? 0);
   }
 
-  private async connect(): Promise<void> {
+  private connect(): Promise<void> {
     this.reconnect = undefined;
-    if (this.stopped) return;
+    this.connecting = this.stopped ? Promise.resolve() : this.makeConnection();
+    return this.connecting;
+  }
+
+  private async makeConnection(): Promise<void> {
     const client = this.connections.client('tiltak-change-feed', LISTENER_REPLY_MS);
     client.on('notification', (message) =>
       message.channel === SESSIONS_ENDED_CHANNEL ? this.sessionsEnded(message.payload) : this.wake(),
