@@ -14,7 +14,9 @@ export interface IndicatorChartProps {
 
 const WIDTH = 320;
 const HEIGHT = 190;
-const PLOT = { left: 56, right: 8, top: 24, bottom: 40 };
+const PLOT = { right: 8, top: 24, bottom: 40 };
+/** Room per character of a tick label at the chart's 11 px type. */
+const CHARACTER_WIDTH = 6.5;
 
 /**
  * An indicator as columns per year against dashed baseline and target lines, on labelled axes with
@@ -25,25 +27,26 @@ export function IndicatorChart({ title, summary, points, baseline, target, label
   const headingId = useId();
   const ticks = axisTicks(Math.max(target, baseline, ...points.map((p) => p.value), 1));
   const top = ticks.at(-1) ?? 1;
-  const plotWidth = WIDTH - PLOT.left - PLOT.right;
+  const left = 12 + CHARACTER_WIDTH * Math.max(...ticks.map((tick) => format(tick).length));
+  const plotWidth = WIDTH - left - PLOT.right;
   const plotBottom = HEIGHT - PLOT.bottom;
   const y = (value: number) => plotBottom - (value / top) * (plotBottom - PLOT.top);
   const slot = points.length ? plotWidth / points.length : plotWidth;
   const barWidth = Math.min(40, slot * 0.6);
-  const barX = (index: number) => PLOT.left + index * slot + (slot - barWidth) / 2;
+  const barX = (index: number) => left + index * slot + (slot - barWidth) / 2;
   return (
     <figure className="indicator" aria-labelledby={headingId}>
       <figcaption id={headingId}>{title}</figcaption>
       <div className="indicator__body">
         <div className="indicator__chart">
           <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={summary}>
-            <text className="indicator__axis-title" x={PLOT.left} y={12} textAnchor="start">
+            <text className="indicator__axis-title" x={left} y={12} textAnchor="start">
               {labels.value}
             </text>
             {ticks.map((tick) => (
               <g key={tick}>
-                <line className="indicator__grid" x1={PLOT.left} x2={WIDTH - PLOT.right} y1={y(tick)} y2={y(tick)} />
-                <text className="indicator__tick" x={PLOT.left - 6} y={y(tick) + 4} textAnchor="end">
+                <line className="indicator__grid" x1={left} x2={WIDTH - PLOT.right} y1={y(tick)} y2={y(tick)} />
+                <text className="indicator__tick" x={left - 6} y={y(tick) + 4} textAnchor="end">
                   {format(tick)}
                 </text>
               </g>
@@ -67,16 +70,10 @@ export function IndicatorChart({ title, summary, points, baseline, target, label
                 </text>
               </g>
             ))}
-            <line className="indicator__axis" x1={PLOT.left} x2={WIDTH - PLOT.right} y1={plotBottom} y2={plotBottom} />
-            <line
-              className="indicator__baseline"
-              x1={PLOT.left}
-              x2={WIDTH - PLOT.right}
-              y1={y(baseline)}
-              y2={y(baseline)}
-            />
-            <line className="indicator__target" x1={PLOT.left} x2={WIDTH - PLOT.right} y1={y(target)} y2={y(target)} />
-            <text className="indicator__axis-title" x={PLOT.left + plotWidth / 2} y={HEIGHT - 4} textAnchor="middle">
+            <line className="indicator__axis" x1={left} x2={WIDTH - PLOT.right} y1={plotBottom} y2={plotBottom} />
+            <line className="indicator__baseline" x1={left} x2={WIDTH - PLOT.right} y1={y(baseline)} y2={y(baseline)} />
+            <line className="indicator__target" x1={left} x2={WIDTH - PLOT.right} y1={y(target)} y2={y(target)} />
+            <text className="indicator__axis-title" x={left + plotWidth / 2} y={HEIGHT - 4} textAnchor="middle">
               {labels.year}
             </text>
           </svg>
