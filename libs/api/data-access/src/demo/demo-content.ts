@@ -282,7 +282,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
       gjerdrum: {
         status: 'IN_PROGRESS',
         progress: 25,
-        note: 'Få logistikkbedrifter i kommunen; rekrutteres via næringsforumet for Nannestad og Gjerdrum.',
+        note: 'Få logistikkbedrifter i kommunen; rekrutteres via den lokale næringsforeningen for Nannestad og Gjerdrum.',
       },
     },
     history: [
