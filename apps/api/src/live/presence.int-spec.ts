@@ -62,7 +62,7 @@ describe('presence', () => {
     await eventually(() => leadSees.entries?.length === 2);
     expect(leadSees.entries?.map((e) => e.name).sort()).toEqual([
       'Prosjektleder i næringsrådet',
-      'Regionrådets sekretariat',
+      'Sekretariatet i Gardermoregionen IPR',
     ]);
 
     lead.emit('editing', actionId, 'status');
@@ -71,7 +71,7 @@ describe('presence', () => {
 
     lead.disconnect();
     await eventually(() => councilSees.entries?.length === 1);
-    expect(councilSees.entries?.[0].name).toBe('Regionrådets sekretariat');
+    expect(councilSees.entries?.[0].name).toBe('Sekretariatet i Gardermoregionen IPR');
   });
 
   it('refuses a socket without a valid token, and a room that is not an action', async () => {

@@ -99,6 +99,7 @@ export function InvolvementsPanel({ action }: { action: ActionDetail }) {
                 </button>
                 <button
                   type="button"
+                  className="button--destructive"
                   disabled={busy}
                   onClick={() =>
                     void run(

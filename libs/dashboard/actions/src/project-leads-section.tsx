@@ -55,6 +55,7 @@ export function ProjectLeadsSection({ action }: { action: ActionDetail }) {
               {mayAssign && (
                 <button
                   type="button"
+                  className="button--destructive"
                   disabled={busy}
                   onClick={() =>
                     void run(

@@ -232,6 +232,7 @@ export const en: Messages = {
   'partyKind.NETWORK': 'Network',
   'partyKind.CLUSTER': 'Cluster',
   'partyKind.RESEARCH_INNOVATION': 'Research and innovation',
+  'partyKind.INTERMUNICIPAL_COUNCIL': 'Intermunicipal political council',
   'partyKind.REGIONAL_AUTHORITY': 'Regional authority',
   'partyKind.NEIGHBOUR_REGION': 'Neighbouring region',
   'notFound.title': 'Page not found',

@@ -232,6 +232,7 @@ export const nb = {
   'partyKind.NETWORK': 'Nettverk',
   'partyKind.CLUSTER': 'Klynge',
   'partyKind.RESEARCH_INNOVATION': 'Forskning og innovasjon',
+  'partyKind.INTERMUNICIPAL_COUNCIL': 'Interkommunalt politisk råd',
   'partyKind.REGIONAL_AUTHORITY': 'Regional myndighet',
   'partyKind.NEIGHBOUR_REGION': 'Naboregion',
   'notFound.title': 'Fant ikke siden',

@@ -51,7 +51,7 @@ export function SessionTimeout() {
         </strong>
       </p>
       <div className="button-row">
-        <button type="button" onClick={stay} autoFocus>
+        <button type="button" className="button--primary" onClick={stay} autoFocus>
           {t('timeout.stay')}
         </button>
         <button type="button" onClick={() => void signOut()}>

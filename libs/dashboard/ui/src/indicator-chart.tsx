@@ -7,57 +7,92 @@ export interface IndicatorChartProps {
   points: { year: number; value: number }[];
   baseline: number;
   target: number;
+  /** `year` names the horizontal axis, `value` (the unit) the vertical one; all four name the legend. */
   labels: { year: string; value: string; baseline: string; target: string };
   format(value: number): string;
 }
 
+const WIDTH = 320;
+const HEIGHT = 190;
+const PLOT = { right: 8, top: 24, bottom: 40 };
+/** Room per character of a tick label at the chart's 11 px type. */
+const CHARACTER_WIDTH = 6.5;
+
 /**
- * An indicator as columns per year against dashed baseline and target lines, with the same
- * figures in a table beside it: the table is the accessible version, the chart the quick look.
+ * An indicator as columns per year against dashed baseline and target lines, on labelled axes with
+ * a legend, and the same figures in a table beside it: the table is the accessible version, the
+ * chart the quick look. Colours come from the dashboard's chart tokens.
  */
 export function IndicatorChart({ title, summary, points, baseline, target, labels, format }: IndicatorChartProps) {
   const headingId = useId();
-  const max = Math.max(target, baseline, ...points.map((p) => p.value), 1);
-  const width = 240;
-  const height = 120;
-  const barWidth = points.length ? Math.min(40, (width - 20) / points.length - 8) : 0;
-  const y = (value: number) => height - (value / max) * (height - 10);
+  const ticks = axisTicks(Math.max(target, baseline, ...points.map((p) => p.value), 1));
+  const top = ticks.at(-1) ?? 1;
+  const left = 12 + CHARACTER_WIDTH * Math.max(...ticks.map((tick) => format(tick).length));
+  const plotWidth = WIDTH - left - PLOT.right;
+  const plotBottom = HEIGHT - PLOT.bottom;
+  const y = (value: number) => plotBottom - (value / top) * (plotBottom - PLOT.top);
+  const slot = points.length ? plotWidth / points.length : plotWidth;
+  const barWidth = Math.min(40, slot * 0.6);
+  const barX = (index: number) => left + index * slot + (slot - barWidth) / 2;
   return (
     <figure className="indicator" aria-labelledby={headingId}>
       <figcaption id={headingId}>{title}</figcaption>
       <div className="indicator__body">
-        <svg viewBox={`0 0 ${width} ${height + 16}`} width={width} height={height + 16} role="img" aria-label={summary}>
-          {points.map((point, index) => (
-            <g key={point.year}>
-              <rect
-                x={10 + index * (barWidth + 8)}
-                y={y(point.value)}
-                width={barWidth}
-                height={height - y(point.value)}
-                fill="#0b5a7a"
-              />
-              <text
-                x={10 + index * (barWidth + 8) + barWidth / 2}
-                y={height + 13}
-                fontSize="10"
-                textAnchor="middle"
-                fill="#1a1f24"
-              >
-                {point.year}
-              </text>
-            </g>
-          ))}
-          <line x1="0" x2={width} y1={y(baseline)} y2={y(baseline)} stroke="#4a5560" strokeDasharray="4 3" />
-          <line
-            x1="0"
-            x2={width}
-            y1={y(target)}
-            y2={y(target)}
-            stroke="#b3400a"
-            strokeWidth="2"
-            strokeDasharray="8 3"
-          />
-        </svg>
+        <div className="indicator__chart">
+          <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={summary}>
+            <text className="indicator__axis-title" x={left} y={12} textAnchor="start">
+              {labels.value}
+            </text>
+            {ticks.map((tick) => (
+              <g key={tick}>
+                <line className="indicator__grid" x1={left} x2={WIDTH - PLOT.right} y1={y(tick)} y2={y(tick)} />
+                <text className="indicator__tick" x={left - 6} y={y(tick) + 4} textAnchor="end">
+                  {format(tick)}
+                </text>
+              </g>
+            ))}
+            {points.map((point, index) => (
+              <g key={point.year}>
+                <rect
+                  className="indicator__bar"
+                  x={barX(index)}
+                  y={y(point.value)}
+                  width={barWidth}
+                  height={plotBottom - y(point.value)}
+                />
+                <text
+                  className="indicator__tick"
+                  x={barX(index) + barWidth / 2}
+                  y={plotBottom + 16}
+                  textAnchor="middle"
+                >
+                  {point.year}
+                </text>
+              </g>
+            ))}
+            <line className="indicator__axis" x1={left} x2={WIDTH - PLOT.right} y1={plotBottom} y2={plotBottom} />
+            <line className="indicator__baseline" x1={left} x2={WIDTH - PLOT.right} y1={y(baseline)} y2={y(baseline)} />
+            <line className="indicator__target" x1={left} x2={WIDTH - PLOT.right} y1={y(target)} y2={y(target)} />
+            <text className="indicator__axis-title" x={left + plotWidth / 2} y={HEIGHT - 4} textAnchor="middle">
+              {labels.year}
+            </text>
+          </svg>
+          {/* The legend is hidden from screen readers: the summary and the table already say it all. */}
+          <ul className="indicator__legend" aria-hidden="true">
+            <li>
+              <span className="indicator__key indicator__key--value" />
+              {labels.value}
+            </li>
+            <li>
+              <span className="indicator__key indicator__key--baseline" />
+              {labels.baseline}
+            </li>
+            <li>
+              <span className="indicator__key indicator__key--target" />
+              {labels.target}
+            </li>
+          </ul>
+        </div>
         <table>
           <thead>
             <tr>
@@ -85,4 +120,14 @@ export function IndicatorChart({ title, summary, points, baseline, target, label
       </div>
     </figure>
   );
+}
+
+/** Round steps (1, 2 or 5 times a power of ten) from zero to at least `max`: three to five of them. */
+export function axisTicks(max: number): number[] {
+  const rough = max / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= rough) ?? 10 * power;
+  const ticks = [0];
+  while ((ticks.at(-1) ?? 0) < max) ticks.push(Math.round(((ticks.at(-1) ?? 0) + step) * 1e9) / 1e9);
+  return ticks;
 }

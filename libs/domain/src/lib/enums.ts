@@ -12,6 +12,8 @@ export const PARTY_KINDS = [
   'NETWORK',
   'CLUSTER',
   'RESEARCH_INNOVATION',
+  // A council the municipalities form under the Local Government Act (interkommunalt politisk råd).
+  'INTERMUNICIPAL_COUNCIL',
   'REGIONAL_AUTHORITY',
   'NEIGHBOUR_REGION',
 ] as const;

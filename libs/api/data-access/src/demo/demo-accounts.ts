@@ -14,7 +14,7 @@ export interface DemoAccount {
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'admin@tiltak.test', name: 'Tiltak-administrator', role: 'ADMIN' },
-  { email: 'rad@tiltak.test', name: 'Regionrådets sekretariat', role: 'COUNCIL' },
+  { email: 'rad@tiltak.test', name: 'Sekretariatet i Gardermoregionen IPR', role: 'COUNCIL' },
   { email: 'koordinator.nes@tiltak.test', name: 'Næringskoordinator i Nes', role: 'COORDINATOR', municipality: 'nes' },
   {
     email: 'koordinator.eidsvoll@tiltak.test',

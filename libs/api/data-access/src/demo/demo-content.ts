@@ -1,8 +1,13 @@
 /**
  * Demo content for the Gardermoen region's action programme 2025–2028: parties, actions, indicators
- * and political adoptions, in bokmål. All organisations, people and addresses beyond the public
- * bodies are invented; e-mail addresses and websites use the reserved `.test` domain.
- * The data is written as if today were 2026-11-27.
+ * and political adoptions, in bokmål. The data is written as if today were 2026-11-27.
+ *
+ * What is real and what is invented, so that the demo puts words in no real body's mouth:
+ * - Real public bodies (the six municipalities, Akershus fylkeskommune, Statsforvalteren, the
+ *   council and the neighbouring regions' councils) carry their current names, and the people who
+ *   speak for them are role titles, never invented names.
+ * - Every other organisation is invented and named for what it does, not after a real one.
+ * - E-mail addresses and websites are invented and use the reserved `.test` domain.
  */
 import type { DemoAction, DemoAdoption, DemoIndicator, DemoParty } from './demo-content.types';
 
@@ -13,8 +18,8 @@ export const DEMO_PARTIES: DemoParty[] = [
     name: 'Eidsvoll kommune, næringsavdelingen',
     kind: 'MUNICIPALITY',
     homeMunicipality: 'eidsvoll',
-    contactName: 'Ingrid Haugen',
-    contactEmail: 'ingrid.haugen@eidsvoll-kommune.test',
+    contactName: 'Næringssjef',
+    contactEmail: 'naering@eidsvoll-kommune.test',
     website: 'https://eidsvoll-kommune.test/naering',
   },
   {
@@ -22,32 +27,32 @@ export const DEMO_PARTIES: DemoParty[] = [
     name: 'Gjerdrum kommune, næringsutvikling',
     kind: 'MUNICIPALITY',
     homeMunicipality: 'gjerdrum',
-    contactName: 'Per Olav Bakken',
-    contactEmail: 'per.olav.bakken@gjerdrum-kommune.test',
+    contactName: 'Næringssjef',
+    contactEmail: 'naering@gjerdrum-kommune.test',
   },
   {
     key: 'hurdal-kommune',
     name: 'Hurdal kommune, samfunnsutvikling og næring',
     kind: 'MUNICIPALITY',
     homeMunicipality: 'hurdal',
-    contactName: 'Siri Lunde',
-    contactEmail: 'siri.lunde@hurdal-kommune.test',
+    contactName: 'Rådgiver for bærekraftig bygdeutvikling',
+    contactEmail: 'naering@hurdal-kommune.test',
   },
   {
     key: 'nannestad-kommune',
     name: 'Nannestad kommune, næringsavdelingen',
     kind: 'MUNICIPALITY',
     homeMunicipality: 'nannestad',
-    contactName: 'Thomas Berg',
-    contactEmail: 'thomas.berg@nannestad-kommune.test',
+    contactName: 'Næringssjef',
+    contactEmail: 'naering@nannestad-kommune.test',
   },
   {
     key: 'nes-kommune',
     name: 'Nes kommune, næringsavdelingen',
     kind: 'MUNICIPALITY',
     homeMunicipality: 'nes',
-    contactName: 'Marte Solberg',
-    contactEmail: 'marte.solberg@nes-kommune.test',
+    contactName: 'Næringssjef',
+    contactEmail: 'naering@nes-kommune.test',
     website: 'https://nes-kommune.test/naering',
   },
   {
@@ -55,139 +60,139 @@ export const DEMO_PARTIES: DemoParty[] = [
     name: 'Ullensaker kommune, næringsutvikling',
     kind: 'MUNICIPALITY',
     homeMunicipality: 'ullensaker',
-    contactName: 'Anders Nilsen',
-    contactEmail: 'anders.nilsen@ullensaker-kommune.test',
+    contactName: 'Næringssjef',
+    contactEmail: 'naering@ullensaker-kommune.test',
     website: 'https://ullensaker-kommune.test/naering',
   },
 
-  // Næringsforeninger
+  // Næringsforeninger (oppdiktede)
   {
     key: 'naeringsraadet',
     name: 'Gardermoregionens næringsråd',
     kind: 'BUSINESS',
-    contactName: 'Hege Kristiansen',
-    contactEmail: 'hege.kristiansen@naeringsraadet.test',
+    contactName: 'Daglig leder',
+    contactEmail: 'post@naeringsraadet.test',
     website: 'https://naeringsraadet.test',
   },
   {
     key: 'ullensaker-naeringsforum',
-    name: 'Ullensaker næringsforum',
+    name: 'Lokal næringsforening for Ullensaker',
     kind: 'BUSINESS',
     homeMunicipality: 'ullensaker',
-    contactName: 'Jon Eriksen',
-    contactEmail: 'jon.eriksen@ullensaker-naeringsforum.test',
+    contactName: 'Styreleder',
+    contactEmail: 'post@naeringsforening-ullensaker.test',
   },
   {
     key: 'eidsvoll-hurdal-naeringsforum',
-    name: 'Næringsforumet for Eidsvoll og Hurdal',
+    name: 'Lokal næringsforening for Eidsvoll og Hurdal',
     kind: 'BUSINESS',
     homeMunicipality: 'eidsvoll',
-    website: 'https://eidsvoll-hurdal-naering.test',
+    website: 'https://naeringsforening-eidsvoll-hurdal.test',
   },
   {
     key: 'nes-naeringsforening',
-    name: 'Næringsforeningen i Nes',
+    name: 'Lokal næringsforening for Nes',
     kind: 'BUSINESS',
     homeMunicipality: 'nes',
-    contactName: 'Lise Moen',
-    contactEmail: 'lise.moen@nes-naeringsforening.test',
+    contactName: 'Styreleder',
+    contactEmail: 'post@naeringsforening-nes.test',
   },
   {
     key: 'nannestad-gjerdrum-naeringsforum',
-    name: 'Næringsforumet for Nannestad og Gjerdrum',
+    name: 'Lokal næringsforening for Nannestad og Gjerdrum',
     kind: 'BUSINESS',
     homeMunicipality: 'nannestad',
   },
   {
     key: 'reiselivsforum',
-    name: 'Reiselivsforum Mjøsa–Hurdalssjøen–Glomma',
+    name: 'Reiselivsforumet ved innsjøene og elvene',
     kind: 'BUSINESS',
-    contactName: 'Eirik Dahl',
-    contactEmail: 'eirik.dahl@reiselivsforum.test',
+    contactName: 'Daglig leder',
+    contactEmail: 'post@reiselivsforum.test',
     website: 'https://reiselivsforum.test',
   },
 
-  // Nettverk
+  // Nettverk (oppdiktede)
   {
     key: 'kreativt-nettverk',
-    name: 'Kreativt nettverk Gardermoregionen',
+    name: 'Nettverk for kreative næringer',
     kind: 'NETWORK',
-    contactName: 'Nora Strand',
-    contactEmail: 'nora.strand@kreativtnettverk.test',
+    contactName: 'Nettverksleder',
+    contactEmail: 'post@kreativtnettverk.test',
     website: 'https://kreativtnettverk.test',
   },
   {
     key: 'landbruksforum',
-    name: 'Landbruksforum Gardermoregionen',
+    name: 'Landbruksnettverket for skog og jord',
     kind: 'NETWORK',
-    contactName: 'Knut Aasen',
-    contactEmail: 'knut.aasen@landbruksforum.test',
+    contactName: 'Nettverksleder',
+    contactEmail: 'post@landbruksnettverk.test',
   },
   {
     key: 'grundernettverk',
-    name: 'Gründernettverket på Romerike',
+    name: 'Gründernettverket i regionen',
     kind: 'NETWORK',
   },
   {
     key: 'vertskapsnettverk',
-    name: 'Vertskapsnettverket i Gardermoregionen',
+    name: 'Vertskapsnettverket for reiselivsbedrifter',
     kind: 'NETWORK',
   },
 
-  // Klynger
+  // Klynger (oppdiktede)
   {
     key: 'logistikklyngen',
-    name: 'Logistikklyngen Gardermoen',
+    name: 'Klyngen for logistikk og transport',
     kind: 'CLUSTER',
     homeMunicipality: 'ullensaker',
-    contactName: 'Morten Johansen',
-    contactEmail: 'morten.johansen@logistikklyngen.test',
+    contactName: 'Klyngeleder',
+    contactEmail: 'post@logistikklyngen.test',
     website: 'https://logistikklyngen.test',
   },
   {
     key: 'bioklyngen',
-    name: 'Bioøkonomiklyngen Romerike',
+    name: 'Klyngen for bioøkonomi',
     kind: 'CLUSTER',
     homeMunicipality: 'nes',
-    contactName: 'Camilla Lie',
-    contactEmail: 'camilla.lie@bioklyngen.test',
+    contactName: 'Klyngeleder',
+    contactEmail: 'post@bioklyngen.test',
     website: 'https://bioklyngen.test',
   },
   {
     key: 'byggklyngen',
-    name: 'Klyngen for grønn bygg- og anleggsnæring på Romerike',
+    name: 'Klyngen for grønn bygg- og anleggsnæring',
     kind: 'CLUSTER',
   },
 
-  // Innovasjon og kunnskap
+  // Innovasjon og kunnskap (oppdiktede)
   {
-    key: 'innovasjonsselskapet',
-    name: 'Innovasjonsselskapet Gardermoen',
+    key: 'samskapingslaben',
+    name: 'Samskapingslaben for næringsliv og kommuner',
     kind: 'RESEARCH_INNOVATION',
     homeMunicipality: 'ullensaker',
-    contactName: 'Henrik Larsen',
-    contactEmail: 'henrik.larsen@innovasjonsselskapet.test',
-    website: 'https://innovasjonsselskapet.test',
+    contactName: 'Prosjektleder',
+    contactEmail: 'post@samskapingslaben.test',
+    website: 'https://samskapingslaben.test',
   },
   {
     key: 'kunnskapssenteret',
     name: 'Regionalt kunnskapssenter for næringsutvikling',
     kind: 'RESEARCH_INNOVATION',
-    contactName: 'Randi Amundsen',
-    contactEmail: 'randi.amundsen@kunnskapssenteret.test',
+    contactName: 'Forskningsleder',
+    contactEmail: 'post@kunnskapssenteret.test',
   },
   {
     key: 'fagskolesenteret',
-    name: 'Fagskole- og kompetansesenteret i Gardermoregionen',
+    name: 'Fagskole- og kompetansesenteret',
     kind: 'RESEARCH_INNOVATION',
     homeMunicipality: 'eidsvoll',
   },
   {
     key: 'inkubatoren',
-    name: 'Gründerinkubatoren Gardermoen',
+    name: 'Gründerinkubatoren i regionen',
     kind: 'RESEARCH_INNOVATION',
-    contactName: 'Sara Holm',
-    contactEmail: 'sara.holm@inkubatoren.test',
+    contactName: 'Inkubatorleder',
+    contactEmail: 'post@inkubatoren.test',
   },
 
   // Regionale myndigheter
@@ -195,24 +200,24 @@ export const DEMO_PARTIES: DemoParty[] = [
     key: 'fylkeskommunen',
     name: 'Akershus fylkeskommune',
     kind: 'REGIONAL_AUTHORITY',
-    contactName: 'Trond Pedersen',
-    contactEmail: 'trond.pedersen@fylkeskommunen.test',
+    contactName: 'Rådgiver for næringsutvikling',
   },
   {
-    key: 'regionraadet',
-    name: 'Gardermoregionen regionråd',
-    kind: 'REGIONAL_AUTHORITY',
-    contactName: 'Elin Myhre',
-    contactEmail: 'elin.myhre@regionraadet.test',
-    website: 'https://regionraadet.test',
+    // The six municipalities' own council since 2019: an interkommunalt politisk råd under the
+    // Local Government Act, which is neither a municipality nor a regional authority.
+    key: 'politisk-raad',
+    name: 'Gardermoregionen interkommunalt politisk råd',
+    kind: 'INTERMUNICIPAL_COUNCIL',
+    contactName: 'Sekretariatet',
   },
   {
+    // One Statsforvalter for Østfold, Buskerud, Oslo and Akershus since Viken was divided in 2024.
     key: 'statsforvalteren',
-    name: 'Statsforvalteren i Oslo og Akershus, landbruksavdelingen',
+    name: 'Statsforvalteren i Østfold, Buskerud, Oslo og Akershus',
     kind: 'REGIONAL_AUTHORITY',
   },
 
-  // Naboregioner
+  // Naboregioner: the regions' own councils, by the names they use
   {
     key: 'hadeland',
     name: 'Hadelandsregionen',
@@ -220,19 +225,18 @@ export const DEMO_PARTIES: DemoParty[] = [
   },
   {
     key: 'nedre-romerike',
-    name: 'Nedre Romerike-samarbeidet',
+    name: 'Samarbeidsrådet for Nedre Romerike',
     kind: 'NEIGHBOUR_REGION',
-    contactName: 'Geir Knutsen',
-    contactEmail: 'geir.knutsen@nedre-romerike.test',
+    contactName: 'Sekretariatet',
   },
   {
     key: 'mjosbyen',
-    name: 'Mjøsbyen-samarbeidet',
+    name: 'Mjøsbyen',
     kind: 'NEIGHBOUR_REGION',
   },
   {
     key: 'glamdal',
-    name: 'Glåmdalsregionen',
+    name: 'Glåmdal interkommunale politiske råd',
     kind: 'NEIGHBOUR_REGION',
   },
 ];
@@ -278,7 +282,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
       gjerdrum: {
         status: 'IN_PROGRESS',
         progress: 25,
-        note: 'Få logistikkbedrifter i kommunen; rekrutteres via næringsforumet for Nannestad og Gjerdrum.',
+        note: 'Få logistikkbedrifter i kommunen; rekrutteres via den lokale næringsforeningen for Nannestad og Gjerdrum.',
       },
     },
     history: [
@@ -288,7 +292,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 20,
         health: 'ON_TRACK',
         comment: 'Kartleggingen er ferdig med svar fra 62 bedrifter. Oppstartssamlingen er booket til oktober.',
-        author: 'Hege Kristiansen',
+        author: 'Daglig leder, Gardermoregionens næringsråd',
       },
       {
         date: '2026-04-15',
@@ -296,7 +300,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 50,
         health: 'ON_TRACK',
         comment: 'Styringsgruppen er konstituert, litt senere enn planlagt. Nettverket har nå 31 medlemsbedrifter.',
-        author: 'Hege Kristiansen',
+        author: 'Daglig leder, Gardermoregionens næringsråd',
       },
     ],
   },
@@ -305,7 +309,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
     focusArea: 'LOG',
     title: 'Utrede en felles ladeterminal for elektriske og hydrogendrevne lastebiler langs E6',
     description:
-      'Utrede behov, tomtealternativer og finansiering for en energistasjon for tungtransport nær E6. Utredningen skal gi regionrådet et beslutningsgrunnlag.',
+      'Utrede behov, tomtealternativer og finansiering for en energistasjon for tungtransport nær E6. Utredningen skal gi det interkommunale politiske rådet et beslutningsgrunnlag.',
     municipalities: ['ullensaker', 'eidsvoll'],
     status: 'IN_PROGRESS',
     startDate: '2025-05-01',
@@ -320,7 +324,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
       { title: 'Behovsanalyse for tungtransporten', dueDate: '2025-09-30', weight: 2, completedOn: '2025-10-20' },
       { title: 'Mulige tomter vurdert', dueDate: '2026-03-31', weight: 2, completedOn: '2026-06-12' },
       { title: 'Kostnadsoverslag og finansieringsmodell', dueDate: '2026-08-31', weight: 3 },
-      { title: 'Anbefaling lagt fram for regionrådet', dueDate: '2026-12-18', weight: 2 },
+      { title: 'Anbefaling lagt fram for det politiske rådet', dueDate: '2026-12-18', weight: 2 },
     ],
     history: [
       {
@@ -330,7 +334,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         health: 'AT_RISK',
         comment:
           'Tomtevurderingen tok over to måneder lenger enn planlagt fordi én av tomtene hadde uavklart regulering.',
-        author: 'Trond Pedersen',
+        author: 'Rådgiver for næringsutvikling, Akershus fylkeskommune',
       },
       {
         date: '2026-10-01',
@@ -338,7 +342,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 44,
         health: 'OFF_TRACK',
         comment: 'Kostnadsoverslaget er ikke ferdig. Vi venter på priser fra to energiselskaper og ber om ny frist.',
-        author: 'Trond Pedersen',
+        author: 'Rådgiver for næringsutvikling, Akershus fylkeskommune',
       },
     ],
   },
@@ -374,7 +378,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 60,
         health: 'ON_TRACK',
         comment: 'Godt oppmøte på arbeidsverkstedet, 14 bedrifter og fire skoler deltok.',
-        author: 'Bjørn Halvorsen',
+        author: 'Studieleder, Fagskole- og kompetansesenteret',
       },
       {
         date: '2025-12-12',
@@ -382,7 +386,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 100,
         health: 'ON_TRACK',
         comment: 'Rekrutteringsplanen er vedtatt og overlevert fylkeskommunen som innspill til tilbudsstrukturen.',
-        author: 'Bjørn Halvorsen',
+        author: 'Studieleder, Fagskole- og kompetansesenteret',
       },
     ],
   },
@@ -413,7 +417,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 33,
         health: 'ON_TRACK',
         comment: 'Avtale inngått med tre transportører. Oppstart av piloten planlagt i mai.',
-        author: 'Anders Nilsen',
+        author: 'Næringssjef, Ullensaker kommune',
       },
       {
         date: '2026-06-20',
@@ -421,7 +425,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 33,
         health: 'AT_RISK',
         comment: 'Piloten er satt på vent mens sentrumsgatene i Jessheim bygges om. Ny oppstart vurderes våren 2027.',
-        author: 'Anders Nilsen',
+        author: 'Næringssjef, Ullensaker kommune',
       },
     ],
   },
@@ -452,13 +456,13 @@ export const DEMO_ACTIONS: DemoAction[] = [
     focusArea: 'LOG',
     title: 'Utarbeide en felles strategi for næringsarealer til logistikk og lager langs E6 og E16',
     description:
-      'Kommunene skal se arealene til logistikk og lager i sammenheng, slik at de beste arealene brukes til virksomheter med mange arbeidsplasser. Strategien legges fram for regionrådet.',
+      'Kommunene skal se arealene til logistikk og lager i sammenheng, slik at de beste arealene brukes til virksomheter med mange arbeidsplasser. Strategien legges fram for det politiske rådet.',
     municipalities: 'ALL',
     status: 'IN_PROGRESS',
     startDate: '2026-01-15',
     dueDate: '2027-12-31',
     progress: 35,
-    lead: { party: 'regionraadet', level: 'STRATEGIC' },
+    lead: { party: 'politisk-raad', level: 'STRATEGIC' },
     partners: [
       { party: 'nes-kommune', level: 'OPERATIONAL' },
       { party: 'ullensaker-kommune', level: 'OPERATIONAL' },
@@ -479,7 +483,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
     dueDate: '2028-06-30',
     lead: { party: 'logistikklyngen', level: 'OPERATIONAL' },
     partners: [
-      { party: 'innovasjonsselskapet', level: 'OPERATIONAL' },
+      { party: 'samskapingslaben', level: 'OPERATIONAL' },
       { party: 'fylkeskommunen', level: 'STRATEGIC' },
     ],
     milestones: [
@@ -498,7 +502,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
     status: 'CANCELLED',
     startDate: '2025-04-01',
     dueDate: '2026-12-31',
-    lead: { party: 'innovasjonsselskapet', level: 'STRATEGIC' },
+    lead: { party: 'samskapingslaben', level: 'STRATEGIC' },
     partners: [
       { party: 'kunnskapssenteret', level: 'OPERATIONAL' },
       { party: 'nannestad-kommune', level: 'STRATEGIC' },
@@ -514,7 +518,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 40,
         health: 'ON_TRACK',
         comment: 'Mulighetsstudien er ferdig og viser interesse hos fem bedrifter, men høye investeringskostnader.',
-        author: 'Henrik Larsen',
+        author: 'Prosjektleder, Samskapingslaben',
       },
       {
         date: '2026-04-20',
@@ -522,7 +526,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 40,
         health: 'OFF_TRACK',
         comment: 'Vi fikk ikke finansiering. Styringsgruppen avslutter tiltaket; erfaringene tas med inn i LOG-7.',
-        author: 'Henrik Larsen',
+        author: 'Prosjektleder, Samskapingslaben',
       },
     ],
   },
@@ -561,7 +565,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
     lead: { party: 'bioklyngen', level: 'OPERATIONAL' },
     partners: [
       { party: 'landbruksforum', level: 'OPERATIONAL' },
-      { party: 'innovasjonsselskapet', level: 'OPERATIONAL' },
+      { party: 'samskapingslaben', level: 'OPERATIONAL' },
       { party: 'fylkeskommunen', level: 'STRATEGIC' },
       { party: 'nes-kommune', level: 'STRATEGIC' },
     ],
@@ -587,7 +591,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 22,
         health: 'ON_TRACK',
         comment: 'Klyngestrategien er vedtatt av styret.',
-        author: 'Camilla Lie',
+        author: 'Klyngeleder, Klyngen for bioøkonomi',
       },
       {
         date: '2026-05-25',
@@ -595,7 +599,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 44,
         health: 'ON_TRACK',
         comment: 'Klyngen har passert 25 medlemmer, godt før fristen.',
-        author: 'Camilla Lie',
+        author: 'Klyngeleder, Klyngen for bioøkonomi',
       },
       {
         date: '2026-11-12',
@@ -603,7 +607,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 78,
         health: 'ON_TRACK',
         comment: '40 medlemmer er nådd et halvt år før planen. Arbeidet med søknaden om klyngestøtte starter i januar.',
-        author: 'Camilla Lie',
+        author: 'Klyngeleder, Klyngen for bioøkonomi',
       },
     ],
   },
@@ -661,7 +665,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 10,
         health: 'ON_TRACK',
         comment: 'Intensjonsavtalen er signert av alle tre gårdsbrukene.',
-        author: 'Marte Solberg',
+        author: 'Næringssjef, Nes kommune',
       },
       {
         date: '2026-07-05',
@@ -669,7 +673,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 10,
         health: 'AT_RISK',
         comment: 'Konsesjonsbehandlingen tar lengre tid enn ventet. Forprosjektet er ellers klart.',
-        author: 'Marte Solberg',
+        author: 'Næringssjef, Nes kommune',
       },
       {
         date: '2026-11-23',
@@ -677,7 +681,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 10,
         health: 'ON_TRACK',
         comment: 'Muntlig tilsagn om konsesjon og full finansiering. Anlegget kan bestilles før jul.',
-        author: 'Marte Solberg',
+        author: 'Næringssjef, Nes kommune',
       },
     ],
   },
@@ -713,7 +717,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
     focusArea: 'BIO',
     title: 'Øke bruken av tre i kommunale byggeprosjekter gjennom felles retningslinjer',
     description:
-      'Kommunene lager felles retningslinjer for når tre skal vurderes som hovedmateriale, slik at lokal skog og lokale leverandører får større marked.',
+      'Kommunene lager felles retningslinjer for når tre skal vurderes som hovedmateriale, slik at lokal skog og lokale leverandører får større marked. Hurdal leder arbeidet: kommunen har gjort bærekraftig bygdeutvikling til sin profil, og erfaringene fra trebyggeriet i Hurdal økolandsby er utgangspunktet for retningslinjene.',
     municipalities: ['hurdal', 'eidsvoll', 'nannestad'],
     status: 'IN_PROGRESS',
     startDate: '2025-10-01',
@@ -763,13 +767,13 @@ export const DEMO_ACTIONS: DemoAction[] = [
     focusArea: 'BIO',
     title: 'Søke midler til et pilotanlegg for biokull fra skogsavfall',
     description:
-      'Et lite pilotanlegg skal vise om biokull fra greiner og topper kan bli en lønnsom tilleggsnæring for skogeiere.',
+      'Et lite pilotanlegg i Hurdal skal vise om biokull fra greiner og topper kan bli en lønnsom tilleggsnæring for skogeiere, som en del av kommunens satsing på bærekraftig bygdeutvikling.',
     municipalities: ['hurdal'],
     status: 'ON_HOLD',
     startDate: '2025-09-01',
     dueDate: '2027-03-31',
     progress: 15,
-    lead: { party: 'innovasjonsselskapet', level: 'OPERATIONAL' },
+    lead: { party: 'samskapingslaben', level: 'OPERATIONAL' },
     partners: [{ party: 'bioklyngen', level: 'STRATEGIC' }],
     milestones: [],
     history: [
@@ -779,7 +783,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 15,
         health: 'ON_TRACK',
         comment: 'Søknaden er sendt til fylkeskommunens næringsfond.',
-        author: 'Henrik Larsen',
+        author: 'Prosjektleder, Samskapingslaben',
       },
       {
         date: '2026-05-10',
@@ -787,7 +791,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 15,
         health: 'AT_RISK',
         comment: 'Søknaden fikk avslag. Vi venter med ny søknad til utlysningen i 2027.',
-        author: 'Henrik Larsen',
+        author: 'Prosjektleder, Samskapingslaben',
       },
     ],
   },
@@ -912,7 +916,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
     status: 'NOT_STARTED',
     startDate: '2027-01-01',
     dueDate: '2027-12-31',
-    lead: { party: 'regionraadet', level: 'STRATEGIC' },
+    lead: { party: 'politisk-raad', level: 'STRATEGIC' },
     partners: [
       { party: 'kreativt-nettverk', level: 'OPERATIONAL' },
       { party: 'hurdal-kommune', level: 'OPERATIONAL' },
@@ -958,7 +962,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 20,
         health: 'ON_TRACK',
         comment: 'Leverandørdagen samlet 23 kreative bedrifter.',
-        author: 'Per Olav Bakken',
+        author: 'Næringssjef, Gjerdrum kommune',
       },
       {
         date: '2026-08-20',
@@ -966,7 +970,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 20,
         health: 'AT_RISK',
         comment: 'Utlysningen i Gjerdrum venter på ny innkjøpsstrategi. Nannestad har lyst ut sin del.',
-        author: 'Per Olav Bakken',
+        author: 'Næringssjef, Gjerdrum kommune',
       },
     ],
   },
@@ -992,7 +996,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 25,
         health: 'OFF_TRACK',
         comment: 'Festivalen avlyses etter at hovedsponsoren trakk seg. Midlene flyttes til mentorprogrammet (KRE-4).',
-        author: 'Thomas Berg',
+        author: 'Næringssjef, Nannestad kommune',
       },
     ],
   },
@@ -1059,7 +1063,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 22,
         health: 'ON_TRACK',
         comment: 'Tre samlinger gjennomført med 18 bedrifter. Fem vinterpakker er under utvikling.',
-        author: 'Eirik Dahl',
+        author: 'Daglig leder, Reiselivsforumet',
       },
       {
         date: '2026-10-15',
@@ -1067,7 +1071,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 22,
         health: 'AT_RISK',
         comment: 'Fem av seks vinterpakker er klare. Den sjette, langs Glomma, mangler overnattingspartner.',
-        author: 'Eirik Dahl',
+        author: 'Daglig leder, Reiselivsforumet',
       },
     ],
   },
@@ -1126,10 +1130,10 @@ export const DEMO_ACTIONS: DemoAction[] = [
     status: 'IN_PROGRESS',
     startDate: '2025-09-01',
     dueDate: '2027-03-31',
-    lead: { party: 'regionraadet', level: 'STRATEGIC' },
+    lead: { party: 'politisk-raad', level: 'STRATEGIC' },
     partners: [
       { party: 'reiselivsforum', level: 'OPERATIONAL' },
-      { party: 'innovasjonsselskapet', level: 'OPERATIONAL' },
+      { party: 'samskapingslaben', level: 'OPERATIONAL' },
     ],
     milestones: [
       { title: 'Kravspesifikasjon', dueDate: '2026-01-31', weight: 1, completedOn: '2026-01-30' },
@@ -1148,7 +1152,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
     focusArea: 'REI',
     title: 'Utvikle Hurdalssjøen som reisemål for fiske, padling og naturopplevelser',
     description:
-      'Bedre tilrettelegging med brygger, utleie og guidede turer, i samarbeid med grunneiere og lokale bedrifter.',
+      'Bedre tilrettelegging med brygger, utleie og guidede turer, i samarbeid med grunneiere og lokale bedrifter. Tilbudet bygger på Hurdals profil som bærekraftig bygd, med lokal mat, kollektiv adkomst og besøk i Hurdal økolandsby.',
     municipalities: ['hurdal'],
     status: 'IN_PROGRESS',
     startDate: '2025-05-01',
@@ -1211,7 +1215,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 20,
         health: 'ON_TRACK',
         comment: 'Kartleggingen av arenaer er ferdig.',
-        author: 'Marte Solberg',
+        author: 'Næringssjef, Nes kommune',
       },
       {
         date: '2026-09-01',
@@ -1219,7 +1223,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 20,
         health: 'AT_RISK',
         comment: 'Arbeidet er satt på vent til den regionale kulturplanen er vedtatt, trolig i mars.',
-        author: 'Marte Solberg',
+        author: 'Næringssjef, Nes kommune',
       },
     ],
   },
@@ -1257,11 +1261,11 @@ export const DEMO_ACTIONS: DemoAction[] = [
     status: 'IN_PROGRESS',
     startDate: '2025-02-01',
     dueDate: '2027-12-31',
-    lead: { party: 'innovasjonsselskapet', level: 'OPERATIONAL' },
+    lead: { party: 'samskapingslaben', level: 'OPERATIONAL' },
     partners: [
       { party: 'ullensaker-kommune', level: 'STRATEGIC' },
       { party: 'nes-kommune', level: 'STRATEGIC' },
-      { party: 'regionraadet', level: 'STRATEGIC' },
+      { party: 'politisk-raad', level: 'STRATEGIC' },
     ],
     milestones: [
       { title: 'Innkjøpsnettverk for kommunene etablert', dueDate: '2025-05-31', weight: 1, completedOn: '2025-05-20' },
@@ -1281,7 +1285,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 13,
         health: 'ON_TRACK',
         comment: 'Innkjøpsnettverket har hatt første møte med innkjøpere fra alle seks kommunene.',
-        author: 'Henrik Larsen',
+        author: 'Prosjektleder, Samskapingslaben',
       },
       {
         date: '2026-07-01',
@@ -1289,7 +1293,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 50,
         health: 'ON_TRACK',
         comment: 'To innovative anskaffelser er gjennomført, begge i Ullensaker.',
-        author: 'Henrik Larsen',
+        author: 'Prosjektleder, Samskapingslaben',
       },
     ],
   },
@@ -1305,7 +1309,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
     dueDate: '2027-06-30',
     lead: { party: 'ullensaker-kommune', level: 'OPERATIONAL' },
     partners: [
-      { party: 'innovasjonsselskapet', level: 'OPERATIONAL' },
+      { party: 'samskapingslaben', level: 'OPERATIONAL' },
       { party: 'kunnskapssenteret', level: 'OPERATIONAL' },
       { party: 'nannestad-kommune', level: 'OPERATIONAL' },
     ],
@@ -1357,7 +1361,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
     partners: [
       { party: 'gjerdrum-kommune', level: 'OPERATIONAL' },
       { party: 'hurdal-kommune', level: 'OPERATIONAL' },
-      { party: 'innovasjonsselskapet', level: 'OPERATIONAL' },
+      { party: 'samskapingslaben', level: 'OPERATIONAL' },
     ],
     milestones: [
       { title: 'Testarena etablert', dueDate: '2026-04-30', weight: 2, completedOn: '2026-04-22' },
@@ -1371,7 +1375,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 29,
         health: 'ON_TRACK',
         comment: 'Testarenaen er i gang med to leverandører og 40 brukere.',
-        author: 'Thomas Berg',
+        author: 'Næringssjef, Nannestad kommune',
       },
       {
         date: '2026-11-20',
@@ -1379,7 +1383,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 29,
         health: 'AT_RISK',
         comment: 'Tre løsninger er under testing. Prosjektlederrollen må avklares før nyttår.',
-        author: 'Thomas Berg',
+        author: 'Næringssjef, Nannestad kommune',
       },
     ],
   },
@@ -1396,7 +1400,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
     progress: 25,
     lead: { party: 'eidsvoll-kommune', level: 'OPERATIONAL' },
     partners: [
-      { party: 'regionraadet', level: 'STRATEGIC' },
+      { party: 'politisk-raad', level: 'STRATEGIC' },
       { party: 'naeringsraadet', level: 'OPERATIONAL' },
     ],
     milestones: [],
@@ -1407,7 +1411,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 25,
         health: 'ON_TRACK',
         comment: 'Datamodell og kravspesifikasjon er klare.',
-        author: 'Ingrid Haugen',
+        author: 'Næringssjef, Eidsvoll kommune',
       },
       {
         date: '2025-12-01',
@@ -1415,7 +1419,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 25,
         health: 'ON_TRACK',
         comment: 'Fylkeskommunen lanserer en tilsvarende løsning. Tiltaket avsluttes for å unngå dobbeltarbeid.',
-        author: 'Ingrid Haugen',
+        author: 'Næringssjef, Eidsvoll kommune',
       },
     ],
   },
@@ -1500,13 +1504,18 @@ export const DEMO_ACTIONS: DemoAction[] = [
     dueDate: '2025-10-31',
     lead: { party: 'naeringsraadet', level: 'STRATEGIC' },
     partners: [
-      { party: 'regionraadet', level: 'STRATEGIC' },
+      { party: 'politisk-raad', level: 'STRATEGIC' },
       { party: 'ullensaker-naeringsforum', level: 'OPERATIONAL' },
       { party: 'nes-naeringsforening', level: 'OPERATIONAL' },
     ],
     milestones: [
       { title: 'Innspillsrunde i alle kommunene', dueDate: '2025-04-30', weight: 2, completedOn: '2025-04-28' },
-      { title: 'Plattformen vedtatt i regionrådet', dueDate: '2025-10-31', weight: 2, completedOn: '2025-10-24' },
+      {
+        title: 'Plattformen vedtatt i det politiske rådet',
+        dueDate: '2025-10-31',
+        weight: 2,
+        completedOn: '2025-10-24',
+      },
     ],
   },
   {
@@ -1520,9 +1529,9 @@ export const DEMO_ACTIONS: DemoAction[] = [
     startDate: '2025-02-01',
     dueDate: '2025-09-30',
     progress: 100,
-    lead: { party: 'regionraadet', level: 'STRATEGIC' },
+    lead: { party: 'politisk-raad', level: 'STRATEGIC' },
     partners: [
-      { party: 'innovasjonsselskapet', level: 'OPERATIONAL' },
+      { party: 'samskapingslaben', level: 'OPERATIONAL' },
       { party: 'naeringsraadet', level: 'OPERATIONAL' },
     ],
     milestones: [],
@@ -1533,15 +1542,15 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 50,
         health: 'ON_TRACK',
         comment: 'Intervjuer med 24 aktører er gjennomført.',
-        author: 'Elin Myhre',
+        author: 'Sekretariatet, Gardermoregionen IPR',
       },
       {
         date: '2025-09-25',
         status: 'COMPLETED',
         progress: 100,
         health: 'ON_TRACK',
-        comment: 'Rolleoversikten er lagt fram for regionrådet og publisert.',
-        author: 'Elin Myhre',
+        comment: 'Rolleoversikten er lagt fram for det politiske rådet og publisert.',
+        author: 'Sekretariatet, Gardermoregionen IPR',
       },
     ],
   },
@@ -1555,7 +1564,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
     status: 'IN_PROGRESS',
     startDate: '2026-01-10',
     dueDate: '2027-03-31',
-    lead: { party: 'regionraadet', level: 'STRATEGIC' },
+    lead: { party: 'politisk-raad', level: 'STRATEGIC' },
     partners: [
       { party: 'fylkeskommunen', level: 'STRATEGIC' },
       { party: 'nedre-romerike', level: 'STRATEGIC' },
@@ -1580,7 +1589,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
     lead: { party: 'naeringsraadet', level: 'OPERATIONAL' },
     partners: [
       { party: 'kunnskapssenteret', level: 'OPERATIONAL' },
-      { party: 'regionraadet', level: 'STRATEGIC' },
+      { party: 'politisk-raad', level: 'STRATEGIC' },
     ],
     milestones: [
       { title: 'Næringsbarometeret 2025 publisert', dueDate: '2025-12-15', weight: 1, completedOn: '2025-12-19' },
@@ -1602,7 +1611,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
     progress: 50,
     lead: { party: 'nedre-romerike', level: 'STRATEGIC' },
     partners: [
-      { party: 'regionraadet', level: 'STRATEGIC' },
+      { party: 'politisk-raad', level: 'STRATEGIC' },
       { party: 'gjerdrum-kommune', level: 'OPERATIONAL' },
     ],
     milestones: [],
@@ -1642,7 +1651,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 29,
         health: 'ON_TRACK',
         comment: 'Standarden er vedtatt i rådmannsutvalget, to uker etter planen.',
-        author: 'Per Olav Bakken',
+        author: 'Næringssjef, Gjerdrum kommune',
       },
       {
         date: '2026-10-05',
@@ -1650,7 +1659,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
         progress: 29,
         health: 'AT_RISK',
         comment: 'Ullensaker og Eidsvoll har innført standarden. Nes og Hurdal trenger mer tid.',
-        author: 'Per Olav Bakken',
+        author: 'Næringssjef, Gjerdrum kommune',
       },
     ],
   },
@@ -1668,7 +1677,7 @@ export const DEMO_ACTIONS: DemoAction[] = [
     lead: { party: 'glamdal', level: 'STRATEGIC' },
     partners: [
       { party: 'hadeland', level: 'STRATEGIC' },
-      { party: 'regionraadet', level: 'STRATEGIC' },
+      { party: 'politisk-raad', level: 'STRATEGIC' },
     ],
     milestones: [],
   },
@@ -1684,8 +1693,8 @@ export const DEMO_ACTIONS: DemoAction[] = [
     dueDate: '2027-02-28',
     lead: { party: 'kunnskapssenteret', level: 'OPERATIONAL' },
     partners: [
-      { party: 'regionraadet', level: 'STRATEGIC' },
-      { party: 'innovasjonsselskapet', level: 'OPERATIONAL' },
+      { party: 'politisk-raad', level: 'STRATEGIC' },
+      { party: 'samskapingslaben', level: 'OPERATIONAL' },
       { party: 'fylkeskommunen', level: 'STRATEGIC' },
     ],
     milestones: [
@@ -1718,6 +1727,12 @@ export const DEMO_ACTIONS: DemoAction[] = [
   },
 ];
 
+/**
+ * Indicator values only for years that official statistics have already published. The figures
+ * behind these indicators (jobs, enterprises, guest nights) are published by Statistics Norway in
+ * the year after they were measured, so with today in late 2026 the latest published year is 2025;
+ * a value for 2026 would be a figure nobody can have yet.
+ */
 export const DEMO_INDICATORS: DemoIndicator[] = [
   {
     key: 'nye-arbeidsplasser',
@@ -1733,12 +1748,6 @@ export const DEMO_INDICATORS: DemoIndicator[] = [
       { municipality: 'nannestad', year: 2025, value: 60 },
       { municipality: 'nes', year: 2025, value: 45 },
       { municipality: 'ullensaker', year: 2025, value: 240 },
-      { municipality: 'eidsvoll', year: 2026, value: 110 },
-      { municipality: 'gjerdrum', year: 2026, value: 28 },
-      { municipality: 'hurdal', year: 2026, value: 12 },
-      { municipality: 'nannestad', year: 2026, value: 75 },
-      { municipality: 'nes', year: 2026, value: 52 },
-      { municipality: 'ullensaker', year: 2026, value: 310 },
     ],
   },
   {
@@ -1755,12 +1764,6 @@ export const DEMO_INDICATORS: DemoIndicator[] = [
       { municipality: 'nannestad', year: 2025, value: 0 },
       { municipality: 'nes', year: 2025, value: 1 },
       { municipality: 'ullensaker', year: 2025, value: 2 },
-      { municipality: 'eidsvoll', year: 2026, value: 1 },
-      { municipality: 'gjerdrum', year: 2026, value: 1 },
-      { municipality: 'hurdal', year: 2026, value: 1 },
-      { municipality: 'nannestad', year: 2026, value: 1 },
-      { municipality: 'nes', year: 2026, value: 1 },
-      { municipality: 'ullensaker', year: 2026, value: 2 },
     ],
   },
   {
@@ -1777,12 +1780,6 @@ export const DEMO_INDICATORS: DemoIndicator[] = [
       { municipality: 'nannestad', year: 2025, value: 0 },
       { municipality: 'nes', year: 2025, value: 1 },
       { municipality: 'ullensaker', year: 2025, value: 0 },
-      { municipality: 'eidsvoll', year: 2026, value: 0 },
-      { municipality: 'gjerdrum', year: 2026, value: 0 },
-      { municipality: 'hurdal', year: 2026, value: 0 },
-      { municipality: 'nannestad', year: 2026, value: 0 },
-      { municipality: 'nes', year: 2026, value: 0 },
-      { municipality: 'ullensaker', year: 2026, value: 1 },
     ],
   },
   {
@@ -1800,12 +1797,6 @@ export const DEMO_INDICATORS: DemoIndicator[] = [
       { municipality: 'nannestad', year: 2025, value: 6 },
       { municipality: 'nes', year: 2025, value: 1 },
       { municipality: 'ullensaker', year: 2025, value: 14 },
-      { municipality: 'eidsvoll', year: 2026, value: 3 },
-      { municipality: 'gjerdrum', year: 2026, value: 2 },
-      { municipality: 'hurdal', year: 2026, value: 0 },
-      { municipality: 'nannestad', year: 2026, value: 9 },
-      { municipality: 'nes', year: 2026, value: 2 },
-      { municipality: 'ullensaker', year: 2026, value: 20 },
     ],
   },
   {
@@ -1823,12 +1814,6 @@ export const DEMO_INDICATORS: DemoIndicator[] = [
       { municipality: 'nannestad', year: 2025, value: 3 },
       { municipality: 'nes', year: 2025, value: 10 },
       { municipality: 'ullensaker', year: 2025, value: 5 },
-      { municipality: 'eidsvoll', year: 2026, value: 6 },
-      { municipality: 'gjerdrum', year: 2026, value: 4 },
-      { municipality: 'hurdal', year: 2026, value: 2 },
-      { municipality: 'nannestad', year: 2026, value: 5 },
-      { municipality: 'nes', year: 2026, value: 15 },
-      { municipality: 'ullensaker', year: 2026, value: 9 },
     ],
   },
   {
@@ -1846,12 +1831,6 @@ export const DEMO_INDICATORS: DemoIndicator[] = [
       { municipality: 'nannestad', year: 2025, value: 94500 },
       { municipality: 'nes', year: 2025, value: 11900 },
       { municipality: 'ullensaker', year: 2025, value: 618400 },
-      { municipality: 'eidsvoll', year: 2026, value: 50100 },
-      { municipality: 'gjerdrum', year: 2026, value: 3300 },
-      { municipality: 'hurdal', year: 2026, value: 23600 },
-      { municipality: 'nannestad', year: 2026, value: 97200 },
-      { municipality: 'nes', year: 2026, value: 12400 },
-      { municipality: 'ullensaker', year: 2026, value: 631000 },
     ],
   },
   {
@@ -1869,12 +1848,6 @@ export const DEMO_INDICATORS: DemoIndicator[] = [
       { municipality: 'nannestad', year: 2025, value: 1 },
       { municipality: 'nes', year: 2025, value: 0 },
       { municipality: 'ullensaker', year: 2025, value: 2 },
-      { municipality: 'eidsvoll', year: 2026, value: 1 },
-      { municipality: 'gjerdrum', year: 2026, value: 1 },
-      { municipality: 'hurdal', year: 2026, value: 0 },
-      { municipality: 'nannestad', year: 2026, value: 2 },
-      { municipality: 'nes', year: 2026, value: 0 },
-      { municipality: 'ullensaker', year: 2026, value: 3 },
     ],
   },
 ];

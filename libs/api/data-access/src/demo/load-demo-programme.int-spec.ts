@@ -1,5 +1,5 @@
 import { MUNICIPALITY_SLUGS } from '@tiltak/domain';
-import { FocusAreaEntity, MunicipalityEntity, ProgrammeEntity } from '../entities';
+import { FocusAreaEntity, IndicatorValueEntity, MunicipalityEntity, PartyEntity, ProgrammeEntity } from '../entities';
 import { createTestDatabase, type TestDatabase } from '../testing';
 import { loadDemoProgrammeIfEmpty } from './load-demo-programme';
 
@@ -24,6 +24,24 @@ describe('loadDemoProgrammeIfEmpty', () => {
     expect(municipalities.map((m) => m.slug)).toEqual([...MUNICIPALITY_SLUGS]);
     const focusAreas = await db.dataSource.getRepository(FocusAreaEntity).find({ order: { sortOrder: 'ASC' } });
     expect(focusAreas.map((area) => area.code)).toEqual(['LOG', 'BIO', 'KRE', 'REI', 'SMA', 'POL']);
+  });
+
+  it('names the real public bodies as they are named today, and files the council as what it is', async () => {
+    await loadDemoProgrammeIfEmpty(db.dataSource, fakeHash);
+    const parties = await db.dataSource.getRepository(PartyEntity).find();
+    const kindOf = (name: string) => parties.find((party) => party.name === name)?.kind;
+
+    expect(kindOf('Gardermoregionen interkommunalt politisk råd')).toBe('INTERMUNICIPAL_COUNCIL');
+    expect(kindOf('Statsforvalteren i Østfold, Buskerud, Oslo og Akershus')).toBe('REGIONAL_AUTHORITY');
+    expect(parties.map((party) => party.name)).not.toContainEqual(expect.stringMatching(/regionråd|Innovasjon/i));
+  });
+
+  it('holds indicator values only for years whose official statistics are out (2025 at the latest)', async () => {
+    await loadDemoProgrammeIfEmpty(db.dataSource, fakeHash);
+    const values = await db.dataSource.getRepository(IndicatorValueEntity).find();
+
+    expect(values.length).toBeGreaterThan(0);
+    expect(Math.max(...values.map((value) => value.year))).toBe(2025);
   });
 
   it('leaves a database that already holds a programme alone, even when two instances start at once', async () => {

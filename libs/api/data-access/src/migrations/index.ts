@@ -7,6 +7,7 @@ import { KeptFigures1796000000000 } from './1796000000000-kept-figures';
 import { LockedReads1796100000000 } from './1796100000000-locked-reads';
 import { SessionsAndAudit1796147495938 } from './1796147495938-sessions-and-audit';
 import { PruningIndexes1796200000000 } from './1796200000000-pruning-indexes';
+import { IntermunicipalCouncil1796350000000 } from './1796350000000-intermunicipal-council';
 
 /**
  * Every migration, oldest first. They are listed as classes rather than found by a file glob so
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   LockedReads1796100000000,
   SessionsAndAudit1796147495938,
   PruningIndexes1796200000000,
+  IntermunicipalCouncil1796350000000,
 ];

@@ -89,6 +89,7 @@ export type MilestoneVersionInput = {
 export type PartyKind =
   | 'BUSINESS'
   | 'CLUSTER'
+  | 'INTERMUNICIPAL_COUNCIL'
   | 'MUNICIPALITY'
   | 'NEIGHBOUR_REGION'
   | 'NETWORK'
