@@ -295,4 +295,18 @@ export const en: Messages = {
   'audit.outcome.SUCCESS': 'Succeeded',
   'audit.outcome.THROTTLED': 'Blocked after too many attempts',
   'audit.outcome.WRONG_CREDENTIALS': 'Wrong e-mail address or password',
+  'nav.myActions': 'My actions',
+  'myActions.title': 'My actions',
+  'myActions.intro':
+    'The actions you can update: the furthest off course first, and among equals the longest unchanged.',
+  'myActions.none': 'You have no actions to update.',
+  'myActions.partial': 'Showing {shown} of {count}.',
+  'myActions.progress': 'Progress {progress}, expected {expected} by now',
+  'myActions.lastChange': 'Last changed {date}',
+  'myActions.update': 'Update status',
+  'action.goToUpdate': 'Update status',
+  'action.healthKeepOverride': 'Keep the judgement ({health})',
+  'action.milestoneCompleted': 'The milestone “{title}” is marked as completed.',
+  'action.milestoneReopened': 'The milestone “{title}” is reopened.',
+  'actions.party': 'Party',
 };
