@@ -11,13 +11,20 @@ type ActionToUpdate = ActionsToUpdateQuery['actions']['edges'][number]['node'];
 const HEALTH_ORDER: Record<Health, number> = { OFF_TRACK: 0, AT_RISK: 1, ON_TRACK: 2 };
 const FINISHED = new Set(['COMPLETED', 'CANCELLED']);
 
-/** Worst first: off track, at risk, on track; among equals the longest unchanged; finished work last. */
+/** When the action's status was last updated; never is the longest ago. */
+const lastUpdate = (action: ActionToUpdate): string | null => action.history[0]?.createdAt ?? null;
+const lastUpdateTime = (action: ActionToUpdate) => {
+  const last = lastUpdate(action);
+  return last === null ? Number.NEGATIVE_INFINITY : Date.parse(last);
+};
+
+/** Worst first: off track, at risk, on track; among equals the longest without an update; finished work last. */
 export function worstAndStalestFirst(actions: readonly ActionToUpdate[]): ActionToUpdate[] {
   return [...actions].sort(
     (a, b) =>
       Number(FINISHED.has(a.status)) - Number(FINISHED.has(b.status)) ||
       HEALTH_ORDER[a.health] - HEALTH_ORDER[b.health] ||
-      Date.parse(a.updatedAt) - Date.parse(b.updatedAt) ||
+      lastUpdateTime(a) - lastUpdateTime(b) ||
       a.code.localeCompare(b.code),
   );
 }
@@ -72,7 +79,7 @@ export function MyActionsPage() {
                 />
               </p>
               <p className="my-action__figures">
-                {t('myActions.lastChange', { date: formatDateTime(locale, action.updatedAt) })}
+                <LastUpdate at={lastUpdate(action)} />
                 {action.lead && ` · ${action.lead.party.name}`}
               </p>
               <Link className="button-link" to={`/actions/${action.id}#${STATUS_FORM_ID}`}>
@@ -86,5 +93,12 @@ export function MyActionsPage() {
         </ol>
       )}
     </>
+  );
+}
+
+function LastUpdate({ at }: { at: string | null }) {
+  const { t, locale } = useI18n();
+  return (
+    <>{at === null ? t('myActions.neverUpdated') : t('myActions.lastUpdate', { date: formatDateTime(locale, at) })}</>
   );
 }

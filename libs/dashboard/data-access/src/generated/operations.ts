@@ -958,7 +958,6 @@ export type ActionsToUpdateQuery = {
     edges: Array<{
       node: {
         expectedProgress: number;
-        updatedAt: string;
         id: string;
         code: string;
         title: string;
@@ -968,6 +967,7 @@ export type ActionsToUpdateQuery = {
         dueDate: string;
         overdue: boolean;
         version: number;
+        history: Array<{ id: string; createdAt: string }>;
         focusArea: { id: string; name: string };
         lead: { party: { id: string; name: string } } | null;
       };
@@ -4949,7 +4949,17 @@ export const ActionsToUpdateDocument = {
                           selections: [
                             { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'history' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                                ],
+                              },
+                            },
                           ],
                         },
                       },
