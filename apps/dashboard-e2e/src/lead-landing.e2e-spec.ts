@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { seriousViolations } from './support/axe';
 import { screenshot } from './support/browser';
 import { signIn } from './support/built-tiltak';
 import { graphqlAs, productInBrowser } from './support/product';
@@ -161,6 +162,7 @@ describe('the project lead’s page and the action’s forms', () => {
           .isVisible(),
       ).resolves.toBe(true);
       await screenshot(page, `my-actions-${width}`);
+      await expect(seriousViolations(page)).resolves.toEqual([]);
 
       // By keyboard: the first card's update link opens the action in its form, in view.
       const first = shown[0];
