@@ -62,7 +62,8 @@ describe('live updates without refetching the world', () => {
     await page.getByLabel('E-postadresse').fill(email);
     await page.getByLabel('Passord').fill('tiltak-demo');
     await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('heading', { level: 1, name: /Handlingsprogram/ }).waitFor();
+    // A project lead lands on their own actions, everyone else on the overview.
+    await page.getByRole('heading', { level: 1, name: /Handlingsprogram|Mine tiltak/ }).waitFor();
     if (path !== '/') await page.goto(`${product.tiltak.url}${path}`);
     await page.getByRole('heading', { name: ready }).first().waitFor();
     // Subscribed: the connection is accepted and the page has asked for the feed.

@@ -31,7 +31,12 @@ describe('what each role sees and may do', () => {
     await page.getByLabel('E-postadresse').fill(email);
     await page.getByLabel('Passord').fill('tiltak-demo');
     await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('table', { name: 'Framdrift per kommune og satsingsområde' }).waitFor();
+    // A project lead lands on their own actions, everyone else on the overview.
+    await (
+      email.startsWith('leder')
+        ? page.getByRole('heading', { level: 1, name: 'Mine tiltak' })
+        : page.getByRole('table', { name: 'Framdrift per kommune og satsingsområde' })
+    ).waitFor();
     return page;
   };
   const openAction = async (page: Page, action: ActionNode) => {
@@ -75,7 +80,12 @@ describe('what each role sees and may do', () => {
 
   it('lets a project lead update the actions their party leads, and only those', async () => {
     const page = await signInAs('leder@tiltak.test');
-    await expect(navigation(page).allInnerTexts()).resolves.toEqual(['Oversikt', 'Tiltak', 'Hvem gjør hva']);
+    await expect(navigation(page).allInnerTexts()).resolves.toEqual([
+      'Mine tiltak',
+      'Oversikt',
+      'Tiltak',
+      'Hvem gjør hva',
+    ]);
 
     await openAction(page, leadAction);
     await page.getByRole('heading', { name: 'Oppdater status' }).waitFor();

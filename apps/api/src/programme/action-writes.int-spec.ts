@@ -145,6 +145,33 @@ describe('writing the action programme', () => {
     expect(cleared.healthOverride).toBeNull();
   });
 
+  it('clears the override when asked for health as computed (null), and keeps it when health is left out', async () => {
+    const { createAction: created } = await createAction('LOG-89', { startDate: '2025-01-01', dueDate: '2029-12-31' });
+    const mutation = `mutation($input: UpdateActionStatusInput!) { updateActionStatus(input: $input) { ${ACTION_FIELDS} } }`;
+    const other = created.health === 'OFF_TRACK' ? 'ON_TRACK' : 'OFF_TRACK';
+    await api.data(mutation, {
+      input: { actionId: created.id, expectedVersion: 1, health: other, comment: 'Vurdert av styringsgruppen' },
+    });
+
+    const { updateActionStatus: kept } = await api.data<{ updateActionStatus: Action }>(mutation, {
+      input: { actionId: created.id, expectedVersion: 2, comment: 'Bare en kommentar' },
+    });
+    expect(kept.healthOverride).toEqual({ health: other, comment: 'Vurdert av styringsgruppen' });
+    expect(kept.health).toBe(other);
+
+    const { updateActionStatus: computed } = await api.data<{ updateActionStatus: Action }>(mutation, {
+      input: { actionId: created.id, expectedVersion: 3, health: null },
+    });
+    expect(computed.healthOverride).toBeNull();
+    expect(computed.health).toBe(created.health);
+    expect(computed.history[0]).toMatchObject({ status: created.status, progress: created.progress });
+    const [row] = await api.db.dataSource.query(
+      'SELECT health_override, health_override_comment FROM action WHERE id = $1',
+      [created.id],
+    );
+    expect(row).toEqual({ health_override: null, health_override_comment: null });
+  });
+
   it('drives progress from milestones: complete, reopen, and a stale milestone version conflicts', async () => {
     const { createAction: created } = await createAction('LOG-94');
     const create = `mutation($input: CreateMilestoneInput!) { createMilestone(input: $input) { ${ACTION_FIELDS} } }`;

@@ -96,6 +96,59 @@ describe('reading the action programme', () => {
     expect((await page({ text: 'ingen-treff-på-dette-%' })).totalCount).toBe(0);
   });
 
+  it('finds actions by the name of a party involved, lead or partner, whatever the case', async () => {
+    type Involved = { code: string; involvements: { role: string; party: { name: string } }[] };
+    const { actions } = await api.data<{ actions: { edges: { node: Involved }[] } }>(
+      '{ actions(first: 100) { edges { node { code involvements { role party { name } } } } } }',
+    );
+    const nodes = actions.edges.map((e) => e.node);
+    const partner = nodes.flatMap((n) => n.involvements).find((i) => i.role === 'PARTNER')!.party.name;
+    const withPartner = nodes.filter((n) => n.involvements.some((i) => i.party.name === partner));
+    // A part of the name in another case, as people type it into the search field.
+    const typed = partner.slice(1, -1).toLocaleLowerCase('nb');
+
+    const found = (await page({ text: typed })).edges.map((e) => e.node.code);
+
+    expect(withPartner.length).toBeGreaterThan(0);
+    expect(found).toEqual(expect.arrayContaining(withPartner.map((n) => n.code)));
+    const { actions: narrowed } = await api.data<{ actions: { edges: { node: Involved }[] } }>(
+      'query($t: String) { actions(first: 100, filter: { text: $t }) { edges { node { code title involvements { role party { name } } } } } }',
+      { t: 'næringsråd' },
+    );
+    expect(narrowed.edges.length).toBeGreaterThan(0);
+    for (const { node } of narrowed.edges) {
+      expect(JSON.stringify(node).toLocaleLowerCase('nb')).toContain('næringsråd');
+    }
+  });
+
+  it('selects the actions the viewer may update, exactly those whose viewerCan says so, for every role', async () => {
+    type Updatable = { code: string; viewerCan: { updateStatus: boolean } };
+    const ask = (client: { data: typeof api.data }, updatable?: boolean) =>
+      client
+        .data<{ actions: { totalCount: number; edges: { node: Updatable }[] } }>(
+          'query($f: ActionFilterInput) { actions(first: 100, filter: $f) { totalCount edges { node { code viewerCan { updateStatus } } } } }',
+          { f: updatable === undefined ? {} : { updatableByViewer: updatable } },
+        )
+        .then((data) => data.actions.edges.map((e) => e.node));
+    const seen: Record<string, number> = {};
+    for (const email of ['admin@tiltak.test', 'rad@tiltak.test', 'koordinator.nes@tiltak.test', 'leder@tiltak.test']) {
+      const client = await api.as(email);
+      const every = await ask(client);
+      const mine = await ask(client, true);
+      const others = await ask(client, false);
+
+      const sortedCodes = (nodes: Updatable[]) => nodes.map((n) => n.code).sort();
+      expect(sortedCodes(mine)).toEqual(sortedCodes(every.filter((n) => n.viewerCan.updateStatus)));
+      expect(mine.length + others.length).toBe(every.length);
+      expect(others.some((n) => n.viewerCan.updateStatus)).toBe(false);
+      seen[email] = mine.length;
+    }
+    // Each role's answer differs, so the test would notice a filter that ignores the viewer.
+    expect(seen).toMatchObject({ 'admin@tiltak.test': all.length, 'rad@tiltak.test': 0 });
+    expect(seen['leder@tiltak.test']).toBeGreaterThan(0);
+    expect(seen['koordinator.nes@tiltak.test']).toBeGreaterThan(seen['leder@tiltak.test']);
+  });
+
   it('answers a page of 100 actions with parties, municipalities and milestones in a fixed number of statements', async () => {
     const count = async (first: number) => {
       api.statements.length = 0;

@@ -14,6 +14,8 @@ export function Layout({ children }: { children: ReactNode }) {
   // The API says who may manage users; the link is only a convenience, the page itself asks the server.
   const mayManageUsers = useViewerCan()?.manageUsers ?? false;
   const signedIn = state.status === 'signed-in';
+  // A project lead's own page; others may update actions too, but land and work elsewhere.
+  const leads = signedIn && state.session.user.role === 'PROJECT_LEAD';
   // One notice at a time, the one that matters most: waiting for the database explains the rest.
   const notice = () => {
     if (database === 'waiting') return t('database.waiting');
@@ -37,6 +39,11 @@ export function Layout({ children }: { children: ReactNode }) {
         {state.status === 'signed-in' && (
           <nav aria-label={t('app.mainNavigation')}>
             <ul>
+              {leads && (
+                <li>
+                  <NavLink to="/my-actions">{t('nav.myActions')}</NavLink>
+                </li>
+              )}
               <li>
                 <NavLink to="/" end>
                   {t('nav.overview')}

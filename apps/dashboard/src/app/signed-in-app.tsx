@@ -4,10 +4,11 @@ import {
   DatabaseWait,
   LiveProvider,
   type SessionStore,
+  useSession,
   ViewerCanProvider,
 } from '@tiltak/dashboard-data-access';
-import { lazy, Suspense, useState } from 'react';
-import { Route, Routes } from 'react-router';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 
@@ -23,8 +24,27 @@ const PartyPage = lazy(() => import('@tiltak/dashboard-parties').then((m) => ({ 
 const UsersPage = lazy(() => import('@tiltak/dashboard-users').then((m) => ({ default: m.UsersPage })));
 const AuditLogPage = lazy(() => import('@tiltak/dashboard-users').then((m) => ({ default: m.AuditLogPage })));
 const ActionPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ActionPage })));
+const MyActionsPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.MyActionsPage })));
+
+/**
+ * A project lead comes to update their actions, not to read the council's overview: signed in at
+ * the front page, they land on their own. Only on arrival, so the overview stays a click away.
+ */
+function useLeadsLandOnTheirActions() {
+  const { state } = useSession();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const arrived = useRef(false);
+  const role = state.status === 'signed-in' ? state.session.user.role : null;
+  useEffect(() => {
+    if (arrived.current || role === null) return;
+    arrived.current = true;
+    if (role === 'PROJECT_LEAD' && pathname === '/') void navigate('/my-actions', { replace: true });
+  }, [role, pathname, navigate]);
+}
 
 function Pages() {
+  useLeadsLandOnTheirActions();
   return (
     <Routes>
       <Route
@@ -40,6 +60,14 @@ function Pages() {
         element={
           <Suspense>
             <ActionsPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="my-actions"
+        element={
+          <Suspense>
+            <MyActionsPage />
           </Suspense>
         }
       />

@@ -1,19 +1,13 @@
-import { useMutation, useQuery } from '@apollo/client/react';
-import {
-  ActionDocument,
-  CompleteMilestoneDocument,
-  ReopenMilestoneDocument,
-  refusalOf,
-  usePresence,
-  useSession,
-} from '@tiltak/dashboard-data-access';
+import { useQuery } from '@apollo/client/react';
+import { ActionDocument, usePresence, useSession } from '@tiltak/dashboard-data-access';
 import { formatDate, formatPercent, useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
 import { HEALTH_THRESHOLDS } from '@tiltak/domain';
-import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { useLocation, useParams } from 'react-router';
 import { InvolvementsPanel } from './involvements-panel';
-import { StatusUpdateForm } from './status-update-form';
+import { MilestoneList } from './milestone-list';
+import { STATUS_FORM_ID, StatusUpdateForm } from './status-update-form';
 
 /** `/actions/:id`: one action, with what its lead needs to update it in under a minute. */
 export function ActionPage() {
@@ -22,14 +16,23 @@ export function ActionPage() {
   const { store } = useSession();
   const presence = usePresence(store, id);
   const { data, error } = useQuery(ActionDocument, { variables: { id } });
-  const [complete] = useMutation(CompleteMilestoneDocument);
-  const [reopen] = useMutation(ReopenMilestoneDocument);
-  const [milestoneRefusal, setMilestoneRefusal] = useState<string | null>(null);
   const action = data?.action;
+  const statusField = useRef<HTMLSelectElement>(null);
+  const location = useLocation();
+  const mayUpdate = action?.viewerCan.updateStatus ?? false;
 
   useEffect(() => {
     document.title = `${action ? `${action.code} ${action.title}` : t('actions.title')} – ${t('app.name')}`;
   }, [action, t]);
+
+  // Opened at the form (a lead's "Oppdater status"): once the form is there, start in it. After the
+  // frame has painted, so the page's own focus on arrival does not take it back.
+  const openAtForm = location.hash === `#${STATUS_FORM_ID}` && mayUpdate;
+  useEffect(() => {
+    if (!openAtForm) return;
+    const frame = requestAnimationFrame(() => goToForm(statusField.current));
+    return () => cancelAnimationFrame(frame);
+  }, [openAtForm, location.key]);
 
   if (error && !data) return <StatusMessage kind="error">{t('status.error')}</StatusMessage>;
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;
@@ -53,6 +56,20 @@ export function ActionPage() {
         <ProgressBar value={action.progress} text={formatPercent(locale, action.progress)} /> ·{' '}
         {t(`health.${action.health}`)}
       </p>
+      {may.updateStatus && (
+        <p>
+          <a
+            className="button-link"
+            href={`#${STATUS_FORM_ID}`}
+            onClick={(event) => {
+              event.preventDefault();
+              goToForm(statusField.current);
+            }}
+          >
+            {t('action.goToUpdate')}
+          </a>
+        </p>
+      )}
       {action.description && <p>{action.description}</p>}
       {presence.others.length > 0 && (
         <p className="presence" aria-live="polite">
@@ -87,42 +104,7 @@ export function ActionPage() {
           </section>
           <InvolvementsPanel action={action} />
           {action.milestones.length > 0 && (
-            <section aria-labelledby="milestones-title" className="panel">
-              <h2 id="milestones-title">{t('action.milestones')}</h2>
-              <ul className="milestones">
-                {action.milestones.map((m) => (
-                  <li key={m.id}>
-                    <span>
-                      {m.title} (
-                      {m.completedOn
-                        ? t('action.milestoneDone', { date: date(m.completedOn) })
-                        : t('action.milestoneDue', { date: date(m.dueDate) })}
-                      {m.overdue && `, ${t('action.overdue').toLowerCase()}`})
-                    </span>
-                    {may.editMilestones && (
-                      <button
-                        type="button"
-                        onClick={() => {
-                          setMilestoneRefusal(null);
-                          (m.completedOn ? reopen : complete)({
-                            variables: { input: { milestoneId: m.id, expectedVersion: m.version } },
-                          }).catch((problem: unknown) => {
-                            const { reason, detail } = refusalOf(problem);
-                            setMilestoneRefusal(t(`refusal.${reason}`, { reason: detail }));
-                          });
-                        }}
-                      >
-                        {m.completedOn ? t('action.reopen') : t('action.complete')}
-                        <span className="visually-hidden">: {m.title}</span>
-                      </button>
-                    )}
-                  </li>
-                ))}
-              </ul>
-              <p role="status" className="status--error">
-                {milestoneRefusal}
-              </p>
-            </section>
+            <MilestoneList milestones={action.milestones} mayEdit={may.editMilestones} />
           )}
           <section aria-labelledby="explanation-title" className="panel">
             <h2 id="explanation-title">{t('action.explanation')}</h2>
@@ -142,7 +124,9 @@ export function ActionPage() {
           </section>
         </div>
         <div>
-          {may.updateStatus && <StatusUpdateForm action={action} onEditing={presence.editing} />}
+          {may.updateStatus && (
+            <StatusUpdateForm action={action} onEditing={presence.editing} firstFieldRef={statusField} />
+          )}
           <section aria-labelledby="history-title" className="panel">
             <h2 id="history-title">{t('action.history')}</h2>
             {action.history.length === 0 ? (
@@ -164,4 +148,11 @@ export function ActionPage() {
       </div>
     </article>
   );
+}
+
+/** Moves the user into the status form: its first field, with the form's top in view. */
+function goToForm(field: HTMLSelectElement | null) {
+  if (!field) return;
+  field.focus({ preventScroll: true });
+  field.closest('section')?.scrollIntoView({ block: 'start' });
 }

@@ -5,6 +5,7 @@ import {
   type ActionRow,
   type ActionStatus,
   type Health,
+  PartyFilterChoicesDocument,
   ProgrammeFrameDocument,
 } from '@tiltak/dashboard-data-access';
 import { useI18n } from '@tiltak/dashboard-i18n';
@@ -42,7 +43,7 @@ function filterFrom(params: URLSearchParams): ActionFilter {
   };
 }
 
-/** `/actions`: the programme's actions, filtered by municipality, focus area, status, health, lateness and text. */
+/** `/actions`: the programme's actions, filtered by municipality, focus area, party, status, health, lateness and text. */
 export function ActionsPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
@@ -50,6 +51,7 @@ export function ActionsPage() {
   const sort: Sort = SORTS.find((value) => value === params.get('sort')) ?? 'code';
   const { data, error } = useQuery(ActionsDocument, { variables: { filter, first: 100 } });
   const frame = useQuery(ProgrammeFrameDocument).data;
+  const parties = useQuery(PartyFilterChoicesDocument).data?.parties;
 
   useEffect(() => {
     document.title = `${t('actions.title')} – ${t('app.name')}`;
@@ -84,6 +86,17 @@ export function ActionsPage() {
             {frame?.focusAreas.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('actions.party')}
+          <select value={params.get('party') ?? ''} onChange={(e) => choose('party', e.target.value)}>
+            <option value="">–</option>
+            {parties?.map((party) => (
+              <option key={party.id} value={party.id}>
+                {party.name}
               </option>
             ))}
           </select>

@@ -1,2 +1,3 @@
 export * from './action-page';
 export * from './actions-page';
+export * from './my-actions-page';

@@ -11,7 +11,7 @@ import {
   UpdateInvolvementDocument,
 } from '@tiltak/dashboard-data-access';
 import { useI18n } from '@tiltak/dashboard-i18n';
-import { type FormEvent, useCallback, useId } from 'react';
+import { type FormEvent, useCallback, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { ProjectLeadsSection } from './project-leads-section';
 import { useChangeMessage } from './use-change-message';
@@ -152,6 +152,10 @@ function AddParty({
   const choices = (data?.parties ?? []).filter((party) => !involved.has(party.id));
   const hasLead = action.involvements.some((i) => i.role === 'LEAD');
   const titleId = useId();
+  const [picked, setPicked] = useState('');
+  // Once the party picked is on the action it leaves the menu, and the menu goes back to asking:
+  // it never moves on to another real party by itself.
+  const partyId = choices.some((choice) => choice.id === picked) ? picked : '';
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -175,7 +179,7 @@ function AddParty({
       <h3 id={titleId}>{t('assign.addTitle')}</h3>
       <label>
         {t('assign.party')}
-        <select name="party" required defaultValue="">
+        <select name="party" required value={partyId} onChange={(event) => setPicked(event.target.value)}>
           <option value="" disabled>
             {t('assign.chooseParty')}
           </option>

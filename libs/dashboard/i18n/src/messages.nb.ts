@@ -296,6 +296,21 @@ export const nb = {
   'audit.outcome.SUCCESS': 'Vellykket',
   'audit.outcome.THROTTLED': 'Sperret etter for mange forsøk',
   'audit.outcome.WRONG_CREDENTIALS': 'Feil e-postadresse eller passord',
+  'nav.myActions': 'Mine tiltak',
+  'myActions.title': 'Mine tiltak',
+  'myActions.intro':
+    'Tiltakene du kan oppdatere: størst avvik først, og blant like de som har stått lengst uten endring.',
+  'myActions.none': 'Du har ingen tiltak å oppdatere.',
+  'myActions.partial': 'Viser {shown} av {count}.',
+  'myActions.progress': 'Framdrift {progress}, forventet {expected} nå',
+  'myActions.lastUpdate': 'Siste statusoppdatering {date}',
+  'myActions.neverUpdated': 'Ingen statusoppdatering ennå',
+  'myActions.update': 'Oppdater status',
+  'action.goToUpdate': 'Oppdater status',
+  'action.healthKeepOverride': 'Behold vurderingen ({health})',
+  'action.milestoneCompleted': 'Milepælen «{title}» er markert som fullført.',
+  'action.milestoneReopened': 'Milepælen «{title}» er gjenåpnet.',
+  'actions.party': 'Aktør',
 } as const;
 
 export type MessageKey = keyof typeof nb;

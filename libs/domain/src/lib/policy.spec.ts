@@ -1,4 +1,4 @@
-import { decide, type Permission, type Principal, type Role } from './policy';
+import { decide, type Permission, type Principal, type Role, statusUpdaterReach, withinReach } from './policy';
 
 const NES = 'nes';
 const EIDSVOLL = 'eidsvoll';
@@ -160,5 +160,28 @@ describe('decide', () => {
   it('lets signed-out visitors read a public dashboard, but never personal data', () => {
     expect(decide(null, { kind: 'READ_PROGRAMME' }, { publicDashboard: true })).toBe('ALLOW');
     expect(decide(null, { kind: 'READ_PERSONAL_DATA' }, { publicDashboard: true })).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('statusUpdaterReach', () => {
+  const viewers: [string, Principal | null][] = [
+    ['signed out', null],
+    ['an admin', admin],
+    ['the council', council],
+    ['a coordinator', nesCoordinator],
+    ['a coordinator without a municipality', viewer('COORDINATOR')],
+    ['a project lead', lead],
+    ['a project lead without a party', viewer('PROJECT_LEAD')],
+  ];
+  const actions = [nesAction, eidsvollAction, shared, namedOnNes, { ...shared, leadPartyId: 'naeringsraadet' }];
+
+  it.each(viewers)('selects for %s exactly the actions decide lets them update', (_, who) => {
+    const sut = statusUpdaterReach(who);
+    for (const action of actions) {
+      const allowed =
+        decide(who, { kind: 'WRITE' }, options) === 'ALLOW' &&
+        decide(who, { kind: 'UPDATE_ACTION_STATUS', action }, options) === 'ALLOW';
+      expect([action, withinReach(sut, action)]).toEqual([action, allowed]);
+    }
   });
 });

@@ -127,3 +127,35 @@ export function decide(viewer: Principal | null, permission: Permission, options
       return 'FORBIDDEN';
   }
 }
+
+/**
+ * The actions a viewer may update the status of, as a query selects them: UPDATE_ACTION_STATUS
+ * above, for a list rather than one action. An action is selected when it concerns the
+ * municipality, is led by the party, or names the user as project lead (each null matches nothing).
+ */
+export type StatusUpdaterReach =
+  'ALL' | 'NONE' | { municipalityId: string | null; leadPartyId: string | null; projectLeadUserId: string | null };
+
+export function statusUpdaterReach(viewer: Principal | null): StatusUpdaterReach {
+  if (!viewer) return 'NONE';
+  switch (viewer.role) {
+    case 'ADMIN':
+      return 'ALL';
+    case 'COUNCIL':
+      return 'NONE';
+    case 'COORDINATOR':
+      return { municipalityId: viewer.municipalityId, leadPartyId: null, projectLeadUserId: null };
+    case 'PROJECT_LEAD':
+      return { municipalityId: null, leadPartyId: viewer.partyId, projectLeadUserId: viewer.userId };
+  }
+}
+
+/** Whether an action is within the reach: what the query's condition says, for the unit test to hold to `decide`. */
+export function withinReach(reach: StatusUpdaterReach, action: ActionScope): boolean {
+  if (reach === 'ALL' || reach === 'NONE') return reach === 'ALL';
+  return (
+    (reach.municipalityId !== null && action.municipalityIds.includes(reach.municipalityId)) ||
+    (reach.leadPartyId !== null && action.leadPartyId === reach.leadPartyId) ||
+    (reach.projectLeadUserId !== null && action.projectLeadUserIds.includes(reach.projectLeadUserId))
+  );
+}

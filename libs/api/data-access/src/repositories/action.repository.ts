@@ -1,4 +1,4 @@
-import type { ActionStatus, Health } from '@tiltak/domain';
+import type { ActionStatus, Health, StatusUpdaterReach } from '@tiltak/domain';
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import {
@@ -19,6 +19,8 @@ export interface ActionFilter {
   partyIds?: string[];
   overdue?: boolean;
   text?: string;
+  /** Only the actions within (true) or outside (false) this reach: whom the viewer may update. */
+  updatable?: { reach: StatusUpdaterReach; within: boolean };
 }
 
 /** Reads of actions for the API's answers: lists, their municipalities, milestones, involvements and history. */
@@ -83,9 +85,17 @@ export class ActionRepository {
           q
             .where('a.title ILIKE :pattern', { pattern })
             .orWhere('a.description ILIKE :pattern')
-            .orWhere('a.code ILIKE :pattern'),
+            .orWhere('a.code ILIKE :pattern')
+            // The lead and the partners are printed on every row: finding them is what people expect.
+            .orWhere(
+              'EXISTS (SELECT 1 FROM involvement ti JOIN party tp ON tp.id = ti.party_id WHERE ti.action_id = a.id AND tp.name ILIKE :pattern)',
+            ),
         ),
       );
+    }
+    if (filter.updatable) {
+      const condition = reachCondition(filter.updatable.reach);
+      query.andWhere(filter.updatable.within ? condition.sql : `NOT (${condition.sql})`, condition.parameters);
     }
     return query;
   }
@@ -141,4 +151,19 @@ export class ActionRepository {
     if (from) query.andWhere('m.due_date >= :from', { from });
     return query.orderBy('m.due_date', 'ASC').addOrderBy('m.id', 'ASC').limit(limit).getMany();
   }
+}
+
+/** The SQL for `withinReach` in libs/domain: an action of the municipality, led by the party, or naming the user. */
+function reachCondition(reach: StatusUpdaterReach): { sql: string; parameters: Record<string, string | null> } {
+  if (reach === 'ALL' || reach === 'NONE') return { sql: reach === 'ALL' ? 'TRUE' : 'FALSE', parameters: {} };
+  return {
+    sql: `(EXISTS (SELECT 1 FROM participation rp WHERE rp.action_id = a.id AND rp.municipality_id = :reachMunicipalityId)
+      OR EXISTS (SELECT 1 FROM involvement ri WHERE ri.action_id = a.id AND ri.role = 'LEAD' AND ri.party_id = :reachPartyId)
+      OR EXISTS (SELECT 1 FROM action_project_lead rl WHERE rl.action_id = a.id AND rl.user_id = :reachUserId))`,
+    parameters: {
+      reachMunicipalityId: reach.municipalityId,
+      reachPartyId: reach.leadPartyId,
+      reachUserId: reach.projectLeadUserId,
+    },
+  };
 }

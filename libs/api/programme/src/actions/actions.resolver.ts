@@ -1,5 +1,6 @@
 import { Args, ArgsType, Field, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { type Caller, CurrentCaller, PageArgs } from '@tiltak/api-core';
+import { type Caller, CurrentCaller, CurrentViewer, PageArgs } from '@tiltak/api-core';
+import type { Principal } from '@tiltak/domain';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { ActionConnection, ActionModel } from '../models/action.model';
@@ -76,8 +77,11 @@ export class ActionsResolver {
   }
 
   @Query(() => ActionConnection, { description: 'The programme’s actions, filtered, in focus-area and code order.' })
-  actions(@Args() { filter, ...page }: ActionsArgs): Promise<ActionConnection> {
-    return this.actionsService.actions(filter, page);
+  actions(
+    @Args() { filter, ...page }: ActionsArgs,
+    @CurrentViewer() viewer: Principal | null,
+  ): Promise<ActionConnection> {
+    return this.actionsService.actions(viewer, filter, page);
   }
 
   @Query(() => [MilestoneModel], { description: 'Open milestones due within the coming days, soonest first.' })

@@ -7,7 +7,7 @@ import {
   ProgrammeWriter,
   type WriteTransaction,
 } from '@tiltak/api-data-access';
-import { type ActionScope, assessHealth, type Health } from '@tiltak/domain';
+import { type ActionScope, assessHealth, type Health, type Principal, statusUpdaterReach } from '@tiltak/domain';
 import {
   type Caller,
   conflict,
@@ -55,11 +55,25 @@ export class ActionsService {
     return action && action.programmeId === programme.id ? toActionModel(action, this.context.today()) : null;
   }
 
-  async actions(filter: ActionFilterInput = {}, pageArgs: PageArgs): Promise<Connection<ActionModel>> {
+  async actions(
+    viewer: Principal | null,
+    { updatableByViewer, ...filter }: ActionFilterInput = {},
+    pageArgs: PageArgs,
+  ): Promise<Connection<ActionModel>> {
     const programme = await this.context.programme();
     const today = this.context.today();
     const page = pageOf(pageArgs);
-    const { actions, total } = await this.actionRepository.pageOfActions(programme.id, filter, today, page);
+    const { actions, total } = await this.actionRepository.pageOfActions(
+      programme.id,
+      {
+        ...filter,
+        ...(updatableByViewer !== undefined && {
+          updatable: { reach: statusUpdaterReach(viewer), within: updatableByViewer },
+        }),
+      },
+      today,
+      page,
+    );
     return toConnection(
       actions.map((action) => toActionModel(action, today)),
       page,
@@ -229,9 +243,9 @@ export class ActionsService {
     });
   }
 
-  /** The lead's own judgement of health: kept with its reason, or cleared when it agrees with the rules. */
+  /** The lead's own judgement of health: kept with its reason, or cleared when asked or when it agrees with the rules. */
   private healthOverride(
-    wanted: Health | undefined,
+    wanted: Health | null | undefined,
     computed: Health,
     comment: string,
     before: ActionAggregate['action'],
@@ -239,7 +253,7 @@ export class ActionsService {
     if (wanted === undefined) {
       return { healthOverride: before.healthOverride, healthOverrideComment: before.healthOverrideComment };
     }
-    if (wanted === computed) return { healthOverride: null, healthOverrideComment: null };
+    if (wanted === null || wanted === computed) return { healthOverride: null, healthOverrideComment: null };
     if (!comment) {
       throw actionError(
         ActionErrorReason.OVERRIDE_NEEDS_COMMENT,

@@ -15,8 +15,10 @@ export type ActionFilterInput = {
   /** At most 100. */
   partyIds?: Array<string | number> | null | undefined;
   statuses?: Array<ActionStatus> | null | undefined;
-  /** Words in the code, title or description. */
+  /** Words in the code, title or description, or in the name of a party involved. */
   text?: string | null | undefined;
+  /** Only the actions the viewer may update the status of (true), or only the others (false). */
+  updatableByViewer?: boolean | null | undefined;
 };
 
 /** Where an action stands. */
@@ -118,7 +120,7 @@ export type UpdateActionStatusInput = {
   actionId: string | number;
   comment?: string | null | undefined;
   expectedVersion: number;
-  /** Override the computed health (needs a comment); the computed value clears the override. */
+  /** Override the computed health (needs a comment). Null, or the computed value, clears the override: the health is then as computed. Left out, an override stays. */
   health?: Health | null | undefined;
   /** 0–100; only for actions without milestones. */
   progress?: number | null | undefined;
@@ -948,6 +950,35 @@ export type ActionRowFragment = {
   focusArea: { id: string; name: string };
   lead: { party: { id: string; name: string } } | null;
 };
+
+export type ActionsToUpdateQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ActionsToUpdateQuery = {
+  actions: {
+    totalCount: number;
+    edges: Array<{
+      node: {
+        expectedProgress: number;
+        id: string;
+        code: string;
+        title: string;
+        status: ActionStatus;
+        progress: number;
+        health: Health;
+        dueDate: string;
+        overdue: boolean;
+        version: number;
+        history: Array<{ id: string; createdAt: string }>;
+        focusArea: { id: string; name: string };
+        lead: { party: { id: string; name: string } } | null;
+      };
+    }>;
+  };
+};
+
+export type PartyFilterChoicesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PartyFilterChoicesQuery = { parties: Array<{ id: string; name: string }> };
 
 export type AuditLogQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -4871,6 +4902,155 @@ export const ActionsDocument = {
     },
   ],
 } as unknown as DocumentNode<ActionsQuery, ActionsQueryVariables>;
+export const ActionsToUpdateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ActionsToUpdate' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'actions' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'updatableByViewer' },
+                      value: { kind: 'BooleanValue', value: true },
+                    },
+                  ],
+                },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '100' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'history' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lead' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'party' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionsToUpdateQuery, ActionsToUpdateQueryVariables>;
+export const PartyFilterChoicesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PartyFilterChoices' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'parties' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PartyFilterChoicesQuery, PartyFilterChoicesQueryVariables>;
 export const AuditLogDocument = {
   kind: 'Document',
   definitions: [

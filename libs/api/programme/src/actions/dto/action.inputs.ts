@@ -33,8 +33,20 @@ export class ActionFilterInput {
   @IsBoolean()
   overdue?: boolean;
 
-  @TextField({ nullable: true, description: 'Words in the code, title or description.', max: 200 })
+  @TextField({
+    nullable: true,
+    description: 'Words in the code, title or description, or in the name of a party involved.',
+    max: 200,
+  })
   text?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only the actions the viewer may update the status of (true), or only the others (false).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  updatableByViewer?: boolean;
 }
 
 @InputType()
@@ -125,11 +137,12 @@ export class UpdateActionStatusInput {
 
   @Field(() => HealthEnum, {
     nullable: true,
-    description: 'Override the computed health (needs a comment); the computed value clears the override.',
+    description:
+      'Override the computed health (needs a comment). Null, or the computed value, clears the override: the health is then as computed. Left out, an override stays.',
   })
   @IsOptional()
   @IsIn(HEALTHS)
-  health?: Health;
+  health?: Health | null;
 
   @TextField({ nullable: true, max: 2000 })
   comment?: string;
