@@ -5,3 +5,4 @@ export * from './language-switch';
 export * from './progress-bar';
 export * from './progress-matrix';
 export * from './status-message';
+export * from './route-focus';
