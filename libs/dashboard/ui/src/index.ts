@@ -6,3 +6,4 @@ export * from './progress-bar';
 export * from './progress-matrix';
 export * from './status-message';
 export * from './route-focus';
+export * from './outcome-message';
