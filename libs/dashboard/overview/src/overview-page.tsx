@@ -42,15 +42,14 @@ export function OverviewPage() {
       cell.overdueMilestones > 0 && t('overview.overdue', { count: cell.overdueMilestones }),
     ].filter(Boolean);
     return (
-      <Link
-        to={`/actions?municipality=${municipalityId}&focusArea=${focusAreaId}`}
-        aria-label={t('overview.cellLink', {
-          municipality: municipalityName.get(municipalityId) ?? '',
-          focusArea: focusAreaName.get(focusAreaId) ?? '',
-          progress: percent(cell.progress),
-        })}
-        className="matrix__link"
-      >
+      <Link to={`/actions?municipality=${municipalityId}&focusArea=${focusAreaId}`} className="matrix__link">
+        {/* The name is what the cell shows, after the headers a keyboard user passing by cannot see. */}
+        <span className="visually-hidden">
+          {t('overview.cellContext', {
+            municipality: municipalityName.get(municipalityId) ?? '',
+            focusArea: focusAreaName.get(focusAreaId) ?? '',
+          })}
+        </span>
         <ProgressBar value={cell.progress} text={percent(cell.progress)} />
         <span className="matrix__counts">{counts.join(' · ')}</span>
       </Link>
@@ -75,6 +74,7 @@ export function OverviewPage() {
       </div>
       <ProgressMatrix
         caption={t('overview.matrixCaption')}
+        skipLabel={t('matrix.skip')}
         cornerLabel={t('overview.matrixCorner')}
         rows={data.municipalities.map((m) => ({
           id: m.id,

@@ -67,6 +67,7 @@ export function PartiesPage() {
       {data && (
         <ProgressMatrix
           caption={t('parties.caption')}
+          skipLabel={t('matrix.skip')}
           cornerLabel={t('parties.party')}
           rows={data.whoDoesWhat.map((row) => ({
             id: row.party.id,
