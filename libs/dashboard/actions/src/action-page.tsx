@@ -8,7 +8,7 @@ import {
   useSession,
 } from '@tiltak/dashboard-data-access';
 import { formatDate, formatPercent, useI18n } from '@tiltak/dashboard-i18n';
-import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
+import { Content, ProgressBar, StatusMessage, useContentLang } from '@tiltak/dashboard-ui';
 import { HEALTH_THRESHOLDS } from '@tiltak/domain';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
@@ -26,6 +26,7 @@ export function ActionPage() {
   const [reopen] = useMutation(ReopenMilestoneDocument);
   const [milestoneRefusal, setMilestoneRefusal] = useState<string | null>(null);
   const action = data?.action;
+  const contentLang = useContentLang();
 
   useEffect(() => {
     document.title = `${action ? `${action.code} ${action.title}` : t('actions.title')} – ${t('app.name')}`;
@@ -41,11 +42,12 @@ export function ActionPage() {
 
   return (
     <article className="action">
-      <h1>
+      <h1 lang={contentLang}>
         <span className="action__code">{action.code}</span> {action.title}
       </h1>
       <p className="lead">
-        {action.focusArea.name} · {t('action.dates', { start: date(action.startDate), due: date(action.dueDate) })}
+        <Content>{action.focusArea.name}</Content> ·{' '}
+        {t('action.dates', { start: date(action.startDate), due: date(action.dueDate) })}
         {action.overdue && ` · ${t('action.overdue')}`}
       </p>
       <p className="action__figures">
@@ -53,7 +55,7 @@ export function ActionPage() {
         <ProgressBar value={action.progress} text={formatPercent(locale, action.progress)} /> ·{' '}
         {t(`health.${action.health}`)}
       </p>
-      {action.description && <p>{action.description}</p>}
+      {action.description && <p lang={contentLang}>{action.description}</p>}
       {presence.others.length > 0 && (
         <p className="presence" aria-live="polite">
           {t('presence.alsoHere', {
@@ -80,7 +82,12 @@ export function ActionPage() {
                 <li key={m.municipality.id}>
                   <strong>{m.municipality.name}</strong>: {t(`status.${m.status}`)}, {formatPercent(locale, m.progress)}
                   , {t(`health.${m.health}`)}
-                  {m.note && ` – ${m.note}`}
+                  {m.note && (
+                    <>
+                      {' – '}
+                      <Content>{m.note}</Content>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
@@ -93,7 +100,7 @@ export function ActionPage() {
                 {action.milestones.map((m) => (
                   <li key={m.id}>
                     <span>
-                      {m.title} (
+                      <Content>{m.title}</Content> (
                       {m.completedOn
                         ? t('action.milestoneDone', { date: date(m.completedOn) })
                         : t('action.milestoneDue', { date: date(m.dueDate) })}
@@ -154,7 +161,7 @@ export function ActionPage() {
                     <strong>{date(entry.createdAt)}</strong>: {t(`status.${entry.status}`)},{' '}
                     {formatPercent(locale, entry.progress)}, {t(`health.${entry.health}`)}
                     {entry.author && ` – ${entry.author}`}
-                    {entry.comment && <p>{entry.comment}</p>}
+                    {entry.comment && <p lang={contentLang}>{entry.comment}</p>}
                   </li>
                 ))}
               </ol>

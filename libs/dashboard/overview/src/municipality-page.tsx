@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { MunicipalityPageDocument } from '@tiltak/dashboard-data-access';
 import { formatDate, formatPercent, useI18n } from '@tiltak/dashboard-i18n';
-import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
+import { Content, ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { Indicators } from './indicators';
@@ -41,8 +41,12 @@ export function MunicipalityPage() {
           <ul>
             {decisions.map((decision) => (
               <li key={decision.id}>
-                {decision.focusAreaId ? focusAreaName.get(decision.focusAreaId) : t('place.wholeProgramme')}:{' '}
-                {t(`adoption.${decision.status as 'PROPOSED' | 'ADOPTED' | 'REJECTED'}`)}
+                {decision.focusAreaId ? (
+                  <Content>{focusAreaName.get(decision.focusAreaId)}</Content>
+                ) : (
+                  t('place.wholeProgramme')
+                )}
+                : {t(`adoption.${decision.status as 'PROPOSED' | 'ADOPTED' | 'REJECTED'}`)}
                 {decision.decidedOn && ` ${formatDate(locale, decision.decidedOn)}`} ({decision.caseReference})
               </li>
             ))}

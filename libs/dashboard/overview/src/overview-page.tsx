@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { type ProgressCell, ProgressOverviewDocument } from '@tiltak/dashboard-data-access';
 import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
-import { cellKey, ProgressBar, ProgressMatrix, StatusMessage } from '@tiltak/dashboard-ui';
+import { cellKey, Content, ProgressBar, ProgressMatrix, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useChangedCells } from './use-changed-cells';
@@ -58,7 +58,9 @@ export function OverviewPage() {
 
   return (
     <>
-      <h1>{programme.name}</h1>
+      <h1>
+        <Content>{programme.name}</Content>
+      </h1>
       <p className="lead">{t('overview.period', { period: programme.period })}</p>
       <section aria-labelledby="programme-progress" className="programme-progress">
         <h2 id="programme-progress">{t('overview.programmeProgress')}</h2>
@@ -89,7 +91,9 @@ export function OverviewPage() {
           id: f.id,
           label: (
             <>
-              <Link to={`/focus-areas/${f.id}`}>{f.name}</Link>{' '}
+              <Link to={`/focus-areas/${f.id}`}>
+                <Content>{f.name}</Content>
+              </Link>{' '}
               <span className="matrix__total">{percent(f.progress)}</span>
             </>
           ),

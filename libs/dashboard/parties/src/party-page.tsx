@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { PartyPageDocument } from '@tiltak/dashboard-data-access';
 import { useI18n } from '@tiltak/dashboard-i18n';
-import { ActionTable, StatusMessage } from '@tiltak/dashboard-ui';
+import { ActionTable, Content, OutcomeMessage, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect, useState } from 'react';
 import { PartyForm } from './party-form';
 import { Link, useParams } from 'react-router';
@@ -28,7 +28,9 @@ export function PartyPage() {
       <p>
         <Link to="/parties">{t('parties.title')}</Link>
       </p>
-      <h1>{party.name}</h1>
+      <h1>
+        <Content>{party.name}</Content>
+      </h1>
       <dl className="facts">
         <dt>{t('parties.kind')}</dt>
         <dd>{t(`partyKind.${party.kind}`)}</dd>
@@ -80,7 +82,7 @@ export function PartyPage() {
           </button>
         </p>
       )}
-      <p role="status">{message}</p>
+      <OutcomeMessage text={message} />
       {editing && (
         <PartyForm
           key={party.version}

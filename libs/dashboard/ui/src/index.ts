@@ -5,5 +5,6 @@ export * from './language-switch';
 export * from './progress-bar';
 export * from './progress-matrix';
 export * from './status-message';
-export * from './route-focus';
+export * from './content';
 export * from './outcome-message';
+export * from './route-focus';

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useContentLang } from './content';
 
 export interface IndicatorChartProps {
   title: string;
@@ -17,6 +18,7 @@ export interface IndicatorChartProps {
  */
 export function IndicatorChart({ title, summary, points, baseline, target, labels, format }: IndicatorChartProps) {
   const headingId = useId();
+  const contentLang = useContentLang();
   const max = Math.max(target, baseline, ...points.map((p) => p.value), 1);
   const width = 240;
   const height = 120;
@@ -24,7 +26,9 @@ export function IndicatorChart({ title, summary, points, baseline, target, label
   const y = (value: number) => height - (value / max) * (height - 10);
   return (
     <figure className="indicator" aria-labelledby={headingId}>
-      <figcaption id={headingId}>{title}</figcaption>
+      <figcaption id={headingId} lang={contentLang}>
+        {title}
+      </figcaption>
       <div className="indicator__body">
         <svg viewBox={`0 0 ${width} ${height + 16}`} width={width} height={height + 16} role="img" aria-label={summary}>
           {points.map((point, index) => (
