@@ -34,7 +34,7 @@ export function ActionPage() {
 
   if (error && !data) return <StatusMessage kind="error">{t('status.error')}</StatusMessage>;
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;
-  if (!action) return <p>{t('action.notFound')}</p>;
+  if (!action) return <h1>{t('action.notFound')}</h1>;
 
   // The API says what this viewer may do here, by the rules it checks each write with.
   const may = action.viewerCan;

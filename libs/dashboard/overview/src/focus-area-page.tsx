@@ -20,7 +20,7 @@ export function FocusAreaPage() {
 
   if (error && !data) return <StatusMessage kind="error">{t('status.error')}</StatusMessage>;
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;
-  if (!focusArea) return <p>{t('place.notFound')}</p>;
+  if (!focusArea) return <h1>{t('place.notFound')}</h1>;
 
   return (
     <>

@@ -19,7 +19,7 @@ export function MunicipalityPage() {
 
   if (error && !data) return <StatusMessage kind="error">{t('status.error')}</StatusMessage>;
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;
-  if (!municipality) return <p>{t('place.notFound')}</p>;
+  if (!municipality) return <h1>{t('place.notFound')}</h1>;
   const focusAreaName = new Map(data.focusAreas.map((f) => [f.id, f.name]));
   const decisions = data.adoptions.filter((a) => a.municipalityId === municipality.id);
 

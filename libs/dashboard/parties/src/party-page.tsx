@@ -21,7 +21,7 @@ export function PartyPage() {
 
   if (error && !data) return <StatusMessage kind="error">{t('status.error')}</StatusMessage>;
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;
-  if (!party) return <StatusMessage kind="error">{t('place.notFound')}</StatusMessage>;
+  if (!party) return <h1>{t('place.notFound')}</h1>;
 
   return (
     <article>
