@@ -8,7 +8,7 @@ import {
   ProgrammeFrameDocument,
 } from '@tiltak/dashboard-data-access';
 import { useI18n } from '@tiltak/dashboard-i18n';
-import { ActionTable, StatusMessage } from '@tiltak/dashboard-ui';
+import { ActionTable, StatusMessage, useContentLang } from '@tiltak/dashboard-ui';
 import { useEffect, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ACTION_STATUSES, HEALTHS } from '@tiltak/domain';
@@ -50,6 +50,7 @@ export function ActionsPage() {
   const sort: Sort = SORTS.find((value) => value === params.get('sort')) ?? 'code';
   const { data, error } = useQuery(ActionsDocument, { variables: { filter, first: 100 } });
   const frame = useQuery(ProgrammeFrameDocument).data;
+  const contentLang = useContentLang();
 
   useEffect(() => {
     document.title = `${t('actions.title')} – ${t('app.name')}`;
@@ -82,7 +83,7 @@ export function ActionsPage() {
           <select value={params.get('focusArea') ?? ''} onChange={(e) => choose('focusArea', e.target.value)}>
             <option value="">–</option>
             {frame?.focusAreas.map((f) => (
-              <option key={f.id} value={f.id}>
+              <option key={f.id} value={f.id} lang={contentLang}>
                 {f.name}
               </option>
             ))}
