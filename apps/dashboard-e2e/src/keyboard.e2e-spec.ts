@@ -38,7 +38,7 @@ describe('keyboard and screen reader', () => {
     return (await focused(page)).text;
   };
 
-  it('moves focus to the heading after sign-in and after each change of page, and names the page', async () => {
+  it('moves focus to the heading after sign-in, after each change of page and after sign-out, and names the page', async () => {
     const context = await product.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await signInWithKeyboard(page, 'rad@tiltak.test');
@@ -74,6 +74,11 @@ describe('keyboard and screen reader', () => {
     await page.keyboard.press('ArrowDown');
     await page.waitForURL(/status=/);
     await expect(focused(page)).resolves.toMatchObject({ tag: 'select' });
+
+    // Signing out lands on the sign-in form's heading, not on an empty page.
+    await page.getByRole('button', { name: 'Logg ut' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(focusOnHeading(page)).resolves.toBe('Logg inn');
     await context.close();
   }, 90_000);
 
