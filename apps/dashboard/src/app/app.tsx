@@ -11,18 +11,31 @@ const SignedInApp = lazy(() => import('./signed-in-app').then((m) => ({ default:
 function Shell() {
   const { t } = useI18n();
   const { state, store } = useSession();
+  const arrived = useSessionChanged(state.status);
   const loading = <StatusMessage kind="loading">{t('session.loading')}</StatusMessage>;
   if (state.status === 'signed-in') {
     // A new role, municipality or party (the API ends the old token at once) starts a fresh
     // signed-in part, with an empty cache: nothing the user saw or could do before is kept.
     const { id, role, municipalityId, partyId } = state.session.user;
     return (
-      <Suspense fallback={<Layout>{loading}</Layout>}>
-        <SignedInApp key={[id, role, municipalityId, partyId].join('|')} session={store} />
+      <Suspense fallback={<Layout arrived={arrived}>{loading}</Layout>}>
+        <SignedInApp key={[id, role, municipalityId, partyId].join('|')} session={store} arrived={arrived} />
       </Suspense>
     );
   }
-  return <Layout>{state.status === 'loading' ? loading : <SignInPage />}</Layout>;
+  return <Layout arrived={arrived}>{state.status === 'loading' ? loading : <SignInPage />}</Layout>;
+}
+
+/**
+ * Whether the user has signed in or out during this visit (as opposed to opening the page already
+ * signed in or out): the new frame then takes focus to its heading.
+ */
+function useSessionChanged(status: string): boolean {
+  const [seen, setSeen] = useState<{ status: string | null; changed: boolean }>({ status: null, changed: false });
+  if (status !== 'loading' && status !== seen.status) {
+    setSeen({ status, changed: seen.status !== null });
+  }
+  return seen.changed;
 }
 
 export function App() {

@@ -1,11 +1,15 @@
 import { isLocale, LOCALE_TAGS, LOCALES, useI18n } from '@tiltak/dashboard-i18n';
-import { LanguageSwitch } from '@tiltak/dashboard-ui';
+import { LanguageSwitch, RouteFocus } from '@tiltak/dashboard-ui';
 import { useCaughtUp, useDatabaseState, useLiveState, useSession, useViewerCan } from '@tiltak/dashboard-data-access';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { SessionTimeout } from '@tiltak/dashboard-sign-in';
 
-export function Layout({ children }: { children: ReactNode }) {
+/**
+ * The frame around every page. `arrived` is set when this frame appears because the user just
+ * signed in or out: focus then moves to the new page's heading, as it does on every change of page.
+ */
+export function Layout({ children, arrived = false }: { children: ReactNode; arrived?: boolean }) {
   const { t, locale, setLocale } = useI18n();
   const { state, signOut } = useSession();
   const live = useLiveState();
@@ -85,6 +89,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1}>
         {children}
       </main>
+      <RouteFocus mainId="main" onArrival={arrived} />
       <SessionTimeout />
     </>
   );

@@ -137,14 +137,14 @@ function Pages() {
  * its own, so a signed-out visitor's first load carries only the frame and the sign-in form. Each
  * session gets a fresh Apollo cache, so nothing one user saw is left for the next.
  */
-export function SignedInApp({ session }: { session: SessionStore }) {
+export function SignedInApp({ session, arrived }: { session: SessionStore; arrived: boolean }) {
   const [database] = useState(() => new DatabaseWait());
   const [client] = useState(() => createApolloClient(session, database));
   return (
     <ApolloProvider client={client}>
       <ViewerCanProvider>
         <LiveProvider session={session} database={database}>
-          <Layout>
+          <Layout arrived={arrived}>
             <Pages />
           </Layout>
         </LiveProvider>

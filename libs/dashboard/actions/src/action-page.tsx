@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { ActionDocument, usePresence, useSession } from '@tiltak/dashboard-data-access';
 import { formatDate, formatPercent, useI18n } from '@tiltak/dashboard-i18n';
-import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
+import { Content, ProgressBar, StatusMessage, useContentLang } from '@tiltak/dashboard-ui';
 import { HEALTH_THRESHOLDS } from '@tiltak/domain';
 import { useEffect, useRef } from 'react';
 import { useLocation, useParams } from 'react-router';
@@ -20,6 +20,7 @@ export function ActionPage() {
   const statusField = useRef<HTMLSelectElement>(null);
   const location = useLocation();
   const mayUpdate = action?.viewerCan.updateStatus ?? false;
+  const contentLang = useContentLang();
 
   useEffect(() => {
     document.title = `${action ? `${action.code} ${action.title}` : t('actions.title')} – ${t('app.name')}`;
@@ -36,7 +37,7 @@ export function ActionPage() {
 
   if (error && !data) return <StatusMessage kind="error">{t('status.error')}</StatusMessage>;
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;
-  if (!action) return <p>{t('action.notFound')}</p>;
+  if (!action) return <h1>{t('action.notFound')}</h1>;
 
   // The API says what this viewer may do here, by the rules it checks each write with.
   const may = action.viewerCan;
@@ -44,11 +45,12 @@ export function ActionPage() {
 
   return (
     <article className="action">
-      <h1>
+      <h1 lang={contentLang}>
         <span className="action__code">{action.code}</span> {action.title}
       </h1>
       <p className="lead">
-        {action.focusArea.name} · {t('action.dates', { start: date(action.startDate), due: date(action.dueDate) })}
+        <Content>{action.focusArea.name}</Content> ·{' '}
+        {t('action.dates', { start: date(action.startDate), due: date(action.dueDate) })}
         {action.overdue && ` · ${t('action.overdue')}`}
       </p>
       <p className="action__figures">
@@ -70,7 +72,7 @@ export function ActionPage() {
           </a>
         </p>
       )}
-      {action.description && <p>{action.description}</p>}
+      {action.description && <p lang={contentLang}>{action.description}</p>}
       {presence.others.length > 0 && (
         <p className="presence" aria-live="polite">
           {t('presence.alsoHere', {
@@ -97,7 +99,12 @@ export function ActionPage() {
                 <li key={m.municipality.id}>
                   <strong>{m.municipality.name}</strong>: {t(`status.${m.status}`)}, {formatPercent(locale, m.progress)}
                   , {t(`health.${m.health}`)}
-                  {m.note && ` – ${m.note}`}
+                  {m.note && (
+                    <>
+                      {' – '}
+                      <Content>{m.note}</Content>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
@@ -138,7 +145,7 @@ export function ActionPage() {
                     <strong>{date(entry.createdAt)}</strong>: {t(`status.${entry.status}`)},{' '}
                     {formatPercent(locale, entry.progress)}, {t(`health.${entry.health}`)}
                     {entry.author && ` – ${entry.author}`}
-                    {entry.comment && <p>{entry.comment}</p>}
+                    {entry.comment && <p lang={contentLang}>{entry.comment}</p>}
                   </li>
                 ))}
               </ol>

@@ -9,7 +9,7 @@ import {
   ProgrammeFrameDocument,
 } from '@tiltak/dashboard-data-access';
 import { useI18n } from '@tiltak/dashboard-i18n';
-import { ActionTable, StatusMessage } from '@tiltak/dashboard-ui';
+import { ActionTable, StatusMessage, useContentLang } from '@tiltak/dashboard-ui';
 import { useEffect, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ACTION_STATUSES, HEALTHS } from '@tiltak/domain';
@@ -52,6 +52,7 @@ export function ActionsPage() {
   const { data, error } = useQuery(ActionsDocument, { variables: { filter, first: 100 } });
   const frame = useQuery(ProgrammeFrameDocument).data;
   const parties = useQuery(PartyFilterChoicesDocument).data?.parties;
+  const contentLang = useContentLang();
 
   useEffect(() => {
     document.title = `${t('actions.title')} – ${t('app.name')}`;
@@ -84,7 +85,7 @@ export function ActionsPage() {
           <select value={params.get('focusArea') ?? ''} onChange={(e) => choose('focusArea', e.target.value)}>
             <option value="">–</option>
             {frame?.focusAreas.map((f) => (
-              <option key={f.id} value={f.id}>
+              <option key={f.id} value={f.id} lang={contentLang}>
                 {f.name}
               </option>
             ))}

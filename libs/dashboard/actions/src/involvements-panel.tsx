@@ -1,3 +1,4 @@
+import { Content, OutcomeMessage } from '@tiltak/dashboard-ui';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import {
   ActionDocument,
@@ -46,8 +47,10 @@ export function InvolvementsPanel({ action }: { action: ActionDetail }) {
         {action.involvements.map((involvement) => (
           <li key={involvement.id}>
             <span>
-              <Link to={`/parties/${involvement.party.id}`}>{involvement.party.name}</Link>:{' '}
-              {t(`action.role.${involvement.role}`)}, {t(`action.level.${involvement.level}`)}
+              <Link to={`/parties/${involvement.party.id}`}>
+                <Content>{involvement.party.name}</Content>
+              </Link>
+              : {t(`action.role.${involvement.role}`)}, {t(`action.level.${involvement.level}`)}
               {involvement.role === 'LEAD' && involvement.party.projectLeads && (
                 <span className="involvements__leads">
                   {involvement.party.projectLeads.length > 0
@@ -126,9 +129,7 @@ export function InvolvementsPanel({ action }: { action: ActionDetail }) {
           onAdd={(input, party) => void run(() => add({ variables: { input } }), t('assign.added', { party }))}
         />
       )}
-      <p role="status" className={message?.refused ? 'status--error' : undefined}>
-        {message?.text}
-      </p>
+      <OutcomeMessage text={message?.text} refused={message?.refused} />
       <ProjectLeadsSection action={action} />
     </section>
   );

@@ -6,6 +6,7 @@ import {
   ReopenMilestoneDocument,
 } from '@tiltak/dashboard-data-access';
 import { formatDate, useI18n } from '@tiltak/dashboard-i18n';
+import { Content } from '@tiltak/dashboard-ui';
 import { useRef, useState } from 'react';
 
 type Milestone = ActionDetail['milestones'][number];
@@ -54,7 +55,7 @@ export function MilestoneList({ milestones, mayEdit }: { milestones: Milestone[]
         {milestones.map((m) => (
           <li key={m.id}>
             <span>
-              {m.title} (
+              <Content>{m.title}</Content> (
               {m.completedOn
                 ? t('action.milestoneDone', { date: date(m.completedOn) })
                 : t('action.milestoneDue', { date: date(m.dueDate) })}

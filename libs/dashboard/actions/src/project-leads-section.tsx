@@ -1,3 +1,4 @@
+import { OutcomeMessage } from '@tiltak/dashboard-ui';
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
   type ActionDetail,
@@ -90,9 +91,7 @@ export function ProjectLeadsSection({ action }: { action: ActionDetail }) {
           </button>
         </form>
       )}
-      <p role="status" className={message?.refused ? 'status--error' : undefined}>
-        {message?.text}
-      </p>
+      <OutcomeMessage text={message?.text} refused={message?.refused} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { OutcomeMessage } from '@tiltak/dashboard-ui';
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import {
@@ -229,7 +230,7 @@ export function StatusUpdateForm({
           {t('action.save')}
         </button>
       </form>
-      <p role="status">{message}</p>
+      <OutcomeMessage text={message} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { FocusAreaPageDocument } from '@tiltak/dashboard-data-access';
 import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
-import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
+import { Content, ProgressBar, StatusMessage, useContentLang } from '@tiltak/dashboard-ui';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { Indicators } from './indicators';
@@ -12,6 +12,7 @@ export function FocusAreaPage() {
   const { t, locale } = useI18n();
   const { data, error } = useQuery(FocusAreaPageDocument, { variables: { id } });
   const focusArea = data?.focusArea;
+  const contentLang = useContentLang();
 
   useEffect(() => {
     document.title = `${focusArea?.name ?? t('overview.focusAreas')} – ${t('app.name')}`;
@@ -19,12 +20,14 @@ export function FocusAreaPage() {
 
   if (error && !data) return <StatusMessage kind="error">{t('status.error')}</StatusMessage>;
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;
-  if (!focusArea) return <p>{t('place.notFound')}</p>;
+  if (!focusArea) return <h1>{t('place.notFound')}</h1>;
 
   return (
     <>
-      <h1>{focusArea.name}</h1>
-      <p>{focusArea.description}</p>
+      <h1>
+        <Content>{focusArea.name}</Content>
+      </h1>
+      <p lang={contentLang}>{focusArea.description}</p>
       <p className="action__figures">
         {t('place.progress')}{' '}
         <ProgressBar value={focusArea.progress} text={formatPercent(locale, focusArea.progress)} />

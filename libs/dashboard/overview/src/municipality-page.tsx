@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { MunicipalityPageDocument } from '@tiltak/dashboard-data-access';
 import { formatDate, formatPercent, useI18n } from '@tiltak/dashboard-i18n';
-import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
+import { Content, ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { Indicators } from './indicators';
@@ -19,7 +19,7 @@ export function MunicipalityPage() {
 
   if (error && !data) return <StatusMessage kind="error">{t('status.error')}</StatusMessage>;
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;
-  if (!municipality) return <p>{t('place.notFound')}</p>;
+  if (!municipality) return <h1>{t('place.notFound')}</h1>;
   const focusAreaName = new Map(data.focusAreas.map((f) => [f.id, f.name]));
   const decisions = data.adoptions.filter((a) => a.municipalityId === municipality.id);
 
@@ -41,8 +41,12 @@ export function MunicipalityPage() {
           <ul>
             {decisions.map((decision) => (
               <li key={decision.id}>
-                {decision.focusAreaId ? focusAreaName.get(decision.focusAreaId) : t('place.wholeProgramme')}:{' '}
-                {t(`adoption.${decision.status as 'PROPOSED' | 'ADOPTED' | 'REJECTED'}`)}
+                {decision.focusAreaId ? (
+                  <Content>{focusAreaName.get(decision.focusAreaId)}</Content>
+                ) : (
+                  t('place.wholeProgramme')
+                )}
+                : {t(`adoption.${decision.status as 'PROPOSED' | 'ADOPTED' | 'REJECTED'}`)}
                 {decision.decidedOn && ` ${formatDate(locale, decision.decidedOn)}`} ({decision.caseReference})
               </li>
             ))}

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { type ProgressCell, ProgressOverviewDocument } from '@tiltak/dashboard-data-access';
 import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
-import { cellKey, ProgressBar, ProgressMatrix, StatusMessage } from '@tiltak/dashboard-ui';
+import { cellKey, Content, ProgressBar, ProgressMatrix, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useChangedCells } from './use-changed-cells';
@@ -42,15 +42,14 @@ export function OverviewPage() {
       cell.overdueMilestones > 0 && t('overview.overdue', { count: cell.overdueMilestones }),
     ].filter(Boolean);
     return (
-      <Link
-        to={`/actions?municipality=${municipalityId}&focusArea=${focusAreaId}`}
-        aria-label={t('overview.cellLink', {
-          municipality: municipalityName.get(municipalityId) ?? '',
-          focusArea: focusAreaName.get(focusAreaId) ?? '',
-          progress: percent(cell.progress),
-        })}
-        className="matrix__link"
-      >
+      <Link to={`/actions?municipality=${municipalityId}&focusArea=${focusAreaId}`} className="matrix__link">
+        {/* The name is what the cell shows, after the headers a keyboard user passing by cannot see. */}
+        <span className="visually-hidden">
+          {t('overview.cellContext', {
+            municipality: municipalityName.get(municipalityId) ?? '',
+            focusArea: focusAreaName.get(focusAreaId) ?? '',
+          })}
+        </span>
         <ProgressBar value={cell.progress} text={percent(cell.progress)} />
         <span className="matrix__counts">{counts.join(' · ')}</span>
       </Link>
@@ -59,7 +58,9 @@ export function OverviewPage() {
 
   return (
     <>
-      <h1>{programme.name}</h1>
+      <h1>
+        <Content>{programme.name}</Content>
+      </h1>
       <p className="lead">{t('overview.period', { period: programme.period })}</p>
       <section aria-labelledby="programme-progress" className="programme-progress">
         <h2 id="programme-progress">{t('overview.programmeProgress')}</h2>
@@ -75,6 +76,7 @@ export function OverviewPage() {
       </div>
       <ProgressMatrix
         caption={t('overview.matrixCaption')}
+        skipLabel={t('matrix.skip')}
         cornerLabel={t('overview.matrixCorner')}
         rows={data.municipalities.map((m) => ({
           id: m.id,
@@ -89,7 +91,9 @@ export function OverviewPage() {
           id: f.id,
           label: (
             <>
-              <Link to={`/focus-areas/${f.id}`}>{f.name}</Link>{' '}
+              <Link to={`/focus-areas/${f.id}`}>
+                <Content>{f.name}</Content>
+              </Link>{' '}
               <span className="matrix__total">{percent(f.progress)}</span>
             </>
           ),

@@ -7,7 +7,7 @@ import {
 } from '@tiltak/dashboard-data-access';
 import { PARTY_KINDS } from '@tiltak/domain';
 import { useI18n } from '@tiltak/dashboard-i18n';
-import { ProgressMatrix, StatusMessage } from '@tiltak/dashboard-ui';
+import { Content, OutcomeMessage, ProgressMatrix, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect, useState } from 'react';
 import { PartyForm } from './party-form';
 import { Link, useSearchParams } from 'react-router';
@@ -67,17 +67,20 @@ export function PartiesPage() {
       {data && (
         <ProgressMatrix
           caption={t('parties.caption')}
+          skipLabel={t('matrix.skip')}
           cornerLabel={t('parties.party')}
           rows={data.whoDoesWhat.map((row) => ({
             id: row.party.id,
             label: (
               <>
-                <Link to={`/parties/${row.party.id}`}>{row.party.name}</Link>
+                <Link to={`/parties/${row.party.id}`}>
+                  <Content>{row.party.name}</Content>
+                </Link>
                 <span className="matrix__total">{t(`partyKind.${row.party.kind}`)}</span>
               </>
             ),
           }))}
-          columns={data.focusAreas.map((area) => ({ id: area.id, label: area.name }))}
+          columns={data.focusAreas.map((area) => ({ id: area.id, label: <Content>{area.name}</Content> }))}
           cell={(partyId, focusAreaId) =>
             describe(
               data.whoDoesWhat
@@ -89,13 +92,10 @@ export function PartiesPage() {
       )}
       {mayManage && (
         <>
-          <p role="status">
-            {created && (
-              <>
-                {created.message} <Link to={`/parties/${created.partyId}`}>{t('partyForm.open')}</Link>
-              </>
-            )}
-          </p>
+          <OutcomeMessage text={created?.message}>
+            {' '}
+            {created && <Link to={`/parties/${created.partyId}`}>{t('partyForm.open')}</Link>}
+          </OutcomeMessage>
           <PartyForm onDone={(message, partyId) => setCreated({ message, partyId })} />
         </>
       )}

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { PartyPageDocument } from '@tiltak/dashboard-data-access';
 import { useI18n } from '@tiltak/dashboard-i18n';
-import { ActionTable, StatusMessage } from '@tiltak/dashboard-ui';
+import { ActionTable, Content, OutcomeMessage, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect, useState } from 'react';
 import { PartyForm } from './party-form';
 import { Link, useParams } from 'react-router';
@@ -21,14 +21,16 @@ export function PartyPage() {
 
   if (error && !data) return <StatusMessage kind="error">{t('status.error')}</StatusMessage>;
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;
-  if (!party) return <StatusMessage kind="error">{t('place.notFound')}</StatusMessage>;
+  if (!party) return <h1>{t('place.notFound')}</h1>;
 
   return (
     <article>
       <p>
         <Link to="/parties">{t('parties.title')}</Link>
       </p>
-      <h1>{party.name}</h1>
+      <h1>
+        <Content>{party.name}</Content>
+      </h1>
       <dl className="facts">
         <dt>{t('parties.kind')}</dt>
         <dd>{t(`partyKind.${party.kind}`)}</dd>
@@ -80,7 +82,7 @@ export function PartyPage() {
           </button>
         </p>
       )}
-      <p role="status">{message}</p>
+      <OutcomeMessage text={message} />
       {editing && (
         <PartyForm
           key={party.version}

@@ -2,6 +2,7 @@ import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
 import type { ActionStatus, Health } from '@tiltak/domain';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useContentLang } from './content';
 import { ProgressBar } from './progress-bar';
 
 export interface ActionTableRow {
@@ -29,6 +30,7 @@ export function ActionTable<Row extends ActionTableRow>({
   extra?: { header: string; cell(row: Row): ReactNode };
 }) {
   const { t, locale } = useI18n();
+  const contentLang = useContentLang();
   return (
     <div className="matrix">
       <table className="actions-table">
@@ -49,7 +51,7 @@ export function ActionTable<Row extends ActionTableRow>({
               <td>
                 <Link to={`/actions/${row.id}`}>{row.code}</Link>
               </td>
-              <td>
+              <td lang={contentLang}>
                 {row.title}
                 <span className="matrix__counts"> · {row.context}</span>
               </td>

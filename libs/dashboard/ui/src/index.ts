@@ -5,3 +5,6 @@ export * from './language-switch';
 export * from './progress-bar';
 export * from './progress-matrix';
 export * from './status-message';
+export * from './content';
+export * from './outcome-message';
+export * from './route-focus';

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useContentLang } from './content';
 
 export interface IndicatorChartProps {
   title: string;
@@ -25,6 +26,7 @@ const CHARACTER_WIDTH = 6.5;
  */
 export function IndicatorChart({ title, summary, points, baseline, target, labels, format }: IndicatorChartProps) {
   const headingId = useId();
+  const contentLang = useContentLang();
   const ticks = axisTicks(Math.max(target, baseline, ...points.map((p) => p.value), 1));
   const top = ticks.at(-1) ?? 1;
   const left = 12 + CHARACTER_WIDTH * Math.max(...ticks.map((tick) => format(tick).length));
@@ -36,7 +38,9 @@ export function IndicatorChart({ title, summary, points, baseline, target, label
   const barX = (index: number) => left + index * slot + (slot - barWidth) / 2;
   return (
     <figure className="indicator" aria-labelledby={headingId}>
-      <figcaption id={headingId}>{title}</figcaption>
+      <figcaption id={headingId} lang={contentLang}>
+        {title}
+      </figcaption>
       <div className="indicator__body">
         <div className="indicator__chart">
           <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={summary}>

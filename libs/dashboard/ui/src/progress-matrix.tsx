@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useId, useRef } from 'react';
 
 export interface MatrixAxisItem {
   id: string;
@@ -14,42 +14,68 @@ export interface ProgressMatrixProps {
   cell(rowId: string, columnId: string): ReactNode;
   /** Cells to mark as just changed. */
   changed?: ReadonlySet<string>;
+  /** The link before the table that jumps past it ("Hopp over tabellen"). */
+  skipLabel: string;
 }
 
 export const cellKey = (rowId: string, columnId: string) => `${rowId}:${columnId}`;
 
-/** A table of municipalities × focus areas with headers a screen reader announces for every cell. */
-export function ProgressMatrix({ caption, cornerLabel, rows, columns, cell, changed }: ProgressMatrixProps) {
+/**
+ * A table of municipalities × focus areas with headers a screen reader announces for every cell,
+ * under a heading of its own. Every cell is a link, so a skip link before the table takes keyboard
+ * users past it in two key presses instead of one per cell; inside, Tab, and a screen reader's
+ * table commands, still reach every cell.
+ */
+export function ProgressMatrix({ caption, cornerLabel, rows, columns, cell, changed, skipLabel }: ProgressMatrixProps) {
+  const headingId = useId();
+  const after = useRef<HTMLSpanElement>(null);
   return (
-    <div className="matrix" role="region" aria-label={caption} tabIndex={0}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{cornerLabel}</th>
-            {columns.map((column) => (
-              <th key={column.id} scope="col">
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">{row.label}</th>
+    <section aria-labelledby={headingId} className="matrix-section">
+      <h2 id={headingId} className="matrix-section__heading">
+        {caption}
+      </h2>
+      <a
+        href={`#${headingId}-after`}
+        className="skip-past"
+        onClick={(event) => {
+          // Moves focus without changing the address, which the router would read as a new page.
+          event.preventDefault();
+          after.current?.focus();
+        }}
+      >
+        {skipLabel}
+      </a>
+      <div className="matrix" role="region" aria-labelledby={headingId} tabIndex={0}>
+        <table>
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{cornerLabel}</th>
               {columns.map((column) => (
-                <td
-                  key={column.id}
-                  className={changed?.has(cellKey(row.id, column.id)) ? 'matrix__cell--changed' : undefined}
-                >
-                  {cell(row.id, column.id)}
-                </td>
+                <th key={column.id} scope="col">
+                  {column.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">{row.label}</th>
+                {columns.map((column) => (
+                  <td
+                    key={column.id}
+                    className={changed?.has(cellKey(row.id, column.id)) ? 'matrix__cell--changed' : undefined}
+                  >
+                    {cell(row.id, column.id)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <span id={`${headingId}-after`} ref={after} tabIndex={-1} />
+    </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { UsersDocument } from '@tiltak/dashboard-data-access';
 import { useI18n } from '@tiltak/dashboard-i18n';
-import { StatusMessage } from '@tiltak/dashboard-ui';
+import { OutcomeMessage, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { UserForm } from './user-form';
@@ -34,7 +34,7 @@ export function UsersPage() {
       <p>
         <Link to="/users/audit">{t('audit.link')}</Link>
       </p>
-      <p role="status">{message}</p>
+      <OutcomeMessage text={message} />
       <div className="matrix">
         <table className="actions-table">
           <caption className="visually-hidden">{t('users.title')}</caption>
