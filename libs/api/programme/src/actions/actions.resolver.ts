@@ -1,7 +1,9 @@
 import { Args, ArgsType, Field, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type Caller, CurrentCaller, PageArgs } from '@tiltak/api-core';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import type { ActionOrder } from '@tiltak/api-data-access';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { ActionOrderEnum } from '../models/enums';
 import { ActionConnection, ActionModel } from '../models/action.model';
 import { MilestoneModel } from '../models/action-parts.model';
 import { ActionsService } from './actions.service';
@@ -28,6 +30,11 @@ class ActionsArgs extends PageArgs {
   @ValidateNested()
   @Type(() => ActionFilterInput)
   filter?: ActionFilterInput;
+
+  @Field(() => ActionOrderEnum, { nullable: true, description: 'CODE unless told otherwise.' })
+  @IsOptional()
+  @IsIn(Object.values(ActionOrderEnum))
+  orderBy?: ActionOrder;
 }
 
 @ArgsType()
@@ -75,9 +82,11 @@ export class ActionsResolver {
     return this.actionsService.action(id);
   }
 
-  @Query(() => ActionConnection, { description: 'The programme’s actions, filtered, in focus-area and code order.' })
-  actions(@Args() { filter, ...page }: ActionsArgs): Promise<ActionConnection> {
-    return this.actionsService.actions(filter, page);
+  @Query(() => ActionConnection, {
+    description: 'The programme’s actions, filtered, in focus-area and code order or worst first.',
+  })
+  actions(@Args() { filter, orderBy, ...page }: ActionsArgs): Promise<ActionConnection> {
+    return this.actionsService.actions(filter, page, orderBy);
   }
 
   @Query(() => [MilestoneModel], { description: 'Open milestones due within the coming days, soonest first.' })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type ActionAggregate,
+  type ActionOrder,
   ActionRepository,
   ActionWriteRepository,
   ProgrammeRepository,
@@ -55,11 +56,15 @@ export class ActionsService {
     return action && action.programmeId === programme.id ? toActionModel(action, this.context.today()) : null;
   }
 
-  async actions(filter: ActionFilterInput = {}, pageArgs: PageArgs): Promise<Connection<ActionModel>> {
+  async actions(
+    filter: ActionFilterInput = {},
+    pageArgs: PageArgs,
+    order: ActionOrder = 'CODE',
+  ): Promise<Connection<ActionModel>> {
     const programme = await this.context.programme();
     const today = this.context.today();
     const page = pageOf(pageArgs);
-    const { actions, total } = await this.actionRepository.pageOfActions(programme.id, filter, today, page);
+    const { actions, total } = await this.actionRepository.pageOfActions(programme.id, filter, today, page, order);
     return toConnection(
       actions.map((action) => toActionModel(action, today)),
       page,
