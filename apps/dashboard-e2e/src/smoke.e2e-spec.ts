@@ -103,7 +103,7 @@ describe('the dashboard, served by the built API', () => {
     await page.waitForFunction(
       ({ name, text }) =>
         [...document.querySelectorAll('a')].some(
-          (a) => a.getAttribute('aria-label')?.startsWith(name) && (a as HTMLElement).innerText !== text,
+          (a) => a.textContent?.startsWith(name) && (a as HTMLElement).innerText !== text,
         ),
       { name: `${place.municipality.name}, ${target.focusArea.name}:`, text: before },
       { timeout: 2_000 },
