@@ -77,6 +77,8 @@ describe('accessibility', () => {
       });
       await context.close();
     },
+    // axe checks every element of six pages; the overview alone holds a few hundred.
+    120_000,
   );
 
   it('has no serious violations in English either, on sign-in, overview, an action and users', async () => {
@@ -108,5 +110,5 @@ describe('accessibility', () => {
 
     expect(found).toEqual({ 'sign-in': [], overview: [], action: [], users: [] });
     await context.close();
-  });
+  }, 120_000);
 });

@@ -150,6 +150,8 @@ describe('the dashboard, served by the built API', () => {
 
     down = false;
     await notice.filter({ hasText: 'Tiltak har hentet inn 2 endringer du gikk glipp av' }).waitFor({ timeout: 20_000 });
+    // The latest changes are read again from the history once the missed changes are in.
+    await page.getByText('En aktør ble endret').nth(1).waitFor();
     await expect(page.getByText('En aktør ble endret').count()).resolves.toBe(2);
     await context.close();
   });
