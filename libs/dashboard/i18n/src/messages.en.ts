@@ -46,7 +46,6 @@ export const en: Messages = {
   'overview.showActions': 'Show the actions',
   'overview.worstCell': 'Furthest behind',
   'overview.worstCellLink': 'Furthest behind: {municipality} × {focusArea}',
-  'overview.standingTitle': 'Where we stand today',
   'overview.behind': '{points} percentage points behind expected',
   'overview.ahead': '{points} percentage points ahead of expected',
   'overview.matrixTitle': 'Municipalities and focus areas',

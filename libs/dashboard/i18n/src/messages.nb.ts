@@ -45,7 +45,6 @@ export const nb = {
   'overview.showActions': 'Vis tiltakene',
   'overview.worstCell': 'Størst avvik',
   'overview.worstCellLink': 'Størst avvik: {municipality} × {focusArea}',
-  'overview.standingTitle': 'Status i dag',
   'overview.behind': '{points} prosentpoeng bak forventet',
   'overview.ahead': '{points} prosentpoeng foran forventet',
   'overview.matrixTitle': 'Kommuner og satsingsområder',
