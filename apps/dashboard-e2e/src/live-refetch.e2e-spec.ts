@@ -121,7 +121,7 @@ describe('live updates without refetching the world', () => {
       `GraphQL operations after one status update: overview ${JSON.stringify(overview.sent)}, ` +
         `action page ${JSON.stringify(actionPage.sent)}, author ${JSON.stringify(author.sent)}\n`,
     );
-    expect([...overview.sent].sort()).toEqual(['ProgressOverview', 'Watchlist']);
+    expect([...overview.sent].sort()).toEqual(['ProgressOverview', 'RecentChanges', 'Watchlist']);
     expect(actionPage.sent).toEqual(['ActionHistory']);
     expect(author.sent).toEqual(['UpdateActionStatus']);
     for (const watched of [overview, actionPage, author]) await watched.page.context().close();

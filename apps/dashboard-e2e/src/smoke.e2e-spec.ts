@@ -102,7 +102,9 @@ describe('the dashboard, served by the built API', () => {
     });
     await page.waitForFunction(
       ({ name, text }) =>
-        [...document.querySelectorAll('a')].some((a) => a.innerText.startsWith(name) && a.innerText !== text),
+        [...document.querySelectorAll('a')].some(
+          (a) => a.textContent?.startsWith(name) && (a as HTMLElement).innerText !== text,
+        ),
       { name: `${place.municipality.name}, ${target.focusArea.name}:`, text: before },
       { timeout: 2_000 },
     );
@@ -148,6 +150,8 @@ describe('the dashboard, served by the built API', () => {
 
     down = false;
     await notice.filter({ hasText: 'Tiltak har hentet inn 2 endringer du gikk glipp av' }).waitFor({ timeout: 20_000 });
+    // The latest changes are read again from the history once the missed changes are in.
+    await page.getByText('En aktør ble endret').nth(1).waitFor();
     await expect(page.getByText('En aktør ble endret').count()).resolves.toBe(2);
     await context.close();
   });

@@ -22,3 +22,4 @@ export * from './repositories/indicator.repository';
 export * from './repositories/party.repository';
 export * from './repositories/programme.repository';
 export * from './repositories/progress.repository';
+export * from './repositories/change-log.repository';

@@ -3,7 +3,7 @@ export * from './domain-types';
 export * from './generated/operations';
 export * from './live-connection';
 export * from './live-provider';
-export { type DatabaseState, useCaughtUp, useDatabaseState, useLiveState, useRecentChanges } from './live-state';
+export { type DatabaseState, useCaughtUp, useDatabaseState, useLiveState } from './live-state';
 export * from './database-wait';
 export * from './refusal';
 export * from './session-provider';

@@ -124,6 +124,7 @@ describe('takeLiveChanges', () => {
     ]);
 
     expect(refetch.operations.has('ProgressOverview')).toBe(true);
+    expect(refetch.operations.has('RecentChanges')).toBe(true);
     expect([...refetch.histories]).toEqual(['a1']);
     expect(sut.extract()['Action:a1']).toMatchObject({ status: 'ON_HOLD', version: 4 });
   });
@@ -152,14 +153,14 @@ describe('takeLiveChanges', () => {
       aChange('involvement', anAction({ involvements: [...anAction().involvements, partner] })),
     ]);
 
-    expect([...refetch.operations].sort()).toEqual(['FilteredActions', 'PartyPage', 'WhoDoesWhat']);
+    expect([...refetch.operations].sort()).toEqual(['FilteredActions', 'PartyPage', 'RecentChanges', 'WhoDoesWhat']);
   });
 
   it('fetches only what shows a party or a user when one changes, and everything on a reset or an unknown change', () => {
     const sut = new InMemoryCache();
 
     expect(takeLiveChanges(sut, [aChange('party', null)]).operations).toEqual(
-      new Set(['Action', 'Actions', 'PartyPage', 'WhoDoesWhat', 'AssignmentChoices', 'Users']),
+      new Set(['Action', 'Actions', 'PartyPage', 'WhoDoesWhat', 'AssignmentChoices', 'Users', 'RecentChanges']),
     );
     expect(takeLiveChanges(sut, [aChange('user', null)]).operations).toEqual(
       new Set(['Action', 'PartyPage', 'AssignmentChoices', 'Users']),

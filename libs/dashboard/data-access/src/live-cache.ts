@@ -21,6 +21,8 @@ export interface LiveRefetch {
 /** Figures the server rolls up over many actions: the matrix and the progress of programme and places. */
 const ROLL_UPS = ['ProgressOverview', 'MunicipalityPage', 'FocusAreaPage'] as const;
 export const FILTERED_ACTIONS = 'FilteredActions';
+/** The latest saved changes, read from the history: every change but one to an account adds to them. */
+const RECENT_CHANGES = 'RecentChanges';
 
 /**
  * What a change makes stale beyond the action it carries, by operation name. `FilteredActions`
@@ -31,25 +33,25 @@ export const FILTERED_ACTIONS = 'FilteredActions';
 function staleAfter(entity: string): readonly string[] | 'everything' {
   switch (entity) {
     case 'action':
-      return [...ROLL_UPS, 'Watchlist', FILTERED_ACTIONS, 'WhoDoesWhat'];
+      return [...ROLL_UPS, 'Watchlist', FILTERED_ACTIONS, 'WhoDoesWhat', RECENT_CHANGES];
     case 'milestone':
     case 'status_update':
-      return [...ROLL_UPS, 'Watchlist', FILTERED_ACTIONS];
+      return [...ROLL_UPS, 'Watchlist', FILTERED_ACTIONS, RECENT_CHANGES];
     case 'participation':
-      return [...ROLL_UPS, FILTERED_ACTIONS];
+      return [...ROLL_UPS, FILTERED_ACTIONS, RECENT_CHANGES];
     case 'involvement':
-      return [FILTERED_ACTIONS, 'WhoDoesWhat', 'PartyPage'];
+      return [FILTERED_ACTIONS, 'WhoDoesWhat', 'PartyPage', RECENT_CHANGES];
     case 'project_lead':
-      return [];
+      return [RECENT_CHANGES];
     case 'party':
-      return ['Action', 'Actions', 'PartyPage', 'WhoDoesWhat', 'AssignmentChoices', 'Users'];
+      return ['Action', 'Actions', 'PartyPage', 'WhoDoesWhat', 'AssignmentChoices', 'Users', RECENT_CHANGES];
     case 'user':
       return ['Action', 'PartyPage', 'AssignmentChoices', 'Users'];
     case 'adoption':
-      return ['MunicipalityPage'];
+      return ['MunicipalityPage', RECENT_CHANGES];
     case 'indicator':
     case 'indicator_value':
-      return ['MunicipalityPage', 'FocusAreaPage'];
+      return ['MunicipalityPage', 'FocusAreaPage', RECENT_CHANGES];
     default:
       return 'everything';
   }

@@ -5,18 +5,10 @@ import { ActionHistoryDocument } from './generated/operations';
 import type { DatabaseWait } from './database-wait';
 import { FILTERED_ACTIONS, takeLiveChanges } from './live-cache';
 import { type LiveChange, LiveConnection, type LiveState } from './live-connection';
-import {
-  CaughtUpContext,
-  type DatabaseState,
-  DatabaseStateContext,
-  LiveStateContext,
-  RecentChangesContext,
-} from './live-state';
+import { CaughtUpContext, type DatabaseState, DatabaseStateContext, LiveStateContext } from './live-state';
 import { writesSettled } from './writes-in-flight';
 import type { SessionStore } from './session-store';
 
-/** How many changes the activity feed keeps. */
-const RECENT = 15;
 /** Changes arriving closer together than this (a replay, a busy meeting, one write's several events) share one refetch. */
 const REFETCH_BATCH_MS = 200;
 /** How long "caught up" stays on screen. */
@@ -48,7 +40,6 @@ export function LiveProvider({
   const client = useApolloClient();
   const [state, setState] = useState<LiveState>('connecting');
   const [databaseState, setDatabaseState] = useState<DatabaseState>(database.current);
-  const [recent, setRecent] = useState<LiveChange[]>([]);
   const [caughtUp, setCaughtUp] = useState<{ missed: number | null } | null>(null);
 
   useEffect(() => {
@@ -80,7 +71,6 @@ export function LiveProvider({
     };
     const apply = (change: LiveChange) => {
       pending.push(change);
-      if (!change.reset) setRecent((changes) => [change, ...changes].slice(0, RECENT));
       soon();
     };
     const connection = new LiveConnection({
@@ -140,9 +130,7 @@ export function LiveProvider({
   return (
     <LiveStateContext.Provider value={state}>
       <DatabaseStateContext.Provider value={databaseState}>
-        <CaughtUpContext.Provider value={caughtUp}>
-          <RecentChangesContext.Provider value={recent}>{children}</RecentChangesContext.Provider>
-        </CaughtUpContext.Provider>
+        <CaughtUpContext.Provider value={caughtUp}>{children}</CaughtUpContext.Provider>
       </DatabaseStateContext.Provider>
     </LiveStateContext.Provider>
   );

@@ -1,11 +1,10 @@
 import { createContext, useContext } from 'react';
-import type { LiveChange, LiveState } from './live-connection';
+import type { LiveState } from './live-connection';
 
 // Apart from LiveProvider, so that the page frame can show the live state without loading the
 // live connection, Apollo and the operations before anyone has signed in.
 export const LiveStateContext = createContext<LiveState>('connecting');
 export const CaughtUpContext = createContext<{ missed: number | null } | null>(null);
-export const RecentChangesContext = createContext<LiveChange[]>([]);
 /** `back` for a short while after the waiting ended, so that a screen reader hears it did. */
 export type DatabaseState = 'serving' | 'waiting' | 'back';
 export const DatabaseStateContext = createContext<DatabaseState>('serving');
@@ -18,11 +17,6 @@ export function useLiveState(): LiveState {
 /** Just after a reconnection has caught up: how many changes were missed (null: unknown, all refetched). */
 export function useCaughtUp(): { missed: number | null } | null {
   return useContext(CaughtUpContext);
-}
-
-/** The latest changes this page has seen arrive, newest first. */
-export function useRecentChanges(): LiveChange[] {
-  return useContext(RecentChangesContext);
 }
 
 /** Whether the API can reach its database: the page says it is waiting while it cannot. */

@@ -1,5 +1,6 @@
 export * from './action-table';
 export * from './card-list';
+export * from './health-tags';
 export * from './indicator-chart';
 export * from './language-switch';
 export * from './progress-bar';

@@ -3,6 +3,8 @@ import { type ReactNode, useId, useRef } from 'react';
 export interface MatrixAxisItem {
   id: string;
   label: ReactNode;
+  /** A class for the header cell, such as one marking a total that just changed. */
+  className?: string;
 }
 
 export interface ProgressMatrixProps {
@@ -16,26 +18,47 @@ export interface ProgressMatrixProps {
   changed?: ReadonlySet<string>;
   /** The link before the table that jumps past it ("Hopp over tabellen"). */
   skipLabel: string;
+  /** Cells to mark as needing attention most. */
+  marked?: ReadonlySet<string>;
+  /** The id of the page's own heading for the matrix; without one the matrix has a heading of its own. */
+  labelledBy?: string;
 }
 
 export const cellKey = (rowId: string, columnId: string) => `${rowId}:${columnId}`;
 
 /**
  * A table of municipalities × focus areas with headers a screen reader announces for every cell,
- * under a heading of its own. Every cell is a link, so a skip link before the table takes keyboard
- * users past it in two key presses instead of one per cell; inside, Tab, and a screen reader's
- * table commands, still reach every cell.
+ * under a heading. Every cell is a link, so a skip link before the table takes keyboard users past
+ * it in two key presses instead of one per cell; inside, Tab, and a screen reader's table
+ * commands, still reach every cell.
  */
-export function ProgressMatrix({ caption, cornerLabel, rows, columns, cell, changed, skipLabel }: ProgressMatrixProps) {
-  const headingId = useId();
+export function ProgressMatrix({
+  caption,
+  cornerLabel,
+  rows,
+  columns,
+  cell,
+  changed,
+  skipLabel,
+  marked,
+  labelledBy,
+}: ProgressMatrixProps) {
+  const ownHeadingId = useId();
+  const headingId = labelledBy ?? ownHeadingId;
   const after = useRef<HTMLSpanElement>(null);
+  const classOf = (key: string) =>
+    [changed?.has(key) && 'matrix__cell--changed', marked?.has(key) && 'matrix__cell--marked']
+      .filter(Boolean)
+      .join(' ') || undefined;
   return (
     <section aria-labelledby={headingId} className="matrix-section">
-      <h2 id={headingId} className="matrix-section__heading">
-        {caption}
-      </h2>
+      {!labelledBy && (
+        <h2 id={headingId} className="matrix-section__heading">
+          {caption}
+        </h2>
+      )}
       <a
-        href={`#${headingId}-after`}
+        href={`#${ownHeadingId}-after`}
         className="skip-past"
         onClick={(event) => {
           // Moves focus without changing the address, which the router would read as a new page.
@@ -52,7 +75,7 @@ export function ProgressMatrix({ caption, cornerLabel, rows, columns, cell, chan
             <tr>
               <th scope="col">{cornerLabel}</th>
               {columns.map((column) => (
-                <th key={column.id} scope="col">
+                <th key={column.id} scope="col" className={column.className}>
                   {column.label}
                 </th>
               ))}
@@ -61,12 +84,11 @@ export function ProgressMatrix({ caption, cornerLabel, rows, columns, cell, chan
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <th scope="row">{row.label}</th>
+                <th scope="row" className={row.className}>
+                  {row.label}
+                </th>
                 {columns.map((column) => (
-                  <td
-                    key={column.id}
-                    className={changed?.has(cellKey(row.id, column.id)) ? 'matrix__cell--changed' : undefined}
-                  >
+                  <td key={column.id} className={classOf(cellKey(row.id, column.id))}>
                     {cell(row.id, column.id)}
                   </td>
                 ))}
@@ -75,7 +97,7 @@ export function ProgressMatrix({ caption, cornerLabel, rows, columns, cell, chan
           </tbody>
         </table>
       </div>
-      <span id={`${headingId}-after`} ref={after} tabIndex={-1} />
+      <span id={`${ownHeadingId}-after`} ref={after} tabIndex={-1} />
     </section>
   );
 }

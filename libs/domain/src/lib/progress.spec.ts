@@ -1,4 +1,13 @@
-import { actionProgress, assessHealth, expectedProgress, localFigures, rollUpProgress, roundedRatio } from './progress';
+import {
+  actionProgress,
+  assessHealth,
+  expectedProgress,
+  isStale,
+  localFigures,
+  rollUpProgress,
+  roundedRatio,
+  staleBoundary,
+} from './progress';
 
 describe('roundedRatio', () => {
   it.each([
@@ -109,5 +118,26 @@ describe('localFigures', () => {
       health: 'ON_TRACK',
     });
     expect(localFigures(action, { status: null, progress: 10 }, '2026-01-06').health).toBe('OFF_TRACK');
+  });
+});
+
+describe('isStale', () => {
+  const base = { status: 'IN_PROGRESS' as const, today: '2026-03-02', staleAfterDays: 60 };
+
+  it('flags an unfinished action whose last update is more than the limit of days old', () => {
+    expect(isStale({ ...base, lastUpdatedOn: '2025-12-31' })).toBe(true);
+    expect(isStale({ ...base, lastUpdatedOn: '2026-01-01' })).toBe(false);
+  });
+
+  it('never flags a finished action', () => {
+    expect(isStale({ ...base, status: 'COMPLETED', lastUpdatedOn: '2020-01-01' })).toBe(false);
+    expect(isStale({ ...base, status: 'CANCELLED', lastUpdatedOn: '2020-01-01' })).toBe(false);
+  });
+
+  it('agrees with the boundary the SQL compares with: stale before it, not on it', () => {
+    const boundary = staleBoundary(base.today, base.staleAfterDays);
+    expect(boundary).toBe('2026-01-01');
+    expect(isStale({ ...base, lastUpdatedOn: boundary })).toBe(false);
+    expect(isStale({ ...base, lastUpdatedOn: '2025-12-31' })).toBe(true);
   });
 });

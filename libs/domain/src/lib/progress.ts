@@ -91,13 +91,18 @@ export interface RollUp {
   skippedCancelled: number;
 }
 
+/** A weighted mean with one decimal, half up, from its sums; null when nothing counts. */
+export function weightedMean(weightedSum: number, totalWeight: number): number | null {
+  return totalWeight === 0 ? null : roundedRatio(10 * weightedSum, totalWeight) / 10;
+}
+
 /** Focus-area, municipality and programme progress: the weighted mean of actions, cancelled ones skipped. */
 export function rollUpProgress(items: readonly RollUpItem[]): RollUp {
   const counted = items.filter((item) => item.status !== 'CANCELLED');
   const weightedSum = counted.reduce((sum, item) => sum + item.progress * item.weight, 0);
   const totalWeight = counted.reduce((sum, item) => sum + item.weight, 0);
   return {
-    progress: totalWeight === 0 ? null : roundedRatio(10 * weightedSum, totalWeight) / 10,
+    progress: weightedMean(weightedSum, totalWeight),
     weightedSum,
     totalWeight,
     counted: counted.length,
@@ -122,4 +127,25 @@ export function localFigures(
   const progress = local.progress ?? action.progress;
   const { health } = assessHealth({ status, progress, startDate: action.startDate, dueDate: action.dueDate, today });
   return { status, progress, health };
+}
+
+/** How long an unfinished action may go without a status update before the overview flags it, unless configured. */
+export const DEFAULT_STALE_AFTER_DAYS = 60;
+
+/**
+ * Whether an action's last update is too old: it is unfinished, and more than `staleAfterDays`
+ * whole days lie between the day of its last update (in Oslo) and `today`.
+ */
+export function isStale(input: {
+  status: ActionStatus;
+  lastUpdatedOn: string;
+  today: string;
+  staleAfterDays: number;
+}): boolean {
+  return !isFinished(input.status) && daysBetween(input.lastUpdatedOn, input.today) > input.staleAfterDays;
+}
+
+/** The first day an update may have been made on without being stale `today`. */
+export function staleBoundary(today: string, staleAfterDays: number): string {
+  return new Date(Date.parse(`${today}T00:00:00Z`) - staleAfterDays * DAY_MS).toISOString().slice(0, 10);
 }

@@ -116,6 +116,15 @@ describe('waiting limits', () => {
     expect(loadConfig({ PRUNE_INTERVAL_MS: '200' }, defaults).pruneIntervalMs).toBe(200);
   });
 
+  it('flags actions without a status update for 60 days, or as many as configured, and refuses nonsense', () => {
+    expect(loadConfig({}, defaults).progress.staleAfterDays).toBe(60);
+    expect(loadConfig({ STALE_AFTER_DAYS: '90' }, defaults).progress.staleAfterDays).toBe(90);
+    expect(() => loadConfig({ STALE_AFTER_DAYS: '0' }, defaults)).toThrow(
+      'STALE_AFTER_DAYS must be a whole number of days from 1 to 3650 (got "0")',
+    );
+    expect(() => loadConfig({ STALE_AFTER_DAYS: 'two months' }, defaults)).toThrow(/STALE_AFTER_DAYS/);
+  });
+
   it('refuses a wait that is not a positive whole number, or a pool of none, together with other problems', () => {
     const load = () =>
       loadConfig(

@@ -1,3 +1,4 @@
+import { DEFAULT_STALE_AFTER_DAYS } from '@tiltak/domain';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 import {
   type DatabasePoolConfig,
@@ -52,6 +53,12 @@ export interface RateLimitConfig {
   presenceEvents: { perUser: number; perAddress: number };
 }
 
+/** What the overview flags. */
+export interface ProgressConfig {
+  /** An unfinished action with no status update for more than this many days is flagged as stale. */
+  staleAfterDays: number;
+}
+
 export interface AppConfig {
   environment: 'development' | 'production' | 'test';
   http: HttpConfig;
@@ -70,6 +77,7 @@ export interface AppConfig {
   live: LiveConfig;
   /** How often expired sessions and sign-in throttle counts are deleted. */
   pruneIntervalMs: number;
+  progress: ProgressConfig;
 }
 
 export class ConfigError extends Error {
@@ -174,9 +182,19 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string }): AppCon
     rateLimits,
     live: loadLive(env, problems),
     pruneIntervalMs: loadPruneInterval(env, problems),
+    progress: { staleAfterDays: loadStaleAfterDays(env, problems) },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function loadStaleAfterDays(env: Env, problems: string[]): number {
+  const value = env['STALE_AFTER_DAYS'];
+  if (value === undefined || value === '') return DEFAULT_STALE_AFTER_DAYS;
+  const parsed = Number(value);
+  if (Number.isInteger(parsed) && parsed >= 1 && parsed <= 3650) return parsed;
+  problems.push(`STALE_AFTER_DAYS must be a whole number of days from 1 to 3650 (got "${value}")`);
+  return DEFAULT_STALE_AFTER_DAYS;
 }
 
 // ---- Rate limits ----------------------------------------------------------------------------

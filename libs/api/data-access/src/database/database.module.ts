@@ -14,6 +14,7 @@ import { IndicatorRepository } from '../repositories/indicator.repository';
 import { PartyRepository } from '../repositories/party.repository';
 import { ProgrammeRepository } from '../repositories/programme.repository';
 import { ProgressRepository } from '../repositories/progress.repository';
+import { ChangeLogRepository } from '../repositories/change-log.repository';
 import { dataSourceOptions } from './data-source';
 import { type ConnectionSettings, DatabaseConnections } from './database-connections';
 import { QueryObserver } from './query-observer';
@@ -28,6 +29,7 @@ const REPOSITORIES = [
   PartyRepository,
   IndicatorRepository,
   ProgressRepository,
+  ChangeLogRepository,
   ProgrammeWriter,
   AccountRepository,
   SessionRepository,

@@ -4,6 +4,9 @@
  */
 export const ACTION_HEALTH_SQL = `COALESCE(a.health_override, tiltak_health(a.status, a.progress, a.start_date, a.due_date, :today))`;
 
+/** How many points an action is behind the progress expected by `:today` (negative when ahead). */
+export const ACTION_GAP_SQL = `(tiltak_expected_progress(a.start_date, a.due_date, :today) - a.progress)`;
+
 export const ACTION_OVERDUE_SQL = `(a.status NOT IN ('COMPLETED', 'CANCELLED') AND (a.due_date < :today OR EXISTS (
   SELECT 1 FROM milestone om WHERE om.action_id = a.id AND om.completed_on IS NULL AND om.due_date < :today)))`;
 

@@ -9,7 +9,7 @@ import {
   ProjectLeadEntity,
   StatusUpdateEntity,
 } from '../entities';
-import { ACTION_HEALTH_SQL, ACTION_NUMBER_SQL, ACTION_OVERDUE_SQL } from './action-sql';
+import { ACTION_GAP_SQL, ACTION_HEALTH_SQL, ACTION_NUMBER_SQL, ACTION_OVERDUE_SQL } from './action-sql';
 
 export interface ActionFilter {
   municipalityIds?: string[];
@@ -22,6 +22,9 @@ export interface ActionFilter {
   /** Only the actions within (true) or outside (false) this reach: whom the viewer may update. */
   updatable?: { reach: StatusUpdaterReach; within: boolean };
 }
+
+/** The orders a list of actions comes in. */
+export type ActionOrder = 'CODE' | 'WORST_FIRST';
 
 /** Reads of actions for the API's answers: lists, their municipalities, milestones, involvements and history. */
 @Injectable()
@@ -36,18 +39,26 @@ export class ActionRepository {
     return this.dataSource.manager.findBy(ActionEntity, { id: In([...ids]) });
   }
 
-  /** One page of the programme's actions matching the filter, in focus-area and code order, and the total. */
+  /** One page of the programme's actions matching the filter, in the order asked (focus area and code by default), and the total. */
   async pageOfActions(
     programmeId: string,
     filter: ActionFilter,
     today: string,
     page: { offset: number; limit: number },
+    order: ActionOrder = 'CODE',
   ): Promise<{ actions: ActionEntity[]; total: number }> {
     const query = this.filtered(programmeId, filter, today);
     const total = await query.clone().getCount();
+    query.innerJoin('a.focusArea', 'f');
+    if (order === 'WORST_FIRST') {
+      query
+        .orderBy(`CASE ${ACTION_HEALTH_SQL} WHEN 'OFF_TRACK' THEN 0 WHEN 'AT_RISK' THEN 1 ELSE 2 END`, 'ASC')
+        .addOrderBy(ACTION_GAP_SQL, 'DESC')
+        .addOrderBy('f.sort_order', 'ASC');
+    } else {
+      query.orderBy('f.sort_order', 'ASC');
+    }
     const actions = await query
-      .innerJoin('a.focusArea', 'f')
-      .orderBy('f.sort_order', 'ASC')
       .addOrderBy(ACTION_NUMBER_SQL, 'ASC')
       .addOrderBy('a.id', 'ASC')
       .offset(page.offset)
@@ -130,6 +141,17 @@ export class ActionRepository {
       relations: { user: true },
       order: { user: { name: 'ASC' } },
     });
+  }
+
+  /** When each action was last updated: its latest status update, or its creation when it has none. */
+  async lastUpdatesOfActions(actionIds: readonly string[]): Promise<{ actionId: string; lastUpdatedAt: Date }[]> {
+    return this.dataSource.query(
+      `SELECT a.id AS "actionId",
+              COALESCE((SELECT max(su.created_at) FROM status_update su WHERE su.action_id = a.id), a.created_at)
+                AS "lastUpdatedAt"
+         FROM action a WHERE a.id = ANY($1::uuid[])`,
+      [[...actionIds]],
+    );
   }
 
   historyOfActions(actionIds: readonly string[]): Promise<StatusUpdateEntity[]> {

@@ -31,6 +31,29 @@ export interface ContributionRow {
   progress: number;
   health: Health;
   weight: number;
+  startDate: string;
+  dueDate: string;
+}
+
+/**
+ * The figures that depend on the calendar more than on the kept sums: per cell (a municipality, or
+ * null for the action axis, × focus area) the expected progress summed as progress is, the actions
+ * without a recent status update, and on the action axis the actions at risk and off track.
+ */
+export interface ExpectationRow {
+  municipalityId: string | null;
+  focusAreaId: string;
+  /** Σ expected progress × weight over the non-cancelled actions. */
+  weightedExpected: number;
+  /** Σ weight over the non-cancelled actions: the same weight progress is divided by. */
+  countedWeight: number;
+  /** Unfinished actions whose last status update (or creation) was before `staleBefore`. */
+  stale: number;
+  /** The actions that are not cancelled. */
+  counted: number;
+  /** Unfinished actions at risk and off track, by the same rule the action list filters by. */
+  atRisk: number;
+  offTrack: number;
 }
 
 export interface RollUpRow {
@@ -43,7 +66,7 @@ export interface RollUpRow {
  * health judged by them (the action's own health, override included, where nothing local is set).
  */
 const LOCAL_ITEMS = `
-  SELECT p.municipality_id, a.focus_area_id, a.id, a.code, a.title, a.weight,
+  SELECT p.municipality_id, a.focus_area_id, a.id, a.code, a.title, a.weight, a.start_date, a.due_date,
          COALESCE(p.status, a.status) AS status,
          COALESCE(p.progress, a.progress) AS progress,
          CASE WHEN p.status IS NULL AND p.progress IS NULL
@@ -60,6 +83,9 @@ const LOCAL_ITEMS = `
 function rollUpSql(weightedProgress: string, countedWeight: string): string {
   return `tiltak_rounded_ratio(10 * (${weightedProgress})::bigint, NULLIF(${countedWeight}, 0)::bigint)::numeric / 10`;
 }
+
+const ACTION_HEALTH = `COALESCE(a.health_override, tiltak_health(a.status, a.progress, a.start_date, a.due_date, $2))`;
+const UNFINISHED = `status NOT IN ('COMPLETED', 'CANCELLED')`;
 
 const toProgress = (value: string | number | null) => (value === null ? null : Number(value));
 
@@ -151,6 +177,48 @@ export class ProgressRepository {
     return toProgress(row.progress);
   }
 
+  /**
+   * Expected progress, stale actions and health of unfinished actions, for every cell and focus area
+   * of the programme in one statement, judged on `today`. An action's last update is its latest
+   * status update, or its creation when it has none.
+   */
+  async expectations(programmeId: string, today: string, staleBefore: string): Promise<ExpectationRow[]> {
+    const rows: (Omit<ExpectationRow, 'weightedExpected' | 'countedWeight'> & {
+      weightedExpected: string;
+      countedWeight: string;
+    })[] = await this.dataSource.query(
+      `WITH acts AS (
+         SELECT a.id, a.focus_area_id, a.weight, a.status, a.start_date, a.due_date,
+                ${ACTION_HEALTH} AS health,
+                (COALESCE((SELECT max(su.created_at) FROM status_update su WHERE su.action_id = a.id), a.created_at)
+                   AT TIME ZONE 'Europe/Oslo')::date < $3::date AS stale
+           FROM action a WHERE a.programme_id = $1),
+       items AS (
+         SELECT p.municipality_id, x.focus_area_id, x.weight, COALESCE(p.status, x.status) AS status,
+                x.start_date, x.due_date, x.stale, NULL::text AS health
+           FROM acts x JOIN participation p ON p.action_id = x.id
+         UNION ALL
+         SELECT NULL::uuid, x.focus_area_id, x.weight, x.status, x.start_date, x.due_date, x.stale, x.health
+           FROM acts x)
+       SELECT municipality_id AS "municipalityId", focus_area_id AS "focusAreaId",
+              COALESCE(sum(tiltak_expected_progress(start_date, due_date, $2) * weight)
+                       FILTER (WHERE status <> 'CANCELLED'), 0) AS "weightedExpected",
+              COALESCE(sum(weight) FILTER (WHERE status <> 'CANCELLED'), 0) AS "countedWeight",
+              count(*) FILTER (WHERE ${UNFINISHED} AND stale)::int AS stale,
+              count(*) FILTER (WHERE status <> 'CANCELLED')::int AS counted,
+              count(*) FILTER (WHERE ${UNFINISHED} AND health = 'AT_RISK')::int AS "atRisk",
+              count(*) FILTER (WHERE ${UNFINISHED} AND health = 'OFF_TRACK')::int AS "offTrack"
+         FROM items
+        GROUP BY municipality_id, focus_area_id`,
+      [programmeId, today, staleBefore],
+    );
+    return rows.map((row) => ({
+      ...row,
+      weightedExpected: Number(row.weightedExpected),
+      countedWeight: Number(row.countedWeight),
+    }));
+  }
+
   /** What a roll-up counts, action by action: in a municipality (local figures), or programme-wide. */
   async contributions(
     programmeId: string,
@@ -158,9 +226,11 @@ export class ProgressRepository {
     today: string,
   ): Promise<ContributionRow[]> {
     const items = scope.municipalityId
-      ? `SELECT i.municipality_id, i.focus_area_id, i.id, i.code, i.title, i.weight, i.status, i.progress, i.health
+      ? `SELECT i.municipality_id, i.focus_area_id, i.id, i.code, i.title, i.weight, i.start_date, i.due_date,
+                i.status, i.progress, i.health
            FROM (${LOCAL_ITEMS}) i WHERE i.municipality_id = $3`
-      : `SELECT NULL::uuid AS municipality_id, a.focus_area_id, a.id, a.code, a.title, a.weight, a.status, a.progress,
+      : `SELECT NULL::uuid AS municipality_id, a.focus_area_id, a.id, a.code, a.title, a.weight, a.start_date,
+                a.due_date, a.status, a.progress,
                 COALESCE(a.health_override, tiltak_health(a.status, a.progress, a.start_date, a.due_date, $2)) AS health
            FROM action a WHERE a.programme_id = $1`;
     const params: unknown[] = [programmeId, today];
@@ -168,7 +238,8 @@ export class ProgressRepository {
     params.push(scope.focusAreaId ?? null);
     return this.dataSource.query(
       `SELECT c.municipality_id AS "municipalityId", c.focus_area_id AS "focusAreaId", c.id AS "actionId",
-              c.code, c.title, c.weight, c.status, c.progress, c.health
+              c.code, c.title, c.weight, c.status, c.progress, c.health,
+              c.start_date::text AS "startDate", c.due_date::text AS "dueDate"
          FROM (${items}) c
         WHERE $${params.length}::uuid IS NULL OR c.focus_area_id = $${params.length}
         ORDER BY split_part(c.code, '-', 1), split_part(c.code, '-', 2)::int`,

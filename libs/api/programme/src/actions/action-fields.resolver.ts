@@ -1,5 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { actionProgress, assessHealth, HEALTH_THRESHOLDS, localFigures } from '@tiltak/domain';
+import { APP_CONFIG, type AppConfig } from '@tiltak/api-core';
+import { actionProgress, assessHealth, HEALTH_THRESHOLDS, isStale, localFigures, osloDate } from '@tiltak/domain';
 import { type ActionModel, ActionModel as ActionType } from '../models/action.model';
 import {
   ActionMunicipalityModel,
@@ -23,6 +25,7 @@ export class ActionFieldsResolver {
   constructor(
     private readonly loaders: RequestLoaders,
     private readonly context: ProgrammeContext,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @ResolveField(() => FocusAreaModel)
@@ -66,6 +69,28 @@ export class ActionFieldsResolver {
   async milestones(@Parent() action: ActionModel, @LoaderScope() scope: object): Promise<MilestoneModel[]> {
     const today = this.context.today();
     return (await this.loaders.for(scope).milestones.load(action.id)).map((m) => toMilestoneModel(m, today));
+  }
+
+  @ResolveField(() => Date, { description: 'Its latest status update, or its creation when it has none.' })
+  async lastUpdatedAt(@Parent() action: ActionModel, @LoaderScope() scope: object): Promise<Date> {
+    return this.lastUpdate(action, scope);
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'Unfinished, and without a status update for longer than the configured number of days.',
+  })
+  async stale(@Parent() action: ActionModel, @LoaderScope() scope: object): Promise<boolean> {
+    return isStale({
+      status: action.status,
+      lastUpdatedOn: osloDate(await this.lastUpdate(action, scope)),
+      today: this.context.today(),
+      staleAfterDays: this.config.progress.staleAfterDays,
+    });
+  }
+
+  private async lastUpdate(action: ActionModel, scope: object): Promise<Date> {
+    const row = await this.loaders.for(scope).lastUpdate.load(action.id);
+    return row?.lastUpdatedAt ?? action.updatedAt;
   }
 
   @ResolveField(() => [StatusUpdateModel], { description: 'The action’s history, newest first.' })

@@ -6,6 +6,7 @@ import { ActionsResolver } from './actions.resolver';
 import { ActionsService } from './actions.service';
 import { ActionWrites } from './action-writes';
 import { InvolvementsService } from './involvements.service';
+import { MilestoneFieldsResolver } from './milestone-fields.resolver';
 import { MilestonesQueries } from './milestones.queries';
 import { MilestonesService } from './milestones.service';
 import { ProjectLeadsResolver } from './project-leads.resolver';
@@ -27,6 +28,7 @@ import { StatusUpdateResolver } from './status-update.resolver';
     ActionFieldsResolver,
     ActionAbilitiesResolver,
     StatusUpdateResolver,
+    MilestoneFieldsResolver,
   ],
 })
 export class ActionsModule {}

@@ -2,7 +2,9 @@ import { Args, ArgsType, Field, ID, Int, Mutation, Query, Resolver } from '@nest
 import { type Caller, CurrentCaller, CurrentViewer, PageArgs } from '@tiltak/api-core';
 import type { Principal } from '@tiltak/domain';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import type { ActionOrder } from '@tiltak/api-data-access';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { ActionOrderEnum } from '../models/enums';
 import { ActionConnection, ActionModel } from '../models/action.model';
 import { MilestoneModel } from '../models/action-parts.model';
 import { ActionsService } from './actions.service';
@@ -29,6 +31,11 @@ class ActionsArgs extends PageArgs {
   @ValidateNested()
   @Type(() => ActionFilterInput)
   filter?: ActionFilterInput;
+
+  @Field(() => ActionOrderEnum, { nullable: true, description: 'CODE unless told otherwise.' })
+  @IsOptional()
+  @IsIn(Object.values(ActionOrderEnum))
+  orderBy?: ActionOrder;
 }
 
 @ArgsType()
@@ -76,12 +83,14 @@ export class ActionsResolver {
     return this.actionsService.action(id);
   }
 
-  @Query(() => ActionConnection, { description: 'The programme’s actions, filtered, in focus-area and code order.' })
+  @Query(() => ActionConnection, {
+    description: 'The programme’s actions, filtered, in focus-area and code order or worst first.',
+  })
   actions(
-    @Args() { filter, ...page }: ActionsArgs,
+    @Args() { filter, orderBy, ...page }: ActionsArgs,
     @CurrentViewer() viewer: Principal | null,
   ): Promise<ActionConnection> {
-    return this.actionsService.actions(viewer, filter, page);
+    return this.actionsService.actions(viewer, filter, page, orderBy);
   }
 
   @Query(() => [MilestoneModel], { description: 'Open milestones due within the coming days, soonest first.' })

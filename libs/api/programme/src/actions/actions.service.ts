@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   type ActionAggregate,
+  type ActionOrder,
   ActionRepository,
   ActionWriteRepository,
   ProgrammeRepository,
@@ -59,6 +60,7 @@ export class ActionsService {
     viewer: Principal | null,
     { updatableByViewer, ...filter }: ActionFilterInput = {},
     pageArgs: PageArgs,
+    order: ActionOrder = 'CODE',
   ): Promise<Connection<ActionModel>> {
     const programme = await this.context.programme();
     const today = this.context.today();
@@ -73,6 +75,7 @@ export class ActionsService {
       },
       today,
       page,
+      order,
     );
     return toConnection(
       actions.map((action) => toActionModel(action, today)),

@@ -79,6 +79,10 @@ function createLoaders(
       (ids) => actions.projectLeadsOfActions(ids),
       (p) => p.actionId,
     ),
+    lastUpdate: byKey<string, { actionId: string; lastUpdatedAt: Date }>(
+      (ids) => actions.lastUpdatesOfActions(ids),
+      (row) => row.actionId,
+    ),
     history: groupedBy<string, StatusUpdateEntity>(
       (ids) => actions.historyOfActions(ids),
       (s) => s.actionId,

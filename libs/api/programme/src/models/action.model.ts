@@ -138,6 +138,9 @@ export class ProgressContributionModel {
   @Field(() => HealthEnum)
   health: Health;
 
+  @Field(() => Int, { description: 'The progress a steady pace from start to due date would have reached by today.' })
+  expectedProgress: number;
+
   @Field(() => Boolean, { description: 'False for cancelled actions, which roll-ups skip.' })
   counted: boolean;
 }
@@ -147,7 +150,16 @@ export class ProgressExplanationModel {
   @Field(() => Float, { nullable: true, description: 'Weighted mean with one decimal; null when nothing counts.' })
   progress: number | null;
 
-  @Field(() => String, { description: 'The rule, in words.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The same weighted mean over the actions’ expected progress; null when nothing counts.',
+  })
+  expectedProgress: number | null;
+
+  @Field(() => Int, { description: 'Σ expected progress × weight over the counted actions.' })
+  expectedWeightedSum: number;
+
+  @Field(() => String, { description: 'The rules, in words.' })
   method: string;
 
   @Field(() => Int)

@@ -38,3 +38,27 @@ export class ProgrammeChangeModel {
   /** Personal data: reaches the response only through the `actor` field's permission check. */
   actorName: string | null;
 }
+
+@ObjectType('ProgrammeWrite', {
+  description:
+    'One saved change as people made it: all the records one write changed (a lead’s update changes the action and adds to its history), newest first.',
+})
+export class ProgrammeWriteModel {
+  @Field(() => String, { description: 'The last seq of the write: the same numbers the live feed gives out.' })
+  seq: string;
+
+  @Field(() => Date)
+  occurredAt: Date;
+
+  @Field(() => [String], { description: 'The kinds of record it changed: action, status_update, milestone, …' })
+  entities: string[];
+
+  @Field(() => ID, { nullable: true, description: 'The action it concerns, if any.' })
+  actionId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The municipality, when it changed an action in one municipality.' })
+  municipalityId: string | null;
+
+  /** Personal data: reaches the response only through the `actor` field's permission check. */
+  actorName: string;
+}

@@ -8,6 +8,7 @@ import {
   PARTY_KINDS,
   type ProgressSource,
 } from '@tiltak/domain';
+import type { ActionOrder } from '@tiltak/api-data-access';
 
 /** GraphQL enums built from the domain's value lists, so the API and the rules cannot drift apart. */
 function graphqlEnum<T extends string>(values: readonly T[]): Record<T, T> {
@@ -21,6 +22,7 @@ export const InvolvementRoleEnum = graphqlEnum(INVOLVEMENT_ROLES);
 export const InvolvementLevelEnum = graphqlEnum(INVOLVEMENT_LEVELS);
 export const AdoptionStatusEnum = graphqlEnum(ADOPTION_STATUSES);
 export const ProgressSourceEnum = graphqlEnum<ProgressSource>(['MILESTONES', 'MANUAL']);
+export const ActionOrderEnum = graphqlEnum<ActionOrder>(['CODE', 'WORST_FIRST']);
 
 registerEnumType(ActionStatusEnum, { name: 'ActionStatus', description: 'Where an action stands.' });
 registerEnumType(HealthEnum, {
@@ -34,4 +36,9 @@ registerEnumType(AdoptionStatusEnum, { name: 'AdoptionStatus' });
 registerEnumType(ProgressSourceEnum, {
   name: 'ProgressSource',
   description: 'MILESTONES: the weighted share of completed milestones. MANUAL: the lead’s own figure.',
+});
+registerEnumType(ActionOrderEnum, {
+  name: 'ActionOrder',
+  description:
+    'CODE: by focus area and code. WORST_FIRST: off track, then at risk, then on track; within each the furthest behind expected progress first.',
 });

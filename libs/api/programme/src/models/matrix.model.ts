@@ -22,10 +22,18 @@ export class ProgressCellModel {
   @Field(() => ID) municipalityId: string;
   @Field(() => ID) focusAreaId: string;
   @Field(() => Float, { nullable: true }) progress: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'What a steady pace would have reached by today: rolled up as progress is, from each action’s expected progress.',
+  })
+  expectedProgress: number | null;
   @Field(() => Int) actionCount: number;
   @Field(() => StatusCountsModel) byStatus: StatusCountsModel;
   @Field(() => HealthCountsModel) byHealth: HealthCountsModel;
   @Field(() => Int) overdueMilestones: number;
+  @Field(() => Int, { description: 'Unfinished actions without a status update for longer than the configured days.' })
+  stale: number;
 }
 
 @ObjectType('InvolvementCounts')

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { formatPeriod } from '@tiltak/domain';
 import type { ProgrammeEntity } from '@tiltak/api-data-access';
 
@@ -18,6 +18,35 @@ export class ProgrammeModel {
 
   @Field(() => String, { description: 'The period as people write it, for example 2025–2028.' })
   period: string;
+}
+
+@ObjectType('ProgrammeStanding', {
+  description:
+    'Where the programme stands today: expected progress, and its actions by health and staleness (each action counted once).',
+})
+export class ProgrammeStandingModel {
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Weighted mean of the actions’ expected progress, rolled up exactly as progress is.',
+  })
+  expectedProgress: number | null;
+
+  @Field(() => Int, {
+    description: 'Actions not cancelled and neither at risk nor off track (finished ones included).',
+  })
+  onTrack: number;
+
+  @Field(() => Int, { description: 'Unfinished actions at risk: the same actions the list filter finds.' })
+  atRisk: number;
+
+  @Field(() => Int, { description: 'Unfinished actions off track: the same actions the list filter finds.' })
+  offTrack: number;
+
+  @Field(() => Int, { description: 'Unfinished actions without a status update for longer than `staleAfterDays`.' })
+  stale: number;
+
+  @Field(() => Int, { description: 'Days without a status update after which an unfinished action is stale.' })
+  staleAfterDays: number;
 }
 
 export function toProgrammeModel(entity: ProgrammeEntity): ProgrammeModel {

@@ -1,11 +1,13 @@
-import { Args, ArgsType, Field, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ArgsType, Field, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { CurrentViewer, PolicyService } from '@tiltak/api-core';
-import { ActionRepository } from '@tiltak/api-data-access';
+import { ActionRepository, ChangeLogRepository } from '@tiltak/api-data-access';
 import { ChangeFeed, ChangeStream, type StreamItem } from '@tiltak/api-live';
 import { actionIdOf, type ChangeEventRecord, type Principal } from '@tiltak/domain';
-import { IsOptional, Matches } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ActionModel, toActionModel } from '../models/action.model';
-import { ProgrammeChangeModel } from '../models/change.model';
+import { ProgrammeChangeModel, ProgrammeWriteModel } from '../models/change.model';
+import { MunicipalityModel, toMunicipalityModel } from '../models/municipality.model';
+import { LoaderScope, RequestLoaders } from '../loaders/request-loaders';
 import { ProgrammeContext } from './programme-context';
 
 @ArgsType()
@@ -17,6 +19,16 @@ class ProgrammeChangedArgs {
   @IsOptional()
   @Matches(/^\d{1,18}$/, { message: 'must be a seq this API gave out' })
   since?: string | null;
+}
+
+@ArgsType()
+class RecentChangesArgs {
+  @Field(() => Int, { nullable: true, description: 'How many writes, 1–50 (default 10).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  first?: number;
 }
 
 function toChangeModel(item: StreamItem): ProgrammeChangeModel {
@@ -86,5 +98,46 @@ export class ProgrammeChangesResolver {
     if (event.programmeId !== programmeId) return false;
     if (event.entity === 'user') return this.policy.allows(viewer, { kind: 'MANAGE_USERS' });
     return this.policy.allows(viewer, { kind: 'READ_PROGRAMME' });
+  }
+}
+
+/** The latest saved changes, from the change log, for the overview's "latest changes" when a page opens. */
+@Resolver(() => ProgrammeWriteModel)
+export class RecentChangesResolver {
+  constructor(
+    private readonly changeLog: ChangeLogRepository,
+    private readonly policy: PolicyService,
+    private readonly context: ProgrammeContext,
+    private readonly loaders: RequestLoaders,
+  ) {}
+
+  @Query(() => [ProgrammeWriteModel], {
+    description: 'The programme’s latest saved changes, one per write, newest first (changes to accounts left out).',
+  })
+  async recentChanges(@Args() { first }: RecentChangesArgs): Promise<ProgrammeWriteModel[]> {
+    const programme = await this.context.programme();
+    return this.changeLog.recentWrites(programme.id, first ?? 10);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Who made the change. Personal data.' })
+  actor(@Parent() write: ProgrammeWriteModel, @CurrentViewer() viewer: Principal | null): string | null {
+    return this.policy.allows(viewer, { kind: 'READ_PERSONAL_DATA' }) ? write.actorName : null;
+  }
+
+  @ResolveField(() => ActionModel, { nullable: true, description: 'The action as it is now; null once deleted.' })
+  async action(@Parent() write: ProgrammeWriteModel, @LoaderScope() scope: object): Promise<ActionModel | null> {
+    const action = write.actionId ? await this.loaders.for(scope).action.load(write.actionId) : null;
+    return action && toActionModel(action, this.context.today());
+  }
+
+  @ResolveField(() => MunicipalityModel, { nullable: true })
+  async municipality(
+    @Parent() write: ProgrammeWriteModel,
+    @LoaderScope() scope: object,
+  ): Promise<MunicipalityModel | null> {
+    const municipality = write.municipalityId
+      ? await this.loaders.for(scope).municipality.load(write.municipalityId)
+      : null;
+    return municipality && toMunicipalityModel(municipality);
   }
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RequestLoaders } from '../loaders/request-loaders';
-import { ProgrammeChangesResolver } from './changes.resolver';
+import { ProgrammeChangesResolver, RecentChangesResolver } from './changes.resolver';
 import { ProgrammeContext } from './programme-context';
 import {
   FocusAreaFieldsResolver,
@@ -24,6 +24,7 @@ import { ViewerAbilitiesResolver } from './viewer-abilities.resolver';
     FocusAreaFieldsResolver,
     MunicipalityFieldsResolver,
     ProgrammeChangesResolver,
+    RecentChangesResolver,
     ViewerAbilitiesResolver,
   ],
   exports: [ProgrammeContext, RequestLoaders],

@@ -6,7 +6,7 @@ import { AdoptionModel } from '../models/indicator.model';
 import { FocusAreaModel } from '../models/focus-area.model';
 import { ProgressCellModel } from '../models/matrix.model';
 import { MunicipalityModel } from '../models/municipality.model';
-import { ProgrammeModel } from '../models/programme.model';
+import { ProgrammeModel, ProgrammeStandingModel } from '../models/programme.model';
 import { LoaderScope, RequestLoaders } from '../loaders/request-loaders';
 import {
   CreateFocusAreaInput,
@@ -37,6 +37,7 @@ export class ProgrammeResolver {
   constructor(
     private readonly programmeService: ProgrammeService,
     private readonly progressService: ProgressService,
+    private readonly loaders: RequestLoaders,
   ) {}
 
   @Query(() => ProgrammeModel, { nullable: true, description: 'The programme Tiltak tracks.' })
@@ -68,8 +69,8 @@ export class ProgrammeResolver {
     description:
       'Every municipality × focus area cell, computed in one SQL statement on the municipalities’ own figures.',
   })
-  progressMatrix(): Promise<ProgressCellModel[]> {
-    return this.progressService.matrix();
+  progressMatrix(@LoaderScope() scope: object): Promise<ProgressCellModel[]> {
+    return this.progressService.matrix(this.loaders.for(scope));
   }
 
   @Query(() => ProgressExplanationModel, {
@@ -108,11 +109,21 @@ export class ProgrammeResolver {
 
 @Resolver(() => ProgrammeModel)
 export class ProgrammeFieldsResolver {
-  constructor(private readonly progressService: ProgressService) {}
+  constructor(
+    private readonly progressService: ProgressService,
+    private readonly loaders: RequestLoaders,
+  ) {}
 
   @ResolveField(() => Float, { nullable: true, description: 'Weighted progress of all actions.' })
   progress(): Promise<number | null> {
     return this.progressService.programmeProgress();
+  }
+
+  @ResolveField(() => ProgrammeStandingModel, {
+    description: 'Expected progress by today, and the actions by health and staleness.',
+  })
+  standing(@LoaderScope() scope: object): Promise<ProgrammeStandingModel> {
+    return this.progressService.standing(this.loaders.for(scope));
   }
 }
 
@@ -127,6 +138,14 @@ export class FocusAreaFieldsResolver {
   progress(@Parent() area: FocusAreaModel, @LoaderScope() scope: object): Promise<number | null> {
     return this.progressService.focusAreaProgress(this.loaders.for(scope), area.id);
   }
+
+  @ResolveField(() => Float, {
+    nullable: true,
+    description: 'Weighted expected progress of its actions by today, rolled up as `progress` is.',
+  })
+  expectedProgress(@Parent() area: FocusAreaModel, @LoaderScope() scope: object): Promise<number | null> {
+    return this.progressService.focusAreaExpected(this.loaders.for(scope), area.id);
+  }
 }
 
 @Resolver(() => MunicipalityModel)
@@ -139,5 +158,13 @@ export class MunicipalityFieldsResolver {
   @ResolveField(() => Float, { nullable: true, description: 'Weighted progress of its actions, on its own figures.' })
   progress(@Parent() municipality: MunicipalityModel, @LoaderScope() scope: object): Promise<number | null> {
     return this.progressService.municipalityProgress(this.loaders.for(scope), municipality.id);
+  }
+
+  @ResolveField(() => Float, {
+    nullable: true,
+    description: 'Weighted expected progress of its actions by today, on its own statuses, rolled up as `progress` is.',
+  })
+  expectedProgress(@Parent() municipality: MunicipalityModel, @LoaderScope() scope: object): Promise<number | null> {
+    return this.progressService.municipalityExpected(this.loaders.for(scope), municipality.id);
   }
 }

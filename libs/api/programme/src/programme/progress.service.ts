@@ -1,40 +1,125 @@
-import { Injectable } from '@nestjs/common';
-import { type ContributionRow, ProgressRepository } from '@tiltak/api-data-access';
-import { rollUpProgress } from '@tiltak/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@tiltak/api-core';
+import { type ContributionRow, type ExpectationRow, ProgressRepository } from '@tiltak/api-data-access';
+import { expectedProgress, rollUpProgress, staleBoundary, weightedMean } from '@tiltak/domain';
 import type { ProgressExplanationModel } from '../models/action.model';
 import type { ProgressCellModel } from '../models/matrix.model';
+import type { ProgrammeStandingModel } from '../models/programme.model';
 import type { Loaders } from '../loaders/request-loaders';
 import { ProgrammeContext } from './programme-context';
 
 const ROLL_UP_METHOD =
-  'Weighted mean of the actions’ progress (each action counts with its weight), one decimal, cancelled actions skipped.';
+  'Weighted mean of the actions’ progress (each action counts with its weight), one decimal, cancelled actions skipped.' +
+  ' Expected progress is the same weighted mean of each action’s expected progress: the share of the time from its' +
+  ' start to its due date that has passed by today, so a steady pace would be on it.';
+
+/** The sums of expected progress over a set of cells, and the actions they count. */
+interface ExpectationSums {
+  weightedExpected: number;
+  countedWeight: number;
+  stale: number;
+  counted: number;
+  atRisk: number;
+  offTrack: number;
+}
+
+function sumOf(rows: readonly ExpectationRow[]): ExpectationSums {
+  const sums: ExpectationSums = { weightedExpected: 0, countedWeight: 0, stale: 0, counted: 0, atRisk: 0, offTrack: 0 };
+  for (const row of rows) {
+    sums.weightedExpected += row.weightedExpected;
+    sums.countedWeight += row.countedWeight;
+    sums.stale += row.stale;
+    sums.counted += row.counted;
+    sums.atRisk += row.atRisk;
+    sums.offTrack += row.offTrack;
+  }
+  return sums;
+}
+
+const expectedOf = (sums: ExpectationSums) => weightedMean(sums.weightedExpected, sums.countedWeight);
+const cellKey = (municipalityId: string | null, focusAreaId: string) => `${municipalityId ?? ''}:${focusAreaId}`;
 
 /** Rolled-up progress: read from the kept figures for lists and the matrix, explained action by action on request. */
 @Injectable()
 export class ProgressService {
+  private readonly staleAfterDays: number;
+
   constructor(
     private readonly progressRepository: ProgressRepository,
     private readonly context: ProgrammeContext,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.staleAfterDays = config.progress.staleAfterDays;
+  }
 
-  async matrix(): Promise<ProgressCellModel[]> {
+  /**
+   * Expected progress and stale actions of every cell, one statement per request whatever asks.
+   * They are computed from the actions on each read rather than kept: they move with the calendar
+   * every day, and the statement is one pass over the programme's actions.
+   */
+  private expectations(loaders: Loaders): Promise<ExpectationRow[]> {
+    return loaders.once('expectations', async () => {
+      const today = this.context.today();
+      return this.progressRepository.expectations(
+        (await this.context.programme()).id,
+        today,
+        staleBoundary(today, this.staleAfterDays),
+      );
+    });
+  }
+
+  async matrix(loaders: Loaders): Promise<ProgressCellModel[]> {
     const programme = await this.context.programme();
-    const cells = await this.progressRepository.matrix(programme.id, programme.regionId, this.context.today());
-    return cells.map((cell) => ({
-      municipalityId: cell.municipalityId,
-      focusAreaId: cell.focusAreaId,
-      progress: cell.progress,
-      actionCount: cell.actionCount,
-      byStatus: {
-        notStarted: cell.notStarted,
-        inProgress: cell.inProgress,
-        onHold: cell.onHold,
-        completed: cell.completed,
-        cancelled: cell.cancelled,
-      },
-      byHealth: { onTrack: cell.onTrack, atRisk: cell.atRisk, offTrack: cell.offTrack },
-      overdueMilestones: cell.overdueMilestones,
-    }));
+    const [cells, expectations] = await Promise.all([
+      this.progressRepository.matrix(programme.id, programme.regionId, this.context.today()),
+      this.expectations(loaders),
+    ]);
+    const byCell = new Map(expectations.map((row) => [cellKey(row.municipalityId, row.focusAreaId), row]));
+    return cells.map((cell) => {
+      const expectation = sumOf([byCell.get(cellKey(cell.municipalityId, cell.focusAreaId))].filter((r) => !!r));
+      return {
+        municipalityId: cell.municipalityId,
+        focusAreaId: cell.focusAreaId,
+        progress: cell.progress,
+        expectedProgress: expectedOf(expectation),
+        stale: expectation.stale,
+        actionCount: cell.actionCount,
+        byStatus: {
+          notStarted: cell.notStarted,
+          inProgress: cell.inProgress,
+          onHold: cell.onHold,
+          completed: cell.completed,
+          cancelled: cell.cancelled,
+        },
+        byHealth: { onTrack: cell.onTrack, atRisk: cell.atRisk, offTrack: cell.offTrack },
+        overdueMilestones: cell.overdueMilestones,
+      };
+    });
+  }
+
+  /** Expected progress of the programme and its actions by health and staleness, each action once. */
+  async standing(loaders: Loaders): Promise<ProgrammeStandingModel> {
+    const sums = sumOf((await this.expectations(loaders)).filter((row) => row.municipalityId === null));
+    return {
+      expectedProgress: expectedOf(sums),
+      onTrack: sums.counted - sums.atRisk - sums.offTrack,
+      atRisk: sums.atRisk,
+      offTrack: sums.offTrack,
+      stale: sums.stale,
+      staleAfterDays: this.staleAfterDays,
+    };
+  }
+
+  /** Expected progress of a focus area on the actions' own figures, rolled up as its progress is. */
+  async focusAreaExpected(loaders: Loaders, focusAreaId: string): Promise<number | null> {
+    const rows = await this.expectations(loaders);
+    return expectedOf(sumOf(rows.filter((row) => row.municipalityId === null && row.focusAreaId === focusAreaId)));
+  }
+
+  /** Expected progress of a municipality over its cells, rolled up as its progress is. */
+  async municipalityExpected(loaders: Loaders, municipalityId: string): Promise<number | null> {
+    const rows = await this.expectations(loaders);
+    return expectedOf(sumOf(rows.filter((row) => row.municipalityId === municipalityId)));
   }
 
   async programmeProgress(): Promise<number | null> {
@@ -62,22 +147,28 @@ export class ProgressService {
   /** Which actions a figure counts, with what weight, and the result by libs/domain's rule. */
   async explain(scope: { municipalityId?: string; focusAreaId?: string }): Promise<ProgressExplanationModel> {
     const programme = await this.context.programme();
-    const rows = await this.progressRepository.contributions(programme.id, scope, this.context.today());
+    const today = this.context.today();
+    const rows = await this.progressRepository.contributions(programme.id, scope, today);
     return explanationOf(
       rows,
       scope.municipalityId ? `${ROLL_UP_METHOD} Uses the municipality’s own figures.` : ROLL_UP_METHOD,
+      today,
     );
   }
 }
 
-export function explanationOf(rows: ContributionRow[], method: string): ProgressExplanationModel {
+export function explanationOf(rows: ContributionRow[], method: string, today: string): ProgressExplanationModel {
   const rollUp = rollUpProgress(rows);
+  const expected = rows.map((row) => expectedProgress(row.startDate, row.dueDate, today));
+  const expectedRollUp = rollUpProgress(rows.map((row, i) => ({ ...row, progress: expected[i] })));
   return {
     progress: rollUp.progress,
+    expectedProgress: expectedRollUp.progress,
+    expectedWeightedSum: expectedRollUp.weightedSum,
     method,
     weightedSum: rollUp.weightedSum,
     totalWeight: rollUp.totalWeight,
-    contributions: rows.map((row) => ({
+    contributions: rows.map((row, i) => ({
       actionId: row.actionId,
       code: row.code,
       title: row.title,
@@ -85,6 +176,7 @@ export function explanationOf(rows: ContributionRow[], method: string): Progress
       progress: row.progress,
       weight: row.weight,
       health: row.health,
+      expectedProgress: expected[i],
       counted: row.status !== 'CANCELLED',
     })),
   };

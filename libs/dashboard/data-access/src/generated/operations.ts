@@ -1220,15 +1220,42 @@ export type ProgrammeFrameQuery = {
 export type ProgressOverviewQueryVariables = Exact<{ [key: string]: never }>;
 
 export type ProgressOverviewQuery = {
-  currentProgramme: { id: string; name: string; period: string; progress: number | null } | null;
-  municipalities: Array<{ id: string; slug: string; name: string; progress: number | null }>;
-  focusAreas: Array<{ id: string; code: string; name: string; progress: number | null }>;
+  currentProgramme: {
+    id: string;
+    name: string;
+    period: string;
+    progress: number | null;
+    standing: {
+      expectedProgress: number | null;
+      onTrack: number;
+      atRisk: number;
+      offTrack: number;
+      stale: number;
+      staleAfterDays: number;
+    };
+  } | null;
+  municipalities: Array<{
+    id: string;
+    slug: string;
+    name: string;
+    progress: number | null;
+    expectedProgress: number | null;
+  }>;
+  focusAreas: Array<{
+    id: string;
+    code: string;
+    name: string;
+    progress: number | null;
+    expectedProgress: number | null;
+  }>;
   progressMatrix: Array<{
     municipalityId: string;
     focusAreaId: string;
     progress: number | null;
+    expectedProgress: number | null;
     actionCount: number;
     overdueMilestones: number;
+    stale: number;
     byStatus: { notStarted: number; inProgress: number; onHold: number; completed: number; cancelled: number };
     byHealth: { onTrack: number; atRisk: number; offTrack: number };
   }>;
@@ -1238,8 +1265,10 @@ export type ProgressCellFragment = {
   municipalityId: string;
   focusAreaId: string;
   progress: number | null;
+  expectedProgress: number | null;
   actionCount: number;
   overdueMilestones: number;
+  stale: number;
   byStatus: { notStarted: number; inProgress: number; onHold: number; completed: number; cancelled: number };
   byHealth: { onTrack: number; atRisk: number; offTrack: number };
 };
@@ -1368,11 +1397,79 @@ export type ViewerCanQuery = {
 export type WatchlistQueryVariables = Exact<{ [key: string]: never }>;
 
 export type WatchlistQuery = {
+  municipalityCount: Array<{ id: string }>;
   actions: {
     totalCount: number;
-    edges: Array<{ node: { id: string; code: string; title: string; health: Health; progress: number } }>;
+    edges: Array<{
+      node: {
+        id: string;
+        code: string;
+        title: string;
+        health: Health;
+        progress: number;
+        expectedProgress: number;
+        lastUpdatedAt: string;
+        stale: boolean;
+        lead: { party: { id: string; name: string } } | null;
+        municipalities: Array<{ municipality: { id: string; name: string } }>;
+      };
+    }>;
   };
-  upcomingMilestones: Array<{ id: string; actionId: string; title: string; dueDate: string }>;
+  overdueMilestones: Array<{
+    id: string;
+    actionId: string;
+    title: string;
+    dueDate: string;
+    action: {
+      id: string;
+      code: string;
+      title: string;
+      municipalities: Array<{ municipality: { id: string; name: string } }>;
+    };
+  }>;
+  upcomingMilestones: Array<{
+    id: string;
+    actionId: string;
+    title: string;
+    dueDate: string;
+    action: {
+      id: string;
+      code: string;
+      title: string;
+      municipalities: Array<{ municipality: { id: string; name: string } }>;
+    };
+  }>;
+};
+
+export type WatchedMilestoneFragment = {
+  id: string;
+  actionId: string;
+  title: string;
+  dueDate: string;
+  action: {
+    id: string;
+    code: string;
+    title: string;
+    municipalities: Array<{ municipality: { id: string; name: string } }>;
+  };
+};
+
+export type RecentChangesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type RecentChangesQuery = {
+  recentChanges: Array<{
+    seq: string;
+    occurredAt: string;
+    entities: Array<string>;
+    actor: string | null;
+    action: {
+      id: string;
+      code: string;
+      title: string;
+      municipalities: Array<{ municipality: { id: string; name: string } }>;
+    } | null;
+    municipality: { id: string; name: string } | null;
+  }>;
 };
 
 export type WhoDoesWhatQueryVariables = Exact<{
@@ -2000,8 +2097,10 @@ export const ProgressCellFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'focusAreaId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
           { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stale' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'byStatus' },
@@ -2088,6 +2187,57 @@ export const UserFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<UserFieldsFragment, unknown>;
+export const WatchedMilestoneFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WatchedMilestone' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Milestone' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipalities' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'municipality' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WatchedMilestoneFragment, unknown>;
 export const InvolvementCountsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -6013,6 +6163,21 @@ export const ProgressOverviewDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'period' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'standing' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'onTrack' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'atRisk' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'offTrack' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'stale' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'staleAfterDays' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -6026,6 +6191,7 @@ export const ProgressOverviewDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'slug' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
               ],
             },
           },
@@ -6039,6 +6205,7 @@ export const ProgressOverviewDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'code' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
               ],
             },
           },
@@ -6063,8 +6230,10 @@ export const ProgressOverviewDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'focusAreaId' } },
           { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
           { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
           { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stale' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'byStatus' },
@@ -6445,9 +6614,23 @@ export const WatchlistDocument = {
         selections: [
           {
             kind: 'Field',
+            alias: { kind: 'Name', value: 'municipalityCount' },
+            name: { kind: 'Name', value: 'municipalities' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'actions' },
             arguments: [
               { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '10' } },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'orderBy' },
+                value: { kind: 'EnumValue', value: 'WORST_FIRST' },
+              },
               {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'filter' },
@@ -6502,6 +6685,49 @@ export const WatchlistDocument = {
                             { kind: 'Field', name: { kind: 'Name', value: 'title' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'lastUpdatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stale' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'lead' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'party' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                      ],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'municipalities' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  {
+                                    kind: 'Field',
+                                    name: { kind: 'Name', value: 'municipality' },
+                                    selectionSet: {
+                                      kind: 'SelectionSet',
+                                      selections: [
+                                        { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                        { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                      ],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
                           ],
                         },
                       },
@@ -6513,6 +6739,17 @@ export const WatchlistDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'overdueMilestones' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '10' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WatchedMilestone' } }],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'upcomingMilestones' },
             arguments: [
               { kind: 'Argument', name: { kind: 'Name', value: 'days' }, value: { kind: 'IntValue', value: '30' } },
@@ -6520,11 +6757,52 @@ export const WatchlistDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WatchedMilestone' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WatchedMilestone' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Milestone' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipalities' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'municipality' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -6533,6 +6811,80 @@ export const WatchlistDocument = {
     },
   ],
 } as unknown as DocumentNode<WatchlistQuery, WatchlistQueryVariables>;
+export const RecentChangesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RecentChanges' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recentChanges' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '8' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'seq' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'occurredAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'entities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'actor' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'action' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'municipalities' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'municipality' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipality' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecentChangesQuery, RecentChangesQueryVariables>;
 export const WhoDoesWhatDocument = {
   kind: 'Document',
   definitions: [
