@@ -1,4 +1,12 @@
-import { actionProgress, assessHealth, expectedProgress, localFigures, rollUpProgress, roundedRatio } from './progress';
+import {
+  actionProgress,
+  assessHealth,
+  countHealth,
+  expectedProgress,
+  localFigures,
+  rollUpProgress,
+  roundedRatio,
+} from './progress';
 
 describe('roundedRatio', () => {
   it.each([
@@ -109,5 +117,19 @@ describe('localFigures', () => {
       health: 'ON_TRACK',
     });
     expect(localFigures(action, { status: null, progress: 10 }, '2026-01-06').health).toBe('OFF_TRACK');
+  });
+});
+
+describe('countHealth', () => {
+  it('counts actions by health and leaves cancelled ones out, as roll-ups do', () => {
+    const sut = countHealth([
+      { status: 'IN_PROGRESS', health: 'ON_TRACK' },
+      { status: 'IN_PROGRESS', health: 'AT_RISK' },
+      { status: 'NOT_STARTED', health: 'OFF_TRACK' },
+      { status: 'ON_HOLD', health: 'OFF_TRACK' },
+      { status: 'CANCELLED', health: 'ON_TRACK' },
+    ]);
+
+    expect(sut).toEqual({ onTrack: 1, atRisk: 1, offTrack: 2 });
   });
 });

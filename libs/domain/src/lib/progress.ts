@@ -123,3 +123,16 @@ export function localFigures(
   const { health } = assessHealth({ status, progress, startDate: action.startDate, dueDate: action.dueDate, today });
   return { status, progress, health };
 }
+
+export interface HealthCounts {
+  onTrack: number;
+  atRisk: number;
+  offTrack: number;
+}
+
+/** How many actions are on track, at risk and off track, cancelled ones left out as roll-ups leave them out. */
+export function countHealth(items: readonly { status: ActionStatus; health: Health }[]): HealthCounts {
+  const counted = items.filter((item) => item.status !== 'CANCELLED');
+  const withHealth = (health: Health) => counted.filter((item) => item.health === health).length;
+  return { onTrack: withHealth('ON_TRACK'), atRisk: withHealth('AT_RISK'), offTrack: withHealth('OFF_TRACK') };
+}

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { type ContributionRow, ProgressRepository } from '@tiltak/api-data-access';
-import { rollUpProgress } from '@tiltak/domain';
+import { countHealth, rollUpProgress } from '@tiltak/domain';
 import type { ProgressExplanationModel } from '../models/action.model';
 import type { ProgressCellModel } from '../models/matrix.model';
 import type { Loaders } from '../loaders/request-loaders';
 import { ProgrammeContext } from './programme-context';
 
 const ROLL_UP_METHOD =
-  'Weighted mean of the actions’ progress (each action counts with its weight), one decimal, cancelled actions skipped.';
+  'Weighted mean of the actions’ progress on each municipality’s own figures (each action counts with its weight, ' +
+  'once in every municipality it concerns), one decimal, cancelled actions skipped.';
 
 /** Rolled-up progress: read from the kept figures for lists and the matrix, explained action by action on request. */
 @Injectable()
@@ -41,7 +42,7 @@ export class ProgressService {
     return this.progressRepository.programmeProgress((await this.context.programme()).id);
   }
 
-  /** Progress of one focus area, from one roll-up of all of them per request. */
+  /** Progress of one focus area (its column of the matrix), from one roll-up of all of them per request. */
   async focusAreaProgress(loaders: Loaders, focusAreaId: string): Promise<number | null> {
     const all = await loaders.once('focusAreaProgress', async () => {
       const rows = await this.progressRepository.focusAreaProgress((await this.context.programme()).id);
@@ -63,10 +64,7 @@ export class ProgressService {
   async explain(scope: { municipalityId?: string; focusAreaId?: string }): Promise<ProgressExplanationModel> {
     const programme = await this.context.programme();
     const rows = await this.progressRepository.contributions(programme.id, scope, this.context.today());
-    return explanationOf(
-      rows,
-      scope.municipalityId ? `${ROLL_UP_METHOD} Uses the municipality’s own figures.` : ROLL_UP_METHOD,
-    );
+    return explanationOf(rows, ROLL_UP_METHOD);
   }
 }
 
@@ -77,14 +75,19 @@ export function explanationOf(rows: ContributionRow[], method: string): Progress
     method,
     weightedSum: rollUp.weightedSum,
     totalWeight: rollUp.totalWeight,
+    actionCount: rows.length,
+    byHealth: countHealth(rows),
+    overdueMilestones: rows.reduce((sum, row) => sum + row.overdueMilestones, 0),
     contributions: rows.map((row) => ({
       actionId: row.actionId,
       code: row.code,
       title: row.title,
+      municipalityId: row.municipalityId,
       status: row.status,
       progress: row.progress,
       weight: row.weight,
       health: row.health,
+      overdueMilestones: row.overdueMilestones,
       counted: row.status !== 'CANCELLED',
     })),
   };
