@@ -12,6 +12,7 @@ import { ActionTable, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ACTION_STATUSES, HEALTHS } from '@tiltak/domain';
+import { ListSummary } from './list-summary';
 
 const SORTS = ['code', 'progress', 'dueDate', 'health'] as const;
 type Sort = (typeof SORTS)[number];
@@ -42,6 +43,16 @@ function filterFrom(params: URLSearchParams): ActionFilter {
   };
 }
 
+type ListedAction = ActionRow & {
+  municipalities: { municipality: { id: string }; status: ActionStatus; progress: number; health: Health }[];
+};
+
+/** The action as one municipality sees it: its own status, progress and health where it set them. */
+function inMunicipality(action: ListedAction, municipalityId: string | null): ActionRow {
+  const local = municipalityId && action.municipalities.find((m) => m.municipality.id === municipalityId);
+  return local ? { ...action, status: local.status, progress: local.progress, health: local.health } : action;
+}
+
 /** `/actions`: the programme's actions, filtered by municipality, focus area, status, health, lateness and text. */
 export function ActionsPage() {
   const { t } = useI18n();
@@ -50,6 +61,9 @@ export function ActionsPage() {
   const sort: Sort = SORTS.find((value) => value === params.get('sort')) ?? 'code';
   const { data, error } = useQuery(ActionsDocument, { variables: { filter, first: 100 } });
   const frame = useQuery(ProgrammeFrameDocument).data;
+  const municipalityId = params.get('municipality');
+  const municipality = frame?.municipalities.find((m) => m.id === municipalityId);
+  const focusArea = frame?.focusAreas.find((f) => f.id === params.get('focusArea'));
 
   useEffect(() => {
     document.title = `${t('actions.title')} – ${t('app.name')}`;
@@ -140,6 +154,14 @@ export function ActionsPage() {
       {!data && !error && <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>}
       {data && (
         <>
+          {(municipality || focusArea) && (
+            <ListSummary
+              municipality={municipality}
+              focusArea={focusArea}
+              shown={data.actions.totalCount}
+              filtered={['status', 'health', 'overdue', 'q', 'party'].some((name) => params.get(name))}
+            />
+          )}
           <p role="status">{t('actions.count', { count: data.actions.totalCount })}</p>
           {data.actions.totalCount === 0 ? (
             <p>{t('actions.none')}</p>
@@ -147,7 +169,7 @@ export function ActionsPage() {
             <ActionTable
               caption={t('actions.title')}
               rows={sorted(
-                data.actions.edges.map((edge) => edge.node),
+                data.actions.edges.map((edge) => inMunicipality(edge.node, municipality ? municipalityId : null)),
                 sort,
               ).map((node) => ({
                 ...node,

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { type ProgressCell, ProgressOverviewDocument } from '@tiltak/dashboard-data-access';
 import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
-import { cellKey, ProgressBar, ProgressMatrix, StatusMessage } from '@tiltak/dashboard-ui';
+import { cellKey, figuresKey, ProgressBar, ProgressMatrix, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useChangedCells } from './use-changed-cells';
@@ -50,6 +50,7 @@ export function OverviewPage() {
           progress: percent(cell.progress),
         })}
         className="matrix__link"
+        data-figures={figuresKey(cell)}
       >
         <ProgressBar value={cell.progress} text={percent(cell.progress)} />
         <span className="matrix__counts">{counts.join(' · ')}</span>

@@ -5,3 +5,5 @@ export * from './language-switch';
 export * from './progress-bar';
 export * from './progress-matrix';
 export * from './status-message';
+export * from './figure-explanation';
+export * from './figure-summary';

@@ -5,19 +5,26 @@ export interface IndicatorChartProps {
   /** One sentence a screen reader reads instead of the picture. */
   summary: string;
   points: { year: number; value: number }[];
-  baseline: number;
-  target: number;
+  /**
+   * The baseline and target the values are measured against, only where they are of the same kind
+   * (a municipality's values against the region's target would mislead); left out, the chart
+   * shows the values alone.
+   */
+  reference?: { baseline: number; target: number };
+  /** A sentence under the title: what the values are and what they are compared with. */
+  note?: string;
   labels: { year: string; value: string; baseline: string; target: string };
   format(value: number): string;
 }
 
 /**
- * An indicator as columns per year against dashed baseline and target lines, with the same
- * figures in a table beside it: the table is the accessible version, the chart the quick look.
+ * An indicator as columns per year, against dashed baseline and target lines where they compare
+ * like with like, with the same figures in a table beside it: the table is the accessible
+ * version, the chart the quick look.
  */
-export function IndicatorChart({ title, summary, points, baseline, target, labels, format }: IndicatorChartProps) {
+export function IndicatorChart({ title, summary, points, reference, note, labels, format }: IndicatorChartProps) {
   const headingId = useId();
-  const max = Math.max(target, baseline, ...points.map((p) => p.value), 1);
+  const max = Math.max(reference?.target ?? 0, reference?.baseline ?? 0, ...points.map((p) => p.value), 1);
   const width = 240;
   const height = 120;
   const barWidth = points.length ? Math.min(40, (width - 20) / points.length - 8) : 0;
@@ -25,6 +32,7 @@ export function IndicatorChart({ title, summary, points, baseline, target, label
   return (
     <figure className="indicator" aria-labelledby={headingId}>
       <figcaption id={headingId}>{title}</figcaption>
+      {note && <p className="indicator__note">{note}</p>}
       <div className="indicator__body">
         <svg viewBox={`0 0 ${width} ${height + 16}`} width={width} height={height + 16} role="img" aria-label={summary}>
           {points.map((point, index) => (
@@ -47,16 +55,27 @@ export function IndicatorChart({ title, summary, points, baseline, target, label
               </text>
             </g>
           ))}
-          <line x1="0" x2={width} y1={y(baseline)} y2={y(baseline)} stroke="#4a5560" strokeDasharray="4 3" />
-          <line
-            x1="0"
-            x2={width}
-            y1={y(target)}
-            y2={y(target)}
-            stroke="#b3400a"
-            strokeWidth="2"
-            strokeDasharray="8 3"
-          />
+          {reference && (
+            <>
+              <line
+                x1="0"
+                x2={width}
+                y1={y(reference.baseline)}
+                y2={y(reference.baseline)}
+                stroke="#4a5560"
+                strokeDasharray="4 3"
+              />
+              <line
+                x1="0"
+                x2={width}
+                y1={y(reference.target)}
+                y2={y(reference.target)}
+                stroke="#b3400a"
+                strokeWidth="2"
+                strokeDasharray="8 3"
+              />
+            </>
+          )}
         </svg>
         <table>
           <thead>
@@ -66,20 +85,24 @@ export function IndicatorChart({ title, summary, points, baseline, target, label
             </tr>
           </thead>
           <tbody>
-            <tr>
-              <th scope="row">{labels.baseline}</th>
-              <td>{format(baseline)}</td>
-            </tr>
+            {reference && (
+              <tr>
+                <th scope="row">{labels.baseline}</th>
+                <td>{format(reference.baseline)}</td>
+              </tr>
+            )}
             {points.map((point) => (
               <tr key={point.year}>
                 <th scope="row">{point.year}</th>
                 <td>{format(point.value)}</td>
               </tr>
             ))}
-            <tr>
-              <th scope="row">{labels.target}</th>
-              <td>{format(target)}</td>
-            </tr>
+            {reference && (
+              <tr>
+                <th scope="row">{labels.target}</th>
+                <td>{format(reference.target)}</td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>

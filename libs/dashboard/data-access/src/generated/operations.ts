@@ -929,6 +929,13 @@ export type ActionsQuery = {
         version: number;
         focusArea: { id: string; name: string };
         lead: { party: { id: string; name: string } } | null;
+        municipalities: Array<{
+          status: ActionStatus;
+          progress: number;
+          health: Health;
+          note: string;
+          municipality: { id: string; name: string };
+        }>;
       };
     }>;
   };
@@ -946,6 +953,17 @@ export type ActionRowFragment = {
   version: number;
   focusArea: { id: string; name: string };
   lead: { party: { id: string; name: string } } | null;
+};
+
+export type ActionLocalFiguresFragment = {
+  id: string;
+  municipalities: Array<{
+    status: ActionStatus;
+    progress: number;
+    health: Health;
+    note: string;
+    municipality: { id: string; name: string };
+  }>;
 };
 
 export type AuditLogQueryVariables = Exact<{
@@ -970,6 +988,55 @@ export type AuditLogQuery = {
       };
     }>;
   };
+};
+
+export type ProgressExplanationQueryVariables = Exact<{
+  municipalityId?: string | number | null | undefined;
+  focusAreaId?: string | number | null | undefined;
+}>;
+
+export type ProgressExplanationQuery = {
+  progressExplanation: {
+    progress: number | null;
+    weightedSum: number;
+    totalWeight: number;
+    actionCount: number;
+    overdueMilestones: number;
+    byHealth: { onTrack: number; atRisk: number; offTrack: number };
+    contributions: Array<{
+      actionId: string;
+      municipalityId: string;
+      code: string;
+      title: string;
+      status: ActionStatus;
+      progress: number;
+      weight: number;
+      health: Health;
+      overdueMilestones: number;
+      counted: boolean;
+    }>;
+  };
+};
+
+export type FigureExplanationFragment = {
+  progress: number | null;
+  weightedSum: number;
+  totalWeight: number;
+  actionCount: number;
+  overdueMilestones: number;
+  byHealth: { onTrack: number; atRisk: number; offTrack: number };
+  contributions: Array<{
+    actionId: string;
+    municipalityId: string;
+    code: string;
+    title: string;
+    status: ActionStatus;
+    progress: number;
+    weight: number;
+    health: Health;
+    overdueMilestones: number;
+    counted: boolean;
+  }>;
 };
 
 export type ProgrammeChangedSubscriptionVariables = Exact<{
@@ -1127,6 +1194,16 @@ export type MunicipalityPageQueryVariables = Exact<{
 
 export type MunicipalityPageQuery = {
   municipality: { id: string; name: string; progress: number | null } | null;
+  municipalities: Array<{ id: string; name: string }>;
+  progressMatrix: Array<{
+    municipalityId: string;
+    focusAreaId: string;
+    progress: number | null;
+    actionCount: number;
+    overdueMilestones: number;
+    byStatus: { notStarted: number; inProgress: number; onHold: number; completed: number; cancelled: number };
+    byHealth: { onTrack: number; atRisk: number; offTrack: number };
+  }>;
   adoptions: Array<{
     id: string;
     municipalityId: string;
@@ -1154,6 +1231,36 @@ export type FocusAreaPageQueryVariables = Exact<{
 
 export type FocusAreaPageQuery = {
   focusArea: { id: string; name: string; description: string; progress: number | null } | null;
+  municipalities: Array<{ id: string; slug: string; name: string }>;
+  progressMatrix: Array<{
+    municipalityId: string;
+    focusAreaId: string;
+    progress: number | null;
+    actionCount: number;
+    overdueMilestones: number;
+    byStatus: { notStarted: number; inProgress: number; onHold: number; completed: number; cancelled: number };
+    byHealth: { onTrack: number; atRisk: number; offTrack: number };
+  }>;
+  progressExplanation: {
+    progress: number | null;
+    weightedSum: number;
+    totalWeight: number;
+    actionCount: number;
+    overdueMilestones: number;
+    byHealth: { onTrack: number; atRisk: number; offTrack: number };
+    contributions: Array<{
+      actionId: string;
+      municipalityId: string;
+      code: string;
+      title: string;
+      status: ActionStatus;
+      progress: number;
+      weight: number;
+      health: Health;
+      overdueMilestones: number;
+      counted: boolean;
+    }>;
+  };
   indicators: Array<{
     id: string;
     name: string;
@@ -1831,6 +1938,97 @@ export const ActionHistoryEntriesFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ActionHistoryEntriesFragment, unknown>;
+export const ActionLocalFiguresFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionLocalFigures' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipalities' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipality' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionLocalFiguresFragment, unknown>;
+export const FigureExplanationFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FigureExplanation' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgressExplanation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'weightedSum' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalWeight' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byHealth' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'onTrack' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'atRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'offTrack' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contributions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'counted' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FigureExplanationFragment, unknown>;
 export const ActionVersionFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -4806,7 +5004,10 @@ export const ActionsDocument = {
                         name: { kind: 'Name', value: 'node' },
                         selectionSet: {
                           kind: 'SelectionSet',
-                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } }],
+                          selections: [
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionLocalFigures' } },
+                          ],
                         },
                       },
                     ],
@@ -4862,6 +5063,41 @@ export const ActionsDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionLocalFigures' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipalities' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipality' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'note' } },
               ],
             },
           },
@@ -4956,6 +5192,99 @@ export const AuditLogDocument = {
     },
   ],
 } as unknown as DocumentNode<AuditLogQuery, AuditLogQueryVariables>;
+export const ProgressExplanationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ProgressExplanation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'municipalityId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'focusAreaId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progressExplanation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'municipalityId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'municipalityId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'focusAreaId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'focusAreaId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FigureExplanation' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FigureExplanation' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgressExplanation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'weightedSum' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalWeight' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byHealth' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'onTrack' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'atRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'offTrack' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contributions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'counted' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProgressExplanationQuery, ProgressExplanationQueryVariables>;
 export const ProgrammeChangedDocument = {
   kind: 'Document',
   definitions: [
@@ -5608,6 +5937,25 @@ export const MunicipalityPageDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'municipalities' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progressMatrix' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProgressCell' } }],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'adoptions' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -5638,6 +5986,47 @@ export const MunicipalityPageDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'IndicatorSeries' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProgressCell' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgressCell' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'focusAreaId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byStatus' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'notStarted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'inProgress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'onHold' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'completed' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'cancelled' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byHealth' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'onTrack' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'atRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'offTrack' } },
+              ],
             },
           },
         ],
@@ -5713,6 +6102,41 @@ export const FocusAreaPageDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'municipalities' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'slug' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progressMatrix' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProgressCell' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progressExplanation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'focusAreaId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FigureExplanation' } }],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'indicators' },
             arguments: [
               {
@@ -5724,6 +6148,93 @@ export const FocusAreaPageDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'IndicatorSeries' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProgressCell' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgressCell' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'focusAreaId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byStatus' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'notStarted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'inProgress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'onHold' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'completed' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'cancelled' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byHealth' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'onTrack' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'atRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'offTrack' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FigureExplanation' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgressExplanation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'weightedSum' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalWeight' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byHealth' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'onTrack' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'atRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'offTrack' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contributions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'counted' } },
+              ],
             },
           },
         ],
