@@ -72,6 +72,32 @@ describe('drill-downs that add up (demo programme)', () => {
     expect(progressMatrix.some((c) => c.overdueMilestones > 0)).toBe(true);
   });
 
+  it('filters a municipality’s list by its own status and health, as its cells count them', async () => {
+    const { progressMatrix } = await api.data<Figures>(FIGURES);
+    const count = async (cell: MatrixCell, filter: Record<string, unknown>) =>
+      (
+        await api.data<{ actions: { totalCount: number } }>(
+          'query($filter: ActionFilterInput) { actions(filter: $filter, first: 1) { totalCount } }',
+          { filter: { municipalityIds: [cell.municipalityId], focusAreaIds: [cell.focusAreaId], ...filter } },
+        )
+      ).actions.totalCount;
+
+    for (const cell of progressMatrix) {
+      const sut = {
+        cell: `${cell.municipalityId}/${cell.focusAreaId}`,
+        atRisk: await count(cell, { healths: ['AT_RISK'] }),
+        offTrack: await count(cell, { healths: ['OFF_TRACK'] }),
+        completed: await count(cell, { statuses: ['COMPLETED'] }),
+      };
+      expect(sut).toEqual({
+        cell: sut.cell,
+        atRisk: cell.byHealth.atRisk,
+        offTrack: cell.byHealth.offTrack,
+        completed: cell.byStatus.completed,
+      });
+    }
+  });
+
   it('explains each row, column and the programme with the totals the overview shows', async () => {
     const figures = await api.data<Figures>(FIGURES);
     const cellsOf = (match: (cell: MatrixCell) => boolean) => figures.progressMatrix.filter(match);

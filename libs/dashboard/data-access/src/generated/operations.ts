@@ -7,6 +7,7 @@ import type { TypedDocumentNode as DocumentNode } from '@apollo/client';
 export type ActionFilterInput = {
   /** At most 100. */
   focusAreaIds?: Array<string | number> | null | undefined;
+  /** With exactly one municipality in municipalityIds, by that municipality’s own health. */
   healths?: Array<Health> | null | undefined;
   /** At most 100. */
   municipalityIds?: Array<string | number> | null | undefined;
@@ -14,6 +15,7 @@ export type ActionFilterInput = {
   overdue?: boolean | null | undefined;
   /** At most 100. */
   partyIds?: Array<string | number> | null | undefined;
+  /** With exactly one municipality in municipalityIds, by that municipality’s own status. */
   statuses?: Array<ActionStatus> | null | undefined;
   /** Words in the code, title or description. */
   text?: string | null | undefined;
