@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { seriousViolations } from './support/axe';
 import { screenshot } from './support/browser';
 import { productInBrowser } from './support/product';
 
@@ -112,6 +113,7 @@ describe('drill-downs that add up, in the browser', () => {
         await expect(disclosure.getAttribute('open')).resolves.not.toBeNull();
         await expect(disclosure.locator('tbody tr').count()).resolves.toBe(expected.actionCount);
         await screenshot(page, 'drill-down-cell-nb');
+        await expect(seriousViolations(page)).resolves.toEqual([]);
       }
       await page.goBack();
       await cellLinks.first().waitFor();
@@ -119,4 +121,40 @@ describe('drill-downs that add up, in the browser', () => {
     expect(summaries).toHaveLength(36);
     await context.close();
   }, 180_000);
+
+  it('shows on each municipality’s and focus area’s page the row or column of cells the overview shows', async () => {
+    const context = await product.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(product.tiltak.url);
+    await signIn(page);
+    const matrix = page.getByRole('table', { name: 'Framdrift per kommune og satsingsområde' });
+    const cellLinks = matrix.locator('a[href^="/actions?municipality="][data-figures]');
+    await cellLinks.first().waitFor();
+    const overview = new Map(
+      await cellLinks.evaluateAll((links) =>
+        links.map((link) => [link.getAttribute('href') ?? '', link.getAttribute('data-figures') ?? ''] as const),
+      ),
+    );
+    const places = await matrix
+      .locator('a[href^="/municipalities/"], a[href^="/focus-areas/"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    expect(places).toHaveLength(12);
+
+    for (const place of places) {
+      await matrix.locator(`a[href="${place}"]`).click();
+      await page.waitForURL((url) => url.pathname === place);
+      const rows = page.locator('table.cell-table tbody tr[data-figures]');
+      await rows.first().waitFor();
+      const shown = await rows.evaluateAll((trs) =>
+        trs.map((tr) => [tr.querySelector('a')?.getAttribute('href') ?? '', tr.getAttribute('data-figures')] as const),
+      );
+      expect(shown).toHaveLength(6);
+      for (const [href, figures] of shown) {
+        expect({ place, href, figures }).toEqual({ place, href, figures: overview.get(href) });
+      }
+      await page.goBack();
+      await cellLinks.first().waitFor();
+    }
+    await context.close();
+  }, 120_000);
 });

@@ -160,6 +160,7 @@ export function ActionsPage() {
               focusArea={focusArea}
               shown={data.actions.totalCount}
               filtered={['status', 'health', 'overdue', 'q', 'party'].some((name) => params.get(name))}
+              municipalityName={(id) => frame?.municipalities.find((m) => m.id === id)?.name ?? ''}
             />
           )}
           <p role="status">{t('actions.count', { count: data.actions.totalCount })}</p>

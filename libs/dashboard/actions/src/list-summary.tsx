@@ -12,6 +12,7 @@ export function ListSummary({
   focusArea,
   shown,
   filtered,
+  municipalityName,
 }: {
   municipality?: { id: string; name: string };
   focusArea?: { id: string; name: string };
@@ -19,6 +20,8 @@ export function ListSummary({
   shown: number;
   /** Whether filters beyond municipality and focus area narrow the list further. */
   filtered: boolean;
+  /** Names the municipality of each action's part when the figures span several. */
+  municipalityName(id: string): string;
 }) {
   const { t } = useI18n();
   const { data } = useQuery(ProgressExplanationDocument, {
@@ -35,12 +38,16 @@ export function ListSummary({
   const name = [municipality?.name, focusArea?.name].filter(Boolean).join(', ');
   return (
     <section aria-label={heading} className="list-summary">
-      <FigureSummary heading={heading} figures={explanation}>
+      <FigureSummary heading={heading} figures={explanation} acrossMunicipalities={!municipality}>
         <p className="list-summary__note">
           {municipality ? t('figures.localNote') : t('figures.actionNote')}
           {filtered && ` ${t('figures.filtered', { shown })}`}
         </p>
-        <FigureExplanation label={t('figures.explain', { name })} explanation={explanation} />
+        <FigureExplanation
+          label={t('figures.explain', { name })}
+          explanation={explanation}
+          municipalityName={municipality ? undefined : municipalityName}
+        />
       </FigureSummary>
     </section>
   );

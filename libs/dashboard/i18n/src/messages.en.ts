@@ -297,6 +297,12 @@ export const en: Messages = {
   'audit.outcome.WRONG_CREDENTIALS': 'Wrong e-mail address or password',
   // Drill-downs: the figures of a cell, a row or a column, and how they were made.
   'figures.actions': { one: '{count} action', other: '{count} actions' },
+  'figures.actionsAcross': {
+    one: '{count} action in the municipalities',
+    other: '{count} actions in the municipalities',
+  },
+  'figures.acrossNote':
+    'An action that concerns several municipalities counts once in each, as the overview’s cells count it.',
   'figures.onTrack': '{count} on track',
   'figures.atRisk': '{count} at risk',
   'figures.offTrack': '{count} off track',

@@ -297,6 +297,8 @@ export const nb = {
   'audit.outcome.WRONG_CREDENTIALS': 'Feil e-postadresse eller passord',
   // Drill-downs: the figures of a cell, a row or a column, and how they were made.
   'figures.actions': { one: '{count} tiltak', other: '{count} tiltak' },
+  'figures.actionsAcross': { one: '{count} tiltak i kommunene', other: '{count} tiltak i kommunene' },
+  'figures.acrossNote': 'Et tiltak som gjelder flere kommuner, telles én gang i hver, slik cellene i oversikten gjør.',
   'figures.onTrack': '{count} i rute',
   'figures.atRisk': '{count} i risiko',
   'figures.offTrack': '{count} utenfor kurs',

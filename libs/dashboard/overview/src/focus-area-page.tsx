@@ -35,7 +35,11 @@ export function FocusAreaPage() {
         {t('place.progress')}{' '}
         <ProgressBar value={focusArea.progress} text={formatPercent(locale, focusArea.progress)} />
       </p>
-      <FigureSummary heading={t('figures.columnHeading', { focusArea: focusArea.name })} figures={explanation}>
+      <FigureSummary
+        heading={t('figures.columnHeading', { focusArea: focusArea.name })}
+        figures={explanation}
+        acrossMunicipalities
+      >
         <FigureExplanation
           label={t('figures.explain', { name: focusArea.name })}
           explanation={explanation}

@@ -27,10 +27,16 @@ export function figuresKey(figures: Figures): string {
 export function FigureSummary({
   heading,
   figures,
+  acrossMunicipalities = false,
   children,
 }: {
   heading: ReactNode;
   figures: Figures;
+  /**
+   * For a column or the programme, where an action that concerns several municipalities is counted
+   * once in each, as the cells count it: the count then says so.
+   */
+  acrossMunicipalities?: boolean;
   children?: ReactNode;
 }) {
   const { t, locale } = useI18n();
@@ -41,7 +47,7 @@ export function FigureSummary({
         <span className="figure-summary__heading">{heading}</span>{' '}
         <span className="figure-summary__figures">
           {[
-            t('figures.actions', { count: actionCount }),
+            t(acrossMunicipalities ? 'figures.actionsAcross' : 'figures.actions', { count: actionCount }),
             t('figures.onTrack', { count: byHealth.onTrack }),
             t('figures.atRisk', { count: byHealth.atRisk }),
             t('figures.offTrack', { count: byHealth.offTrack }),
@@ -50,6 +56,7 @@ export function FigureSummary({
           ].join(' · ')}
         </span>
       </p>
+      {acrossMunicipalities && <p>{t('figures.acrossNote')}</p>}
       {children}
     </div>
   );
