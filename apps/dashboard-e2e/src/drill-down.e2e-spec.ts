@@ -149,6 +149,7 @@ describe('drill-downs that add up, in the browser', () => {
         trs.map((tr) => [tr.querySelector('a')?.getAttribute('href') ?? '', tr.getAttribute('data-figures')] as const),
       );
       expect(shown).toHaveLength(6);
+      if (place === places[0]) await screenshot(page, 'drill-down-focus-area-nb');
       for (const [href, figures] of shown) {
         expect({ place, href, figures }).toEqual({ place, href, figures: overview.get(href) });
       }
