@@ -13,6 +13,7 @@ import { ActionTable, StatusMessage, useContentLang } from '@tiltak/dashboard-ui
 import { useEffect, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ACTION_STATUSES, HEALTHS } from '@tiltak/domain';
+import { ListSummary } from './list-summary';
 
 const SORTS = ['code', 'progress', 'dueDate', 'health'] as const;
 type Sort = (typeof SORTS)[number];
@@ -43,6 +44,16 @@ function filterFrom(params: URLSearchParams): ActionFilter {
   };
 }
 
+type ListedAction = ActionRow & {
+  municipalities: { municipality: { id: string }; status: ActionStatus; progress: number; health: Health }[];
+};
+
+/** The action as one municipality sees it: its own status, progress and health where it set them. */
+function inMunicipality(action: ListedAction, municipalityId: string | null): ActionRow {
+  const local = municipalityId && action.municipalities.find((m) => m.municipality.id === municipalityId);
+  return local ? { ...action, status: local.status, progress: local.progress, health: local.health } : action;
+}
+
 /** `/actions`: the programme's actions, filtered by municipality, focus area, party, status, health, lateness and text. */
 export function ActionsPage() {
   const { t } = useI18n();
@@ -53,6 +64,9 @@ export function ActionsPage() {
   const frame = useQuery(ProgrammeFrameDocument).data;
   const parties = useQuery(PartyFilterChoicesDocument).data?.parties;
   const contentLang = useContentLang();
+  const municipalityId = params.get('municipality');
+  const municipality = frame?.municipalities.find((m) => m.id === municipalityId);
+  const focusArea = frame?.focusAreas.find((f) => f.id === params.get('focusArea'));
 
   useEffect(() => {
     document.title = `${t('actions.title')} – ${t('app.name')}`;
@@ -154,6 +168,15 @@ export function ActionsPage() {
       {!data && !error && <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>}
       {data && (
         <>
+          {(municipality || focusArea) && (
+            <ListSummary
+              municipality={municipality}
+              focusArea={focusArea}
+              shown={data.actions.totalCount}
+              filtered={['status', 'health', 'overdue', 'q', 'party'].some((name) => params.get(name))}
+              municipalityName={(id) => frame?.municipalities.find((m) => m.id === id)?.name ?? ''}
+            />
+          )}
           <p role="status">{t('actions.count', { count: data.actions.totalCount })}</p>
           {data.actions.totalCount === 0 ? (
             <p>{t('actions.none')}</p>
@@ -161,7 +184,7 @@ export function ActionsPage() {
             <ActionTable
               caption={t('actions.title')}
               rows={sorted(
-                data.actions.edges.map((edge) => edge.node),
+                data.actions.edges.map((edge) => inMunicipality(edge.node, municipality ? municipalityId : null)),
                 sort,
               ).map((node) => ({
                 ...node,

@@ -18,8 +18,8 @@ export interface LiveRefetch {
   histories: Set<string>;
 }
 
-/** Figures the server rolls up over many actions: the matrix and the progress of programme and places. */
-const ROLL_UPS = ['ProgressOverview', 'MunicipalityPage', 'FocusAreaPage'] as const;
+/** Figures the server rolls up over many actions: the matrix, the progress of programme and places, their explanations. */
+const ROLL_UPS = ['ProgressOverview', 'MunicipalityPage', 'FocusAreaPage', 'ProgressExplanation'] as const;
 export const FILTERED_ACTIONS = 'FilteredActions';
 /** The latest saved changes, read from the history: every change but one to an account adds to them. */
 const RECENT_CHANGES = 'RecentChanges';

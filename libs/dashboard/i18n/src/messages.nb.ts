@@ -348,6 +348,48 @@ export const nb = {
   'action.milestoneCompleted': 'Milepælen «{title}» er markert som fullført.',
   'action.milestoneReopened': 'Milepælen «{title}» er gjenåpnet.',
   'actions.party': 'Aktør',
+  // Drill-downs: the figures of a cell, a row or a column, and how they were made.
+  'figures.actions': { one: '{count} tiltak', other: '{count} tiltak' },
+  'figures.actionsAcross': { one: '{count} tiltak i kommunene', other: '{count} tiltak i kommunene' },
+  'figures.acrossNote': 'Et tiltak som gjelder flere kommuner, telles én gang i hver, slik cellene i oversikten gjør.',
+  'figures.onTrack': '{count} i rute',
+  'figures.atRisk': '{count} i risiko',
+  'figures.offTrack': '{count} utenfor kurs',
+  'figures.overdue': { one: '{count} forsinket milepæl', other: '{count} forsinkede milepæler' },
+  'figures.progress': 'framdrift {progress}',
+  'figures.cellHeading': '{municipality}, {focusArea}:',
+  'figures.rowHeading': '{municipality}, alle satsingsområder:',
+  'figures.columnHeading': '{focusArea}, alle kommuner:',
+  'figures.localNote': 'Status, framdrift og vurdering i listen er kommunens egne tall for hvert tiltak.',
+  'figures.actionNote':
+    'Listen viser hvert tiltaks egne tall. Tallene over bygger på hver kommunes egne tall, slik cellene i oversikten gjør. Velg en kommune for å se dem.',
+  'figures.filtered': 'Med filtrene du har valgt, vises {shown} av dem.',
+  'figures.explain': 'Slik er tallene for {name} regnet ut',
+  'figures.method':
+    'Framdriften er et vektet gjennomsnitt: hvert tiltak teller med sin vekt, én gang i hver kommune det gjelder, med kommunens egen status og framdrift der kommunen har satt dem og tiltakets ellers. Avbrutte tiltak teller ikke med. Tallet rundes til én desimal.',
+  'figures.sum':
+    'Sum av framdrift × vekt er {weightedSum}, sum av vekter er {totalWeight}: {weightedSum} / {totalWeight} = {progress}.',
+  'figures.noneCounted': 'Ingen tiltak teller med, så det finnes ikke noe tall for framdrift.',
+  'figures.action': 'Tiltak',
+  'figures.municipality': 'Kommune',
+  'figures.focusArea': 'Satsingsområde',
+  'figures.status': 'Status',
+  'figures.health': 'Vurdering',
+  'figures.actionsColumn': 'Tiltak',
+  'figures.overdueColumn': 'Forsinkede milepæler',
+  'figures.progressColumn': 'Framdrift',
+  'figures.weight': 'Vekt',
+  'figures.weighted': 'Framdrift × vekt',
+  'figures.product': '{progress} × {weight} = {product}',
+  'figures.notCounted': 'Avbrutt, teller ikke',
+  'figures.byFocusArea': 'Per satsingsområde',
+  'figures.byMunicipality': 'Per kommune',
+  'figures.cellLink': 'Tiltakene for {municipality}, {focusArea}',
+  'place.indicatorLocalSummary': 'Siste verdi {latest}.',
+  'place.indicatorLocalNote':
+    'Utgangspunkt og mål er satt for regionen samlet, ikke for hver kommune. Her vises derfor bare kommunens egne verdier, uten regionens utgangspunkt og mål.',
+  'place.indicatorRegionNote': 'Summen for alle kommunene, sammenlignet med regionens utgangspunkt og mål.',
+  'place.indicatorIncomplete': 'Ikke med fordi ikke alle kommunene har tall ennå: {years}.',
 } as const;
 
 export type MessageKey = keyof typeof nb;

@@ -1,12 +1,20 @@
 import { useQuery } from '@apollo/client/react';
 import { FocusAreaPageDocument } from '@tiltak/dashboard-data-access';
 import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
-import { Content, ProgressBar, StatusMessage, useContentLang } from '@tiltak/dashboard-ui';
+import {
+  Content,
+  FigureExplanation,
+  FigureSummary,
+  ProgressBar,
+  StatusMessage,
+  useContentLang,
+} from '@tiltak/dashboard-ui';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
+import { CellTable } from './cell-table';
 import { Indicators } from './indicators';
 
-/** `/focus-areas/:id`: one focus area's progress and indicators, for the region as a whole. */
+/** `/focus-areas/:id`: one focus area's column of the matrix, and its indicators for the region as a whole. */
 export function FocusAreaPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
@@ -21,6 +29,11 @@ export function FocusAreaPage() {
   if (error && !data) return <StatusMessage kind="error">{t('status.error')}</StatusMessage>;
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;
   if (!focusArea) return <h1>{t('place.notFound')}</h1>;
+  const explanation = data.progressExplanation;
+  const municipalityName = new Map(data.municipalities.map((m) => [m.id, m.name]));
+  const cells = new Map(
+    data.progressMatrix.filter((c) => c.focusAreaId === focusArea.id).map((c) => [c.municipalityId, c]),
+  );
 
   return (
     <>
@@ -32,12 +45,33 @@ export function FocusAreaPage() {
         {t('place.progress')}{' '}
         <ProgressBar value={focusArea.progress} text={formatPercent(locale, focusArea.progress)} />
       </p>
+      <FigureSummary
+        heading={t('figures.columnHeading', { focusArea: focusArea.name })}
+        figures={explanation}
+        acrossMunicipalities
+      >
+        <FigureExplanation
+          label={t('figures.explain', { name: focusArea.name })}
+          explanation={explanation}
+          municipalityName={(municipalityId) => municipalityName.get(municipalityId) ?? ''}
+        />
+      </FigureSummary>
       <p>
         <Link to={`/actions?focusArea=${focusArea.id}`}>{t('place.actions', { name: focusArea.name })}</Link>
       </p>
+      <CellTable
+        caption={t('figures.byMunicipality')}
+        axis={t('figures.municipality')}
+        rows={data.municipalities.flatMap((m) => {
+          const cell = cells.get(m.id);
+          return cell
+            ? [{ id: m.id, name: m.name, cell, href: `/actions?municipality=${m.id}&focusArea=${focusArea.id}` }]
+            : [];
+        })}
+      />
       <section aria-labelledby="indicators-title" className="panel">
         <h2 id="indicators-title">{t('place.indicators')}</h2>
-        <Indicators indicators={data.indicators} />
+        <Indicators indicators={data.indicators} municipalityCount={data.municipalities.length} />
       </section>
     </>
   );

@@ -1,6 +1,6 @@
 import type { ProgressCell } from '@tiltak/dashboard-data-access';
 import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
-import { HealthTags, ProgressBar } from '@tiltak/dashboard-ui';
+import { figuresKey, HealthTags, ProgressBar } from '@tiltak/dashboard-ui';
 import { Link } from 'react-router';
 
 export interface MatrixCellProps {
@@ -27,6 +27,7 @@ export function MatrixCell({ cell, municipality, focusArea, changes, worst, id }
       id={id}
       to={`/actions?municipality=${cell.municipalityId}&focusArea=${cell.focusAreaId}`}
       className="matrix__link"
+      data-figures={figuresKey(cell)}
     >
       <span className="visually-hidden">{t('overview.cellName', { municipality, focusArea })} </span>
       {worst && <span className="matrix__worst">{t('overview.worstCell')}</span>}

@@ -1,17 +1,22 @@
 import { useQuery } from '@apollo/client/react';
-import { MunicipalityPageDocument } from '@tiltak/dashboard-data-access';
+import { MunicipalityPageDocument, ProgressExplanationDocument } from '@tiltak/dashboard-data-access';
 import { formatDate, formatPercent, useI18n } from '@tiltak/dashboard-i18n';
-import { Content, ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
+import { Content, FigureExplanation, FigureSummary, ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
+import { CellTable } from './cell-table';
 import { Indicators } from './indicators';
 
-/** `/municipalities/:slug`: one municipality's progress, political decisions and indicators. */
+/** `/municipalities/:slug`: one municipality's row of the matrix, its political decisions and indicators. */
 export function MunicipalityPage() {
   const { slug = '' } = useParams();
   const { t, locale } = useI18n();
   const { data, error } = useQuery(MunicipalityPageDocument, { variables: { slug } });
   const municipality = data?.municipality;
+  const explanation = useQuery(ProgressExplanationDocument, {
+    variables: { municipalityId: municipality?.id },
+    skip: !municipality,
+  }).data?.progressExplanation;
 
   useEffect(() => {
     document.title = `${municipality?.name ?? t('overview.municipalities')} – ${t('app.name')}`;
@@ -22,6 +27,9 @@ export function MunicipalityPage() {
   if (!municipality) return <h1>{t('place.notFound')}</h1>;
   const focusAreaName = new Map(data.focusAreas.map((f) => [f.id, f.name]));
   const decisions = data.adoptions.filter((a) => a.municipalityId === municipality.id);
+  const cells = new Map(
+    data.progressMatrix.filter((c) => c.municipalityId === municipality.id).map((c) => [c.focusAreaId, c]),
+  );
 
   return (
     <>
@@ -30,9 +38,24 @@ export function MunicipalityPage() {
         {t('place.progress')}{' '}
         <ProgressBar value={municipality.progress} text={formatPercent(locale, municipality.progress)} />
       </p>
+      {explanation && (
+        <FigureSummary heading={t('figures.rowHeading', { municipality: municipality.name })} figures={explanation}>
+          <FigureExplanation label={t('figures.explain', { name: municipality.name })} explanation={explanation} />
+        </FigureSummary>
+      )}
       <p>
         <Link to={`/actions?municipality=${municipality.id}`}>{t('place.actions', { name: municipality.name })}</Link>
       </p>
+      <CellTable
+        caption={t('figures.byFocusArea')}
+        axis={t('figures.focusArea')}
+        rows={data.focusAreas.flatMap((f) => {
+          const cell = cells.get(f.id);
+          return cell
+            ? [{ id: f.id, name: f.name, cell, href: `/actions?municipality=${municipality.id}&focusArea=${f.id}` }]
+            : [];
+        })}
+      />
       <section aria-labelledby="decisions-title" className="panel">
         <h2 id="decisions-title">{t('place.decisions')}</h2>
         {decisions.length === 0 ? (
@@ -55,7 +78,11 @@ export function MunicipalityPage() {
       </section>
       <section aria-labelledby="indicators-title" className="panel">
         <h2 id="indicators-title">{t('place.indicators')}</h2>
-        <Indicators indicators={data.indicators} municipalityId={municipality.id} />
+        <Indicators
+          indicators={data.indicators}
+          municipalityId={municipality.id}
+          municipalityCount={data.municipalities.length}
+        />
       </section>
     </>
   );

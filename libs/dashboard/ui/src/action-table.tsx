@@ -47,7 +47,7 @@ export function ActionTable<Row extends ActionTableRow>({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id}>
+            <tr key={row.id} data-status={row.status} data-health={row.health}>
               <td>
                 <Link to={`/actions/${row.id}`}>{row.code}</Link>
               </td>

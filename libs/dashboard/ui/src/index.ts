@@ -9,3 +9,5 @@ export * from './status-message';
 export * from './content';
 export * from './outcome-message';
 export * from './route-focus';
+export * from './figure-explanation';
+export * from './figure-summary';

@@ -6,9 +6,14 @@ export interface IndicatorChartProps {
   /** One sentence a screen reader reads instead of the picture. */
   summary: string;
   points: { year: number; value: number }[];
-  baseline: number;
-  target: number;
-  /** `year` names the horizontal axis, `value` (the unit) the vertical one; all four name the legend. */
+  /**
+   * The baseline and target the values are measured against, only where they are of the same kind
+   * (a municipality's values against the region's target would mislead); left out, the chart
+   * shows the values alone.
+   */
+  reference?: { baseline: number; target: number };
+  /** A sentence under the title: what the values are and what they are compared with. */
+  note?: string;
   labels: { year: string; value: string; baseline: string; target: string };
   format(value: number): string;
 }
@@ -20,14 +25,14 @@ const PLOT = { right: 8, top: 24, bottom: 40 };
 const CHARACTER_WIDTH = 6.5;
 
 /**
- * An indicator as columns per year against dashed baseline and target lines, on labelled axes with
- * a legend, and the same figures in a table beside it: the table is the accessible version, the
- * chart the quick look. Colours come from the dashboard's chart tokens.
+ * An indicator as columns per year, against dashed baseline and target lines where they compare
+ * like with like, on labelled axes with a legend, and the same figures in a table beside it: the
+ * table is the accessible version, the chart the quick look. Colours come from the chart tokens.
  */
-export function IndicatorChart({ title, summary, points, baseline, target, labels, format }: IndicatorChartProps) {
+export function IndicatorChart({ title, summary, points, reference, note, labels, format }: IndicatorChartProps) {
   const headingId = useId();
   const contentLang = useContentLang();
-  const ticks = axisTicks(Math.max(target, baseline, ...points.map((p) => p.value), 1));
+  const ticks = axisTicks(Math.max(reference?.target ?? 0, reference?.baseline ?? 0, ...points.map((p) => p.value), 1));
   const top = ticks.at(-1) ?? 1;
   const left = 12 + CHARACTER_WIDTH * Math.max(...ticks.map((tick) => format(tick).length));
   const plotWidth = WIDTH - left - PLOT.right;
@@ -41,6 +46,7 @@ export function IndicatorChart({ title, summary, points, baseline, target, label
       <figcaption id={headingId} lang={contentLang}>
         {title}
       </figcaption>
+      {note && <p className="indicator__note">{note}</p>}
       <div className="indicator__body">
         <div className="indicator__chart">
           <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={summary}>
@@ -75,8 +81,24 @@ export function IndicatorChart({ title, summary, points, baseline, target, label
               </g>
             ))}
             <line className="indicator__axis" x1={left} x2={WIDTH - PLOT.right} y1={plotBottom} y2={plotBottom} />
-            <line className="indicator__baseline" x1={left} x2={WIDTH - PLOT.right} y1={y(baseline)} y2={y(baseline)} />
-            <line className="indicator__target" x1={left} x2={WIDTH - PLOT.right} y1={y(target)} y2={y(target)} />
+            {reference && (
+              <>
+                <line
+                  className="indicator__baseline"
+                  x1={left}
+                  x2={WIDTH - PLOT.right}
+                  y1={y(reference.baseline)}
+                  y2={y(reference.baseline)}
+                />
+                <line
+                  className="indicator__target"
+                  x1={left}
+                  x2={WIDTH - PLOT.right}
+                  y1={y(reference.target)}
+                  y2={y(reference.target)}
+                />
+              </>
+            )}
             <text className="indicator__axis-title" x={left + plotWidth / 2} y={HEIGHT - 4} textAnchor="middle">
               {labels.year}
             </text>
@@ -87,14 +109,18 @@ export function IndicatorChart({ title, summary, points, baseline, target, label
               <span className="indicator__key indicator__key--value" />
               {labels.value}
             </li>
-            <li>
-              <span className="indicator__key indicator__key--baseline" />
-              {labels.baseline}
-            </li>
-            <li>
-              <span className="indicator__key indicator__key--target" />
-              {labels.target}
-            </li>
+            {reference && (
+              <>
+                <li>
+                  <span className="indicator__key indicator__key--baseline" />
+                  {labels.baseline}
+                </li>
+                <li>
+                  <span className="indicator__key indicator__key--target" />
+                  {labels.target}
+                </li>
+              </>
+            )}
           </ul>
         </div>
         <table>
@@ -105,20 +131,24 @@ export function IndicatorChart({ title, summary, points, baseline, target, label
             </tr>
           </thead>
           <tbody>
-            <tr>
-              <th scope="row">{labels.baseline}</th>
-              <td>{format(baseline)}</td>
-            </tr>
+            {reference && (
+              <tr>
+                <th scope="row">{labels.baseline}</th>
+                <td>{format(reference.baseline)}</td>
+              </tr>
+            )}
             {points.map((point) => (
               <tr key={point.year}>
                 <th scope="row">{point.year}</th>
                 <td>{format(point.value)}</td>
               </tr>
             ))}
-            <tr>
-              <th scope="row">{labels.target}</th>
-              <td>{format(target)}</td>
-            </tr>
+            {reference && (
+              <tr>
+                <th scope="row">{labels.target}</th>
+                <td>{format(reference.target)}</td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>

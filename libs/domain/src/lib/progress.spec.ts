@@ -7,6 +7,7 @@ import {
   rollUpProgress,
   roundedRatio,
   staleBoundary,
+  countHealth,
 } from './progress';
 
 describe('roundedRatio', () => {
@@ -139,5 +140,19 @@ describe('isStale', () => {
     expect(boundary).toBe('2026-01-01');
     expect(isStale({ ...base, lastUpdatedOn: boundary })).toBe(false);
     expect(isStale({ ...base, lastUpdatedOn: '2025-12-31' })).toBe(true);
+  });
+});
+
+describe('countHealth', () => {
+  it('counts actions by health and leaves cancelled ones out, as roll-ups do', () => {
+    const sut = countHealth([
+      { status: 'IN_PROGRESS', health: 'ON_TRACK' },
+      { status: 'IN_PROGRESS', health: 'AT_RISK' },
+      { status: 'NOT_STARTED', health: 'OFF_TRACK' },
+      { status: 'ON_HOLD', health: 'OFF_TRACK' },
+      { status: 'CANCELLED', health: 'ON_TRACK' },
+    ]);
+
+    expect(sut).toEqual({ onTrack: 1, atRisk: 1, offTrack: 2 });
   });
 });

@@ -149,3 +149,16 @@ export function isStale(input: {
 export function staleBoundary(today: string, staleAfterDays: number): string {
   return new Date(Date.parse(`${today}T00:00:00Z`) - staleAfterDays * DAY_MS).toISOString().slice(0, 10);
 }
+
+export interface HealthCounts {
+  onTrack: number;
+  atRisk: number;
+  offTrack: number;
+}
+
+/** How many actions are on track, at risk and off track, cancelled ones left out as roll-ups leave them out. */
+export function countHealth(items: readonly { status: ActionStatus; health: Health }[]): HealthCounts {
+  const counted = items.filter((item) => item.status !== 'CANCELLED');
+  const withHealth = (health: Health) => counted.filter((item) => item.health === health).length;
+  return { onTrack: withHealth('ON_TRACK'), atRisk: withHealth('AT_RISK'), offTrack: withHealth('OFF_TRACK') };
+}

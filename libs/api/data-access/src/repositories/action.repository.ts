@@ -9,7 +9,14 @@ import {
   ProjectLeadEntity,
   StatusUpdateEntity,
 } from '../entities';
-import { ACTION_GAP_SQL, ACTION_HEALTH_SQL, ACTION_NUMBER_SQL, ACTION_OVERDUE_SQL } from './action-sql';
+import {
+  ACTION_GAP_SQL,
+  ACTION_HEALTH_SQL,
+  ACTION_NUMBER_SQL,
+  ACTION_OVERDUE_SQL,
+  LOCAL_HEALTH_SQL,
+  LOCAL_STATUS_SQL,
+} from './action-sql';
 
 export interface ActionFilter {
   municipalityIds?: string[];
@@ -73,8 +80,12 @@ export class ActionRepository {
       .where('a.programme_id = :programmeId', { programmeId })
       .setParameter('today', today);
     if (filter.focusAreaIds?.length) query.andWhere('a.focus_area_id IN (:...focusAreaIds)', filter);
-    if (filter.statuses?.length) query.andWhere('a.status IN (:...statuses)', filter);
-    if (filter.healths?.length) query.andWhere(`${ACTION_HEALTH_SQL} IN (:...healths)`, filter);
+    // With one municipality chosen the list shows its own figures, so status and health filter by them.
+    const local = filter.municipalityIds?.length === 1;
+    if (local) query.setParameter('localMunicipality', filter.municipalityIds?.[0]);
+    if (filter.statuses?.length) query.andWhere(`${local ? LOCAL_STATUS_SQL : 'a.status'} IN (:...statuses)`, filter);
+    if (filter.healths?.length)
+      query.andWhere(`${local ? LOCAL_HEALTH_SQL : ACTION_HEALTH_SQL} IN (:...healths)`, filter);
     if (filter.overdue !== undefined) query.andWhere(filter.overdue ? ACTION_OVERDUE_SQL : `NOT ${ACTION_OVERDUE_SQL}`);
     if (filter.municipalityIds?.length) {
       query.andWhere(

@@ -20,12 +20,12 @@ export interface MatrixCellRow {
   overdueMilestones: number;
 }
 
-/** An action's figures as one roll-up counts them (local figures on the municipality axis). */
+/** An action's figures in one municipality, as the cells of the matrix count them. */
 export interface ContributionRow {
   actionId: string;
   code: string;
   title: string;
-  municipalityId: string | null;
+  municipalityId: string;
   focusAreaId: string;
   status: ActionStatus;
   progress: number;
@@ -33,6 +33,7 @@ export interface ContributionRow {
   weight: number;
   startDate: string;
   dueDate: string;
+  overdueMilestones: number;
 }
 
 /**
@@ -143,12 +144,16 @@ export class ProgressRepository {
     );
   }
 
-  /** Progress of each focus area (action figures), from its kept cell on the action axis. */
+  /**
+   * Progress of each focus area: the roll-up of its column of the matrix, on the municipalities'
+   * own figures, so that a column total moves only when one of its cells does.
+   */
   async focusAreaProgress(programmeId: string): Promise<RollUpRow[]> {
     const rows: { key: string; progress: string | null }[] = await this.dataSource.query(
-      `SELECT c.focus_area_id AS key, ${rollUpSql('c.weighted_progress', 'c.counted_weight')} AS progress
+      `SELECT c.focus_area_id AS key, ${rollUpSql('sum(c.weighted_progress)', 'sum(c.counted_weight)')} AS progress
          FROM kept_figure_cell c JOIN focus_area f ON f.id = c.focus_area_id
-        WHERE f.programme_id = $1 AND c.municipality_id IS NULL`,
+        WHERE f.programme_id = $1 AND c.municipality_id IS NOT NULL
+        GROUP BY 1`,
       [programmeId],
     );
     return rows.map((row) => ({ key: row.key, progress: toProgress(row.progress) }));
@@ -166,12 +171,12 @@ export class ProgressRepository {
     return rows.map((row) => ({ key: row.key, progress: toProgress(row.progress) }));
   }
 
-  /** The programme's progress over all its actions, from the focus areas' kept cells. */
+  /** The programme's progress: the roll-up of every cell of the matrix, as the row and column totals are. */
   async programmeProgress(programmeId: string): Promise<number | null> {
     const [row]: { progress: string | null }[] = await this.dataSource.query(
       `SELECT ${rollUpSql('sum(c.weighted_progress)', 'sum(c.counted_weight)')} AS progress
          FROM kept_figure_cell c JOIN focus_area f ON f.id = c.focus_area_id
-        WHERE f.programme_id = $1 AND c.municipality_id IS NULL`,
+        WHERE f.programme_id = $1 AND c.municipality_id IS NOT NULL`,
       [programmeId],
     );
     return toProgress(row.progress);
@@ -219,31 +224,28 @@ export class ProgressRepository {
     }));
   }
 
-  /** What a roll-up counts, action by action: in a municipality (local figures), or programme-wide. */
+  /**
+   * What a roll-up counts, action by action and municipality by municipality (local figures), in one
+   * cell, one row, one column or the whole matrix, with each one's overdue milestones as the cells
+   * count them (none for a finished action).
+   */
   async contributions(
     programmeId: string,
     scope: { municipalityId?: string; focusAreaId?: string },
     today: string,
   ): Promise<ContributionRow[]> {
-    const items = scope.municipalityId
-      ? `SELECT i.municipality_id, i.focus_area_id, i.id, i.code, i.title, i.weight, i.start_date, i.due_date,
-                i.status, i.progress, i.health
-           FROM (${LOCAL_ITEMS}) i WHERE i.municipality_id = $3`
-      : `SELECT NULL::uuid AS municipality_id, a.focus_area_id, a.id, a.code, a.title, a.weight, a.start_date,
-                a.due_date, a.status, a.progress,
-                COALESCE(a.health_override, tiltak_health(a.status, a.progress, a.start_date, a.due_date, $2)) AS health
-           FROM action a WHERE a.programme_id = $1`;
-    const params: unknown[] = [programmeId, today];
-    if (scope.municipalityId) params.push(scope.municipalityId);
-    params.push(scope.focusAreaId ?? null);
     return this.dataSource.query(
-      `SELECT c.municipality_id AS "municipalityId", c.focus_area_id AS "focusAreaId", c.id AS "actionId",
-              c.code, c.title, c.weight, c.status, c.progress, c.health,
-              c.start_date::text AS "startDate", c.due_date::text AS "dueDate"
-         FROM (${items}) c
-        WHERE $${params.length}::uuid IS NULL OR c.focus_area_id = $${params.length}
-        ORDER BY split_part(c.code, '-', 1), split_part(c.code, '-', 2)::int`,
-      params,
+      `SELECT i.municipality_id AS "municipalityId", i.focus_area_id AS "focusAreaId", i.id AS "actionId",
+              i.code, i.title, i.weight, i.status, i.progress, i.health,
+              i.start_date::text AS "startDate", i.due_date::text AS "dueDate",
+              CASE WHEN i.status IN ('COMPLETED', 'CANCELLED') THEN 0
+                   ELSE (SELECT count(*)::int FROM milestone m
+                          WHERE m.action_id = i.id AND m.completed_on IS NULL AND m.due_date < $2::date)
+              END AS "overdueMilestones"
+         FROM (${LOCAL_ITEMS}) i JOIN municipality mu ON mu.id = i.municipality_id
+        WHERE ($3::uuid IS NULL OR i.municipality_id = $3) AND ($4::uuid IS NULL OR i.focus_area_id = $4)
+        ORDER BY split_part(i.code, '-', 1), split_part(i.code, '-', 2)::int, mu.name`,
+      [programmeId, today, scope.municipalityId ?? null, scope.focusAreaId ?? null],
     );
   }
 }

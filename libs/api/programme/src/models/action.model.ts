@@ -3,6 +3,7 @@ import { type ActionStatus, assessHealth, type Health } from '@tiltak/domain';
 import type { ActionEntity } from '@tiltak/api-data-access';
 import { PageInfoModel } from '@tiltak/api-core';
 import { ActionStatusEnum, HealthEnum } from './enums';
+import { HealthCountsModel } from './matrix.model';
 
 @ObjectType('HealthOverride', { description: 'The lead’s own judgement of health, always with a reason.' })
 export class HealthOverrideModel {
@@ -126,6 +127,9 @@ export class ProgressContributionModel {
   @Field(() => String)
   title: string;
 
+  @Field(() => ID, { description: 'The municipality whose own figures these are.' })
+  municipalityId: string;
+
   @Field(() => ActionStatusEnum)
   status: ActionStatus;
 
@@ -140,6 +144,8 @@ export class ProgressContributionModel {
 
   @Field(() => Int, { description: 'The progress a steady pace from start to due date would have reached by today.' })
   expectedProgress: number;
+  @Field(() => Int, { description: 'Open milestones past their due date; none once the action is finished here.' })
+  overdueMilestones: number;
 
   @Field(() => Boolean, { description: 'False for cancelled actions, which roll-ups skip.' })
   counted: boolean;
@@ -168,6 +174,17 @@ export class ProgressExplanationModel {
   @Field(() => Int)
   totalWeight: number;
 
-  @Field(() => [ProgressContributionModel])
+  @Field(() => Int, { description: 'The contributions counted, cancelled ones included, as a cell’s actionCount.' })
+  actionCount: number;
+
+  @Field(() => HealthCountsModel, { description: 'Health of the contributions that are not cancelled.' })
+  byHealth: HealthCountsModel;
+
+  @Field(() => Int)
+  overdueMilestones: number;
+
+  @Field(() => [ProgressContributionModel], {
+    description: 'One per action and municipality: an action in several municipalities counts once in each.',
+  })
   contributions: ProgressContributionModel[];
 }

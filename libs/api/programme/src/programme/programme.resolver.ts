@@ -114,7 +114,10 @@ export class ProgrammeFieldsResolver {
     private readonly loaders: RequestLoaders,
   ) {}
 
-  @ResolveField(() => Float, { nullable: true, description: 'Weighted progress of all actions.' })
+  @ResolveField(() => Float, {
+    nullable: true,
+    description: 'Weighted progress of every matrix cell, on the municipalities’ own figures.',
+  })
   progress(): Promise<number | null> {
     return this.progressService.programmeProgress();
   }
@@ -134,7 +137,10 @@ export class FocusAreaFieldsResolver {
     private readonly loaders: RequestLoaders,
   ) {}
 
-  @ResolveField(() => Float, { nullable: true, description: 'Weighted progress of its actions.' })
+  @ResolveField(() => Float, {
+    nullable: true,
+    description: 'Weighted progress of its column of the matrix, on the municipalities’ own figures.',
+  })
   progress(@Parent() area: FocusAreaModel, @LoaderScope() scope: object): Promise<number | null> {
     return this.progressService.focusAreaProgress(this.loaders.for(scope), area.id);
   }

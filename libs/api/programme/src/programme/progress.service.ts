@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@tiltak/api-core';
 import { type ContributionRow, type ExpectationRow, ProgressRepository } from '@tiltak/api-data-access';
-import { expectedProgress, rollUpProgress, staleBoundary, weightedMean } from '@tiltak/domain';
+import { countHealth, expectedProgress, rollUpProgress, staleBoundary, weightedMean } from '@tiltak/domain';
 import type { ProgressExplanationModel } from '../models/action.model';
 import type { ProgressCellModel } from '../models/matrix.model';
 import type { ProgrammeStandingModel } from '../models/programme.model';
@@ -9,7 +9,8 @@ import type { Loaders } from '../loaders/request-loaders';
 import { ProgrammeContext } from './programme-context';
 
 const ROLL_UP_METHOD =
-  'Weighted mean of the actions’ progress (each action counts with its weight), one decimal, cancelled actions skipped.' +
+  'Weighted mean of the actions’ progress on each municipality’s own figures (each action counts with its weight, ' +
+  'once in every municipality it concerns), one decimal, cancelled actions skipped.' +
   ' Expected progress is the same weighted mean of each action’s expected progress: the share of the time from its' +
   ' start to its due date that has passed by today, so a steady pace would be on it.';
 
@@ -99,9 +100,11 @@ export class ProgressService {
 
   /** Expected progress of the programme and its actions by health and staleness, each action once. */
   async standing(loaders: Loaders): Promise<ProgrammeStandingModel> {
-    const sums = sumOf((await this.expectations(loaders)).filter((row) => row.municipalityId === null));
+    const rows = await this.expectations(loaders);
+    // Counted once per action, as the actions list counts them; expected rolls up every cell, as progress does.
+    const sums = sumOf(rows.filter((row) => row.municipalityId === null));
     return {
-      expectedProgress: expectedOf(sums),
+      expectedProgress: expectedOf(sumOf(rows.filter((row) => row.municipalityId !== null))),
       onTrack: sums.counted - sums.atRisk - sums.offTrack,
       atRisk: sums.atRisk,
       offTrack: sums.offTrack,
@@ -110,10 +113,10 @@ export class ProgressService {
     };
   }
 
-  /** Expected progress of a focus area on the actions' own figures, rolled up as its progress is. */
+  /** Expected progress of a focus area over its cells, rolled up as its progress is. */
   async focusAreaExpected(loaders: Loaders, focusAreaId: string): Promise<number | null> {
     const rows = await this.expectations(loaders);
-    return expectedOf(sumOf(rows.filter((row) => row.municipalityId === null && row.focusAreaId === focusAreaId)));
+    return expectedOf(sumOf(rows.filter((row) => row.municipalityId !== null && row.focusAreaId === focusAreaId)));
   }
 
   /** Expected progress of a municipality over its cells, rolled up as its progress is. */
@@ -126,7 +129,7 @@ export class ProgressService {
     return this.progressRepository.programmeProgress((await this.context.programme()).id);
   }
 
-  /** Progress of one focus area, from one roll-up of all of them per request. */
+  /** Progress of one focus area (its column of the matrix), from one roll-up of all of them per request. */
   async focusAreaProgress(loaders: Loaders, focusAreaId: string): Promise<number | null> {
     const all = await loaders.once('focusAreaProgress', async () => {
       const rows = await this.progressRepository.focusAreaProgress((await this.context.programme()).id);
@@ -149,11 +152,7 @@ export class ProgressService {
     const programme = await this.context.programme();
     const today = this.context.today();
     const rows = await this.progressRepository.contributions(programme.id, scope, today);
-    return explanationOf(
-      rows,
-      scope.municipalityId ? `${ROLL_UP_METHOD} Uses the municipality’s own figures.` : ROLL_UP_METHOD,
-      today,
-    );
+    return explanationOf(rows, ROLL_UP_METHOD, today);
   }
 }
 
@@ -168,15 +167,20 @@ export function explanationOf(rows: ContributionRow[], method: string, today: st
     method,
     weightedSum: rollUp.weightedSum,
     totalWeight: rollUp.totalWeight,
+    actionCount: rows.length,
+    byHealth: countHealth(rows),
+    overdueMilestones: rows.reduce((sum, row) => sum + row.overdueMilestones, 0),
     contributions: rows.map((row, i) => ({
       actionId: row.actionId,
       code: row.code,
       title: row.title,
+      municipalityId: row.municipalityId,
       status: row.status,
       progress: row.progress,
       weight: row.weight,
       health: row.health,
       expectedProgress: expected[i],
+      overdueMilestones: row.overdueMilestones,
       counted: row.status !== 'CANCELLED',
     })),
   };

@@ -13,13 +13,19 @@ export class ActionFilterInput {
   @IdListField({ nullable: true, description: `At most ${MAX_LIST_ITEMS}.` })
   focusAreaIds?: string[];
 
-  @Field(() => [ActionStatusEnum], { nullable: true })
+  @Field(() => [ActionStatusEnum], {
+    nullable: true,
+    description: 'With exactly one municipality in municipalityIds, by that municipality’s own status.',
+  })
   @IsOptional()
   @IsIn(ACTION_STATUSES, { each: true })
   @ArrayMaxSize(MAX_LIST_ITEMS)
   statuses?: ActionStatus[];
 
-  @Field(() => [HealthEnum], { nullable: true })
+  @Field(() => [HealthEnum], {
+    nullable: true,
+    description: 'With exactly one municipality in municipalityIds, by that municipality’s own health.',
+  })
   @IsOptional()
   @IsIn(HEALTHS, { each: true })
   @ArrayMaxSize(MAX_LIST_ITEMS)
