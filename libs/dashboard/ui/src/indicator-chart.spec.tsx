@@ -20,8 +20,7 @@ describe('IndicatorChart', () => {
         title="Gjestedøgn"
         summary="11 900 i 2025 mot utgangspunkt 12 000 og mål 14 000 i 2028."
         points={[{ year: 2025, value: 11_900 }]}
-        baseline={12_000}
-        target={14_000}
+        reference={{ baseline: 12_000, target: 14_000 }}
         labels={{ year: 'År', value: 'gjestedøgn', baseline: 'Utgangspunkt', target: 'Mål 2028' }}
         format={(value) => String(value)}
       />,
@@ -34,5 +33,23 @@ describe('IndicatorChart', () => {
     const legend = container.querySelector('.indicator__legend');
     expect(legend?.textContent).toBe('gjestedøgnUtgangspunktMål 2028');
     expect(screen.getByRole('rowheader', { name: 'Mål 2028' }).nextSibling?.textContent).toBe('14000');
+  });
+
+  it('without a reference of the same kind, shows the values alone: no baseline or target line, key or row', () => {
+    const { container } = render(
+      <IndicatorChart
+        title="Gjestedøgn i Nes"
+        summary="2 900 i 2025."
+        points={[{ year: 2025, value: 2_900 }]}
+        note="Utgangspunkt og mål gjelder regionen som helhet."
+        labels={{ year: 'År', value: 'gjestedøgn', baseline: 'Utgangspunkt', target: 'Mål 2028' }}
+        format={(value) => String(value)}
+      />,
+    );
+
+    expect(container.querySelector('.indicator__baseline, .indicator__target')).toBeNull();
+    expect(container.querySelector('.indicator__legend')?.textContent).toBe('gjestedøgn');
+    expect(screen.queryByRole('rowheader', { name: 'Utgangspunkt' })).toBeNull();
+    expect(screen.getByText('Utgangspunkt og mål gjelder regionen som helhet.')).toBeTruthy();
   });
 });

@@ -7,6 +7,7 @@ import type { TypedDocumentNode as DocumentNode } from '@apollo/client';
 export type ActionFilterInput = {
   /** At most 100. */
   focusAreaIds?: Array<string | number> | null | undefined;
+  /** With exactly one municipality in municipalityIds, by that municipality’s own health. */
   healths?: Array<Health> | null | undefined;
   /** At most 100. */
   municipalityIds?: Array<string | number> | null | undefined;
@@ -14,6 +15,7 @@ export type ActionFilterInput = {
   overdue?: boolean | null | undefined;
   /** At most 100. */
   partyIds?: Array<string | number> | null | undefined;
+  /** With exactly one municipality in municipalityIds, by that municipality’s own status. */
   statuses?: Array<ActionStatus> | null | undefined;
   /** Words in the code, title or description, or in the name of a party involved. */
   text?: string | null | undefined;
@@ -932,6 +934,13 @@ export type ActionsQuery = {
         version: number;
         focusArea: { id: string; name: string };
         lead: { party: { id: string; name: string } } | null;
+        municipalities: Array<{
+          status: ActionStatus;
+          progress: number;
+          health: Health;
+          note: string;
+          municipality: { id: string; name: string };
+        }>;
       };
     }>;
   };
@@ -980,6 +989,17 @@ export type PartyFilterChoicesQueryVariables = Exact<{ [key: string]: never }>;
 
 export type PartyFilterChoicesQuery = { parties: Array<{ id: string; name: string }> };
 
+export type ActionLocalFiguresFragment = {
+  id: string;
+  municipalities: Array<{
+    status: ActionStatus;
+    progress: number;
+    health: Health;
+    note: string;
+    municipality: { id: string; name: string };
+  }>;
+};
+
 export type AuditLogQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -1002,6 +1022,55 @@ export type AuditLogQuery = {
       };
     }>;
   };
+};
+
+export type ProgressExplanationQueryVariables = Exact<{
+  municipalityId?: string | number | null | undefined;
+  focusAreaId?: string | number | null | undefined;
+}>;
+
+export type ProgressExplanationQuery = {
+  progressExplanation: {
+    progress: number | null;
+    weightedSum: number;
+    totalWeight: number;
+    actionCount: number;
+    overdueMilestones: number;
+    byHealth: { onTrack: number; atRisk: number; offTrack: number };
+    contributions: Array<{
+      actionId: string;
+      municipalityId: string;
+      code: string;
+      title: string;
+      status: ActionStatus;
+      progress: number;
+      weight: number;
+      health: Health;
+      overdueMilestones: number;
+      counted: boolean;
+    }>;
+  };
+};
+
+export type FigureExplanationFragment = {
+  progress: number | null;
+  weightedSum: number;
+  totalWeight: number;
+  actionCount: number;
+  overdueMilestones: number;
+  byHealth: { onTrack: number; atRisk: number; offTrack: number };
+  contributions: Array<{
+    actionId: string;
+    municipalityId: string;
+    code: string;
+    title: string;
+    status: ActionStatus;
+    progress: number;
+    weight: number;
+    health: Health;
+    overdueMilestones: number;
+    counted: boolean;
+  }>;
 };
 
 export type ProgrammeChangedSubscriptionVariables = Exact<{
@@ -1159,6 +1228,18 @@ export type MunicipalityPageQueryVariables = Exact<{
 
 export type MunicipalityPageQuery = {
   municipality: { id: string; name: string; progress: number | null } | null;
+  municipalities: Array<{ id: string; name: string }>;
+  progressMatrix: Array<{
+    municipalityId: string;
+    focusAreaId: string;
+    progress: number | null;
+    expectedProgress: number | null;
+    actionCount: number;
+    overdueMilestones: number;
+    stale: number;
+    byStatus: { notStarted: number; inProgress: number; onHold: number; completed: number; cancelled: number };
+    byHealth: { onTrack: number; atRisk: number; offTrack: number };
+  }>;
   adoptions: Array<{
     id: string;
     municipalityId: string;
@@ -1186,6 +1267,38 @@ export type FocusAreaPageQueryVariables = Exact<{
 
 export type FocusAreaPageQuery = {
   focusArea: { id: string; name: string; description: string; progress: number | null } | null;
+  municipalities: Array<{ id: string; slug: string; name: string }>;
+  progressMatrix: Array<{
+    municipalityId: string;
+    focusAreaId: string;
+    progress: number | null;
+    expectedProgress: number | null;
+    actionCount: number;
+    overdueMilestones: number;
+    stale: number;
+    byStatus: { notStarted: number; inProgress: number; onHold: number; completed: number; cancelled: number };
+    byHealth: { onTrack: number; atRisk: number; offTrack: number };
+  }>;
+  progressExplanation: {
+    progress: number | null;
+    weightedSum: number;
+    totalWeight: number;
+    actionCount: number;
+    overdueMilestones: number;
+    byHealth: { onTrack: number; atRisk: number; offTrack: number };
+    contributions: Array<{
+      actionId: string;
+      municipalityId: string;
+      code: string;
+      title: string;
+      status: ActionStatus;
+      progress: number;
+      weight: number;
+      health: Health;
+      overdueMilestones: number;
+      counted: boolean;
+    }>;
+  };
   indicators: Array<{
     id: string;
     name: string;
@@ -1960,6 +2073,97 @@ export const ActionHistoryEntriesFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ActionHistoryEntriesFragment, unknown>;
+export const ActionLocalFiguresFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionLocalFigures' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipalities' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipality' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionLocalFiguresFragment, unknown>;
+export const FigureExplanationFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FigureExplanation' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgressExplanation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'weightedSum' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalWeight' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byHealth' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'onTrack' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'atRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'offTrack' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contributions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'counted' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FigureExplanationFragment, unknown>;
 export const ActionVersionFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -4988,7 +5192,10 @@ export const ActionsDocument = {
                         name: { kind: 'Name', value: 'node' },
                         selectionSet: {
                           kind: 'SelectionSet',
-                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } }],
+                          selections: [
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionLocalFigures' } },
+                          ],
                         },
                       },
                     ],
@@ -5044,6 +5251,41 @@ export const ActionsDocument = {
                     ],
                   },
                 },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionLocalFigures' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipalities' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipality' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'note' } },
               ],
             },
           },
@@ -5287,6 +5529,99 @@ export const AuditLogDocument = {
     },
   ],
 } as unknown as DocumentNode<AuditLogQuery, AuditLogQueryVariables>;
+export const ProgressExplanationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ProgressExplanation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'municipalityId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'focusAreaId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progressExplanation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'municipalityId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'municipalityId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'focusAreaId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'focusAreaId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FigureExplanation' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FigureExplanation' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgressExplanation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'weightedSum' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalWeight' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byHealth' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'onTrack' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'atRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'offTrack' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contributions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'counted' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProgressExplanationQuery, ProgressExplanationQueryVariables>;
 export const ProgrammeChangedDocument = {
   kind: 'Document',
   definitions: [
@@ -5939,6 +6274,25 @@ export const MunicipalityPageDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'municipalities' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progressMatrix' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProgressCell' } }],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'adoptions' },
             selectionSet: {
               kind: 'SelectionSet',
@@ -5969,6 +6323,49 @@ export const MunicipalityPageDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'IndicatorSeries' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProgressCell' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgressCell' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'focusAreaId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stale' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byStatus' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'notStarted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'inProgress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'onHold' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'completed' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'cancelled' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byHealth' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'onTrack' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'atRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'offTrack' } },
+              ],
             },
           },
         ],
@@ -6044,6 +6441,41 @@ export const FocusAreaPageDocument = {
           },
           {
             kind: 'Field',
+            name: { kind: 'Name', value: 'municipalities' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'slug' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progressMatrix' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProgressCell' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progressExplanation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'focusAreaId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FigureExplanation' } }],
+            },
+          },
+          {
+            kind: 'Field',
             name: { kind: 'Name', value: 'indicators' },
             arguments: [
               {
@@ -6055,6 +6487,95 @@ export const FocusAreaPageDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'IndicatorSeries' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProgressCell' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgressCell' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'focusAreaId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stale' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byStatus' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'notStarted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'inProgress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'onHold' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'completed' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'cancelled' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byHealth' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'onTrack' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'atRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'offTrack' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FigureExplanation' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgressExplanation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'weightedSum' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalWeight' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byHealth' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'onTrack' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'atRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'offTrack' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contributions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'counted' } },
+              ],
             },
           },
         ],
