@@ -62,7 +62,7 @@ export function ActionPage() {
                 entry.editing
                   ? t('presence.editing', {
                       name: entry.name,
-                      field: t(`presence.field.${entry.editing === 'status' ? 'status' : 'other'}`),
+                      field: entry.editing,
                     })
                   : entry.name,
               )
