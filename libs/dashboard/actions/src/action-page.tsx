@@ -7,10 +7,10 @@ import {
   usePresence,
   useSession,
 } from '@tiltak/dashboard-data-access';
-import { formatDate, formatPercent, useI18n } from '@tiltak/dashboard-i18n';
+import { formatDate, formatPercent, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
 import { HEALTH_THRESHOLDS } from '@tiltak/domain';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { InvolvementsPanel } from './involvements-panel';
 import { StatusUpdateForm } from './status-update-form';
@@ -27,9 +27,7 @@ export function ActionPage() {
   const [milestoneRefusal, setMilestoneRefusal] = useState<string | null>(null);
   const action = data?.action;
 
-  useEffect(() => {
-    document.title = `${action ? `${action.code} ${action.title}` : t('actions.title')} – ${t('app.name')}`;
-  }, [action, t]);
+  useDocumentTitle(action ? `${action.code} ${action.title}` : t('actions.title'));
 
   if (error && !data) return <StatusMessage kind="error">{t('status.error')}</StatusMessage>;
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;

@@ -7,9 +7,9 @@ import {
   type Health,
   ProgrammeFrameDocument,
 } from '@tiltak/dashboard-data-access';
-import { useI18n } from '@tiltak/dashboard-i18n';
+import { useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { ActionTable, StatusMessage } from '@tiltak/dashboard-ui';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ACTION_STATUSES, HEALTHS } from '@tiltak/domain';
 
@@ -51,9 +51,7 @@ export function ActionsPage() {
   const { data, error } = useQuery(ActionsDocument, { variables: { filter, first: 100 } });
   const frame = useQuery(ProgrammeFrameDocument).data;
 
-  useEffect(() => {
-    document.title = `${t('actions.title')} – ${t('app.name')}`;
-  }, [t]);
+  useDocumentTitle(t('actions.pageTitle'));
 
   const choose = (name: string, value: string) => {
     const next = new URLSearchParams(params);

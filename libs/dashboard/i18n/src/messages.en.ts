@@ -2,6 +2,7 @@ import type { Messages } from './messages.nb';
 
 export const en: Messages = {
   'app.name': 'Tiltak',
+  'app.pageTitle': '{page} – Tiltak',
   'app.tagline': 'Action programme for the Gardermoen region',
   'app.skipToContent': 'Skip to main content',
   'app.mainNavigation': 'Main menu',
@@ -46,6 +47,7 @@ export const en: Messages = {
   'activity.other': 'Something changed',
   'activity.open': 'open the action',
   'actions.title': 'Actions',
+  'actions.pageTitle': 'Actions',
   'actions.count': '{count, plural, one {# action} other {# actions}}',
   'actions.code': 'Code',
   'actions.name': 'Action',

@@ -1,6 +1,7 @@
 /** Bokmål, the dashboard's first language. Every other language must have exactly these keys. */
 export const nb = {
   'app.name': 'Tiltak',
+  'app.pageTitle': '{page} – Tiltak',
   'app.tagline': 'Handlingsprogram for Gardermoregionen',
   'app.skipToContent': 'Hopp til hovedinnhold',
   'app.mainNavigation': 'Hovedmeny',
@@ -45,6 +46,7 @@ export const nb = {
   'activity.other': 'Noe ble endret',
   'activity.open': 'åpne tiltaket',
   'actions.title': 'Tiltak',
+  'actions.pageTitle': 'Tiltaksliste',
   'actions.count': '{count, plural, one {# tiltak} other {# tiltak}}',
   'actions.code': 'Kode',
   'actions.name': 'Tiltak',

@@ -1,8 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { FocusAreaPageDocument } from '@tiltak/dashboard-data-access';
-import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
+import { formatPercent, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
-import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { Indicators } from './indicators';
 
@@ -13,9 +12,7 @@ export function FocusAreaPage() {
   const { data, error } = useQuery(FocusAreaPageDocument, { variables: { id } });
   const focusArea = data?.focusArea;
 
-  useEffect(() => {
-    document.title = `${focusArea?.name ?? t('overview.focusAreas')} – ${t('app.name')}`;
-  }, [focusArea, t]);
+  useDocumentTitle(focusArea?.name ?? t('overview.focusAreas'));
 
   if (error && !data) return <StatusMessage kind="error">{t('status.error')}</StatusMessage>;
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;

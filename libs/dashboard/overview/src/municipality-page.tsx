@@ -1,8 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { MunicipalityPageDocument } from '@tiltak/dashboard-data-access';
-import { formatDate, formatPercent, useI18n } from '@tiltak/dashboard-i18n';
+import { formatDate, formatPercent, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
-import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { Indicators } from './indicators';
 
@@ -13,9 +12,7 @@ export function MunicipalityPage() {
   const { data, error } = useQuery(MunicipalityPageDocument, { variables: { slug } });
   const municipality = data?.municipality;
 
-  useEffect(() => {
-    document.title = `${municipality?.name ?? t('overview.municipalities')} – ${t('app.name')}`;
-  }, [municipality, t]);
+  useDocumentTitle(municipality?.name ?? t('overview.municipalities'));
 
   if (error && !data) return <StatusMessage kind="error">{t('status.error')}</StatusMessage>;
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;

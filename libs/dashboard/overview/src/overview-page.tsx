@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { type ProgressCell, ProgressOverviewDocument } from '@tiltak/dashboard-data-access';
-import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
+import { formatPercent, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { cellKey, ProgressBar, ProgressMatrix, StatusMessage } from '@tiltak/dashboard-ui';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useChangedCells } from './use-changed-cells';
 import { Watchlist } from './watchlist';
@@ -14,9 +14,7 @@ export function OverviewPage() {
   const changed = useChangedCells(data?.progressMatrix);
   const [announce, setAnnounce] = useState(true);
 
-  useEffect(() => {
-    document.title = `${t('overview.title')} – ${t('app.name')}`;
-  }, [t]);
+  useDocumentTitle(t('overview.title'));
 
   const cells = useMemo(
     () => new Map((data?.progressMatrix ?? []).map((cell) => [cellKey(cell.municipalityId, cell.focusAreaId), cell])),

@@ -1,5 +1,5 @@
 import { type SignInProblem, useSession } from '@tiltak/dashboard-data-access';
-import { type MessageKey, useI18n } from '@tiltak/dashboard-i18n';
+import { type MessageKey, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 
 const PROBLEM_TEXT: Record<SignInProblem, MessageKey> = {
@@ -19,9 +19,7 @@ export function SignInPage() {
   const passwordId = useId();
   const problemRef = useRef<HTMLParagraphElement>(null);
 
-  useEffect(() => {
-    document.title = `${t('signIn.title')} – ${t('app.name')}`;
-  }, [t]);
+  useDocumentTitle(t('signIn.title'));
 
   useEffect(() => {
     if (problem) problemRef.current?.focus();
