@@ -165,6 +165,39 @@ describe('the dashboard, served by the built API', () => {
     await context.close();
   });
 
+  it('names the field that is missing when the form is sent with an empty field, and reads it with the field', async () => {
+    const context = await product.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(product.tiltak.url);
+    const email = page.getByLabel('E-postadresse');
+    const password = page.getByLabel('Passord');
+    /** What a screen reader says after the field's name: the texts the field is described by. */
+    const description = (field: typeof email) =>
+      field.evaluate((input) =>
+        (input.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
+    const focused = (field: typeof email) => field.evaluate((input) => input === document.activeElement);
+
+    await email.press('Enter');
+    await page.getByText('Skriv inn e-postadressen din.').waitFor();
+    await expect(focused(email)).resolves.toBe(true);
+    await expect(email.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(description(email)).resolves.toBe('Skriv inn e-postadressen din.');
+    await expect(description(password)).resolves.toBe('Skriv inn passordet ditt.');
+    await expect(page.getByText('Feil e-postadresse eller passord.').count()).resolves.toBe(0);
+
+    await email.fill('rad@tiltak.test');
+    await email.press('Enter');
+    await page.getByText('Skriv inn e-postadressen din.').waitFor({ state: 'detached' });
+    await expect(focused(password)).resolves.toBe(true);
+    await expect(email.getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect(description(password)).resolves.toBe('Skriv inn passordet ditt.');
+    await context.close();
+  });
+
   it('switches to English and remembers the choice', async () => {
     const context = await product.browser.newContext();
     const page = await context.newPage();

@@ -263,6 +263,9 @@ export const en: Messages = {
   'signIn.wrongCredentials': 'Wrong e-mail address or password.',
   'signIn.throttled': 'Too many failed attempts. Wait 15 minutes and try again.',
   'signIn.unavailable': 'Tiltak is not answering right now. Please try again shortly.',
+  'signIn.emailMissing': 'Enter your e-mail address.',
+  'signIn.emailInvalid': 'Enter a whole e-mail address, such as name@municipality.no.',
+  'signIn.passwordMissing': 'Enter your password.',
   'audit.title': 'Audit log',
   'audit.intro':
     'Sign-ins, sign-outs, failed sign-ins, password changes and changes of role and access, newest first. The log cannot be changed.',

@@ -263,6 +263,9 @@ export const nb = {
   'signIn.wrongCredentials': 'Feil e-postadresse eller passord.',
   'signIn.throttled': 'For mange mislykkede forsøk. Vent 15 minutter og prøv igjen.',
   'signIn.unavailable': 'Tiltak svarer ikke akkurat nå. Prøv igjen om litt.',
+  'signIn.emailMissing': 'Skriv inn e-postadressen din.',
+  'signIn.emailInvalid': 'Skriv inn en hel e-postadresse, for eksempel navn@kommune.no.',
+  'signIn.passwordMissing': 'Skriv inn passordet ditt.',
   'audit.title': 'Revisjonslogg',
   'audit.intro':
     'Innlogginger, utlogginger, mislykkede innlogginger, passordbytter og endringer i roller og tilganger, nyeste først. Loggen kan ikke endres.',
