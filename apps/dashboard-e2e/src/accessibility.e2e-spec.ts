@@ -42,6 +42,7 @@ describe('accessibility', () => {
       await page.getByRole('link', { name: 'Tiltak', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Tiltak' }).waitFor();
       await page.getByRole('table').waitFor();
+      await expect(page.title()).resolves.toBe('Tiltaksliste – Tiltak');
       found['actions'] = await seriousViolations(page);
 
       await page.getByRole('table').getByRole('link').first().click();
