@@ -25,7 +25,10 @@ export function catalogueProblems(
   const problems: string[] = [];
   const referenceKeys = Object.keys(catalogues[reference] ?? {});
   const describe = (shape: Map<string, string>) =>
-    [...shape].map(([name, kind]) => `${name}:${kind}`).sort().join(' ') || 'none';
+    [...shape]
+      .map(([name, kind]) => `${name}:${kind}`)
+      .sort()
+      .join(' ') || 'none';
   const shapes: Record<string, Map<string, string>> = {};
 
   for (const [locale, catalogue] of Object.entries(catalogues)) {
@@ -57,7 +60,9 @@ export function catalogueProblems(
       const expected = shapes[`${reference} ${key}`];
       const shape = shapes[`${locale} ${key}`];
       if (expected && shape && describe(shape) !== describe(expected)) {
-        problems.push(`${locale} ${key}: placeholders ${describe(shape)} differ from ${reference}'s ${describe(expected)}`);
+        problems.push(
+          `${locale} ${key}: placeholders ${describe(shape)} differ from ${reference}'s ${describe(expected)}`,
+        );
       }
     }
   }
