@@ -212,6 +212,25 @@ describe('the dashboard, served by the built API', () => {
     await context.close();
   });
 
+  it('speaks nynorsk when it is chosen, from the sign-in to the overview', async () => {
+    const context = await product.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(product.tiltak.url);
+
+    await page.getByLabel('Språk').selectOption('nn');
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('nn-NO');
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByText('Skriv inn e-postadressa di.').waitFor();
+    await signInAs(page, 'rad@tiltak.test');
+
+    await page.getByRole('table', { name: 'Framdrift per kommune og satsingsområde' }).waitFor();
+    await expect(
+      page.getByRole('navigation', { name: 'Hovudmeny' }).getByRole('link').allInnerTexts(),
+    ).resolves.toContain('Kven gjer kva');
+    await expect(page.title()).resolves.toBe('Oversikt – Tiltak');
+    await context.close();
+  });
+
   it('serves the dashboard for a deep link, so shared links open', async () => {
     const context = await product.browser.newContext();
     const page = await context.newPage();

@@ -5,7 +5,7 @@ import { CATALOGUES, type Locale } from './translate';
 
 const glossary = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../../docs/glossary.md'), 'utf8');
 
-const COLUMN_LOCALES: Record<string, Locale> = { Bokmål: 'nb', English: 'en' };
+const COLUMN_LOCALES: Record<string, Locale> = { Bokmål: 'nb', Nynorsk: 'nn', English: 'en' };
 
 /** Each table row that names a key: the key and the word the glossary gives it in each language. */
 function glossaryWords(): { key: string; locale: Locale; word: string }[] {

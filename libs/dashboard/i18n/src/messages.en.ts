@@ -9,6 +9,7 @@ export const en: Messages = {
   'nav.overview': 'Overview',
   'language.label': 'Language',
   'language.nb': 'Norsk bokmål',
+  'language.nn': 'Norsk nynorsk',
   'language.en': 'English',
   'status.loading': 'Loading …',
   'status.error': 'Could not fetch data from Tiltak. Please try again shortly.',

@@ -8,6 +8,7 @@ export const nb = {
   'nav.overview': 'Oversikt',
   'language.label': 'Språk',
   'language.nb': 'Norsk bokmål',
+  'language.nn': 'Norsk nynorsk',
   'language.en': 'English',
   'status.loading': 'Laster …',
   'status.error': 'Kunne ikke hente data fra Tiltak. Prøv igjen om litt.',

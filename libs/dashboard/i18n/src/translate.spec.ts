@@ -16,6 +16,15 @@ describe('translator', () => {
     expect(sut('audit.shown', { count: 2, total: 12345 })).toBe('Showing 2 of 12,345.');
   });
 
+  it('speaks nynorsk, with its own plural forms', () => {
+    const sut = translator('nn');
+
+    expect(sut('overview.municipalityCount', { count: 1234 })).toBe('1\u00a0234 kommunar');
+    expect(sut('overview.overdue', { count: 1 })).toBe('1 forseinka milepæl');
+    expect(sut('overview.overdue', { count: 2 })).toBe('2 forseinka milepælar');
+    expect(formatDate('nn', '2026-03-01')).toBe('1. mars 2026');
+  });
+
   it('takes the plural form that each language gives the count', () => {
     expect(translator('nb')('overview.overdue', { count: 1 })).toBe('1 forsinket milepæl');
     expect(translator('nb')('overview.overdue', { count: 0 })).toBe('0 forsinkede milepæler');

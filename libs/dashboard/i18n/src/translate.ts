@@ -2,14 +2,15 @@ import { isArgumentElement, isPluralElement, isSelectElement } from '@formatjs/i
 import IntlMessageFormat, { type Formatters } from 'intl-messageformat';
 import { en } from './messages.en';
 import { type MessageKey, type Messages, nb } from './messages.nb';
+import { nn } from './messages.nn';
 
-export const LOCALES = ['nb', 'en'] as const;
+export const LOCALES = ['nb', 'nn', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const CATALOGUES: Record<Locale, Messages> = { nb, en };
+export const CATALOGUES: Record<Locale, Messages> = { nb, nn, en };
 
 /** BCP 47 tags for Intl and the page's `lang` attribute. */
-export const LOCALE_TAGS: Record<Locale, string> = { nb: 'nb-NO', en: 'en-GB' };
+export const LOCALE_TAGS: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
 export type MessageValues = Record<string, string | number>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
