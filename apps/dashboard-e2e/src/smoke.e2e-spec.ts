@@ -188,6 +188,7 @@ describe('the dashboard, served by the built API', () => {
     await expect(description(email)).resolves.toBe('Skriv inn e-postadressen din.');
     await expect(description(password)).resolves.toBe('Skriv inn passordet ditt.');
     await expect(page.getByText('Feil e-postadresse eller passord.').count()).resolves.toBe(0);
+    await screenshot(page, 'sign-in-missing-nb');
 
     await email.fill('rad@tiltak.test');
     await email.press('Enter');
