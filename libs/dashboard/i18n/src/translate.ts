@@ -58,7 +58,8 @@ function plainArguments(elements: ReturnType<IntlMessageFormat['getAst']>, into 
   return into;
 }
 
-// Parsed once per message and locale, whichever page or provider asks.
+// Made once per message and locale, whichever page or provider asks. The built dashboard receives
+// the messages parsed already (apps/dashboard/precompile-messages.ts); elsewhere they are parsed here.
 const compiled = new Map<string, Compiled>();
 
 function compile(locale: Locale, key: MessageKey): Compiled {
