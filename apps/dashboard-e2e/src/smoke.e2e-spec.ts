@@ -229,6 +229,11 @@ describe('the dashboard, served by the built API', () => {
       page.getByRole('navigation', { name: 'Hovudmeny' }).getByRole('link').allInnerTexts(),
     ).resolves.toContain('Kven gjer kva');
     await expect(page.title()).resolves.toBe('Oversikt – Tiltak');
+    // Numbers and dates are written the Norwegian way, even where the browser has no nynorsk formats.
+    await expect(page.getByRole('main').innerText()).resolves.toMatch(/\d,\d\s%/);
+    await expect(page.getByRole('main').innerText()).resolves.not.toMatch(
+      /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d/,
+    );
     await context.close();
   });
 

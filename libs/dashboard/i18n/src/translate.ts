@@ -12,6 +12,13 @@ export const CATALOGUES: Record<Locale, Messages> = { nb, nn, en };
 /** BCP 47 tags for Intl and the page's `lang` attribute. */
 export const LOCALE_TAGS: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
+/**
+ * The locales Intl formats numbers, dates and plurals for, best first. Browsers may ship no nynorsk
+ * formats (Chromium has none), and would then write "Dec 3, 2026" and "39.3%": bokmål writes
+ * numbers and dates as nynorsk does.
+ */
+export const FORMAT_LOCALES: Record<Locale, string[]> = { nb: ['nb-NO'], nn: ['nn-NO', 'nb-NO'], en: ['en-GB'] };
+
 export type MessageValues = Record<string, string | number>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
@@ -67,7 +74,7 @@ function compile(locale: Locale, key: MessageKey): Compiled {
   let entry = compiled.get(id);
   if (!entry) {
     // `ignoreTag`: the texts are plain text, so `<` is just a character.
-    const message = new IntlMessageFormat(CATALOGUES[locale][key], LOCALE_TAGS[locale], undefined, {
+    const message = new IntlMessageFormat(CATALOGUES[locale][key], FORMAT_LOCALES[locale], undefined, {
       formatters: FORMATTERS,
       ignoreTag: true,
     });
@@ -99,21 +106,21 @@ export function isLocale(value: unknown): value is Locale {
 /** A percentage as people write it in the locale: "34,1 %" in bokmål, "34.1%" in English; "–" for none. */
 export function formatPercent(locale: Locale, value: number | null): string {
   if (value === null) return '–';
-  return FORMATTERS.getNumberFormat(LOCALE_TAGS[locale], { style: 'percent', maximumFractionDigits: 1 }).format(
+  return FORMATTERS.getNumberFormat(FORMAT_LOCALES[locale], { style: 'percent', maximumFractionDigits: 1 }).format(
     value / 100,
   );
 }
 
 /** A calendar date (YYYY-MM-DD) as people write it in the locale. */
 export function formatDate(locale: Locale, isoDate: string): string {
-  return FORMATTERS.getDateTimeFormat(LOCALE_TAGS[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(
+  return FORMATTERS.getDateTimeFormat(FORMAT_LOCALES[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(`${isoDate.slice(0, 10)}T00:00:00Z`),
   );
 }
 
 /** A moment as people in Norway read it: date and time on the Oslo clock, whatever the browser's zone. */
 export function formatDateTime(locale: Locale, isoDateTime: string): string {
-  return FORMATTERS.getDateTimeFormat(LOCALE_TAGS[locale], {
+  return FORMATTERS.getDateTimeFormat(FORMAT_LOCALES[locale], {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'Europe/Oslo',
