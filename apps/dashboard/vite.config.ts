@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompileMessages } from './precompile-messages';
 import { precompress } from './precompress';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -9,7 +10,7 @@ const root = resolve(here, '../..');
 
 export default defineConfig({
   root: here,
-  plugins: [react(), precompress()],
+  plugins: [react(), precompileMessages(), precompress()],
   resolve: {
     // The workspace's `@tiltak/*` paths, read from tsconfig.base.json by Vite itself.
     tsconfigPaths: true,

@@ -44,6 +44,7 @@ describe('accessibility', () => {
       await page.getByRole('link', { name: 'Tiltak', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Tiltak' }).waitFor();
       await page.getByRole('table').waitFor();
+      await expect(page.title()).resolves.toBe('Tiltaksliste – Tiltak');
       found['actions'] = await seriousViolations(page);
 
       await page.getByRole('table').getByRole('link').first().click();
@@ -124,4 +125,27 @@ describe('accessibility', () => {
     // Every page is scanned by axe: on a busy machine the walk takes minutes.
     120_000,
   );
+
+  it('has no serious violations in nynorsk either, on sign-in and the overview', async () => {
+    const context = await product.browser.newContext({ viewport: { width: 375, height: 900 } });
+    const page = await context.newPage();
+    const found: Record<string, string[]> = {};
+
+    await page.goto(product.tiltak.url);
+    await page.getByLabel('Språk').selectOption('nn');
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('nn-NO');
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByText('Skriv inn e-postadressa di.').waitFor();
+    found['sign-in'] = await seriousViolations(page);
+
+    await page.getByLabel('E-postadresse').fill('rad@tiltak.test');
+    await page.getByLabel('Passord').fill('tiltak-demo');
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByRole('table', { name: 'Framdrift per kommune og satsingsområde' }).waitFor();
+    found['overview'] = await seriousViolations(page);
+    await screenshot(page, 'overview-nn-375');
+
+    expect(found).toEqual({ 'sign-in': [], overview: [] });
+    await context.close();
+  }, 120_000);
 });

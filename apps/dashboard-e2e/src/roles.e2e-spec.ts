@@ -165,8 +165,11 @@ describe('what each role sees and may do', () => {
       .filter({ hasText: 'Prosjektleder i næringsrådet kan nå oppdatere tiltaket.' })
       .waitFor();
     await page.getByRole('button', { name: /^Fjern\W+Prosjektleder i næringsrådet$/ }).click();
-    await page.getByRole('status').filter({ hasText: 'er ikke lenger navngitt på tiltaket.' }).waitFor();
-    await page.getByText('Ingen er navngitt ennå.').waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'er ikke lenger oppnevnt som prosjektleder for tiltaket.' })
+      .waitFor();
+    await page.getByText('Ingen er oppnevnt ennå.').waitFor();
 
     // Not their municipality: nothing to assign.
     await openAction(page, eidsvollAction);

@@ -167,6 +167,40 @@ describe('the dashboard, served by the built API', () => {
     await context.close();
   });
 
+  it('names the field that is missing when the form is sent with an empty field, and reads it with the field', async () => {
+    const context = await product.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(product.tiltak.url);
+    const email = page.getByLabel('E-postadresse');
+    const password = page.getByLabel('Passord');
+    /** What a screen reader says after the field's name: the texts the field is described by. */
+    const description = (field: typeof email) =>
+      field.evaluate((input) =>
+        (input.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
+    const focused = (field: typeof email) => field.evaluate((input) => input === document.activeElement);
+
+    await email.press('Enter');
+    await page.getByText('Skriv inn e-postadressen din.').waitFor();
+    await expect(focused(email)).resolves.toBe(true);
+    await expect(email.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(description(email)).resolves.toBe('Skriv inn e-postadressen din.');
+    await expect(description(password)).resolves.toBe('Skriv inn passordet ditt.');
+    await expect(page.getByText('Feil e-postadresse eller passord.').count()).resolves.toBe(0);
+    await screenshot(page, 'sign-in-missing-nb');
+
+    await email.fill('rad@tiltak.test');
+    await email.press('Enter');
+    await page.getByText('Skriv inn e-postadressen din.').waitFor({ state: 'detached' });
+    await expect(focused(password)).resolves.toBe(true);
+    await expect(email.getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect(description(password)).resolves.toBe('Skriv inn passordet ditt.');
+    await context.close();
+  });
+
   it('switches to English and remembers the choice', async () => {
     const context = await product.browser.newContext();
     const page = await context.newPage();
@@ -178,6 +212,30 @@ describe('the dashboard, served by the built API', () => {
 
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en-GB');
+    await context.close();
+  });
+
+  it('speaks nynorsk when it is chosen, from the sign-in to the overview', async () => {
+    const context = await product.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(product.tiltak.url);
+
+    await page.getByLabel('Språk').selectOption('nn');
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('nn-NO');
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByText('Skriv inn e-postadressa di.').waitFor();
+    await signInAs(page, 'rad@tiltak.test');
+
+    await page.getByRole('table', { name: 'Framdrift per kommune og satsingsområde' }).waitFor();
+    await expect(
+      page.getByRole('navigation', { name: 'Hovudmeny' }).getByRole('link').allInnerTexts(),
+    ).resolves.toContain('Kven gjer kva');
+    await expect(page.title()).resolves.toBe('Oversikt – Tiltak');
+    // Numbers and dates are written the Norwegian way, even where the browser has no nynorsk formats.
+    await expect(page.getByRole('main').innerText()).resolves.toMatch(/\d,\d\s%/);
+    await expect(page.getByRole('main').innerText()).resolves.not.toMatch(
+      /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d/,
+    );
     await context.close();
   });
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { ActionDocument, usePresence, useSession } from '@tiltak/dashboard-data-access';
-import { formatDate, formatPercent, useI18n } from '@tiltak/dashboard-i18n';
+import { formatDate, formatPercent, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { Content, ProgressBar, StatusMessage, useContentLang } from '@tiltak/dashboard-ui';
 import { HEALTH_THRESHOLDS } from '@tiltak/domain';
 import { useEffect, useRef } from 'react';
@@ -22,9 +22,7 @@ export function ActionPage() {
   const mayUpdate = action?.viewerCan.updateStatus ?? false;
   const contentLang = useContentLang();
 
-  useEffect(() => {
-    document.title = `${action ? `${action.code} ${action.title}` : t('actions.title')} – ${t('app.name')}`;
-  }, [action, t]);
+  useDocumentTitle(action ? `${action.code} ${action.title}` : t('actions.title'));
 
   // Opened at the form (a lead's "Oppdater status"): once the form is there, start in it. After the
   // frame has painted, so the page's own focus on arrival does not take it back.
@@ -81,7 +79,7 @@ export function ActionPage() {
                 entry.editing
                   ? t('presence.editing', {
                       name: entry.name,
-                      field: t(`presence.field.${entry.editing === 'status' ? 'status' : 'other'}`),
+                      field: entry.editing,
                     })
                   : entry.name,
               )

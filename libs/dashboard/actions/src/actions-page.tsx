@@ -8,9 +8,9 @@ import {
   PartyFilterChoicesDocument,
   ProgrammeFrameDocument,
 } from '@tiltak/dashboard-data-access';
-import { useI18n } from '@tiltak/dashboard-i18n';
+import { useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { ActionTable, StatusMessage, useContentLang } from '@tiltak/dashboard-ui';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ACTION_STATUSES, HEALTHS } from '@tiltak/domain';
 import { ListSummary } from './list-summary';
@@ -68,9 +68,7 @@ export function ActionsPage() {
   const municipality = frame?.municipalities.find((m) => m.id === municipalityId);
   const focusArea = frame?.focusAreas.find((f) => f.id === params.get('focusArea'));
 
-  useEffect(() => {
-    document.title = `${t('actions.title')} – ${t('app.name')}`;
-  }, [t]);
+  useDocumentTitle(t('actions.pageTitle'));
 
   const choose = (name: string, value: string) => {
     const next = new URLSearchParams(params);

@@ -54,7 +54,10 @@ export function InvolvementsPanel({ action }: { action: ActionDetail }) {
               {involvement.role === 'LEAD' && involvement.party.projectLeads && (
                 <span className="involvements__leads">
                   {involvement.party.projectLeads.length > 0
-                    ? t('assign.projectLeads', { names: involvement.party.projectLeads.map((p) => p.name).join(', ') })
+                    ? t('assign.projectLeads', {
+                        count: involvement.party.projectLeads.length,
+                        names: involvement.party.projectLeads.map((p) => p.name).join(', '),
+                      })
                     : t('assign.noProjectLeads')}
                 </span>
               )}

@@ -1,8 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { ActionsToUpdateDocument, type ActionsToUpdateQuery, type Health } from '@tiltak/dashboard-data-access';
-import { formatDateTime, formatPercent, useI18n } from '@tiltak/dashboard-i18n';
+import { formatDateTime, formatPercent, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
-import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { STATUS_FORM_ID } from './status-update-form';
 
@@ -37,9 +36,7 @@ export function MyActionsPage() {
   const { t, locale } = useI18n();
   const { data, error } = useQuery(ActionsToUpdateDocument);
 
-  useEffect(() => {
-    document.title = `${t('myActions.title')} – ${t('app.name')}`;
-  }, [t]);
+  useDocumentTitle(t('myActions.title'));
 
   const actions = worstAndStalestFirst(data?.actions.edges.map((edge) => edge.node) ?? []);
   return (
@@ -51,7 +48,7 @@ export function MyActionsPage() {
       {data && actions.length === 0 && <p>{t('myActions.none')}</p>}
       {data && data.actions.totalCount > actions.length && (
         <p>
-          {t('myActions.partial', { shown: actions.length, count: data.actions.totalCount })}{' '}
+          {t('myActions.partial', { shown: actions.length, total: data.actions.totalCount })}{' '}
           <Link to="/actions">{t('actions.clearFilters')}</Link>
         </p>
       )}

@@ -1,3 +1,4 @@
 export * from './translate';
 export * from './i18n-provider';
+export * from './document-title';
 export type { MessageKey } from './messages.nb';

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { FocusAreaPageDocument } from '@tiltak/dashboard-data-access';
-import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
+import { formatPercent, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import {
   Content,
   FigureExplanation,
@@ -9,7 +9,6 @@ import {
   StatusMessage,
   useContentLang,
 } from '@tiltak/dashboard-ui';
-import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { CellTable } from './cell-table';
 import { Indicators } from './indicators';
@@ -22,9 +21,7 @@ export function FocusAreaPage() {
   const focusArea = data?.focusArea;
   const contentLang = useContentLang();
 
-  useEffect(() => {
-    document.title = `${focusArea?.name ?? t('overview.focusAreas')} – ${t('app.name')}`;
-  }, [focusArea, t]);
+  useDocumentTitle(focusArea?.name ?? t('overview.focusAreas'));
 
   if (error && !data) return <StatusMessage kind="error">{t('status.error')}</StatusMessage>;
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;

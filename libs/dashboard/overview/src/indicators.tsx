@@ -1,5 +1,5 @@
 import type { IndicatorSeries } from '@tiltak/dashboard-data-access';
-import { LOCALE_TAGS, useI18n } from '@tiltak/dashboard-i18n';
+import { FORMAT_LOCALES, useI18n } from '@tiltak/dashboard-i18n';
 import { IndicatorChart } from '@tiltak/dashboard-ui';
 
 type Point = { year: number; value: number };
@@ -49,7 +49,7 @@ export function Indicators({
   municipalityCount: number;
 }) {
   const { t, locale } = useI18n();
-  const number = new Intl.NumberFormat(LOCALE_TAGS[locale], { maximumFractionDigits: 2 });
+  const number = new Intl.NumberFormat(FORMAT_LOCALES[locale], { maximumFractionDigits: 2 });
   if (indicators.length === 0) return <p>{t('place.noIndicators')}</p>;
   return (
     <div className="indicators">

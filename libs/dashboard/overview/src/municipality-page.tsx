@@ -1,8 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { MunicipalityPageDocument, ProgressExplanationDocument } from '@tiltak/dashboard-data-access';
-import { formatDate, formatPercent, useI18n } from '@tiltak/dashboard-i18n';
+import { formatDate, formatPercent, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { Content, FigureExplanation, FigureSummary, ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
-import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { CellTable } from './cell-table';
 import { Indicators } from './indicators';
@@ -18,9 +17,7 @@ export function MunicipalityPage() {
     skip: !municipality,
   }).data?.progressExplanation;
 
-  useEffect(() => {
-    document.title = `${municipality?.name ?? t('overview.municipalities')} – ${t('app.name')}`;
-  }, [municipality, t]);
+  useDocumentTitle(municipality?.name ?? t('overview.municipalities'));
 
   if (error && !data) return <StatusMessage kind="error">{t('status.error')}</StatusMessage>;
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;

@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { type ProgressCell, ProgressOverviewDocument } from '@tiltak/dashboard-data-access';
-import { formatPercent, useI18n } from '@tiltak/dashboard-i18n';
+import { formatPercent, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { cellKey, Content, ProgressBar, ProgressMatrix, StatusMessage } from '@tiltak/dashboard-ui';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { cellChanges, cellFingerprint, worstCell } from './figures';
 import { MatrixCell } from './matrix-cell';
@@ -22,9 +22,7 @@ export function OverviewPage() {
   const { data, error } = useQuery(ProgressOverviewDocument);
   const [announce, setAnnounce] = useState(true);
 
-  useEffect(() => {
-    document.title = `${t('overview.title')} – ${t('app.name')}`;
-  }, [t]);
+  useDocumentTitle(t('overview.title'));
 
   const cells = useMemo(
     () => data && new Map(data.progressMatrix.map((cell) => [cellKey(cell.municipalityId, cell.focusAreaId), cell])),

@@ -31,7 +31,6 @@ export function ProgrammeStanding({
   const percent = (value: number | null) => formatPercent(locale, value);
   const { standing } = programme;
   const gap = gapOf(programme.progress, standing.expectedProgress);
-  const points = (value: number) => new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB').format(value);
   return (
     <section aria-labelledby="programme-progress" className="standing">
       <h2 id="programme-progress" className="standing__title">
@@ -48,7 +47,7 @@ export function ProgrammeStanding({
         />
         {gap !== null && gap !== 0 && (
           <span className="standing__gap">
-            {gap > 0 ? t('overview.behind', { points: points(gap) }) : t('overview.ahead', { points: points(-gap) })}
+            {gap > 0 ? t('overview.behind', { points: gap }) : t('overview.ahead', { points: -gap })}
           </span>
         )}
         {change && (

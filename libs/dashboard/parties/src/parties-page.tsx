@@ -6,9 +6,9 @@ import {
   WhoDoesWhatDocument,
 } from '@tiltak/dashboard-data-access';
 import { PARTY_KINDS } from '@tiltak/domain';
-import { useI18n } from '@tiltak/dashboard-i18n';
+import { useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { Content, OutcomeMessage, ProgressMatrix, StatusMessage } from '@tiltak/dashboard-ui';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { PartyForm } from './party-form';
 import { Link, useSearchParams } from 'react-router';
 
@@ -21,9 +21,7 @@ export function PartiesPage() {
   const mayManage = useViewerCan()?.manageParties ?? false;
   const [created, setCreated] = useState<{ message: string; partyId: string } | null>(null);
 
-  useEffect(() => {
-    document.title = `${t('parties.title')} – ${t('app.name')}`;
-  }, [t]);
+  useDocumentTitle(t('parties.title'));
 
   const describe = (counts: InvolvementCounts | undefined) => {
     if (!counts) return <span className="matrix__empty">–</span>;

@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { PartyPageDocument } from '@tiltak/dashboard-data-access';
-import { useI18n } from '@tiltak/dashboard-i18n';
+import { useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { ActionTable, Content, OutcomeMessage, StatusMessage } from '@tiltak/dashboard-ui';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { PartyForm } from './party-form';
 import { Link, useParams } from 'react-router';
 
@@ -15,9 +15,7 @@ export function PartyPage() {
   const [message, setMessage] = useState('');
   const party = data?.party;
 
-  useEffect(() => {
-    document.title = `${party?.name ?? t('parties.title')} – ${t('app.name')}`;
-  }, [party?.name, t]);
+  useDocumentTitle(party?.name ?? t('parties.title'));
 
   if (error && !data) return <StatusMessage kind="error">{t('status.error')}</StatusMessage>;
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;

@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { AuditLogDocument, type AuditLogQuery } from '@tiltak/dashboard-data-access';
-import { formatDateTime, useI18n } from '@tiltak/dashboard-i18n';
+import { formatDateTime, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { StatusMessage } from '@tiltak/dashboard-ui';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 
 const PAGE_SIZE = 50;
@@ -29,9 +29,7 @@ export function AuditLogPage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
 
-  useEffect(() => {
-    document.title = `${t('audit.title')} – ${t('app.name')}`;
-  }, [t]);
+  useDocumentTitle(t('audit.title'));
 
   if (error && !data) return <StatusMessage kind="error">{t('audit.refused')}</StatusMessage>;
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;

@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { UsersDocument } from '@tiltak/dashboard-data-access';
-import { useI18n } from '@tiltak/dashboard-i18n';
+import { useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { OutcomeMessage, StatusMessage } from '@tiltak/dashboard-ui';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { UserForm } from './user-form';
 
@@ -13,9 +13,7 @@ export function UsersPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState('');
 
-  useEffect(() => {
-    document.title = `${t('users.title')} – ${t('app.name')}`;
-  }, [t]);
+  useDocumentTitle(t('users.title'));
 
   if (error && !data) return <StatusMessage kind="error">{t('users.refused')}</StatusMessage>;
   if (!data) return <StatusMessage kind="loading">{t('status.loading')}</StatusMessage>;
