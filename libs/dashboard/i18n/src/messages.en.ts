@@ -308,22 +308,28 @@ export const en: Messages = {
   'overview.showActions': 'Show the actions',
   'overview.worstCell': 'Furthest behind',
   'overview.worstCellLink': 'Furthest behind: {municipality} × {focusArea}',
-  'overview.behind': '{points, plural, one {# percentage point behind expected} other {# percentage points behind expected}}',
-  'overview.ahead': '{points, plural, one {# percentage point ahead of expected} other {# percentage points ahead of expected}}',
+  'overview.behind':
+    '{points, plural, one {# percentage point behind expected} other {# percentage points behind expected}}',
+  'overview.ahead':
+    '{points, plural, one {# percentage point ahead of expected} other {# percentage points ahead of expected}}',
   'overview.matrixTitle': 'Municipalities and focus areas',
-  'overview.legend': 'The percentage is progress; expected is what a steady pace from start to due date would have reached today. ◷ Not updated: no status update for more than {days, plural, one {# day} other {# days}}.',
+  'overview.legend':
+    'The percentage is progress; expected is what a steady pace from start to due date would have reached today. ◷ Not updated: no status update for more than {days, plural, one {# day} other {# days}}.',
   'overview.cellChanged': '{municipality} × {focusArea}: {changes}',
   'overview.totalChanged': '{name}: {changes}',
   'overview.change': '{before} → {after}',
   'overview.changedMore': '{count, plural, one {and # more change} other {and # more changes}}',
   'overview.changedBadge': 'Changed',
-  'overview.atRiskTotal': '{count, plural, one {# action is at risk or off track.} other {# actions are at risk or off track.}}',
+  'overview.atRiskTotal':
+    '{count, plural, one {# action is at risk or off track.} other {# actions are at risk or off track.}}',
   'overview.atRiskShown': 'The {shown, number} furthest behind are shown here.',
-  'overview.seeAllAtRisk': '{count, plural, one {See the action in the actions list} other {See all # in the actions list}}',
+  'overview.seeAllAtRisk':
+    '{count, plural, one {See the action in the actions list} other {See all # in the actions list}}',
   'overview.ledBy': 'Led by {name}',
   'overview.noLead': 'No lead party',
   'overview.lastUpdate': 'Last updated {date}',
-  'overview.staleFlag': '{count, plural, one {not updated for more than # day} other {not updated for more than # days}}',
+  'overview.staleFlag':
+    '{count, plural, one {not updated for more than # day} other {not updated for more than # days}}',
   'overview.overdueTitle': 'Overdue milestones',
   'overview.noneOverdue': 'No milestone is overdue.',
   'overview.seeAllOverdue': 'See all actions running late',
@@ -334,7 +340,8 @@ export const en: Messages = {
   'partyKind.INTERMUNICIPAL_COUNCIL': 'Intermunicipal political council',
   'nav.myActions': 'My actions',
   'myActions.title': 'My actions',
-  'myActions.intro': 'The actions you can update: the furthest off course first, and among equals the longest unchanged.',
+  'myActions.intro':
+    'The actions you can update: the furthest off course first, and among equals the longest unchanged.',
   'myActions.none': 'You have no actions to update.',
   'myActions.partial': 'Showing {shown, number} of {total, number}.',
   'myActions.progress': 'Progress {progress}, expected {expected} by now',
@@ -347,8 +354,10 @@ export const en: Messages = {
   'action.milestoneReopened': 'The milestone “{title}” is reopened.',
   'actions.party': 'Party',
   'figures.actions': '{count, plural, one {# action} other {# actions}}',
-  'figures.actionsAcross': '{count, plural, one {# action in the municipalities} other {# actions in the municipalities}}',
-  'figures.acrossNote': 'An action that concerns several municipalities counts once in each, as the overview’s cells count it.',
+  'figures.actionsAcross':
+    '{count, plural, one {# action in the municipalities} other {# actions in the municipalities}}',
+  'figures.acrossNote':
+    'An action that concerns several municipalities counts once in each, as the overview’s cells count it.',
   'figures.onTrack': '{count, plural, one {# on track} other {# on track}}',
   'figures.atRisk': '{count, plural, one {# at risk} other {# at risk}}',
   'figures.offTrack': '{count, plural, one {# off track} other {# off track}}',
@@ -358,11 +367,14 @@ export const en: Messages = {
   'figures.rowHeading': '{municipality}, all focus areas:',
   'figures.columnHeading': '{focusArea}, all municipalities:',
   'figures.localNote': 'Status, progress and health in the list are the municipality’s own figures for each action.',
-  'figures.actionNote': 'The list shows each action’s own figures. The figures above build on each municipality’s own figures, as the overview’s cells do. Choose a municipality to see them.',
+  'figures.actionNote':
+    'The list shows each action’s own figures. The figures above build on each municipality’s own figures, as the overview’s cells do. Choose a municipality to see them.',
   'figures.filtered': 'With the filters you chose, {shown, number} of them are shown.',
   'figures.explain': 'How the figures for {name} were calculated',
-  'figures.method': 'Progress is a weighted mean: each action counts with its weight, once in every municipality it concerns, with the municipality’s own status and progress where it set them and the action’s otherwise. Cancelled actions do not count. The result is rounded to one decimal.',
-  'figures.sum': 'The sum of progress × weight is {weightedSum, number}, the sum of weights is {totalWeight, number}: {weightedSum, number} / {totalWeight, number} = {progress}.',
+  'figures.method':
+    'Progress is a weighted mean: each action counts with its weight, once in every municipality it concerns, with the municipality’s own status and progress where it set them and the action’s otherwise. Cancelled actions do not count. The result is rounded to one decimal.',
+  'figures.sum':
+    'The sum of progress × weight is {weightedSum, number}, the sum of weights is {totalWeight, number}: {weightedSum, number} / {totalWeight, number} = {progress}.',
   'figures.noneCounted': 'No action counts, so there is no progress figure.',
   'figures.action': 'Action',
   'figures.municipality': 'Municipality',
@@ -380,7 +392,8 @@ export const en: Messages = {
   'figures.byMunicipality': 'By municipality',
   'figures.cellLink': 'The actions for {municipality}, {focusArea}',
   'place.indicatorLocalSummary': 'Latest value {latest}.',
-  'place.indicatorLocalNote': 'Baseline and target are set for the region as a whole, not for each municipality, so only the municipality’s own values are shown here, without the region’s baseline and target.',
+  'place.indicatorLocalNote':
+    'Baseline and target are set for the region as a whole, not for each municipality, so only the municipality’s own values are shown here, without the region’s baseline and target.',
   'place.indicatorRegionNote': 'The total of all municipalities, compared with the region’s baseline and target.',
   'place.indicatorIncomplete': 'Left out because not every municipality has figures yet: {years}.',
 };

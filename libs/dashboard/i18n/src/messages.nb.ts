@@ -311,13 +311,15 @@ export const nb = {
   'overview.behind': '{points, plural, one {# prosentpoeng bak forventet} other {# prosentpoeng bak forventet}}',
   'overview.ahead': '{points, plural, one {# prosentpoeng foran forventet} other {# prosentpoeng foran forventet}}',
   'overview.matrixTitle': 'Kommuner og satsingsområder',
-  'overview.legend': 'Prosenten er framdrift; forventet er hva jevn fart fra start til frist ville gitt i dag. ◷ Ikke oppdatert: ingen statusoppdatering på over {days, plural, one {# dag} other {# dager}}.',
+  'overview.legend':
+    'Prosenten er framdrift; forventet er hva jevn fart fra start til frist ville gitt i dag. ◷ Ikke oppdatert: ingen statusoppdatering på over {days, plural, one {# dag} other {# dager}}.',
   'overview.cellChanged': '{municipality} × {focusArea}: {changes}',
   'overview.totalChanged': '{name}: {changes}',
   'overview.change': '{before} → {after}',
   'overview.changedMore': '{count, plural, one {og # endring til} other {og # endringer til}}',
   'overview.changedBadge': 'Endret',
-  'overview.atRiskTotal': '{count, plural, one {# tiltak er i risiko eller utenfor kurs.} other {# tiltak er i risiko eller utenfor kurs.}}',
+  'overview.atRiskTotal':
+    '{count, plural, one {# tiltak er i risiko eller utenfor kurs.} other {# tiltak er i risiko eller utenfor kurs.}}',
   'overview.atRiskShown': 'Her vises de {shown, number} som ligger lengst bak.',
   'overview.seeAllAtRisk': '{count, plural, one {Se tiltaket i tiltakslisten} other {Se alle # i tiltakslisten}}',
   'overview.ledBy': 'Ledes av {name}',
@@ -334,7 +336,8 @@ export const nb = {
   'partyKind.INTERMUNICIPAL_COUNCIL': 'Interkommunalt politisk råd',
   'nav.myActions': 'Mine tiltak',
   'myActions.title': 'Mine tiltak',
-  'myActions.intro': 'Tiltakene du kan oppdatere: størst avvik først, og blant like de som har stått lengst uten endring.',
+  'myActions.intro':
+    'Tiltakene du kan oppdatere: størst avvik først, og blant like de som har stått lengst uten endring.',
   'myActions.none': 'Du har ingen tiltak å oppdatere.',
   'myActions.partial': 'Viser {shown, number} av {total, number}.',
   'myActions.progress': 'Framdrift {progress}, forventet {expected} nå',
@@ -358,11 +361,14 @@ export const nb = {
   'figures.rowHeading': '{municipality}, alle satsingsområder:',
   'figures.columnHeading': '{focusArea}, alle kommuner:',
   'figures.localNote': 'Status, framdrift og vurdering i listen er kommunens egne tall for hvert tiltak.',
-  'figures.actionNote': 'Listen viser hvert tiltaks egne tall. Tallene over bygger på hver kommunes egne tall, slik cellene i oversikten gjør. Velg en kommune for å se dem.',
+  'figures.actionNote':
+    'Listen viser hvert tiltaks egne tall. Tallene over bygger på hver kommunes egne tall, slik cellene i oversikten gjør. Velg en kommune for å se dem.',
   'figures.filtered': 'Med filtrene du har valgt, vises {shown, number} av dem.',
   'figures.explain': 'Slik er tallene for {name} regnet ut',
-  'figures.method': 'Framdriften er et vektet gjennomsnitt: hvert tiltak teller med sin vekt, én gang i hver kommune det gjelder, med kommunens egen status og framdrift der kommunen har satt dem og tiltakets ellers. Avbrutte tiltak teller ikke med. Tallet rundes til én desimal.',
-  'figures.sum': 'Sum av framdrift × vekt er {weightedSum, number}, sum av vekter er {totalWeight, number}: {weightedSum, number} / {totalWeight, number} = {progress}.',
+  'figures.method':
+    'Framdriften er et vektet gjennomsnitt: hvert tiltak teller med sin vekt, én gang i hver kommune det gjelder, med kommunens egen status og framdrift der kommunen har satt dem og tiltakets ellers. Avbrutte tiltak teller ikke med. Tallet rundes til én desimal.',
+  'figures.sum':
+    'Sum av framdrift × vekt er {weightedSum, number}, sum av vekter er {totalWeight, number}: {weightedSum, number} / {totalWeight, number} = {progress}.',
   'figures.noneCounted': 'Ingen tiltak teller med, så det finnes ikke noe tall for framdrift.',
   'figures.action': 'Tiltak',
   'figures.municipality': 'Kommune',
@@ -380,7 +386,8 @@ export const nb = {
   'figures.byMunicipality': 'Per kommune',
   'figures.cellLink': 'Tiltakene for {municipality}, {focusArea}',
   'place.indicatorLocalSummary': 'Siste verdi {latest}.',
-  'place.indicatorLocalNote': 'Utgangspunkt og mål er satt for regionen samlet, ikke for hver kommune. Her vises derfor bare kommunens egne verdier, uten regionens utgangspunkt og mål.',
+  'place.indicatorLocalNote':
+    'Utgangspunkt og mål er satt for regionen samlet, ikke for hver kommune. Her vises derfor bare kommunens egne verdier, uten regionens utgangspunkt og mål.',
   'place.indicatorRegionNote': 'Summen for alle kommunene, sammenlignet med regionens utgangspunkt og mål.',
   'place.indicatorIncomplete': 'Ikke med fordi ikke alle kommunene har tall ennå: {years}.',
 } as const satisfies Record<string, string>;
