@@ -322,7 +322,7 @@ export const nn: Messages = {
   'overview.changedBadge': 'Endra',
   'overview.atRiskTotal':
     '{count, plural, one {# tiltak er i risiko eller utanfor kurs.} other {# tiltak er i risiko eller utanfor kurs.}}',
-  'overview.atRiskShown': 'Her ser du dei {shown, number} som ligg lengst bak.',
+  'overview.atRiskShown': '{shown, plural, one {Her ser du det som ligg lengst bak.} other {Her ser du dei # som ligg lengst bak.}}',
   'overview.seeAllAtRisk': '{count, plural, one {Sjå tiltaket i tiltakslista} other {Sjå alle # i tiltakslista}}',
   'overview.ledBy': 'Leidd av {name}',
   'overview.noLead': 'Ingen ansvarleg aktør',
@@ -341,7 +341,7 @@ export const nn: Messages = {
   'myActions.intro':
     'Tiltaka du kan oppdatere: størst avvik først, og blant like dei som har stått lengst utan endring.',
   'myActions.none': 'Du har ingen tiltak å oppdatere.',
-  'myActions.partial': 'Viser {shown, number} av {total, number}.',
+  'myActions.partial': '{total, plural, one {Viser {shown, plural, one {#} other {#}} av # tiltak.} other {Viser {shown, plural, one {#} other {#}} av # tiltak.}}',
   'myActions.progress': 'Framdrift {progress}, forventa {expected} no',
   'myActions.lastUpdate': 'Siste statusoppdatering {date}',
   'myActions.neverUpdated': 'Inga statusoppdatering enno',
@@ -366,7 +366,7 @@ export const nn: Messages = {
   'figures.localNote': 'Status, framdrift og vurdering i lista er dei tala kommunen sjølv har for kvart tiltak.',
   'figures.actionNote':
     'Lista viser tala kvart tiltak har sjølv. Tala over byggjer på tala kvar kommune har sjølv, slik cellene i oversikta gjer. Vel ein kommune for å sjå dei.',
-  'figures.filtered': 'Med filtra du har valt, ser du {shown, number} av dei.',
+  'figures.filtered': '{shown, plural, one {Med filtra du har valt, ser du # av dei.} other {Med filtra du har valt, ser du # av dei.}}',
   'figures.explain': 'Slik er tala for {name} rekna ut',
   'figures.method':
     'Framdrifta er eit vekta gjennomsnitt: kvart tiltak tel med vekta si, éin gong i kvar kommune det gjeld, med status og framdrift frå kommunen der kommunen har sett dei sjølv, og elles frå tiltaket. Avbrotne tiltak tel ikkje med. Talet blir runda av til éin desimal.',

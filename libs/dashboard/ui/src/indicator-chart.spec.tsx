@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react';
+import { I18nProvider } from '@tiltak/dashboard-i18n';
 import { axisTicks, IndicatorChart } from './indicator-chart';
 
 describe('axisTicks', () => {
@@ -16,14 +17,16 @@ describe('axisTicks', () => {
 describe('IndicatorChart', () => {
   it('labels both axes, names every series in a legend, and keeps the figures in a table', () => {
     const { container } = render(
-      <IndicatorChart
-        title="Gjestedøgn"
-        summary="11 900 i 2025 mot utgangspunkt 12 000 og mål 14 000 i 2028."
-        points={[{ year: 2025, value: 11_900 }]}
-        reference={{ baseline: 12_000, target: 14_000 }}
-        labels={{ year: 'År', value: 'gjestedøgn', baseline: 'Utgangspunkt', target: 'Mål 2028' }}
-        format={(value) => String(value)}
-      />,
+      <I18nProvider initialLocale="nb">
+        <IndicatorChart
+          title="Gjestedøgn"
+          summary="11 900 i 2025 mot utgangspunkt 12 000 og mål 14 000 i 2028."
+          points={[{ year: 2025, value: 11_900 }]}
+          reference={{ baseline: 12_000, target: 14_000 }}
+          labels={{ year: 'År', value: 'gjestedøgn', baseline: 'Utgangspunkt', target: 'Mål 2028' }}
+          format={(value) => String(value)}
+        />
+      </I18nProvider>,
     );
 
     const sut = screen.getByRole('img', { name: /11 900 i 2025/ });
@@ -37,14 +40,16 @@ describe('IndicatorChart', () => {
 
   it('without a reference of the same kind, shows the values alone: no baseline or target line, key or row', () => {
     const { container } = render(
-      <IndicatorChart
-        title="Gjestedøgn i Nes"
-        summary="2 900 i 2025."
-        points={[{ year: 2025, value: 2_900 }]}
-        note="Utgangspunkt og mål gjelder regionen som helhet."
-        labels={{ year: 'År', value: 'gjestedøgn', baseline: 'Utgangspunkt', target: 'Mål 2028' }}
-        format={(value) => String(value)}
-      />,
+      <I18nProvider initialLocale="nb">
+        <IndicatorChart
+          title="Gjestedøgn i Nes"
+          summary="2 900 i 2025."
+          points={[{ year: 2025, value: 2_900 }]}
+          note="Utgangspunkt og mål gjelder regionen som helhet."
+          labels={{ year: 'År', value: 'gjestedøgn', baseline: 'Utgangspunkt', target: 'Mål 2028' }}
+          format={(value) => String(value)}
+        />
+      </I18nProvider>,
     );
 
     expect(container.querySelector('.indicator__baseline, .indicator__target')).toBeNull();
