@@ -22,7 +22,8 @@ export async function tabUntil(page: Page, reached: (page: Page) => Promise<bool
 /**
  * Every visible link and button whose accessible name (as Chromium computes it for screen readers)
  * leaves out some of the text it shows, as "shown text → name" lines. Whitespace is ignored: only
- * missing words count.
+ * missing words count. Signs hidden from screen readers on purpose (aria-hidden, such as the ✕ before
+ * "utenfor kurs", which the words already say) are not text the name must carry.
  */
 export async function namesMissingVisibleText(page: Page): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
@@ -39,7 +40,15 @@ export async function namesMissingVisibleText(page: Page): Promise<string[]> {
       const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: node.backendDOMNodeId });
       const shown = (await cdp.send('Runtime.callFunctionOn', {
         objectId: object.objectId,
-        functionDeclaration: 'function () { return this.checkVisibility() ? this.innerText : null; }',
+        functionDeclaration: `function () {
+          if (!this.checkVisibility()) return null;
+          const hidden = [...this.querySelectorAll('[aria-hidden="true"]')];
+          const before = hidden.map((element) => element.style.display);
+          hidden.forEach((element) => (element.style.display = 'none'));
+          const text = this.innerText;
+          hidden.forEach((element, index) => (element.style.display = before[index]));
+          return text;
+        }`,
         returnByValue: true,
       })) as { result: { value: string | null } };
       const text = shown.result.value;

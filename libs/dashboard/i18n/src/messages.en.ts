@@ -319,10 +319,17 @@ export const en: Messages = {
   'overview.totalChanged': '{name}: {changes}',
   'overview.change': '{before} → {after}',
   'overview.changedMore': '{count, plural, one {and # more change} other {and # more changes}}',
+  'overview.healthChange.ON_TRACK': '{before, number} → {after, plural, one {# on track} other {# on track}}',
+  'overview.healthChange.AT_RISK': '{before, number} → {after, plural, one {# at risk} other {# at risk}}',
+  'overview.healthChange.OFF_TRACK': '{before, number} → {after, plural, one {# off track} other {# off track}}',
+  'overview.staleChange': '{before, number} → {after, plural, one {# not updated} other {# not updated}}',
+  'overview.overdueChange':
+    '{before, number} → {after, plural, one {# overdue milestone} other {# overdue milestones}}',
   'overview.changedBadge': 'Changed',
   'overview.atRiskTotal':
     '{count, plural, one {# action is at risk or off track.} other {# actions are at risk or off track.}}',
-  'overview.atRiskShown': '{shown, plural, one {The one furthest behind is shown here.} other {The # furthest behind are shown here.}}',
+  'overview.atRiskShown':
+    '{shown, plural, one {The one furthest behind is shown here.} other {The # furthest behind are shown here.}}',
   'overview.seeAllAtRisk':
     '{count, plural, one {See the action in the actions list} other {See all # in the actions list}}',
   'overview.ledBy': 'Led by {name}',
@@ -343,7 +350,8 @@ export const en: Messages = {
   'myActions.intro':
     'The actions you can update: the furthest off course first, and among equals the longest unchanged.',
   'myActions.none': 'You have no actions to update.',
-  'myActions.partial': '{total, plural, one {Showing {shown, plural, one {#} other {#}} of # action.} other {Showing {shown, plural, one {#} other {#}} of # actions.}}',
+  'myActions.partial':
+    '{total, plural, one {Showing {shown, plural, one {#} other {#}} of # action.} other {Showing {shown, plural, one {#} other {#}} of # actions.}}',
   'myActions.progress': 'Progress {progress}, expected {expected} by now',
   'myActions.lastUpdate': 'Last status update {date}',
   'myActions.neverUpdated': 'No status update yet',
@@ -366,10 +374,12 @@ export const en: Messages = {
   'figures.cellHeading': '{municipality}, {focusArea}:',
   'figures.rowHeading': '{municipality}, all focus areas:',
   'figures.columnHeading': '{focusArea}, all municipalities:',
-  'figures.localNote': 'Status, progress and assessment in the list are the municipality’s own figures for each action.',
+  'figures.localNote':
+    'Status, progress and assessment in the list are the municipality’s own figures for each action.',
   'figures.actionNote':
     'The list shows each action’s own figures. The figures above build on each municipality’s own figures, as the overview’s cells do. Choose a municipality to see them.',
-  'figures.filtered': '{shown, plural, one {With the filters you chose, # of them is shown.} other {With the filters you chose, # of them are shown.}}',
+  'figures.filtered':
+    '{shown, plural, one {With the filters you chose, # of them is shown.} other {With the filters you chose, # of them are shown.}}',
   'figures.explain': 'How the figures for {name} were calculated',
   'figures.method':
     'Progress is a weighted mean: each action counts with its weight, once in every municipality it concerns, with the municipality’s own status and progress where it set them and the action’s otherwise. Cancelled actions do not count. The result is rounded to one decimal.',

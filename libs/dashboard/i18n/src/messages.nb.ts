@@ -317,10 +317,17 @@ export const nb = {
   'overview.totalChanged': '{name}: {changes}',
   'overview.change': '{before} → {after}',
   'overview.changedMore': '{count, plural, one {og # endring til} other {og # endringer til}}',
+  'overview.healthChange.ON_TRACK': '{before, number} → {after, plural, one {# i rute} other {# i rute}}',
+  'overview.healthChange.AT_RISK': '{before, number} → {after, plural, one {# i risiko} other {# i risiko}}',
+  'overview.healthChange.OFF_TRACK': '{before, number} → {after, plural, one {# utenfor kurs} other {# utenfor kurs}}',
+  'overview.staleChange': '{before, number} → {after, plural, one {# ikke oppdatert} other {# ikke oppdatert}}',
+  'overview.overdueChange':
+    '{before, number} → {after, plural, one {# forsinket milepæl} other {# forsinkede milepæler}}',
   'overview.changedBadge': 'Endret',
   'overview.atRiskTotal':
     '{count, plural, one {# tiltak er i risiko eller utenfor kurs.} other {# tiltak er i risiko eller utenfor kurs.}}',
-  'overview.atRiskShown': '{shown, plural, one {Her vises det som ligger lengst bak.} other {Her vises de # som ligger lengst bak.}}',
+  'overview.atRiskShown':
+    '{shown, plural, one {Her vises det som ligger lengst bak.} other {Her vises de # som ligger lengst bak.}}',
   'overview.seeAllAtRisk': '{count, plural, one {Se tiltaket i tiltakslisten} other {Se alle # i tiltakslisten}}',
   'overview.ledBy': 'Ledes av {name}',
   'overview.noLead': 'Ingen ansvarlig aktør',
@@ -339,7 +346,8 @@ export const nb = {
   'myActions.intro':
     'Tiltakene du kan oppdatere: størst avvik først, og blant like de som har stått lengst uten endring.',
   'myActions.none': 'Du har ingen tiltak å oppdatere.',
-  'myActions.partial': '{total, plural, one {Viser {shown, plural, one {#} other {#}} av # tiltak.} other {Viser {shown, plural, one {#} other {#}} av # tiltak.}}',
+  'myActions.partial':
+    '{total, plural, one {Viser {shown, plural, one {#} other {#}} av # tiltak.} other {Viser {shown, plural, one {#} other {#}} av # tiltak.}}',
   'myActions.progress': 'Framdrift {progress}, forventet {expected} nå',
   'myActions.lastUpdate': 'Siste statusoppdatering {date}',
   'myActions.neverUpdated': 'Ingen statusoppdatering ennå',
@@ -363,7 +371,8 @@ export const nb = {
   'figures.localNote': 'Status, framdrift og vurdering i listen er kommunens egne tall for hvert tiltak.',
   'figures.actionNote':
     'Listen viser hvert tiltaks egne tall. Tallene over bygger på hver kommunes egne tall, slik cellene i oversikten gjør. Velg en kommune for å se dem.',
-  'figures.filtered': '{shown, plural, one {Med filtrene du har valgt, vises # av dem.} other {Med filtrene du har valgt, vises # av dem.}}',
+  'figures.filtered':
+    '{shown, plural, one {Med filtrene du har valgt, vises # av dem.} other {Med filtrene du har valgt, vises # av dem.}}',
   'figures.explain': 'Slik er tallene for {name} regnet ut',
   'figures.method':
     'Framdriften er et vektet gjennomsnitt: hvert tiltak teller med sin vekt, én gang i hver kommune det gjelder, med kommunens egen status og framdrift der kommunen har satt dem og tiltakets ellers. Avbrutte tiltak teller ikke med. Tallet rundes til én desimal.',

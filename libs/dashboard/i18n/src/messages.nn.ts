@@ -319,10 +319,17 @@ export const nn: Messages = {
   'overview.totalChanged': '{name}: {changes}',
   'overview.change': '{before} → {after}',
   'overview.changedMore': '{count, plural, one {og # endring til} other {og # endringar til}}',
+  'overview.healthChange.ON_TRACK': '{before, number} → {after, plural, one {# i rute} other {# i rute}}',
+  'overview.healthChange.AT_RISK': '{before, number} → {after, plural, one {# i risiko} other {# i risiko}}',
+  'overview.healthChange.OFF_TRACK': '{before, number} → {after, plural, one {# utanfor kurs} other {# utanfor kurs}}',
+  'overview.staleChange': '{before, number} → {after, plural, one {# ikkje oppdatert} other {# ikkje oppdatert}}',
+  'overview.overdueChange':
+    '{before, number} → {after, plural, one {# forseinka milepæl} other {# forseinka milepælar}}',
   'overview.changedBadge': 'Endra',
   'overview.atRiskTotal':
     '{count, plural, one {# tiltak er i risiko eller utanfor kurs.} other {# tiltak er i risiko eller utanfor kurs.}}',
-  'overview.atRiskShown': '{shown, plural, one {Her ser du det som ligg lengst bak.} other {Her ser du dei # som ligg lengst bak.}}',
+  'overview.atRiskShown':
+    '{shown, plural, one {Her ser du det som ligg lengst bak.} other {Her ser du dei # som ligg lengst bak.}}',
   'overview.seeAllAtRisk': '{count, plural, one {Sjå tiltaket i tiltakslista} other {Sjå alle # i tiltakslista}}',
   'overview.ledBy': 'Leidd av {name}',
   'overview.noLead': 'Ingen ansvarleg aktør',
@@ -341,7 +348,8 @@ export const nn: Messages = {
   'myActions.intro':
     'Tiltaka du kan oppdatere: størst avvik først, og blant like dei som har stått lengst utan endring.',
   'myActions.none': 'Du har ingen tiltak å oppdatere.',
-  'myActions.partial': '{total, plural, one {Viser {shown, plural, one {#} other {#}} av # tiltak.} other {Viser {shown, plural, one {#} other {#}} av # tiltak.}}',
+  'myActions.partial':
+    '{total, plural, one {Viser {shown, plural, one {#} other {#}} av # tiltak.} other {Viser {shown, plural, one {#} other {#}} av # tiltak.}}',
   'myActions.progress': 'Framdrift {progress}, forventa {expected} no',
   'myActions.lastUpdate': 'Siste statusoppdatering {date}',
   'myActions.neverUpdated': 'Inga statusoppdatering enno',
@@ -366,7 +374,8 @@ export const nn: Messages = {
   'figures.localNote': 'Status, framdrift og vurdering i lista er dei tala kommunen sjølv har for kvart tiltak.',
   'figures.actionNote':
     'Lista viser tala kvart tiltak har sjølv. Tala over byggjer på tala kvar kommune har sjølv, slik cellene i oversikta gjer. Vel ein kommune for å sjå dei.',
-  'figures.filtered': '{shown, plural, one {Med filtra du har valt, ser du # av dei.} other {Med filtra du har valt, ser du # av dei.}}',
+  'figures.filtered':
+    '{shown, plural, one {Med filtra du har valt, ser du # av dei.} other {Med filtra du har valt, ser du # av dei.}}',
   'figures.explain': 'Slik er tala for {name} rekna ut',
   'figures.method':
     'Framdrifta er eit vekta gjennomsnitt: kvart tiltak tel med vekta si, éin gong i kvar kommune det gjeld, med status og framdrift frå kommunen der kommunen har sett dei sjølv, og elles frå tiltaket. Avbrotne tiltak tel ikkje med. Talet blir runda av til éin desimal.',

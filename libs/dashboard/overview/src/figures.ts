@@ -37,18 +37,17 @@ export function cellChanges(
   const change = (from: string, to: string) => t('overview.change', { before: from, after: to });
   const parts: string[] = [];
   if (before.progress !== after.progress) parts.push(change(percent(before.progress), percent(after.progress)));
-  // Counts read "2 → 1 i risiko": the words once, so the change stays short in a narrow cell.
-  const counts = (before: number, after: number) => t('overview.change', { before, after });
+  // Counts read "2 → 1 i risiko": the words once, in the form the new count takes, so the change stays short.
   for (const [health, key] of HEALTH_KEYS) {
     if (before.byHealth[key] !== after.byHealth[key]) {
-      parts.push(t(`overview.health.${health}`, { count: counts(before.byHealth[key], after.byHealth[key]) }));
+      parts.push(t(`overview.healthChange.${health}`, { before: before.byHealth[key], after: after.byHealth[key] }));
     }
   }
   if (before.stale !== after.stale) {
-    parts.push(t('overview.staleCount', { count: counts(before.stale, after.stale) }));
+    parts.push(t('overview.staleChange', { before: before.stale, after: after.stale }));
   }
   if (before.overdueMilestones !== after.overdueMilestones) {
-    parts.push(t('overview.overdue', { count: counts(before.overdueMilestones, after.overdueMilestones) }));
+    parts.push(t('overview.overdueChange', { before: before.overdueMilestones, after: after.overdueMilestones }));
   }
   return parts;
 }
