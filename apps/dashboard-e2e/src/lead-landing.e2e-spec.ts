@@ -9,7 +9,7 @@ interface Listed {
   code: string;
   status: string;
   health: string;
-  history: { createdAt: string }[];
+  lastUpdatedAt: string;
   viewerCan: { updateStatus: boolean };
 }
 
@@ -127,7 +127,7 @@ describe('the project lead’s page and the action’s forms', () => {
 
       // Exactly the actions whose own viewerCan lets the lead update them, in the promised order.
       const { actions } = await lead<{ actions: { edges: { node: Listed }[] } }>(
-        '{ actions(first: 100) { edges { node { id code status health history { createdAt } viewerCan { updateStatus } } } } }',
+        '{ actions(first: 100) { edges { node { id code status health lastUpdatedAt viewerCan { updateStatus } } } } }',
       );
       const mine = new Map(actions.edges.map((e) => e.node).map((a) => [a.code, a]));
       const shown = (await cards.locator('.action__code').allInnerTexts()).map((code) => mine.get(code.trim())!);
@@ -142,7 +142,7 @@ describe('the project lead’s page and the action’s forms', () => {
       const rank = (a: Listed) => [
         Number(FINISHED.includes(a.status)),
         HEALTH_RANK[a.health],
-        a.history.length ? Date.parse(a.history[0].createdAt) : Number.NEGATIVE_INFINITY,
+        Date.parse(a.lastUpdatedAt),
       ];
       const byRank = (a: number[], b: number[]) =>
         a.map((value, k) => Math.sign(value - b[k]) || 0).find((d) => d !== 0) ?? 0;
@@ -158,7 +158,7 @@ describe('the project lead’s page and the action’s forms', () => {
       await expect(
         cards
           .first()
-          .getByText(/Siste statusoppdatering|Ingen statusoppdatering ennå/)
+          .getByText(/Sist oppdatert/)
           .isVisible(),
       ).resolves.toBe(true);
       await screenshot(page, `my-actions-${width}`);

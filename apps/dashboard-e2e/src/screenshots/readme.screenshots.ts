@@ -12,12 +12,6 @@ const VIEWPORTS = [
   { width: 375, height: 812 },
 ];
 
-/**
- * Where a project lead lands after signing in. Until the lead's own page exists, the page of the
- * first action the lead's party leads stands in for it; set this to that page's path then.
- */
-const LEAD_LANDING_PATH: string | null = null;
-
 /** Longer pages are cut after three screens, which keeps the pictures small enough to commit. */
 const SCREENS_PER_PICTURE = 3;
 
@@ -64,15 +58,9 @@ describe('the README’s screenshots', () => {
     await picture(coordinator, 'municipality', /Nes/);
     await coordinator.context().close();
 
+    // A project lead lands on their own actions.
     const lead = await signedIn(product.browser, url, 'leder@tiltak.test', viewport);
-    if (LEAD_LANDING_PATH) {
-      await lead.goto(`${url}${LEAD_LANDING_PATH}`);
-      await picture(lead, 'lead', /./);
-    } else {
-      await lead.goto(`${url}/actions`);
-      await lead.getByRole('link', { name: 'LOG-1', exact: true }).click();
-      await picture(lead, 'lead', /logistikknettverk/);
-    }
+    await picture(lead, 'lead', /Mine tiltak/);
     await lead.context().close();
   });
 });

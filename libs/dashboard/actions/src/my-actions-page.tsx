@@ -10,12 +10,8 @@ type ActionToUpdate = ActionsToUpdateQuery['actions']['edges'][number]['node'];
 const HEALTH_ORDER: Record<Health, number> = { OFF_TRACK: 0, AT_RISK: 1, ON_TRACK: 2 };
 const FINISHED = new Set(['COMPLETED', 'CANCELLED']);
 
-/** When the action's status was last updated; never is the longest ago. */
-const lastUpdate = (action: ActionToUpdate): string | null => action.history[0]?.createdAt ?? null;
-const lastUpdateTime = (action: ActionToUpdate) => {
-  const last = lastUpdate(action);
-  return last === null ? Number.NEGATIVE_INFINITY : Date.parse(last);
-};
+/** When the action's status was last updated (its creation, when never), as the overview says it. */
+const lastUpdateTime = (action: ActionToUpdate) => Date.parse(action.lastUpdatedAt);
 
 /** Worst first: off track, at risk, on track; among equals the longest without an update; finished work last. */
 export function worstAndStalestFirst(actions: readonly ActionToUpdate[]): ActionToUpdate[] {
@@ -76,7 +72,7 @@ export function MyActionsPage() {
                 />
               </p>
               <p className="my-action__figures">
-                <LastUpdate at={lastUpdate(action)} />
+                <LastUpdate action={action} staleAfterDays={data?.currentProgramme?.standing.staleAfterDays ?? null} />
                 {action.lead && ` · ${action.lead.party.name}`}
               </p>
               <Link className="button-link" to={`/actions/${action.id}#${STATUS_FORM_ID}`}>
@@ -93,9 +89,12 @@ export function MyActionsPage() {
   );
 }
 
-function LastUpdate({ at }: { at: string | null }) {
+function LastUpdate({ action, staleAfterDays }: { action: ActionToUpdate; staleAfterDays: number | null }) {
   const { t, locale } = useI18n();
   return (
-    <>{at === null ? t('myActions.neverUpdated') : t('myActions.lastUpdate', { date: formatDateTime(locale, at) })}</>
+    <>
+      {t('overview.lastUpdate', { date: formatDateTime(locale, action.lastUpdatedAt) })}
+      {action.stale && staleAfterDays !== null && <> ({t('overview.staleFlag', { count: staleAfterDays })})</>}
+    </>
   );
 }

@@ -353,8 +353,6 @@ export const en: Messages = {
   'myActions.partial':
     '{total, plural, one {Showing {shown, plural, one {#} other {#}} of # action.} other {Showing {shown, plural, one {#} other {#}} of # actions.}}',
   'myActions.progress': 'Progress {progress}, expected {expected} by now',
-  'myActions.lastUpdate': 'Last status update {date}',
-  'myActions.neverUpdated': 'No status update yet',
   'myActions.update': 'Update status',
   'action.goToUpdate': 'Update status',
   'action.healthKeepOverride': 'Keep the assessment ({health})',

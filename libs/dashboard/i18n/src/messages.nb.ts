@@ -349,8 +349,6 @@ export const nb = {
   'myActions.partial':
     '{total, plural, one {Viser {shown, plural, one {#} other {#}} av # tiltak.} other {Viser {shown, plural, one {#} other {#}} av # tiltak.}}',
   'myActions.progress': 'Framdrift {progress}, forventet {expected} nå',
-  'myActions.lastUpdate': 'Siste statusoppdatering {date}',
-  'myActions.neverUpdated': 'Ingen statusoppdatering ennå',
   'myActions.update': 'Oppdater status',
   'action.goToUpdate': 'Oppdater status',
   'action.healthKeepOverride': 'Behold vurderingen ({health})',

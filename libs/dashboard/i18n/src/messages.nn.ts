@@ -351,8 +351,6 @@ export const nn: Messages = {
   'myActions.partial':
     '{total, plural, one {Viser {shown, plural, one {#} other {#}} av # tiltak.} other {Viser {shown, plural, one {#} other {#}} av # tiltak.}}',
   'myActions.progress': 'Framdrift {progress}, forventa {expected} no',
-  'myActions.lastUpdate': 'Siste statusoppdatering {date}',
-  'myActions.neverUpdated': 'Inga statusoppdatering enno',
   'myActions.update': 'Oppdater status',
   'action.goToUpdate': 'Oppdater status',
   'action.healthKeepOverride': 'Behald vurderinga ({health})',

@@ -968,6 +968,8 @@ export type ActionsToUpdateQuery = {
     edges: Array<{
       node: {
         expectedProgress: number;
+        lastUpdatedAt: string;
+        stale: boolean;
         id: string;
         code: string;
         title: string;
@@ -977,12 +979,12 @@ export type ActionsToUpdateQuery = {
         dueDate: string;
         overdue: boolean;
         version: number;
-        history: Array<{ id: string; createdAt: string }>;
         focusArea: { id: string; name: string };
         lead: { party: { id: string; name: string } } | null;
       };
     }>;
   };
+  currentProgramme: { id: string; standing: { staleAfterDays: number } } | null;
 };
 
 export type PartyFilterChoicesQueryVariables = Exact<{ [key: string]: never }>;
@@ -5342,21 +5344,30 @@ export const ActionsToUpdateDocument = {
                           selections: [
                             { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
                             { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
-                            {
-                              kind: 'Field',
-                              name: { kind: 'Name', value: 'history' },
-                              selectionSet: {
-                                kind: 'SelectionSet',
-                                selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-                                ],
-                              },
-                            },
+                            { kind: 'Field', name: { kind: 'Name', value: 'lastUpdatedAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'stale' } },
                           ],
                         },
                       },
                     ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'currentProgramme' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'standing' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'staleAfterDays' } }],
                   },
                 },
               ],
