@@ -1,5 +1,12 @@
 import { MUNICIPALITY_SLUGS } from '@tiltak/domain';
-import { FocusAreaEntity, IndicatorValueEntity, MunicipalityEntity, PartyEntity, ProgrammeEntity } from '../entities';
+import {
+  ActionEntity,
+  FocusAreaEntity,
+  IndicatorValueEntity,
+  MunicipalityEntity,
+  PartyEntity,
+  ProgrammeEntity,
+} from '../entities';
 import { createTestDatabase, type TestDatabase } from '../testing';
 import { loadDemoProgrammeIfEmpty } from './load-demo-programme';
 
@@ -34,6 +41,15 @@ describe('loadDemoProgrammeIfEmpty', () => {
     expect(kindOf('Gardermoregionen interkommunalt politisk råd')).toBe('INTERMUNICIPAL_COUNCIL');
     expect(kindOf('Statsforvalteren i Østfold, Buskerud, Oslo og Akershus')).toBe('REGIONAL_AUTHORITY');
     expect(parties.map((party) => party.name)).not.toContainEqual(expect.stringMatching(/regionråd|Innovasjon/i));
+  });
+
+  it('enters every action when the programme began, so that one never updated does not read as updated today', async () => {
+    await loadDemoProgrammeIfEmpty(db.dataSource, fakeHash);
+    const actions = await db.dataSource.getRepository(ActionEntity).find();
+
+    expect(new Set(actions.map((action) => action.createdAt.toISOString()))).toEqual(
+      new Set(['2025-01-02T09:00:00.000Z']),
+    );
   });
 
   it('holds indicator values only for years whose official statistics are out (2025 at the latest)', async () => {

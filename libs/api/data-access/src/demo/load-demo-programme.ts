@@ -128,6 +128,8 @@ async function loadParties(
   return new Map(DEMO_PARTIES.map((party, index) => [party.key, saved[index].id]));
 }
 
+const ENTERED_AT = new Date(`${DEMO_PROGRAMME.startYear}-01-02T10:00:00+01:00`);
+
 async function loadActions(manager: EntityManager, programmeId: string, ids: Ids): Promise<void> {
   for (const demo of DEMO_ACTIONS) {
     const { progress } = actionProgress(
@@ -148,6 +150,9 @@ async function loadActions(manager: EntityManager, programmeId: string, ids: Ids
         progress,
         healthOverride: demo.healthOverride?.health ?? null,
         healthOverrideComment: demo.healthOverride?.comment ?? null,
+        // Entered when the programme began, not when the demo was loaded: an action that has had no status
+        // update since then reads as such ("Sist oppdatert", stale) instead of as updated today.
+        createdAt: ENTERED_AT,
       }),
     );
     const slugs = demo.municipalities === 'ALL' ? MUNICIPALITY_SLUGS : demo.municipalities;
