@@ -126,26 +126,30 @@ describe('accessibility', () => {
     120_000,
   );
 
-  it('has no serious violations in nynorsk either, on sign-in and the overview', async () => {
-    const context = await product.browser.newContext({ viewport: { width: 375, height: 900 } });
-    const page = await context.newPage();
-    const found: Record<string, string[]> = {};
+  it.each([375, 1440])(
+    'has no serious violations in nynorsk either, on sign-in and the overview, %i px wide',
+    async (width) => {
+      const context = await product.browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      const found: Record<string, string[]> = {};
 
-    await page.goto(product.tiltak.url);
-    await page.getByLabel('Språk').selectOption('nn');
-    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('nn-NO');
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByText('Skriv inn e-postadressa di.').waitFor();
-    found['sign-in'] = await seriousViolations(page);
+      await page.goto(product.tiltak.url);
+      await page.getByLabel('Språk').selectOption('nn');
+      await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('nn-NO');
+      await page.getByRole('button', { name: 'Logg inn' }).click();
+      await page.getByText('Skriv inn e-postadressa di.').waitFor();
+      found['sign-in'] = await seriousViolations(page);
 
-    await page.getByLabel('E-postadresse').fill('rad@tiltak.test');
-    await page.getByLabel('Passord').fill('tiltak-demo');
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.getByRole('table', { name: 'Framdrift per kommune og satsingsområde' }).waitFor();
-    found['overview'] = await seriousViolations(page);
-    await screenshot(page, 'overview-nn-375');
+      await page.getByLabel('E-postadresse').fill('rad@tiltak.test');
+      await page.getByLabel('Passord').fill('tiltak-demo');
+      await page.getByRole('button', { name: 'Logg inn' }).click();
+      await page.getByRole('table', { name: 'Framdrift per kommune og satsingsområde' }).waitFor();
+      found['overview'] = await seriousViolations(page);
+      await screenshot(page, `overview-nn-${width}`);
 
-    expect(found).toEqual({ 'sign-in': [], overview: [] });
-    await context.close();
-  }, 120_000);
+      expect(found).toEqual({ 'sign-in': [], overview: [] });
+      await context.close();
+    },
+    120_000,
+  );
 });

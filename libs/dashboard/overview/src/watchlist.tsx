@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { RecentChangesDocument, type WatchedMilestoneFragment, WatchlistDocument } from '@tiltak/dashboard-data-access';
 import { formatDate, formatDateTime, formatPercent, type MessageKey, useI18n } from '@tiltak/dashboard-i18n';
-import { HealthTag } from '@tiltak/dashboard-ui';
+import { Content, HealthTag } from '@tiltak/dashboard-ui';
 import { Link } from 'react-router';
 import { atRiskListUrl } from './programme-standing';
 
@@ -37,7 +37,7 @@ export function AtRiskList({ staleAfterDays }: { staleAfterDays: number }) {
             {edges.map(({ node }) => (
               <li key={node.id} className="at-risk__item">
                 <Link to={`/actions/${node.id}`} className="at-risk__title">
-                  {node.code} {node.title}
+                  {node.code} <Content>{node.title}</Content>
                 </Link>
                 <span className="at-risk__figures">
                   <HealthTag health={node.health} />{' '}
@@ -74,10 +74,13 @@ function MilestoneItem({ milestone, all }: { milestone: WatchedMilestoneFragment
   const names = useMunicipalityNames();
   return (
     <li className="watch-item">
-      <Link to={`/actions/${milestone.actionId}`}>{milestone.title}</Link>
+      <Link to={`/actions/${milestone.actionId}`}>
+        <Content>{milestone.title}</Content>
+      </Link>
       <span className="watch-item__when">{t('overview.dueOn', { date: formatDate(locale, milestone.dueDate) })}</span>
       <span className="watch-item__context">
-        {milestone.action.code} {milestone.action.title} · {names(milestone.action.municipalities, all)}
+        {milestone.action.code} <Content>{milestone.action.title}</Content> ·{' '}
+        {names(milestone.action.municipalities, all)}
       </span>
     </li>
   );
@@ -154,7 +157,7 @@ export function Watchlist() {
                   {write.action && (
                     <span className="watch-item__context">
                       <Link to={`/actions/${write.action.id}`}>
-                        {write.action.code} {write.action.title}
+                        {write.action.code} <Content>{write.action.title}</Content>
                       </Link>{' '}
                       · {write.municipality?.name ?? names(write.action.municipalities, all)}
                     </span>
