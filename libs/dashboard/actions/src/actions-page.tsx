@@ -6,6 +6,7 @@ import {
   type ActionStatus,
   type Health,
   PartyFilterChoicesDocument,
+  ProgressExplanationDocument,
   ProgrammeFrameDocument,
 } from '@tiltak/dashboard-data-access';
 import { useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
@@ -44,14 +45,16 @@ function filterFrom(params: URLSearchParams): ActionFilter {
   };
 }
 
-type ListedAction = ActionRow & {
-  municipalities: { municipality: { id: string }; status: ActionStatus; progress: number; health: Health }[];
-};
+type LocalFigures = Pick<ActionRow, 'status' | 'progress' | 'health'>;
 
-/** The action as one municipality sees it: its own status, progress and health where it set them. */
-function inMunicipality(action: ListedAction, municipalityId: string | null): ActionRow {
-  const local = municipalityId && action.municipalities.find((m) => m.municipality.id === municipalityId);
-  return local ? { ...action, status: local.status, progress: local.progress, health: local.health } : action;
+/**
+ * The action as one municipality sees it: the figures the summary above the list adds up (the
+ * explanation's parts, the municipality's own status, progress and health where it set them), so
+ * a row and the summary can never disagree.
+ */
+function inMunicipality(action: ActionRow, local: ReadonlyMap<string, LocalFigures> | null): ActionRow {
+  const own = local?.get(action.id);
+  return own ? { ...action, status: own.status, progress: own.progress, health: own.health } : action;
 }
 
 /** `/actions`: the programme's actions, filtered by municipality, focus area, party, status, health, lateness and text. */
@@ -67,6 +70,22 @@ export function ActionsPage() {
   const municipalityId = params.get('municipality');
   const municipality = frame?.municipalities.find((m) => m.id === municipalityId);
   const focusArea = frame?.focusAreas.find((f) => f.id === params.get('focusArea'));
+  // The same query the summary makes, so Apollo asks once.
+  const explanation = useQuery(ProgressExplanationDocument, {
+    variables: { municipalityId: municipality?.id, focusAreaId: focusArea?.id },
+    skip: !municipality,
+  }).data?.progressExplanation;
+  const local = useMemo(
+    () =>
+      explanation && municipality
+        ? new Map(
+            explanation.contributions
+              .filter((part) => part.municipalityId === municipality.id)
+              .map((part) => [part.actionId, part]),
+          )
+        : null,
+    [explanation, municipality],
+  );
 
   useDocumentTitle(t('actions.pageTitle'));
 
@@ -182,7 +201,7 @@ export function ActionsPage() {
             <ActionTable
               caption={t('actions.title')}
               rows={sorted(
-                data.actions.edges.map((edge) => inMunicipality(edge.node, municipality ? municipalityId : null)),
+                data.actions.edges.map((edge) => inMunicipality(edge.node, local)),
                 sort,
               ).map((node) => ({
                 ...node,

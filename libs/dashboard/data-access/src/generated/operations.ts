@@ -934,13 +934,6 @@ export type ActionsQuery = {
         version: number;
         focusArea: { id: string; name: string };
         lead: { party: { id: string; name: string } } | null;
-        municipalities: Array<{
-          status: ActionStatus;
-          progress: number;
-          health: Health;
-          note: string;
-          municipality: { id: string; name: string };
-        }>;
       };
     }>;
   };
@@ -990,17 +983,6 @@ export type ActionsToUpdateQuery = {
 export type PartyFilterChoicesQueryVariables = Exact<{ [key: string]: never }>;
 
 export type PartyFilterChoicesQuery = { parties: Array<{ id: string; name: string }> };
-
-export type ActionLocalFiguresFragment = {
-  id: string;
-  municipalities: Array<{
-    status: ActionStatus;
-    progress: number;
-    health: Health;
-    note: string;
-    municipality: { id: string; name: string };
-  }>;
-};
 
 export type AuditLogQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -2075,46 +2057,6 @@ export const ActionHistoryEntriesFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ActionHistoryEntriesFragment, unknown>;
-export const ActionLocalFiguresFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ActionLocalFigures' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'municipalities' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'municipality' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
-                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'note' } },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ActionLocalFiguresFragment, unknown>;
 export const FigureExplanationFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -5194,10 +5136,7 @@ export const ActionsDocument = {
                         name: { kind: 'Name', value: 'node' },
                         selectionSet: {
                           kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
-                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionLocalFigures' } },
-                          ],
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } }],
                         },
                       },
                     ],
@@ -5253,41 +5192,6 @@ export const ActionsDocument = {
                     ],
                   },
                 },
-              ],
-            },
-          },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ActionLocalFigures' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'municipalities' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'municipality' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                    ],
-                  },
-                },
-                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'note' } },
               ],
             },
           },
