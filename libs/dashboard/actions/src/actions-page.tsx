@@ -13,12 +13,11 @@ import { useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { ActionTable, StatusMessage, useContentLang } from '@tiltak/dashboard-ui';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ACTION_STATUSES, HEALTHS } from '@tiltak/domain';
+import { ACTION_STATUSES, HEALTHS, worseHealthFirst } from '@tiltak/domain';
 import { ListSummary } from './list-summary';
 
 const SORTS = ['code', 'progress', 'dueDate', 'health'] as const;
 type Sort = (typeof SORTS)[number];
-const HEALTH_ORDER: Record<Health, number> = { OFF_TRACK: 0, AT_RISK: 1, ON_TRACK: 2 };
 
 /** The API answers in code order; the other orders are applied to the page in hand. */
 function sorted(actions: ActionRow[], sort: Sort): ActionRow[] {
@@ -26,7 +25,7 @@ function sorted(actions: ActionRow[], sort: Sort): ActionRow[] {
     code: () => 0,
     progress: (a, b) => a.progress - b.progress,
     dueDate: (a, b) => a.dueDate.localeCompare(b.dueDate),
-    health: (a, b) => HEALTH_ORDER[a.health] - HEALTH_ORDER[b.health],
+    health: (a, b) => worseHealthFirst(a.health, b.health),
   };
   return [...actions].sort(by[sort]);
 }

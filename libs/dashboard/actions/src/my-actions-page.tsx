@@ -1,14 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { ActionsToUpdateDocument, type ActionsToUpdateQuery, type Health } from '@tiltak/dashboard-data-access';
+import { ActionsToUpdateDocument, type ActionsToUpdateQuery } from '@tiltak/dashboard-data-access';
 import { formatDateTime, formatPercent, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
+import { isFinished, worseHealthFirst } from '@tiltak/domain';
 import { Link } from 'react-router';
 import { STATUS_FORM_ID } from './status-update-form';
 
 type ActionToUpdate = ActionsToUpdateQuery['actions']['edges'][number]['node'];
-
-const HEALTH_ORDER: Record<Health, number> = { OFF_TRACK: 0, AT_RISK: 1, ON_TRACK: 2 };
-const FINISHED = new Set(['COMPLETED', 'CANCELLED']);
 
 /** When the action's status was last updated (its creation, when never), as the overview says it. */
 const lastUpdateTime = (action: ActionToUpdate) => Date.parse(action.lastUpdatedAt);
@@ -17,8 +15,8 @@ const lastUpdateTime = (action: ActionToUpdate) => Date.parse(action.lastUpdated
 export function worstAndStalestFirst(actions: readonly ActionToUpdate[]): ActionToUpdate[] {
   return [...actions].sort(
     (a, b) =>
-      Number(FINISHED.has(a.status)) - Number(FINISHED.has(b.status)) ||
-      HEALTH_ORDER[a.health] - HEALTH_ORDER[b.health] ||
+      Number(isFinished(a.status)) - Number(isFinished(b.status)) ||
+      worseHealthFirst(a.health, b.health) ||
       lastUpdateTime(a) - lastUpdateTime(b) ||
       a.code.localeCompare(b.code),
   );

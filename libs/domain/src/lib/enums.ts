@@ -6,6 +6,9 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const HEALTHS = ['ON_TRACK', 'AT_RISK', 'OFF_TRACK'] as const;
 export type Health = (typeof HEALTHS)[number];
 
+/** Orders by health, off track first: the order every worst-first list uses. */
+export const worseHealthFirst = (a: Health, b: Health): number => HEALTHS.indexOf(b) - HEALTHS.indexOf(a);
+
 export const PARTY_KINDS = [
   'MUNICIPALITY',
   'BUSINESS',
