@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type AppConfig, ConfigModule, GraphqlSetupModule, HealthModule } from '@tiltak/api-core';
+import { type AppConfig, type Clock, ConfigModule, GraphqlSetupModule, HealthModule } from '@tiltak/api-core';
 import { DatabaseModule } from '@tiltak/api-data-access';
 import { AccountsModule } from '@tiltak/api-accounts';
 import { LiveModule } from '@tiltak/api-live';
@@ -8,12 +8,16 @@ import { ActionsModule, IndicatorsModule, PartiesModule, ProgrammeModule } from 
 /** Composes Tiltak's API from the feature libraries; the features themselves live in libs/api. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string, onQuery?: (sql: string) => void): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    databaseUrl: string,
+    options: { onQuery?: (sql: string) => void; clock?: Clock } = {},
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(databaseUrl, config.databasePool, onQuery),
+        ConfigModule.forRoot(config, options.clock),
+        DatabaseModule.forRoot(databaseUrl, config.databasePool, options.onQuery),
         GraphqlSetupModule.forRoot(config),
         HealthModule,
         AccountsModule,

@@ -2,7 +2,7 @@ import { type LogLevel, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import compression from 'compression';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { type AppConfig, boundedJsonBodies } from '@tiltak/api-core';
+import { type AppConfig, boundedJsonBodies, type Clock } from '@tiltak/api-core';
 import { checkDatabaseServer, loadDemoProgrammeIfEmpty, migrateDatabase } from '@tiltak/api-data-access';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@tiltak/api-accounts';
@@ -35,6 +35,8 @@ export interface StartOptions {
    * to do. Without it, the sentence is logged and the API goes on answering that the database is down.
    */
   onDatabaseLost?: (message: string) => void;
+  /** The time every deadline, reminder and closing goes by; tests share a settable one between instances. */
+  clock?: Clock;
 }
 
 export async function startTiltak(config: AppConfig, options: StartOptions = {}): Promise<RunningTiltak> {
@@ -48,11 +50,14 @@ export async function startTiltak(config: AppConfig, options: StartOptions = {})
     const applied = await migrateDatabase(database.url, config.databasePool);
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url, options.onQuery), {
-      logger: tiltakLogger,
-      // Replaced by boundedJsonBodies below, which answers an oversized body with a clear 413.
-      bodyParser: false,
-    });
+    app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot(config, database.url, { onQuery: options.onQuery, clock: options.clock }),
+      {
+        logger: tiltakLogger,
+        // Replaced by boundedJsonBodies below, which answers an oversized body with a clear 413.
+        bodyParser: false,
+      },
+    );
     // Before every route, so the API's answers carry the headers and compression as the dashboard's do.
     // WebSocket upgrades (graphql-ws, socket.io) never pass through here.
     app.use(securityHeaders(config), compression());

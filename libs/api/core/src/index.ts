@@ -2,6 +2,7 @@ export * from './config/config';
 export * from './config/trust-proxy';
 export type { DatabasePoolConfig, LiveConfig } from './config/waiting-limits';
 export * from './config/config.module';
+export * from './clock/clock';
 export * from './errors/api-error';
 export * from './errors/format-error';
 export * from './errors/database-unavailable';

@@ -1,8 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { ApiError, ApiErrorCode } from '@tiltak/api-core';
+import { ApiError, ApiErrorCode, Clock } from '@tiltak/api-core';
 import { type FocusAreaEntity, type ProgrammeEntity, ProgrammeRepository } from '@tiltak/api-data-access';
 import { ChangeFeed } from '@tiltak/api-live';
-import { osloDate } from '@tiltak/domain';
 
 /**
  * A value read once and kept this long at most, in case a change to it never reached this instance's
@@ -43,6 +42,7 @@ export class ProgrammeContext implements OnModuleDestroy {
 
   constructor(
     private readonly programmes: ProgrammeRepository,
+    private readonly clock: Clock,
     feed: ChangeFeed,
   ) {
     this.stopListening = feed.listen((event) => {
@@ -77,7 +77,7 @@ export class ProgrammeContext implements OnModuleDestroy {
   }
 
   today(): string {
-    return osloDate();
+    return this.clock.today();
   }
 
   private async readFocusAreas(): Promise<Map<string, FocusAreaEntity>> {
