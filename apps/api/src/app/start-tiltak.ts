@@ -1,4 +1,4 @@
-import { type LogLevel, Logger } from '@nestjs/common';
+import { type Abstract, type LogLevel, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import compression from 'compression';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -23,6 +23,8 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
 export interface RunningTiltak {
   /** Where a browser reaches the dashboard, for example http://localhost:3000. */
   url: string;
+  /** A provider of the running API, for work no request starts (closing the rounds whose time has come). */
+  get<T>(provider: Abstract<T>): T;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ export async function startTiltak(config: AppConfig, options: StartOptions = {})
     const host = ['0.0.0.0', '::', '127.0.0.1'].includes(config.http.host) ? 'localhost' : config.http.host;
     return {
       url: `http://${host}:${address.port}`,
+      get: (provider) => running.get(provider),
       async close() {
         await running.close();
         await database.stop();

@@ -31,6 +31,8 @@ export interface TestApi extends GraphqlClient {
   tokenFor(email: string): Promise<string>;
   /** A second API instance on the same database, as when several run behind a load balancer. */
   anotherInstance(): Promise<{ url: string; close(): Promise<void> }>;
+  /** A provider of the API, to call what no request reaches (a scheduled job's work). */
+  get: RunningTiltak['get'];
   close(): Promise<void>;
 }
 
@@ -147,6 +149,7 @@ export async function startTestApi(env: Record<string, string> = {}, options: Te
     as,
     anonymous,
     tokenFor,
+    get: (provider) => tiltak.get(provider),
     anotherInstance: async () => {
       const second = await startTiltak(config('0'), { clock: options.clock });
       return { url: second.url, close: () => second.close() };
