@@ -375,3 +375,41 @@ describe('reports', () => {
     expect((await history(actionId))[0]).toMatchObject({ author: actor.name, comment: 'Rapportert fra mobilen' });
   });
 });
+
+describe('reports on a public dashboard', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({ PUBLIC_DASHBOARD: 'true' });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('shows signed-out visitors neither rounds nor reports, nor their live changes', async () => {
+    const fixture = await new ReportingFixture(api).load();
+    const actionId = await fixture.action({ municipalities: ['Nes'] });
+    const later = await fixture.action({ municipalities: ['Nes'] });
+    const report = await fixture.ownReport(actionId);
+    const visitor = new Subscriber(api.url, null);
+    try {
+      await visitor.ready();
+      await api.data(SAVE, {
+        input: { reportId: report.id, expectedVersion: report.version, narrative: 'Offentlig?', submit: true },
+      });
+      const { version } = await fixture.figures(later);
+      await api.data('mutation($input: UpdateActionStatusInput!) { updateActionStatus(input: $input) { id } }', {
+        input: { actionId: later, expectedVersion: version, progress: 5 },
+      });
+      // Changes arrive in commit order: once the later write's has come, the submission's all have.
+      await visitor.until((received) => received.some((c) => c.entity === 'status_update' && c.actionId === later));
+      expect(visitor.received.some((c) => c.entity === 'status_update' && c.actionId === actionId)).toBe(true);
+      expect(visitor.received.filter((c) => c.entity === 'report' || c.entity === 'reporting_round')).toEqual([]);
+    } finally {
+      await visitor.close();
+    }
+    const { errors } = await api.anonymous.gql('{ reportingRounds { id } }');
+    expect(refusal(errors)?.code).toBe('UNAUTHENTICATED');
+  });
+});

@@ -135,7 +135,7 @@ export class ReportsService {
       };
       if (report.municipalityId === null && input.progress !== undefined && locked.milestones.length > 0) {
         // Said now, not only at submission, so a draft never keeps a figure that cannot be submitted.
-        this.statusWrites.plan(locked, { progress: input.progress, comment: '' }, this.clock.today());
+        this.statusWrites.assess(locked, { progress: input.progress, comment: '' }, this.clock.today());
       }
       if (!input.submit) {
         if (input.completeMilestoneIds?.length) {
