@@ -64,7 +64,13 @@ describe('what each role sees and may do', () => {
   it('shows the council the programme with no way to change it', async () => {
     const page = await signInAs('rad@tiltak.test');
     await expect(page.getByRole('table').first().getByRole('rowheader').count()).resolves.toBe(6);
-    await expect(navigation(page).allInnerTexts()).resolves.toEqual(['Oversikt', 'Tiltak', 'Hvem gjør hva']);
+    await expect(navigation(page).allInnerTexts()).resolves.toEqual([
+      'Oversikt',
+      'Tiltak',
+      'Hvem gjør hva',
+      'Mine oppgaver',
+      'Rapportering',
+    ]);
 
     await openAction(page, leadAction);
     await expect(page.getByRole('heading', { name: 'Oppdater status' }).count()).resolves.toBe(0);
@@ -85,6 +91,8 @@ describe('what each role sees and may do', () => {
       'Oversikt',
       'Tiltak',
       'Hvem gjør hva',
+      'Mine oppgaver',
+      'Rapportering',
     ]);
 
     await openAction(page, leadAction);

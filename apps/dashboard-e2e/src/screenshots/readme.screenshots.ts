@@ -1,8 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { workspaceRoot } from '../support/built-tiltak';
-import { productInBrowser } from '../support/product';
+import { osloDate } from '@tiltak/domain';
+import { signIn, workspaceRoot } from '../support/built-tiltak';
+import { graphqlAs, productInBrowser } from '../support/product';
 
 const OUTPUT = resolve(workspaceRoot, 'docs/screenshots');
 
@@ -42,8 +43,19 @@ async function picture(page: Page, name: string, heading: RegExp): Promise<void>
 describe('the README’s screenshots', () => {
   const product = productInBrowser();
 
+  let roundId = '';
+
   beforeAll(async () => {
     await mkdir(OUTPUT, { recursive: true });
+    // A round open for two weeks, so "Mine oppgaver" and the completion view have something to show.
+    const admin = graphqlAs(product.tiltak.url, await signIn(product.tiltak.url, 'admin@tiltak.test'));
+    const deadline = new Date(`${osloDate()}T12:00:00Z`);
+    deadline.setUTCDate(deadline.getUTCDate() + 14);
+    const { openReportingRound } = await admin<{ openReportingRound: { id: string } }>(
+      'mutation($input: OpenReportingRoundInput!) { openReportingRound(input: $input) { id } }',
+      { input: { name: '2. tertial 2026', deadline: deadline.toISOString().slice(0, 10) } },
+    );
+    roundId = openReportingRound.id;
   });
 
   it.each(VIEWPORTS)('are taken at $width px', async (viewport) => {
@@ -51,6 +63,8 @@ describe('the README’s screenshots', () => {
 
     const council = await signedIn(product.browser, url, 'rad@tiltak.test', viewport);
     await picture(council, 'overview', /Handlingsprogram/);
+    await council.goto(`${url}/reporting/${roundId}`);
+    await picture(council, 'completion', /2\. tertial 2026/);
     await council.context().close();
 
     const coordinator = await signedIn(product.browser, url, 'koordinator.nes@tiltak.test', viewport);
@@ -61,6 +75,9 @@ describe('the README’s screenshots', () => {
     // A project lead lands on their own actions.
     const lead = await signedIn(product.browser, url, 'leder@tiltak.test', viewport);
     await picture(lead, 'lead', /Mine tiltak/);
+    await lead.goto(`${url}/my-reports`);
+    await lead.locator('.owed-report button[aria-expanded]').first().click();
+    await picture(lead, 'my-reports', /Mine oppgaver/);
     await lead.context().close();
   });
 });

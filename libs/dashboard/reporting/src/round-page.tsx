@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { ReportingRoundDocument, type ReportingRoundQuery, type ReportState } from '@tiltak/dashboard-data-access';
 import { formatDate, formatDateTime, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { OutcomeMessage, StatusMessage } from '@tiltak/dashboard-ui';
+import { REPORT_STATES } from '@tiltak/domain';
 import { Fragment, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CompletionTable } from './completion-table';
@@ -9,8 +10,6 @@ import { ReportReview } from './report-review';
 
 type Round = NonNullable<ReportingRoundQuery['reportingRound']>;
 export type RoundReport = Round['reports'][number];
-
-const REPORT_STATES: readonly ReportState[] = ['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'RETURNED'];
 
 /**
  * `/reporting/:roundId`, the completion view for coordinators and the council: how many reports are
