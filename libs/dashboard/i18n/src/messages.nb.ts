@@ -501,8 +501,6 @@ export const nb = {
   'round.reportState': 'Tilstand',
   'round.lateFlag': 'for sent',
   'round.owedBy': 'Skal leveres av',
-  'round.owedByNobody': 'Ingen ansvarlig',
-  'round.owedByHidden': 'Ikke synlig for deg',
   'round.submittedBy': 'Sendt inn av {name} {date}',
   'round.read': 'Les',
   'round.readHide': 'Skjul',
