@@ -23,6 +23,10 @@ const KNOWN = [
   'DEADLINE_IN_PAST',
   'NOT_SUBMITTED',
   'REPORT_NOT_FOUND',
+  'ALREADY_SUBMITTED',
+  'COMMENT_REQUIRED',
+  'NO_ACTIONS',
+  'REMINDER_AFTER_GRACE',
 ] as const;
 
 export type RefusalReason = (typeof KNOWN)[number] | 'other';

@@ -412,6 +412,11 @@ export const en: Messages = {
   'refusal.NAME_TAKEN': 'A reporting round with this name already exists.',
   'refusal.DEADLINE_IN_PAST': 'The deadline cannot be in the past.',
   'refusal.NOT_SUBMITTED': 'The report has not been submitted, so it cannot be returned.',
+  'refusal.ALREADY_SUBMITTED':
+    'The report has already been submitted. A coordinator can return it if something must change.',
+  'refusal.COMMENT_REQUIRED': 'Write a comment before you return the report.',
+  'refusal.NO_ACTIONS': 'No action is under way, so the round would have no reports.',
+  'refusal.REMINDER_AFTER_GRACE': 'A reminder after the deadline must come before the extension ends.',
   'refusal.REPORT_NOT_FOUND': 'The report was not found.',
   'myReports.title': 'My tasks',
   'myReports.intro': 'The reports you owe in open reporting rounds. Returned reports come first.',
@@ -433,7 +438,8 @@ export const en: Messages = {
   'report.status': 'Status',
   'report.progress': 'Progress (per cent)',
   'report.milestones': 'Milestones reached',
-  'report.milestonesHint': 'Tick the milestones the action has reached. Progress is computed from them.',
+  'report.milestonesHint':
+    'Tick the milestones the action has reached. They are marked as completed when you submit, and progress is computed from them.',
   'report.milestoneDone': '{title}, completed {date}',
   'report.health': 'Assessment',
   'report.healthComputed': 'As computed ({health})',

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { MyReportsDocument, type MyReportsQuery, type ReportFormFragment } from '@tiltak/dashboard-data-access';
 import { formatDate, formatDateTime, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { OutcomeMessage, StatusMessage } from '@tiltak/dashboard-ui';
-import { osloDate } from '@tiltak/domain';
+import { isLate, osloDate } from '@tiltak/domain';
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { ReportForm } from './report-form';
 
@@ -90,7 +90,7 @@ export function MyReportsPage() {
 function RoundGroup({ round, count, children }: { round: Round; count: number; children: ReactNode }) {
   const { t, locale } = useI18n();
   const titleId = useId();
-  const late = osloDate() > round.deadline;
+  const late = isLate(round.deadline, osloDate());
   return (
     <section aria-labelledby={titleId} className="owed-round">
       <h2 id={titleId}>{round.name}</h2>

@@ -4,6 +4,7 @@ import { useI18n } from '@tiltak/dashboard-i18n';
 import { OutcomeMessage } from '@tiltak/dashboard-ui';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { ROUND_LIMITS } from '@tiltak/domain';
 
 /** Whole days written "7, 1"; null when anything else is there. An empty field is no reminder. */
 export function parseDays(text: string): number[] | null {
@@ -92,7 +93,7 @@ export function OpenRoundForm() {
         <input
           id={`${id}-name`}
           required
-          maxLength={120}
+          maxLength={ROUND_LIMITS.nameLength}
           value={name}
           onChange={(event) => setName(event.target.value)}
           aria-describedby={`${id}-name-hint`}
@@ -116,7 +117,7 @@ export function OpenRoundForm() {
           type="number"
           inputMode="numeric"
           min={0}
-          max={60}
+          max={ROUND_LIMITS.maxGraceDays}
           required
           value={graceDays}
           onChange={(event) => setGraceDays(event.target.value)}

@@ -10,9 +10,8 @@ import {
 } from '@tiltak/dashboard-data-access';
 import { formatDate, useI18n } from '@tiltak/dashboard-i18n';
 import { OutcomeMessage } from '@tiltak/dashboard-ui';
-import { ACTION_STATUSES, HEALTHS } from '@tiltak/domain';
+import { ACTION_STATUSES, HEALTHS, needsNarrative, ROUND_LIMITS } from '@tiltak/domain';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { narrativeNeededFor } from './narrative-rule';
 
 /** What the form holds: the report's saved figures, or the action's own where the report has none yet. */
 interface Fields {
@@ -88,7 +87,7 @@ export function ReportForm({
   const milestones = report.action.milestones;
   const driven = milestones.length > 0;
   const effectiveHealth = fields.health === '' ? report.action.computedHealth : fields.health;
-  const narrativeNeeded = narrativeNeededFor(effectiveHealth);
+  const narrativeNeeded = needsNarrative(effectiveHealth);
   const action = `${report.action.code} ${report.action.title}`;
 
   const edit = (change: Partial<Fields>) => {
@@ -136,7 +135,8 @@ export function ReportForm({
     ...(!driven && fields.progress !== '' && { progress: Number(fields.progress) }),
     ...(fields.health !== '' && { health: fields.health }),
     narrative: fields.narrative,
-    ...(fields.completeMilestoneIds.length > 0 && { completeMilestoneIds: fields.completeMilestoneIds }),
+    // Milestones are completed by the submission; a draft keeps the ticks on this page only.
+    ...(submit && fields.completeMilestoneIds.length > 0 && { completeMilestoneIds: fields.completeMilestoneIds }),
     submit,
   });
 
@@ -286,7 +286,7 @@ export function ReportForm({
           id={ids.narrative}
           ref={narrativeField}
           rows={4}
-          maxLength={4000}
+          maxLength={ROUND_LIMITS.narrativeLength}
           value={fields.narrative}
           required={narrativeNeeded}
           aria-invalid={narrativeError && narrativeNeeded ? true : undefined}

@@ -1,7 +1,6 @@
 import type { MyReportsQuery, ReportingRoundsQuery } from '@tiltak/dashboard-data-access';
 import { sumOf } from './completion-table';
 import { byRound } from './my-reports-page';
-import { narrativeNeededFor } from './narrative-rule';
 import { parseDays } from './open-round-form';
 import { openFirst } from './rounds-page';
 
@@ -76,13 +75,5 @@ describe('a completion table’s sum', () => {
         { id: 'hurdal', name: 'Hurdal', counts: counts(1, 0, 0) },
       ]),
     ).toEqual({ total: 6, submitted: 3, late: 1, missing: 3 });
-  });
-});
-
-describe('the narrative rule', () => {
-  it('asks for a narrative when the action is at risk or off track, and only then', () => {
-    expect(narrativeNeededFor('ON_TRACK')).toBe(false);
-    expect(narrativeNeededFor('AT_RISK')).toBe(true);
-    expect(narrativeNeededFor('OFF_TRACK')).toBe(true);
   });
 });

@@ -90,6 +90,21 @@ export type MilestoneVersionInput = {
   milestoneId: string | number;
 };
 
+export type OpenReportingRoundInput = {
+  /** The actions that report. Default: every action under way (in progress, or started by its date). */
+  actionIds?: Array<string | number> | null | undefined;
+  /** YYYY-MM-DD, today or later. */
+  deadline: string;
+  /** 0–60 (default 7). */
+  graceDays?: number | null | undefined;
+  /** For example “2. tertial 2026”. */
+  name: string;
+  /** Days after the deadline, within the grace period, a reminder goes (default 1). */
+  reminderDaysAfter?: Array<number> | null | undefined;
+  /** Days before the deadline a reminder goes (default 7 and 1; 0: on the deadline day). */
+  reminderDaysBefore?: Array<number> | null | undefined;
+};
+
 export type PartyKind =
   | 'BUSINESS'
   | 'CLUSTER'
@@ -114,8 +129,38 @@ export type RemoveInvolvementInput = {
   involvementId: string | number;
 };
 
+/** RETURNED: sent back by a coordinator with a comment, to be submitted again. */
+export type ReportState = 'DRAFT' | 'NOT_STARTED' | 'RETURNED' | 'SUBMITTED';
+
+/** OPEN takes reports; CLOSED has its reports frozen. */
+export type ReportingRoundState = 'CLOSED' | 'OPEN';
+
+export type ReturnReportInput = {
+  /** What the reporter should look at again. */
+  comment: string;
+  expectedVersion: number;
+  reportId: string | number;
+};
+
 /** ADMIN: everything. COUNCIL: reads all. COORDINATOR: steers one municipality’s actions. PROJECT_LEAD: updates what their party leads. */
 export type Role = 'ADMIN' | 'COORDINATOR' | 'COUNCIL' | 'PROJECT_LEAD';
+
+/** A report saved as a draft, or submitted (submit: true). */
+export type SaveReportInput = {
+  /** Milestones of the action this report completes (today); only when submitting. */
+  completeMilestoneIds?: Array<string | number> | null | undefined;
+  expectedVersion: number;
+  /** The reporter’s judgement; left out, the health is as the rules compute it. */
+  health?: Health | null | undefined;
+  /** Required to submit when the health is AT_RISK or OFF_TRACK. */
+  narrative?: string | null | undefined;
+  /** 0–100; only for actions (or parts) without milestones. */
+  progress?: number | null | undefined;
+  reportId: string | number;
+  status?: ActionStatus | null | undefined;
+  /** True: submit. False or left out: save as a draft. */
+  submit?: boolean | null | undefined;
+};
 
 /** A project lead’s update: only actionId and expectedVersion are required. */
 export type UpdateActionStatusInput = {
@@ -156,36 +201,6 @@ export type UpdateUserInput = {
   partyId?: string | number | null | undefined;
   role?: Role | null | undefined;
   userId: string | number;
-};
-
-export type ReportingRoundState = 'OPEN' | 'CLOSED';
-
-export type ReportState = 'NOT_STARTED' | 'DRAFT' | 'SUBMITTED' | 'RETURNED';
-
-export type OpenReportingRoundInput = {
-  name: string;
-  deadline: string;
-  graceDays?: number | null | undefined;
-  reminderDaysBefore?: Array<number> | null | undefined;
-  reminderDaysAfter?: Array<number> | null | undefined;
-  actionIds?: Array<string | number> | null | undefined;
-};
-
-export type SaveReportInput = {
-  reportId: string | number;
-  expectedVersion: number;
-  status?: ActionStatus | null | undefined;
-  progress?: number | null | undefined;
-  health?: Health | null | undefined;
-  narrative?: string | null | undefined;
-  completeMilestoneIds?: Array<string | number> | null | undefined;
-  submit?: boolean | null | undefined;
-};
-
-export type ReturnReportInput = {
-  reportId: string | number;
-  expectedVersion: number;
-  comment: string;
 };
 
 export type ActionQueryVariables = Exact<{
