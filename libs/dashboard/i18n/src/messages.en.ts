@@ -423,7 +423,7 @@ export const en: Messages = {
   'myReports.none': 'You have no reports to submit right now.',
   'myReports.deadline': 'Deadline {date}',
   'myReports.late': 'The deadline has passed',
-  'myReports.closes': 'The round closes {date}',
+  'myReports.closes': 'Last day with the extension {date}',
   'myReports.count': '{count, plural, one {# report} other {# reports}}',
   'myReports.part': '{municipality}’s part',
   'myReports.open': 'Report',
@@ -463,7 +463,7 @@ export const en: Messages = {
   'reporting.none': 'No reporting rounds yet.',
   'reporting.name': 'Round',
   'reporting.deadline': 'Deadline',
-  'reporting.closes': 'Closes',
+  'reporting.closes': 'Last day',
   'reporting.state': 'Status',
   'reporting.roundState.OPEN': 'Open',
   'reporting.roundState.CLOSED': 'Closed',
@@ -491,7 +491,8 @@ export const en: Messages = {
   'reporting.refused': 'The round was not saved: {reason}',
   'round.notFound': 'The reporting round was not found.',
   'round.back': 'All reporting rounds',
-  'round.facts': 'Deadline {deadline}, extended by {count, plural, one {# day} other {# days}}, closes {closes}.',
+  'round.facts':
+    'Deadline {deadline}, extended by {count, plural, one {# day} other {# days}}, up to and including {closes}.',
   'round.closedAt': 'Closed {date}.',
   'round.summary':
     'Of {total, plural, one {# report} other {# reports}}, {submitted, plural, one {# has been submitted} other {# have been submitted}} ({late, plural, one {# late} other {# late}}) and {missing, plural, one {# is missing} other {# are missing}}.',

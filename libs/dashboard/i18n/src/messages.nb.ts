@@ -415,7 +415,7 @@ export const nb = {
   'myReports.none': 'Du har ingen rapporter å levere nå.',
   'myReports.deadline': 'Frist {date}',
   'myReports.late': 'Fristen er passert',
-  'myReports.closes': 'Runden stenger {date}',
+  'myReports.closes': 'Siste dag med tillegg {date}',
   'myReports.count': '{count, plural, one {# rapport} other {# rapporter}}',
   'myReports.part': '{municipality} sin del',
   'myReports.open': 'Rapporter',
@@ -455,7 +455,7 @@ export const nb = {
   'reporting.none': 'Ingen rapporteringsrunder ennå.',
   'reporting.name': 'Runde',
   'reporting.deadline': 'Frist',
-  'reporting.closes': 'Stenger',
+  'reporting.closes': 'Siste dag',
   'reporting.state': 'Status',
   'reporting.roundState.OPEN': 'Åpen',
   'reporting.roundState.CLOSED': 'Avsluttet',
@@ -483,7 +483,8 @@ export const nb = {
   'reporting.refused': 'Runden ble ikke lagret: {reason}',
   'round.notFound': 'Fant ikke rapporteringsrunden.',
   'round.back': 'Alle rapporteringsrunder',
-  'round.facts': 'Frist {deadline}, frist med tillegg {count, plural, one {# dag} other {# dager}}, stenger {closes}.',
+  'round.facts':
+    'Frist {deadline}, frist med tillegg {count, plural, one {# dag} other {# dager}}, til og med {closes}.',
   'round.closedAt': 'Avsluttet {date}.',
   'round.summary':
     'Av {total, plural, one {# rapport} other {# rapporter}} er {submitted, plural, one {# sendt inn} other {# sendt inn}} ({late, plural, one {# av dem for sent} other {# av dem for sent}}), og {missing, plural, one {# mangler} other {# mangler}}.',

@@ -418,7 +418,7 @@ export const nn: Messages = {
   'myReports.none': 'Du har ingen rapportar å levere no.',
   'myReports.deadline': 'Frist {date}',
   'myReports.late': 'Fristen er passert',
-  'myReports.closes': 'Runden stengjer {date}',
+  'myReports.closes': 'Siste dag med tillegg {date}',
   'myReports.count': '{count, plural, one {# rapport} other {# rapportar}}',
   'myReports.part': 'Delen til {municipality}',
   'myReports.open': 'Rapporter',
@@ -458,7 +458,7 @@ export const nn: Messages = {
   'reporting.none': 'Ingen rapporteringsrundar enno.',
   'reporting.name': 'Runde',
   'reporting.deadline': 'Frist',
-  'reporting.closes': 'Stengjer',
+  'reporting.closes': 'Siste dag',
   'reporting.state': 'Status',
   'reporting.roundState.OPEN': 'Open',
   'reporting.roundState.CLOSED': 'Avslutta',
@@ -486,7 +486,8 @@ export const nn: Messages = {
   'reporting.refused': 'Runden vart ikkje lagra: {reason}',
   'round.notFound': 'Fann ikkje rapporteringsrunden.',
   'round.back': 'Alle rapporteringsrundar',
-  'round.facts': 'Frist {deadline}, frist med tillegg {count, plural, one {# dag} other {# dagar}}, stengjer {closes}.',
+  'round.facts':
+    'Frist {deadline}, frist med tillegg {count, plural, one {# dag} other {# dagar}}, til og med {closes}.',
   'round.closedAt': 'Avslutta {date}.',
   'round.summary':
     'Av {total, plural, one {# rapport} other {# rapportar}} er {submitted, plural, one {# sendt inn} other {# sendt inn}} ({late, plural, one {# av dei for seint} other {# av dei for seint}}), og {missing, plural, one {# manglar} other {# manglar}}.',

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { MyReportsDocument, type MyReportsQuery, type ReportFormFragment } from '@tiltak/dashboard-data-access';
 import { formatDate, formatDateTime, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { OutcomeMessage, StatusMessage } from '@tiltak/dashboard-ui';
-import { isLate, osloDate } from '@tiltak/domain';
+import { addDays, isLate, osloDate } from '@tiltak/domain';
 import { type ReactNode, useId, useRef, useState } from 'react';
 import { ReportForm } from './report-form';
 
@@ -100,7 +100,7 @@ function RoundGroup({ round, count, children }: { round: Round; count: number; c
           {late && <> · {t('myReports.late')}</>}
         </span>
         {' · '}
-        {t('myReports.closes', { date: formatDateTime(locale, round.closesAt) })}
+        {t('myReports.closes', { date: formatDate(locale, addDays(round.deadline, round.graceDays)) })}
         {' · '}
         {t('myReports.count', { count })}
       </p>

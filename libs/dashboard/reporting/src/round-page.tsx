@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { ReportingRoundDocument, type ReportingRoundQuery, type ReportState } from '@tiltak/dashboard-data-access';
 import { formatDate, formatDateTime, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { OutcomeMessage, StatusMessage } from '@tiltak/dashboard-ui';
-import { REPORT_STATES } from '@tiltak/domain';
+import { addDays, REPORT_STATES } from '@tiltak/domain';
 import { Fragment, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CompletionTable } from './completion-table';
@@ -67,7 +67,7 @@ export function RoundPage() {
         {t('round.facts', {
           deadline: formatDate(locale, round.deadline),
           count: round.graceDays,
-          closes: formatDateTime(locale, round.closesAt),
+          closes: formatDate(locale, addDays(round.deadline, round.graceDays)),
         })}{' '}
         {t(`reporting.roundState.${round.state}`)}
         {round.closedAt && <> · {t('round.closedAt', { date: formatDateTime(locale, round.closedAt) })}</>}

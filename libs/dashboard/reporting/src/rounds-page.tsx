@@ -11,6 +11,7 @@ import { OutcomeMessage, StatusMessage } from '@tiltak/dashboard-ui';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { OpenRoundForm } from './open-round-form';
+import { addDays } from '@tiltak/domain';
 
 type Round = ReportingRoundsQuery['reportingRounds'][number];
 
@@ -98,7 +99,11 @@ export function RoundsPage() {
                       <Link to={`/reporting/${round.id}`}>{round.name}</Link>
                     </th>
                     <td>{formatDate(locale, round.deadline)}</td>
-                    <td>{formatDateTime(locale, round.closedAt ?? round.closesAt)}</td>
+                    <td>
+                      {round.closedAt
+                        ? formatDateTime(locale, round.closedAt)
+                        : formatDate(locale, addDays(round.deadline, round.graceDays))}
+                    </td>
                     <td>{t(`reporting.roundState.${round.state}`)}</td>
                     <td className="number">{round.completion.counts.total}</td>
                     <td className="number">{round.completion.counts.submitted}</td>
