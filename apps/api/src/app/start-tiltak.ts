@@ -1,8 +1,8 @@
-import { type LogLevel, Logger } from '@nestjs/common';
+import { type Abstract, type LogLevel, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import compression from 'compression';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { type AppConfig, boundedJsonBodies, type Clock } from '@tiltak/api-core';
+import { type AppConfig, boundedJsonBodies, Clock } from '@tiltak/api-core';
 import { checkDatabaseServer, loadDemoProgrammeIfEmpty, migrateDatabase } from '@tiltak/api-data-access';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@tiltak/api-accounts';
@@ -23,6 +23,8 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
 export interface RunningTiltak {
   /** Where a browser reaches the dashboard, for example http://localhost:3000. */
   url: string;
+  /** A provider of the running API, for work no request starts (closing the rounds whose time has come). */
+  get<T>(provider: Abstract<T>): T;
   close(): Promise<void>;
 }
 
@@ -62,7 +64,10 @@ export async function startTiltak(config: AppConfig, options: StartOptions = {})
     // WebSocket upgrades (graphql-ws, socket.io) never pass through here.
     app.use(securityHeaders(config), compression());
     app.use(boundedJsonBodies());
-    if (shouldLoadDemo(config) && (await loadDemoProgrammeIfEmpty(app.get(DataSource), hashPassword))) {
+    if (
+      shouldLoadDemo(config) &&
+      (await loadDemoProgrammeIfEmpty(app.get(DataSource), hashPassword, app.get(Clock).now()))
+    ) {
       logger.log('The database was empty: loaded the demo programme');
     }
     if (config.auth.secretGenerated) {
@@ -81,6 +86,7 @@ export async function startTiltak(config: AppConfig, options: StartOptions = {})
     const host = ['0.0.0.0', '::', '127.0.0.1'].includes(config.http.host) ? 'localhost' : config.http.host;
     return {
       url: `http://${host}:${address.port}`,
+      get: (provider) => running.get(provider),
       async close() {
         await running.close();
         await database.stop();

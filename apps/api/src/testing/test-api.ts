@@ -1,4 +1,4 @@
-import { loadConfig } from '@tiltak/api-core';
+import { type Clock, loadConfig } from '@tiltak/api-core';
 import { createTestDatabase, type TestDatabase } from '@tiltak/api-data-access/testing';
 import { type RunningTiltak, startTiltak } from '../app/start-tiltak';
 
@@ -31,6 +31,8 @@ export interface TestApi extends GraphqlClient {
   tokenFor(email: string): Promise<string>;
   /** A second API instance on the same database, as when several run behind a load balancer. */
   anotherInstance(): Promise<{ url: string; close(): Promise<void> }>;
+  /** A provider of the API, to call what no request reaches (a scheduled job's work). */
+  get: RunningTiltak['get'];
   close(): Promise<void>;
 }
 
@@ -75,6 +77,8 @@ export function graphqlClient(url: string, headers: () => Record<string, string>
 export interface TestApiOptions {
   /** How the API (not `anotherInstance`) reaches the test database, given its URL: through a proxy, say. */
   reachDatabase?: (url: string) => Promise<string>;
+  /** The time every instance goes by (a SettableClock moves them all); the machine's own when left out. */
+  clock?: Clock;
 }
 
 /**
@@ -99,7 +103,7 @@ export async function startTestApi(env: Record<string, string> = {}, options: Te
         },
         { dashboardDir: '/nonexistent' },
       ),
-      { onQuery: (sql) => statements.push(sql) },
+      { onQuery: (sql) => statements.push(sql), clock: options.clock },
     );
   } catch (error) {
     await db.drop();
@@ -145,8 +149,9 @@ export async function startTestApi(env: Record<string, string> = {}, options: Te
     as,
     anonymous,
     tokenFor,
+    get: (provider) => tiltak.get(provider),
     anotherInstance: async () => {
-      const second = await startTiltak(config('0'));
+      const second = await startTiltak(config('0'), { clock: options.clock });
       return { url: second.url, close: () => second.close() };
     },
     async close() {
