@@ -48,6 +48,16 @@ describe('reporting rounds in the dashboard', () => {
     await page.getByRole('heading', { level: 1, name: landing }).waitFor();
     return page;
   };
+  /**
+   * The focused element once focus has reached an element of the kind expected, or after 5 s: pages
+   * move focus after they render what caused it, a moment after it shows.
+   */
+  const focusSettles = async (page: Page, tag: string) => {
+    await page
+      .waitForFunction((name) => document.activeElement?.tagName.toLowerCase() === name, tag)
+      .catch(() => undefined);
+    return focused(page);
+  };
   /** A button's name: its word, then (hidden, after a space the browser puts in) which action it is for. */
   const forAction = (word: string) => new RegExp(`^${word}\\s*: ${action.code} `);
   const summary = (page: Page) => page.locator('.round-summary').innerText();
@@ -124,7 +134,7 @@ describe('reporting rounds in the dashboard', () => {
     await lead.keyboard.press('Enter');
     await lead.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
     await lead.getByRole('heading', { level: 2, name: ROUND }).waitFor();
-    await expect(focused(lead)).resolves.toMatchObject({ tag: 'h1', text: 'Mine oppgaver' });
+    await expect(focusSettles(lead, 'h1')).resolves.toMatchObject({ tag: 'h1', text: 'Mine oppgaver' });
     await expect(lead.title()).resolves.toBe('Mine oppgaver – Tiltak');
     const leadLoads = loadsOf(lead);
 
@@ -142,6 +152,7 @@ describe('reporting rounds in the dashboard', () => {
         const active = document.activeElement as HTMLElement;
         return document.querySelector(`label[for="${CSS.escape(active.id)}"]`)?.textContent ?? active.tagName;
       });
+    await focusSettles(lead, 'select');
     await expect(label()).resolves.toBe('Status');
     await lead.keyboard.press('Tab');
     await expect(label()).resolves.toBe('Framdrift (prosent)');
@@ -161,7 +172,7 @@ describe('reporting rounds in the dashboard', () => {
     await expect(focused(lead)).resolves.toMatchObject({ tag: 'button', text: 'Lagre utkast' });
     await lead.keyboard.press('Enter');
     await lead.getByRole('status').filter({ hasText: 'Utkastet er lagret.' }).waitFor();
-    await expect(focused(lead)).resolves.toMatchObject({
+    await expect(focusSettles(lead, 'p')).resolves.toMatchObject({
       tag: 'p',
       text: 'Utkastet er lagret. Det er ikke sendt inn ennå.',
     });
@@ -189,7 +200,10 @@ describe('reporting rounds in the dashboard', () => {
     await lead.keyboard.press('Enter');
     const sent = `Rapporten for ${action.code} ${action.title} er sendt inn.`;
     await lead.getByRole('status').filter({ hasText: sent }).waitFor();
-    await expect(focused(lead)).resolves.toMatchObject({ tag: 'p', text: sent });
+    await expect(focusSettles(lead, 'p')).resolves.toMatchObject({
+      tag: 'p',
+      text: sent,
+    });
     await expect(lead.getByRole('button', { name: forAction('Rapporter') }).count()).resolves.toBe(0);
     expect(leadLoads.count).toBe(0);
     expect(new URL(lead.url()).pathname).toBe('/my-reports');
@@ -213,7 +227,7 @@ describe('reporting rounds in the dashboard', () => {
     await coordinator.getByRole('heading', { level: 1, name: ROUND }).waitFor();
     await coordinator.getByLabel('Tilstand').selectOption('SUBMITTED');
     await coordinator.getByRole('button', { name: forAction('Les') }).click();
-    await expect(focused(coordinator)).resolves.toMatchObject({ tag: 'h3' });
+    await expect(focusSettles(coordinator, 'h3')).resolves.toMatchObject({ tag: 'h3' });
     await coordinator.getByText('Kursene er flyttet til våren fordi tilskuddet kom sent.').waitFor();
     await coordinator.getByRole('button', { name: 'Returner rapporten' }).click();
     await coordinator.getByText('Skriv en kommentar før du returnerer rapporten.').waitFor();
