@@ -121,7 +121,8 @@ export class ReportingFixture {
     }
     for (const [name, progress] of Object.entries(options.local ?? {})) {
       const figures = await this.figures(id);
-      const own = figures.municipalities.find((m) => m.municipality.name === name)!;
+      const own = figures.municipalities.find((m) => m.municipality.name === name);
+      if (!own) throw new Error(`The action does not concern ${name}`);
       await this.api.data(
         'mutation($input: UpdateActionMunicipalityInput!) { updateActionMunicipality(input: $input) { id } }',
         {
@@ -160,7 +161,9 @@ export class ReportingFixture {
   /** The action's own report in a round of its own. */
   async ownReport(actionId: string): Promise<ReportRead & { roundId: string }> {
     const round = await this.round([actionId]);
-    return { ...round.reports.find((r) => r.municipality === null)!, roundId: round.id };
+    const own = round.reports.find((r) => r.municipality === null);
+    if (!own) throw new Error('The round has no report of the action’s own');
+    return { ...own, roundId: round.id };
   }
 }
 
