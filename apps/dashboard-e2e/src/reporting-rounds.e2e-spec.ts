@@ -163,7 +163,7 @@ describe('reporting rounds in the dashboard', () => {
     // "Som beregnet", I rute, I risiko: two steps down is at risk, which asks for a narrative.
     await lead.keyboard.press('ArrowDown');
     await lead.keyboard.press('ArrowDown');
-    await lead.getByText('Påkrevd når tiltaket er i risiko eller utenfor kurs.').waitFor();
+    await lead.getByText(/^Påkrevd når tiltaket er i risiko eller utenfor kurs/).waitFor();
     await lead.keyboard.press('Tab');
     await expect(label()).resolves.toBe('Hva har skjedd, og hva skjer videre?');
 

@@ -442,11 +442,13 @@ export const en: Messages = {
     'Tick the milestones the action has reached. They are marked as completed when you submit, and progress is computed from them.',
   'report.milestoneDone': '{title}, completed {date}',
   'report.health': 'Assessment',
+  'report.healthKeep': 'Keep the assessment ({health})',
   'report.healthComputed': 'As computed ({health})',
   'report.narrative': 'What has happened, and what happens next?',
-  'report.narrativeRequired': 'Required when the action is at risk or off track.',
+  'report.narrativeRequired':
+    'Required when the action is at risk or off track, or when you assess it otherwise than computed.',
   'report.narrativeMissing':
-    'Describe what is happening before you submit: the action is {health, select, AT_RISK {at risk} other {off track}}.',
+    'Describe what is happening before you submit: {reason, select, AT_RISK {the action is at risk} OFF_TRACK {the action is off track} other {you assess the action otherwise than computed}}.',
   'report.saveDraft': 'Save draft',
   'report.submit': 'Submit',
   'report.draftSaved': 'The draft is saved. It has not been submitted yet.',

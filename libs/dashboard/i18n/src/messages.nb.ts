@@ -434,11 +434,13 @@ export const nb = {
     'Kryss av for milepælene tiltaket har nådd. De blir markert som fullført når du sender inn, og framdriften regnes ut fra dem.',
   'report.milestoneDone': '{title}, fullført {date}',
   'report.health': 'Vurdering',
+  'report.healthKeep': 'Behold vurderingen ({health})',
   'report.healthComputed': 'Som beregnet ({health})',
   'report.narrative': 'Hva har skjedd, og hva skjer videre?',
-  'report.narrativeRequired': 'Påkrevd når tiltaket er i risiko eller utenfor kurs.',
+  'report.narrativeRequired':
+    'Påkrevd når tiltaket er i risiko eller utenfor kurs, eller når du vurderer det annerledes enn beregnet.',
   'report.narrativeMissing':
-    'Skriv hva som skjer før du sender inn: tiltaket er {health, select, AT_RISK {i risiko} other {utenfor kurs}}.',
+    'Skriv hva som skjer før du sender inn: {reason, select, AT_RISK {tiltaket er i risiko} OFF_TRACK {tiltaket er utenfor kurs} other {du vurderer tiltaket annerledes enn beregnet}}.',
   'report.saveDraft': 'Lagre utkast',
   'report.submit': 'Send inn',
   'report.draftSaved': 'Utkastet er lagret. Det er ikke sendt inn ennå.',

@@ -437,11 +437,13 @@ export const nn: Messages = {
     'Kryss av for milepælane tiltaket har nådd. Dei blir markerte som fullførte når du sender inn, og framdrifta blir rekna ut frå dei.',
   'report.milestoneDone': '{title}, fullført {date}',
   'report.health': 'Vurdering',
+  'report.healthKeep': 'Behald vurderinga ({health})',
   'report.healthComputed': 'Som berekna ({health})',
   'report.narrative': 'Kva har skjedd, og kva skjer vidare?',
-  'report.narrativeRequired': 'Påkravd når tiltaket er i risiko eller utanfor kurs.',
+  'report.narrativeRequired':
+    'Påkravd når tiltaket er i risiko eller utanfor kurs, eller når du vurderer det annleis enn berekna.',
   'report.narrativeMissing':
-    'Skriv kva som skjer før du sender inn: tiltaket er {health, select, AT_RISK {i risiko} other {utanfor kurs}}.',
+    'Skriv kva som skjer før du sender inn: {reason, select, AT_RISK {tiltaket er i risiko} OFF_TRACK {tiltaket er utanfor kurs} other {du vurderer tiltaket annleis enn berekna}}.',
   'report.saveDraft': 'Lagre utkast',
   'report.submit': 'Send inn',
   'report.draftSaved': 'Utkastet er lagra. Det er ikkje sendt inn enno.',

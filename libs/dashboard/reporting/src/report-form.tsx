@@ -86,8 +86,12 @@ export function ReportForm({
 
   const milestones = report.action.milestones;
   const driven = milestones.length > 0;
-  const effectiveHealth = fields.health === '' ? report.action.computedHealth : fields.health;
-  const narrativeNeeded = needsNarrative(effectiveHealth);
+  // The server's rule: a worry needs its reason, and so does judging otherwise than the rules. Left
+  // out, the health is the lead's standing judgement for the action's own report, else the rules'.
+  const standing = report.municipality ? report.action.computedHealth : report.action.health;
+  const effectiveHealth = fields.health === '' ? standing : fields.health;
+  const overrules = fields.health !== '' && fields.health !== report.action.computedHealth;
+  const narrativeNeeded = needsNarrative(effectiveHealth) || overrules;
   const action = `${report.action.code} ${report.action.title}`;
 
   const edit = (change: Partial<Fields>) => {
@@ -268,7 +272,9 @@ export function ReportForm({
           onChange={(event) => edit({ health: event.target.value as Health | '' })}
         >
           <option value="">
-            {t('report.healthComputed', { health: t(`health.${report.action.computedHealth}`) })}
+            {!report.municipality && report.action.healthOverride
+              ? t('report.healthKeep', { health: t(`health.${report.action.healthOverride.health}`) })
+              : t('report.healthComputed', { health: t(`health.${report.action.computedHealth}`) })}
           </option>
           {HEALTHS.map((health) => (
             <option key={health} value={health}>
@@ -295,7 +301,7 @@ export function ReportForm({
         />
         {narrativeError && narrativeNeeded && (
           <p id={ids.narrativeError} className="status--error">
-            {t('report.narrativeMissing', { health: effectiveHealth })}
+            {t('report.narrativeMissing', { reason: needsNarrative(effectiveHealth) ? effectiveHealth : 'OVERRULED' })}
           </p>
         )}
         <div className="report-form__buttons">

@@ -1456,7 +1456,9 @@ export type ReportFormFragment = {
     title: string;
     status: ActionStatus;
     progress: number;
+    health: Health;
     computedHealth: Health;
+    healthOverride: { health: Health } | null;
     milestones: Array<{ id: string; title: string; dueDate: string; completedOn: string | null }>;
   };
 };
@@ -1495,7 +1497,9 @@ export type MyReportsQuery = {
       title: string;
       status: ActionStatus;
       progress: number;
+      health: Health;
       computedHealth: Health;
+      healthOverride: { health: Health } | null;
       milestones: Array<{ id: string; title: string; dueDate: string; completedOn: string | null }>;
     };
   }>;
@@ -1631,7 +1635,9 @@ export type SaveReportMutation = {
       title: string;
       status: ActionStatus;
       progress: number;
+      health: Health;
       computedHealth: Health;
+      healthOverride: { health: Health } | null;
       milestones: Array<{ id: string; title: string; dueDate: string; completedOn: string | null }>;
     };
   };
@@ -2652,7 +2658,16 @@ export const ReportFormFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'title' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'status' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'computedHealth' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'healthOverride' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'health' } }],
+                  },
+                },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'milestones' },
@@ -7168,7 +7183,16 @@ export const MyReportsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'title' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'status' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'computedHealth' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'healthOverride' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'health' } }],
+                  },
+                },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'milestones' },
@@ -7727,7 +7751,16 @@ export const SaveReportDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'title' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'status' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'computedHealth' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'healthOverride' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'health' } }],
+                  },
+                },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'milestones' },
