@@ -241,9 +241,7 @@ describe('reporting rounds in the dashboard', () => {
       .waitFor();
     await coordinator.context().close();
 
-    // The lead sees it returned, first, with the comment, and submits again.
-    await lead.reload();
-    await lead.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
+    // The lead's page, open all along, shows it returned, first, with the comment; the lead submits again.
     // The demo has a round of its own, with a returned report of its own: this round's first.
     const returned = lead
       .locator('section')
@@ -253,6 +251,7 @@ describe('reporting rounds in the dashboard', () => {
     await returned.getByText('Returnert', { exact: true }).waitFor();
     await returned.getByText('Hvor mange bedrifter er med? Skriv det, så godkjenner vi.').waitFor();
     await expect(returned.getByRole('heading').innerText()).resolves.toContain(action.code);
+    expect(leadLoads.count).toBe(0);
     await returned.getByRole('button', { name: forAction('Rapporter') }).click();
     await narrative.fill('Kursene er flyttet til våren. Tolv bedrifter er med.');
     await lead.getByRole('button', { name: 'Send inn' }).click();
