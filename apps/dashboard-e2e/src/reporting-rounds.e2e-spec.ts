@@ -266,6 +266,45 @@ describe('reporting rounds in the dashboard', () => {
     await lead.context().close();
   }, 120_000);
 
+  it('shows the lead plainly what someone else saved first, and saves theirs only when asked', async () => {
+    // The demo round's draft for LOG-1, which the lead owes.
+    const { reportingRounds } = await admin<{
+      reportingRounds: {
+        id: string;
+        name: string;
+        reports: { id: string; version: number; action: { code: string } }[];
+      }[];
+    }>('{ reportingRounds(state: OPEN) { id name reports(state: DRAFT) { id version action { code } } } }');
+    const demo = reportingRounds.find((round) => round.name !== ROUND)!;
+    const draft = demo.reports.find((report) => report.action.code === 'LOG-1')!;
+
+    const lead = await signInAs('leder@tiltak.test', 375, /Mine tiltak/);
+    await lead.goto(`${product.tiltak.url}/my-reports`);
+    await lead.getByRole('heading', { level: 2, name: demo.name }).waitFor();
+    await lead.getByRole('button', { name: /^Rapporter\s*: LOG-1 / }).click();
+    const narrative = lead.getByLabel('Hva har skjedd, og hva skjer videre?');
+    await narrative.fill('To samlinger, 31 bedrifter med.');
+
+    await admin('mutation($input: SaveReportInput!) { saveReport(input: $input) { id } }', {
+      input: { reportId: draft.id, expectedVersion: draft.version, narrative: 'Administrator har rettet utkastet.' },
+    });
+    await lead.getByRole('button', { name: 'Lagre utkast' }).click();
+    const conflict = lead.getByRole('alert').filter({ hasText: 'Noen andre lagret rapporten først' });
+    await conflict.getByText('«Administrator har rettet utkastet.»').waitFor();
+    await expect(narrative.inputValue()).resolves.toBe('To samlinger, 31 bedrifter med.');
+
+    await conflict.getByRole('button', { name: 'Lagre min versjon likevel' }).click();
+    await lead.getByRole('status').filter({ hasText: 'Utkastet er lagret.' }).waitFor();
+    const { reportingRound } = await admin<{ reportingRound: { reports: { id: string; narrative: string }[] } }>(
+      'query($id: ID!) { reportingRound(id: $id) { reports(state: DRAFT) { id narrative } } }',
+      { id: demo.id },
+    );
+    expect(reportingRound.reports.find((report) => report.id === draft.id)?.narrative).toBe(
+      'To samlinger, 31 bedrifter med.',
+    );
+    await lead.context().close();
+  }, 60_000);
+
   it.each([1440, 375])(
     'has no serious violations on the reporting pages, in bokmål and English, %i px wide',
     async (width) => {
