@@ -281,7 +281,11 @@ describe('reporting rounds in the dashboard', () => {
     const lead = await signInAs('leder@tiltak.test', 375, /Mine tiltak/);
     await lead.goto(`${product.tiltak.url}/my-reports`);
     await lead.getByRole('heading', { level: 2, name: demo.name }).waitFor();
-    await lead.getByRole('button', { name: /^Rapporter\s*: LOG-1 / }).click();
+    await lead
+      .locator('section')
+      .filter({ has: lead.getByRole('heading', { level: 2, name: demo.name }) })
+      .getByRole('button', { name: /^Rapporter\s*: LOG-1 / })
+      .click();
     const narrative = lead.getByLabel('Hva har skjedd, og hva skjer videre?');
     await narrative.fill('To samlinger, 31 bedrifter med.');
 
@@ -349,4 +353,25 @@ describe('reporting rounds in the dashboard', () => {
     },
     120_000,
   );
+
+  it('lets an admin close a round early, after asking, and shows it closed', async () => {
+    const page = await signInAs('admin@tiltak.test', 1440, /Handlingsprogram/);
+    await page.goto(`${product.tiltak.url}/reporting`);
+    const row = page.getByRole('row').filter({ hasText: ROUND });
+    await row.getByText('Åpen').waitFor();
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
+    await row.getByRole('button', { name: /^Avslutt nå/ }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Rapporteringsrunden «${ROUND}» er avsluttet.` })
+      .waitFor();
+    expect(asked).toEqual([`Avslutte «${ROUND}» nå? Rapportene i runden kan ikke endres etterpå.`]);
+    await row.getByText('Avsluttet').waitFor();
+    await expect(row.getByRole('button').count()).resolves.toBe(0);
+    await page.context().close();
+  }, 60_000);
 });
