@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { workspaceRoot } from '../support/built-tiltak';
-import { productInBrowser } from '../support/product';
+import { signIn, workspaceRoot } from '../support/built-tiltak';
+import { graphqlAs, productInBrowser } from '../support/product';
 
 const OUTPUT = resolve(workspaceRoot, 'docs/screenshots');
 
@@ -42,8 +42,20 @@ async function picture(page: Page, name: string, heading: RegExp): Promise<void>
 describe('the README’s screenshots', () => {
   const product = productInBrowser();
 
+  let roundId = '';
+  let roundName = '';
+
   beforeAll(async () => {
     await mkdir(OUTPUT, { recursive: true });
+    // The demo's open round, with reports submitted, a draft and a returned one.
+    const admin = graphqlAs(product.tiltak.url, await signIn(product.tiltak.url, 'admin@tiltak.test'));
+    const { reportingRounds } = await admin<{ reportingRounds: { id: string; name: string }[] }>(
+      '{ reportingRounds(state: OPEN) { id name } }',
+    );
+    const [round] = reportingRounds;
+    if (!round) throw new Error('The demo programme has no open reporting round');
+    roundId = round.id;
+    roundName = round.name;
   });
 
   it.each(VIEWPORTS)('are taken at $width px', async (viewport) => {
@@ -51,6 +63,8 @@ describe('the README’s screenshots', () => {
 
     const council = await signedIn(product.browser, url, 'rad@tiltak.test', viewport);
     await picture(council, 'overview', /Handlingsprogram/);
+    await council.goto(`${url}/reporting/${roundId}`);
+    await picture(council, 'completion', new RegExp(roundName.replace('.', '\\.')));
     await council.context().close();
 
     const coordinator = await signedIn(product.browser, url, 'koordinator.nes@tiltak.test', viewport);
@@ -61,6 +75,9 @@ describe('the README’s screenshots', () => {
     // A project lead lands on their own actions.
     const lead = await signedIn(product.browser, url, 'leder@tiltak.test', viewport);
     await picture(lead, 'lead', /Mine tiltak/);
+    await lead.goto(`${url}/my-reports`);
+    await lead.locator('.owed-report button[aria-expanded]').first().click();
+    await picture(lead, 'my-reports', /Mine oppgaver/);
     await lead.context().close();
   });
 });

@@ -9,7 +9,16 @@ import { SessionTimeout } from '@tiltak/dashboard-sign-in';
  * The frame around every page. `arrived` is set when this frame appears because the user just
  * signed in or out: focus then moves to the new page's heading, as it does on every change of page.
  */
-export function Layout({ children, arrived = false }: { children: ReactNode; arrived?: boolean }) {
+export function Layout({
+  children,
+  arrived = false,
+  myReportsLink,
+}: {
+  children: ReactNode;
+  arrived?: boolean;
+  /** "Mine oppgaver" with how much is owed, where the frame has an Apollo client to ask; a plain link otherwise. */
+  myReportsLink?: ReactNode;
+}) {
   const { t, locale, setLocale } = useI18n();
   const { state, signOut } = useSession();
   const live = useLiveState();
@@ -58,6 +67,10 @@ export function Layout({ children, arrived = false }: { children: ReactNode; arr
               </li>
               <li>
                 <NavLink to="/parties">{t('nav.parties')}</NavLink>
+              </li>
+              <li>{myReportsLink ?? <NavLink to="/my-reports">{t('nav.myReports')}</NavLink>}</li>
+              <li>
+                <NavLink to="/reporting">{t('nav.reporting')}</NavLink>
               </li>
               {mayManageUsers && (
                 <li>

@@ -9,6 +9,7 @@ import {
 } from '@tiltak/dashboard-data-access';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { MyReportsNavLink } from './my-reports-nav-link';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 
@@ -25,6 +26,9 @@ const UsersPage = lazy(() => import('@tiltak/dashboard-users').then((m) => ({ de
 const AuditLogPage = lazy(() => import('@tiltak/dashboard-users').then((m) => ({ default: m.AuditLogPage })));
 const ActionPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ActionPage })));
 const MyActionsPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.MyActionsPage })));
+const MyReportsPage = lazy(() => import('@tiltak/dashboard-reporting').then((m) => ({ default: m.MyReportsPage })));
+const RoundsPage = lazy(() => import('@tiltak/dashboard-reporting').then((m) => ({ default: m.RoundsPage })));
+const RoundPage = lazy(() => import('@tiltak/dashboard-reporting').then((m) => ({ default: m.RoundPage })));
 
 /**
  * A project lead comes to update their actions, not to read the council's overview: signed in at
@@ -68,6 +72,30 @@ function Pages() {
         element={
           <Suspense>
             <MyActionsPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="my-reports"
+        element={
+          <Suspense>
+            <MyReportsPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="reporting"
+        element={
+          <Suspense>
+            <RoundsPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="reporting/:roundId"
+        element={
+          <Suspense>
+            <RoundPage />
           </Suspense>
         }
       />
@@ -144,7 +172,7 @@ export function SignedInApp({ session, arrived }: { session: SessionStore; arriv
     <ApolloProvider client={client}>
       <ViewerCanProvider>
         <LiveProvider session={session} database={database}>
-          <Layout arrived={arrived}>
+          <Layout arrived={arrived} myReportsLink={<MyReportsNavLink />}>
             <Pages />
           </Layout>
         </LiveProvider>

@@ -115,6 +115,21 @@ describe('takeLiveChanges', () => {
     expect(refetch).toEqual({ everything: false, operations: new Set(), histories: new Set() });
   });
 
+  it('fetches what shows reports when one changes, though the action it carries is the one the cache holds', () => {
+    const sut = cacheWithActionPage(anAction({ version: 4 }), ['s1']);
+
+    const refetch = takeLiveChanges(sut, [aChange('report', anAction({ version: 4 }), { actionId: 'a1' })]);
+
+    expect(refetch.everything).toBe(false);
+    expect([...refetch.operations].sort()).toEqual([
+      'MyReports',
+      'MyReportsCount',
+      'ReportingRound',
+      'ReportingRounds',
+    ]);
+    expect(takeLiveChanges(sut, [aChange('reporting_round', null)]).operations).toEqual(refetch.operations);
+  });
+
   it('takes someone else’s status update, and fetches the history of the open action that misses it', () => {
     const sut = cacheWithActionPage(anAction(), ['s1']);
 

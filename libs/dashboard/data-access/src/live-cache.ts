@@ -21,6 +21,8 @@ export interface LiveRefetch {
 /** Figures the server rolls up over many actions: the matrix, the progress of programme and places, their explanations. */
 const ROLL_UPS = ['ProgressOverview', 'MunicipalityPage', 'FocusAreaPage', 'ProgressExplanation'] as const;
 export const FILTERED_ACTIONS = 'FilteredActions';
+/** What shows reporting rounds and reports: the rounds, one round's completion view, and what the viewer owes. */
+const REPORTING = ['ReportingRounds', 'ReportingRound', 'MyReports', 'MyReportsCount'] as const;
 /** The latest saved changes, read from the history: every change but one to an account adds to them. */
 const RECENT_CHANGES = 'RecentChanges';
 
@@ -52,6 +54,9 @@ function staleAfter(entity: string): readonly string[] | 'everything' {
     case 'indicator':
     case 'indicator_value':
       return ['MunicipalityPage', 'FocusAreaPage', RECENT_CHANGES];
+    case 'report':
+    case 'reporting_round':
+      return REPORTING;
     default:
       return 'everything';
   }
@@ -80,7 +85,8 @@ export function takeLiveChanges(cache: ApolloCache, changes: readonly LiveChange
     if (change.reset) {
       refetch.everything = true;
     } else if (change.action) {
-      if (applyAction(cache, change.action)) stale(staleAfter(change.entity ?? ''));
+      // A report is not part of the action it carries: the action may be unchanged while the report moved.
+      if (applyAction(cache, change.action) || change.entity === 'report') stale(staleAfter(change.entity ?? ''));
       if (change.entity === 'status_update' && historyMisses(cache, change.action, change.entityId))
         refetch.histories.add(change.action.id);
     } else if (change.actionId) {

@@ -17,6 +17,16 @@ const KNOWN = [
   'RATE_LIMITED',
   'REQUEST_TOO_LARGE',
   'SERVICE_UNAVAILABLE',
+  'ROUND_CLOSED',
+  'NARRATIVE_REQUIRED',
+  'NAME_TAKEN',
+  'DEADLINE_IN_PAST',
+  'NOT_SUBMITTED',
+  'REPORT_NOT_FOUND',
+  'ALREADY_SUBMITTED',
+  'COMMENT_REQUIRED',
+  'NO_ACTIONS',
+  'REMINDER_AFTER_GRACE',
 ] as const;
 
 export type RefusalReason = (typeof KNOWN)[number] | 'other';

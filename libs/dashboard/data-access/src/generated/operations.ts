@@ -90,6 +90,21 @@ export type MilestoneVersionInput = {
   milestoneId: string | number;
 };
 
+export type OpenReportingRoundInput = {
+  /** The actions that report. Default: every action under way (in progress, or started by its date). */
+  actionIds?: Array<string | number> | null | undefined;
+  /** YYYY-MM-DD, today or later. */
+  deadline: string;
+  /** 0–60 (default 7). */
+  graceDays?: number | null | undefined;
+  /** For example “2. tertial 2026”. */
+  name: string;
+  /** Days after the deadline, within the grace period, a reminder goes (default 1). */
+  reminderDaysAfter?: Array<number> | null | undefined;
+  /** Days before the deadline a reminder goes (default 7 and 1; 0: on the deadline day). */
+  reminderDaysBefore?: Array<number> | null | undefined;
+};
+
 export type PartyKind =
   | 'BUSINESS'
   | 'CLUSTER'
@@ -114,8 +129,38 @@ export type RemoveInvolvementInput = {
   involvementId: string | number;
 };
 
+/** RETURNED: sent back by a coordinator with a comment, to be submitted again. */
+export type ReportState = 'DRAFT' | 'NOT_STARTED' | 'RETURNED' | 'SUBMITTED';
+
+/** OPEN takes reports; CLOSED has its reports frozen. */
+export type ReportingRoundState = 'CLOSED' | 'OPEN';
+
+export type ReturnReportInput = {
+  /** What the reporter should look at again. */
+  comment: string;
+  expectedVersion: number;
+  reportId: string | number;
+};
+
 /** ADMIN: everything. COUNCIL: reads all. COORDINATOR: steers one municipality’s actions. PROJECT_LEAD: updates what their party leads. */
 export type Role = 'ADMIN' | 'COORDINATOR' | 'COUNCIL' | 'PROJECT_LEAD';
+
+/** A report saved as a draft, or submitted (submit: true). */
+export type SaveReportInput = {
+  /** Milestones of the action this report completes (today); only when submitting. */
+  completeMilestoneIds?: Array<string | number> | null | undefined;
+  expectedVersion: number;
+  /** The reporter’s judgement; left out, the health is as the rules compute it. */
+  health?: Health | null | undefined;
+  /** Required to submit when the health is AT_RISK or OFF_TRACK. */
+  narrative?: string | null | undefined;
+  /** 0–100; only for actions (or parts) without milestones. */
+  progress?: number | null | undefined;
+  reportId: string | number;
+  status?: ActionStatus | null | undefined;
+  /** True: submit. False or left out: save as a draft. */
+  submit?: boolean | null | undefined;
+};
 
 /** A project lead’s update: only actionId and expectedVersion are required. */
 export type UpdateActionStatusInput = {
@@ -1370,6 +1415,250 @@ export type ProgressCellFragment = {
   byHealth: { onTrack: number; atRisk: number; offTrack: number };
 };
 
+export type RoundSummaryFragment = {
+  id: string;
+  name: string;
+  deadline: string;
+  graceDays: number;
+  closesAt: string;
+  state: ReportingRoundState;
+  closedAt: string | null;
+  version: number;
+};
+
+export type CompletionCountsFragment = {
+  total: number;
+  submitted: number;
+  late: number;
+  draft: number;
+  returned: number;
+  missing: number;
+};
+
+export type ReportFormFragment = {
+  id: string;
+  state: ReportState;
+  status: ActionStatus | null;
+  progress: number | null;
+  health: Health | null;
+  narrative: string;
+  late: boolean;
+  version: number;
+  submittedAt: string | null;
+  returnComment: string | null;
+  returnedAt: string | null;
+  returnedBy: string | null;
+  viewerCanSubmit: boolean;
+  municipality: { id: string; name: string } | null;
+  action: {
+    id: string;
+    code: string;
+    title: string;
+    status: ActionStatus;
+    progress: number;
+    health: Health;
+    computedHealth: Health;
+    healthOverride: { health: Health } | null;
+    milestones: Array<{ id: string; title: string; dueDate: string; completedOn: string | null }>;
+  };
+};
+
+export type MyReportsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyReportsQuery = {
+  myReports: Array<{
+    id: string;
+    state: ReportState;
+    status: ActionStatus | null;
+    progress: number | null;
+    health: Health | null;
+    narrative: string;
+    late: boolean;
+    version: number;
+    submittedAt: string | null;
+    returnComment: string | null;
+    returnedAt: string | null;
+    returnedBy: string | null;
+    viewerCanSubmit: boolean;
+    round: {
+      id: string;
+      name: string;
+      deadline: string;
+      graceDays: number;
+      closesAt: string;
+      state: ReportingRoundState;
+      closedAt: string | null;
+      version: number;
+    };
+    municipality: { id: string; name: string } | null;
+    action: {
+      id: string;
+      code: string;
+      title: string;
+      status: ActionStatus;
+      progress: number;
+      health: Health;
+      computedHealth: Health;
+      healthOverride: { health: Health } | null;
+      milestones: Array<{ id: string; title: string; dueDate: string; completedOn: string | null }>;
+    };
+  }>;
+};
+
+export type MyReportsCountQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyReportsCountQuery = { myReports: Array<{ id: string; state: ReportState }> };
+
+export type ReportingRoundsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ReportingRoundsQuery = {
+  reportingRounds: Array<{
+    id: string;
+    name: string;
+    deadline: string;
+    graceDays: number;
+    closesAt: string;
+    state: ReportingRoundState;
+    closedAt: string | null;
+    version: number;
+    completion: {
+      counts: { total: number; submitted: number; late: number; draft: number; returned: number; missing: number };
+    };
+  }>;
+};
+
+export type ReportingRoundQueryVariables = Exact<{
+  id: string | number;
+  municipalityId?: string | number | null | undefined;
+  state?: ReportState | null | undefined;
+}>;
+
+export type ReportingRoundQuery = {
+  reportingRound: {
+    id: string;
+    name: string;
+    deadline: string;
+    graceDays: number;
+    closesAt: string;
+    state: ReportingRoundState;
+    closedAt: string | null;
+    version: number;
+    completion: {
+      counts: { total: number; submitted: number; late: number; draft: number; returned: number; missing: number };
+      byMunicipality: Array<{
+        municipality: { id: string; name: string } | null;
+        counts: { total: number; submitted: number; late: number; draft: number; returned: number; missing: number };
+      }>;
+      byFocusArea: Array<{
+        focusArea: { id: string; name: string } | null;
+        counts: { total: number; submitted: number; late: number; draft: number; returned: number; missing: number };
+      }>;
+    };
+    reports: Array<{
+      id: string;
+      state: ReportState;
+      status: ActionStatus | null;
+      progress: number | null;
+      health: Health | null;
+      narrative: string;
+      late: boolean;
+      submittedAt: string | null;
+      submittedBy: string | null;
+      returnComment: string | null;
+      owedBy: Array<string>;
+      version: number;
+      viewerCanReturn: boolean;
+      action: { id: string; code: string; title: string };
+      municipality: { id: string; name: string } | null;
+    }>;
+  } | null;
+};
+
+export type OpenReportingRoundMutationVariables = Exact<{
+  input: OpenReportingRoundInput;
+}>;
+
+export type OpenReportingRoundMutation = {
+  openReportingRound: {
+    id: string;
+    name: string;
+    deadline: string;
+    graceDays: number;
+    closesAt: string;
+    state: ReportingRoundState;
+    closedAt: string | null;
+    version: number;
+  };
+};
+
+export type CloseReportingRoundMutationVariables = Exact<{
+  roundId: string | number;
+  expectedVersion: number;
+}>;
+
+export type CloseReportingRoundMutation = {
+  closeReportingRound: {
+    id: string;
+    name: string;
+    deadline: string;
+    graceDays: number;
+    closesAt: string;
+    state: ReportingRoundState;
+    closedAt: string | null;
+    version: number;
+  };
+};
+
+export type SaveReportMutationVariables = Exact<{
+  input: SaveReportInput;
+}>;
+
+export type SaveReportMutation = {
+  saveReport: {
+    id: string;
+    state: ReportState;
+    status: ActionStatus | null;
+    progress: number | null;
+    health: Health | null;
+    narrative: string;
+    late: boolean;
+    version: number;
+    submittedAt: string | null;
+    returnComment: string | null;
+    returnedAt: string | null;
+    returnedBy: string | null;
+    viewerCanSubmit: boolean;
+    municipality: { id: string; name: string } | null;
+    action: {
+      id: string;
+      code: string;
+      title: string;
+      status: ActionStatus;
+      progress: number;
+      health: Health;
+      computedHealth: Health;
+      healthOverride: { health: Health } | null;
+      milestones: Array<{ id: string; title: string; dueDate: string; completedOn: string | null }>;
+    };
+  };
+};
+
+export type ReturnReportMutationVariables = Exact<{
+  input: ReturnReportInput;
+}>;
+
+export type ReturnReportMutation = {
+  returnReport: {
+    id: string;
+    state: ReportState;
+    returnComment: string | null;
+    returnedAt: string | null;
+    returnedBy: string | null;
+    version: number;
+    viewerCanReturn: boolean;
+  };
+};
+
 export type SignInMutationVariables = Exact<{
   email: string;
   password: string;
@@ -2280,6 +2569,126 @@ export const ProgressCellFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ProgressCellFragment, unknown>;
+export const RoundSummaryFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RoundSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReportingRound' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deadline' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'graceDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closesAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RoundSummaryFragment, unknown>;
+export const CompletionCountsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CompletionCounts' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CompletionCount' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'submitted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'late' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'draft' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'returned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'missing' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CompletionCountsFragment, unknown>;
+export const ReportFormFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReportForm' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Report' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'narrative' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'late' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'submittedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'returnComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'returnedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'returnedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'viewerCanSubmit' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipality' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'computedHealth' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'healthOverride' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'health' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'milestones' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'completedOn' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReportFormFragment, unknown>;
 export const SessionFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -6701,6 +7110,726 @@ export const ProgressOverviewDocument = {
     },
   ],
 } as unknown as DocumentNode<ProgressOverviewQuery, ProgressOverviewQueryVariables>;
+export const MyReportsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyReports' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myReports' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReportForm' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'round' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RoundSummary' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReportForm' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Report' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'narrative' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'late' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'submittedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'returnComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'returnedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'returnedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'viewerCanSubmit' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipality' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'computedHealth' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'healthOverride' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'health' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'milestones' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'completedOn' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RoundSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReportingRound' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deadline' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'graceDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closesAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyReportsQuery, MyReportsQueryVariables>;
+export const MyReportsCountDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MyReportsCount' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'myReports' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MyReportsCountQuery, MyReportsCountQueryVariables>;
+export const ReportingRoundsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReportingRounds' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reportingRounds' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RoundSummary' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'completion' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'counts' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'CompletionCounts' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RoundSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReportingRound' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deadline' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'graceDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closesAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CompletionCounts' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CompletionCount' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'submitted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'late' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'draft' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'returned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'missing' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReportingRoundsQuery, ReportingRoundsQueryVariables>;
+export const ReportingRoundDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReportingRound' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'municipalityId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'state' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReportState' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reportingRound' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RoundSummary' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'completion' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'counts' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'CompletionCounts' } }],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'byMunicipality' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'municipality' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'counts' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'FragmentSpread', name: { kind: 'Name', value: 'CompletionCounts' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'byFocusArea' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'focusArea' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'counts' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'FragmentSpread', name: { kind: 'Name', value: 'CompletionCounts' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'reports' },
+                  arguments: [
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'municipalityId' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'municipalityId' } },
+                    },
+                    {
+                      kind: 'Argument',
+                      name: { kind: 'Name', value: 'state' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'state' } },
+                    },
+                  ],
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'narrative' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'late' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'submittedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'submittedBy' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'returnComment' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'owedBy' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'viewerCanReturn' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'action' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'municipality' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RoundSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReportingRound' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deadline' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'graceDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closesAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CompletionCounts' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CompletionCount' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'submitted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'late' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'draft' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'returned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'missing' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReportingRoundQuery, ReportingRoundQueryVariables>;
+export const OpenReportingRoundDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'OpenReportingRound' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'OpenReportingRoundInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'openReportingRound' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RoundSummary' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RoundSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReportingRound' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deadline' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'graceDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closesAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OpenReportingRoundMutation, OpenReportingRoundMutationVariables>;
+export const CloseReportingRoundDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CloseReportingRound' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'roundId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'closeReportingRound' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'roundId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'roundId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'expectedVersion' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'expectedVersion' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RoundSummary' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RoundSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReportingRound' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deadline' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'graceDays' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closesAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CloseReportingRoundMutation, CloseReportingRoundMutationVariables>;
+export const SaveReportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SaveReport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'SaveReportInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'saveReport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReportForm' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReportForm' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Report' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'narrative' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'late' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'submittedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'returnComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'returnedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'returnedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'viewerCanSubmit' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipality' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'computedHealth' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'healthOverride' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'health' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'milestones' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'completedOn' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SaveReportMutation, SaveReportMutationVariables>;
+export const ReturnReportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ReturnReport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ReturnReportInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'returnReport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'returnComment' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'returnedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'returnedBy' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'viewerCanReturn' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReturnReportMutation, ReturnReportMutationVariables>;
 export const SignInDocument = {
   kind: 'Document',
   definitions: [
