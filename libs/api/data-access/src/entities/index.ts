@@ -5,6 +5,7 @@ import { ChangeEventEntity } from './change-event.entity';
 import { FocusAreaEntity } from './focus-area.entity';
 import { IndicatorEntity, IndicatorValueEntity } from './indicator.entity';
 import { InvolvementEntity } from './involvement.entity';
+import { MailOutboxEntity } from './mail-outbox.entity';
 import { KeptFigureCellEntity, KeptFigureContributionEntity, KeptFigureDateEntity } from './kept-figures.entity';
 import { MilestoneEntity } from './milestone.entity';
 import { MunicipalityEntity } from './municipality.entity';
@@ -41,6 +42,7 @@ export {
   TokenFamilyEntity,
   LoginThrottleEntity,
   AuditEntryEntity,
+  MailOutboxEntity,
 };
 
 export const ENTITIES = [
@@ -67,4 +69,5 @@ export const ENTITIES = [
   KeptFigureContributionEntity,
   KeptFigureCellEntity,
   KeptFigureDateEntity,
+  MailOutboxEntity,
 ];

@@ -8,6 +8,7 @@ import { LockedReads1796100000000 } from './1796100000000-locked-reads';
 import { SessionsAndAudit1796147495938 } from './1796147495938-sessions-and-audit';
 import { PruningIndexes1796200000000 } from './1796200000000-pruning-indexes';
 import { IntermunicipalCouncil1796350000000 } from './1796350000000-intermunicipal-council';
+import { Mail1796410000000 } from './1796410000000-mail';
 
 /**
  * Every migration, oldest first. They are listed as classes rather than found by a file glob so
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   SessionsAndAudit1796147495938,
   PruningIndexes1796200000000,
   IntermunicipalCouncil1796350000000,
+  Mail1796410000000,
 ];
