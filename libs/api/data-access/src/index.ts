@@ -23,3 +23,4 @@ export * from './repositories/party.repository';
 export * from './repositories/programme.repository';
 export * from './repositories/progress.repository';
 export * from './repositories/change-log.repository';
+export * from './repositories/report-owners.repository';

@@ -38,3 +38,11 @@ export type AdoptionStatus = (typeof ADOPTION_STATUSES)[number];
 export function isFinished(status: ActionStatus): boolean {
   return status === 'COMPLETED' || status === 'CANCELLED';
 }
+
+/** A reporting round takes reports while OPEN; once CLOSED its reports are frozen. */
+export const REPORTING_ROUND_STATES = ['OPEN', 'CLOSED'] as const;
+export type ReportingRoundState = (typeof REPORTING_ROUND_STATES)[number];
+
+/** Where one report of a round stands; RETURNED goes back to its owners with a coordinator's comment. */
+export const REPORT_STATES = ['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'RETURNED'] as const;
+export type ReportState = (typeof REPORT_STATES)[number];

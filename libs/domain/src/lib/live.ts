@@ -31,7 +31,8 @@ export function actionIdOf(event: ChangeSubject): string | null {
       return event.entityId.split(':')[0];
     case 'milestone':
     case 'involvement':
-    case 'status_update': {
+    case 'status_update':
+    case 'report': {
       const record = (event.after ?? event.before) as Record<string, unknown> | null;
       return typeof record?.['actionId'] === 'string' ? record['actionId'] : null;
     }

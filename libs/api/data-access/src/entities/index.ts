@@ -14,6 +14,8 @@ import { PartyEntity } from './party.entity';
 import { ProgrammeEntity } from './programme.entity';
 import { ProjectLeadEntity } from './project-lead.entity';
 import { RegionEntity } from './region.entity';
+import { ReportingRoundEntity } from './reporting-round.entity';
+import { RoundReportEntity } from './round-report.entity';
 import { LoginThrottleEntity, RefreshTokenEntity, TokenFamilyEntity } from './session.entity';
 import { StatusUpdateEntity } from './status-update.entity';
 import { UserEntity } from './user.entity';
@@ -42,6 +44,8 @@ export {
   TokenFamilyEntity,
   LoginThrottleEntity,
   AuditEntryEntity,
+  ReportingRoundEntity,
+  RoundReportEntity,
   MailOutboxEntity,
 };
 
@@ -69,5 +73,7 @@ export const ENTITIES = [
   KeptFigureContributionEntity,
   KeptFigureCellEntity,
   KeptFigureDateEntity,
+  ReportingRoundEntity,
+  RoundReportEntity,
   MailOutboxEntity,
 ];

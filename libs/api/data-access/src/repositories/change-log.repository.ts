@@ -19,7 +19,7 @@ export interface WriteRow {
 const ACTION_OF_EVENT = `CASE
   WHEN e.entity = 'action' THEN e.entity_id
   WHEN e.entity IN ('participation', 'project_lead') THEN split_part(e.entity_id, ':', 1)
-  WHEN e.entity IN ('milestone', 'involvement', 'status_update') THEN COALESCE(e.after ->> 'actionId', e.before ->> 'actionId')
+  WHEN e.entity IN ('milestone', 'involvement', 'status_update', 'report') THEN COALESCE(e.after ->> 'actionId', e.before ->> 'actionId')
 END`;
 
 /** How many of the latest events a read of recent writes looks through: many more than any page shows. */
