@@ -1,4 +1,4 @@
-import { loadConfig } from '@tiltak/api-core';
+import { type Clock, loadConfig } from '@tiltak/api-core';
 import { createTestDatabase, type TestDatabase } from '@tiltak/api-data-access/testing';
 import { type RunningTiltak, startTiltak } from '../app/start-tiltak';
 
@@ -30,7 +30,9 @@ export interface TestApi extends GraphqlClient {
   /** Signs in and returns just the access token. */
   tokenFor(email: string): Promise<string>;
   /** A second API instance on the same database, as when several run behind a load balancer. */
-  anotherInstance(): Promise<{ url: string; close(): Promise<void> }>;
+  anotherInstance(): Promise<{ url: string; runJob(name: string): Promise<void>; close(): Promise<void> }>;
+  /** Runs a scheduled job in this instance now (see RunningTiltak.runJob). */
+  runJob(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,8 @@ export function graphqlClient(url: string, headers: () => Record<string, string>
 export interface TestApiOptions {
   /** How the API (not `anotherInstance`) reaches the test database, given its URL: through a proxy, say. */
   reachDatabase?: (url: string) => Promise<string>;
+  /** The time this instance and `anotherInstance` go by; share a SettableClock to move both. */
+  clock?: Clock;
 }
 
 /**
@@ -99,7 +103,7 @@ export async function startTestApi(env: Record<string, string> = {}, options: Te
         },
         { dashboardDir: '/nonexistent' },
       ),
-      { onQuery: (sql) => statements.push(sql) },
+      { onQuery: (sql) => statements.push(sql), clock: options.clock },
     );
   } catch (error) {
     await db.drop();
@@ -145,9 +149,10 @@ export async function startTestApi(env: Record<string, string> = {}, options: Te
     as,
     anonymous,
     tokenFor,
+    runJob: (name) => tiltak.runJob(name),
     anotherInstance: async () => {
-      const second = await startTiltak(config('0'));
-      return { url: second.url, close: () => second.close() };
+      const second = await startTiltak(config('0'), { clock: options.clock });
+      return { url: second.url, runJob: (name) => second.runJob(name), close: () => second.close() };
     },
     async close() {
       await tiltak.close();

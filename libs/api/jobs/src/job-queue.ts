@@ -61,15 +61,18 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.jobs.enabled || this.jobs.size === 0) return;
-    const pool = new pg.Pool({ ...this.database.poolOptions(3), application_name: 'tiltak-jobs' });
+    const pool = new pg.Pool({
+      connectionString: this.database.url,
+      ...this.database.poolOptions(3),
+      application_name: 'tiltak-jobs',
+    });
     // An idle connection the server dropped: the pool replaces it when next asked.
     pool.on('error', (error) => this.failed(error));
     this.pool = pool;
     const boss = new PgBoss({
       db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values) },
       schema: SCHEMA,
-      // No state counts are wanted, and the archive keeps a week of finished jobs for reading.
-      monitorStateIntervalSeconds: undefined,
+      // Finished jobs stay a day, then a week in the archive, for an operator to look into.
       archiveCompletedAfterSeconds: 24 * 60 * 60,
       deleteAfterDays: 7,
     });

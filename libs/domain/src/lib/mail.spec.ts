@@ -1,4 +1,4 @@
-import { daysBetween, mailDueOn, type RoundCalendar } from './mail';
+import { mailDueOn, type RoundCalendar } from './mail';
 
 const round: RoundCalendar = {
   openedOn: '2026-09-01',
@@ -26,6 +26,6 @@ describe('mailDueOn', () => {
   });
 
   it('counts calendar days across the change to winter time', () => {
-    expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2);
+    expect(mailDueOn({ ...round, deadline: '2026-10-26', reminderDaysBefore: [2] }, '2026-10-24')).toBe('REMINDER');
   });
 });

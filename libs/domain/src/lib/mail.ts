@@ -1,3 +1,5 @@
+import { daysBetween } from './progress';
+
 /** The languages Tiltak writes mail in: bokmål, nynorsk and English. */
 export const LANGUAGES = ['nb', 'nn', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -19,11 +21,6 @@ export interface RoundCalendar {
   deadline: string;
   reminderDaysBefore: readonly number[];
   reminderDaysAfter: readonly number[];
-}
-
-/** Whole days from `from` to `to`, both YYYY-MM-DD (calendar days, so summer time does not matter). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /**

@@ -53,7 +53,9 @@ export type Permission =
   | { kind: 'LIST_PROJECT_LEADS' }
   | { kind: 'MANAGE_PROGRAMME' }
   | { kind: 'RECORD_FOR_MUNICIPALITY'; municipalityId: string }
-  | { kind: 'MANAGE_USERS' };
+  | { kind: 'MANAGE_USERS' }
+  /** Reading every mail Tiltak sent or kept: the addresses and contents of other people's mail. */
+  | { kind: 'READ_MAIL_OUTBOX' };
 
 export type Decision = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
@@ -124,6 +126,7 @@ export function decide(viewer: Principal | null, permission: Permission, options
       return allow(coordinates(viewer, [permission.municipalityId]));
     case 'MANAGE_PROGRAMME':
     case 'MANAGE_USERS':
+    case 'READ_MAIL_OUTBOX':
       return 'FORBIDDEN';
   }
 }

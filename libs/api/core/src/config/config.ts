@@ -211,14 +211,17 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string }): AppCon
 function loadMail(env: Env, problems: string[]): MailConfig {
   const smtpUrl = env['SMTP_URL'] || null;
   if (smtpUrl && !/^smtps?:\/\/[^/\s]+/.test(smtpUrl)) {
-    problems.push('SMTP_URL must be an smtp:// or smtps:// address, for example smtp://user:password@mail.example.no:587');
+    problems.push(
+      'SMTP_URL must be an smtp:// or smtps:// address, for example smtp://user:password@mail.example.no:587',
+    );
   }
   const publicUrl = env['PUBLIC_URL'] ? env['PUBLIC_URL'].replace(/\/+$/, '') : null;
   if (publicUrl && !/^https?:\/\/[^/\s]+/.test(publicUrl)) {
     problems.push(`PUBLIC_URL must be an http:// or https:// address (got "${publicUrl}")`);
   }
   const from = env['MAIL_FROM'] || 'Tiltak <tiltak@localhost>';
-  if (!/@/.test(from) || /[\r\n]/.test(from)) problems.push('MAIL_FROM must be one e-mail address, with or without a name');
+  if (!/@/.test(from) || /[\r\n]/.test(from))
+    problems.push('MAIL_FROM must be one e-mail address, with or without a name');
   return { smtpUrl, from, publicUrl };
 }
 
