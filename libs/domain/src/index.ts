@@ -8,3 +8,4 @@ export * from './lib/health';
 export * from './lib/live';
 export * from './lib/audit';
 export * from './lib/mail';
+export * from './lib/reporting';

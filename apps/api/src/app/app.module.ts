@@ -5,7 +5,13 @@ import { AccountsModule } from '@tiltak/api-accounts';
 import { JobsModule } from '@tiltak/api-jobs';
 import { LiveModule } from '@tiltak/api-live';
 import { MailModule } from '@tiltak/api-mail';
-import { ActionsModule, IndicatorsModule, PartiesModule, ProgrammeModule } from '@tiltak/api-programme';
+import {
+  ActionsModule,
+  IndicatorsModule,
+  PartiesModule,
+  ProgrammeModule,
+  ReportingModule,
+} from '@tiltak/api-programme';
 
 /** Composes Tiltak's API from the feature libraries; the features themselves live in libs/api. */
 @Module({})
@@ -30,6 +36,7 @@ export class AppModule {
         IndicatorsModule,
         JobsModule,
         MailModule,
+        ReportingModule,
       ],
     };
   }

@@ -2,7 +2,7 @@ import { type LogLevel, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import compression from 'compression';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { type AppConfig, boundedJsonBodies, type Clock } from '@tiltak/api-core';
+import { type AppConfig, boundedJsonBodies, Clock } from '@tiltak/api-core';
 import { checkDatabaseServer, loadDemoProgrammeIfEmpty, migrateDatabase } from '@tiltak/api-data-access';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@tiltak/api-accounts';
@@ -65,7 +65,10 @@ export async function startTiltak(config: AppConfig, options: StartOptions = {})
     // WebSocket upgrades (graphql-ws, socket.io) never pass through here.
     app.use(securityHeaders(config), compression());
     app.use(boundedJsonBodies());
-    if (shouldLoadDemo(config) && (await loadDemoProgrammeIfEmpty(app.get(DataSource), hashPassword))) {
+    if (
+      shouldLoadDemo(config) &&
+      (await loadDemoProgrammeIfEmpty(app.get(DataSource), hashPassword, app.get(Clock).now()))
+    ) {
       logger.log('The database was empty: loaded the demo programme');
     }
     if (config.auth.secretGenerated) {

@@ -77,7 +77,7 @@ export function graphqlClient(url: string, headers: () => Record<string, string>
 export interface TestApiOptions {
   /** How the API (not `anotherInstance`) reaches the test database, given its URL: through a proxy, say. */
   reachDatabase?: (url: string) => Promise<string>;
-  /** The time this instance and `anotherInstance` go by; share a SettableClock to move both. */
+  /** The time every instance goes by (a SettableClock moves them all); the machine's own when left out. */
   clock?: Clock;
 }
 

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ReportOwnersRepository } from '@tiltak/api-data-access';
 import { MailLinks } from './mail-links';
 import { MailService } from './mail.service';
 import { MailTransport } from './mail-transport';
@@ -18,7 +17,6 @@ import { MailSettingsResolver, MailSettingsService } from './settings/mail-setti
     MailSettingsService,
     MailSettingsResolver,
     ReminderSweep,
-    ReportOwnersRepository,
   ],
   exports: [MailService, MailLinks],
 })
