@@ -5,6 +5,8 @@ import { startTestApi, type TestApi } from '../testing/test-api';
 
 const LEAD = 'leder@tiltak.test';
 const NES = 'koordinator.nes@tiltak.test';
+/** Where users reach Tiltak behind the load balancer, as the links in mail must say. */
+const PUBLIC = 'https://tiltak.gardermoregionen.test';
 
 /** 08:00 in Oslo on a day of September 2026 (summer time, UTC+2). */
 const morning = (day: string, hour = 8) => new Date(`${day}T${String(hour - 2).padStart(2, '0')}:00:00Z`);
@@ -17,6 +19,8 @@ async function openRound(
   dataSource: DataSource,
   openedAt: Date,
 ): Promise<{ leadActions: string[]; nesAction: string }> {
+  // The demo programme's own round is closed, so that this one alone decides who owes what.
+  await dataSource.query(`UPDATE reporting_round SET state = 'CLOSED', closed_at = now() WHERE state = 'OPEN'`);
   const [{ id: programmeId }] = await dataSource.query<{ id: string }[]>(`SELECT id FROM programme LIMIT 1`);
   const [{ id: roundId }] = await dataSource.query<{ id: string }[]>(
     `INSERT INTO reporting_round (programme_id, name, deadline, opened_at, opened_by_name)
@@ -63,7 +67,10 @@ describe('reminders by e-mail, with two API instances and one clock', () => {
 
   beforeAll(async () => {
     smtp = await SmtpPeer.start();
-    api = await startTestApi({ SMTP_URL: smtp.url, MAIL_FROM: 'Tiltak <tiltak@gardermoregionen.test>' }, { clock });
+    api = await startTestApi(
+      { SMTP_URL: smtp.url, MAIL_FROM: 'Tiltak <tiltak@gardermoregionen.test>', PUBLIC_URL: PUBLIC },
+      { clock },
+    );
     other = await api.anotherInstance();
     await openRound(api.db.dataSource, morning('2026-09-01', 7));
   }, 60_000);
@@ -95,9 +102,9 @@ describe('reminders by e-mail, with two API instances and one clock', () => {
     expect(toNes.parsed.text).toContain('(Nes): ikke påbegynt');
     expect(toNes.parsed.from?.value).toEqual([{ name: 'Tiltak', address: 'tiltak@gardermoregionen.test' }]);
     for (const mail of [toLead, toNes]) {
-      expect(links(mail)).toContain(`${api.url}/my-reports`);
-      expect(links(mail)).toContain(`${api.url}/mail-settings`);
-      expect(links(mail).some((link) => link.startsWith(`${api.url}/stop-mail/`))).toBe(true);
+      expect(links(mail)).toContain(`${PUBLIC}/my-reports`);
+      expect(links(mail)).toContain(`${PUBLIC}/mail-settings`);
+      expect(links(mail).some((link) => link.startsWith(`${PUBLIC}/stop-mail/`))).toBe(true);
     }
   });
 
@@ -206,7 +213,8 @@ describe('without SMTP_URL', () => {
       [NES, 'KEPT'],
       [LEAD, 'KEPT'],
     ]);
-    expect(mailOutbox.edges.find((edge) => edge.node.recipient === NES)?.node.text).toContain('/my-reports');
+    // Without PUBLIC_URL, links point at the instance itself.
+    expect(mailOutbox.edges.find((edge) => edge.node.recipient === NES)?.node.text).toContain(`${api.url}/my-reports`);
 
     for (const email of [NES, LEAD, 'rad@tiltak.test']) {
       const refused = await (await api.as(email)).gql(`{ mailOutbox { totalCount } }`);
