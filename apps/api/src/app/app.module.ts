@@ -13,6 +13,8 @@ import {
   ReportingModule,
 } from '@tiltak/api-programme';
 
+import { ScheduledWork } from './scheduled-work';
+
 /** Composes Tiltak's API from the feature libraries; the features themselves live in libs/api. */
 @Module({})
 export class AppModule {
@@ -38,6 +40,7 @@ export class AppModule {
         MailModule,
         ReportingModule,
       ],
+      providers: [ScheduledWork],
     };
   }
 }

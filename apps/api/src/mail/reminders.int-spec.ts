@@ -183,6 +183,22 @@ describe('reminders by e-mail, with two API instances and one clock', () => {
     expect(subjectsTo(smtp.arrived.slice(before))).toEqual([[NES, 'Påminning frå Tiltak: du har 1 rapport å levere']]);
     expect(smtp.arrived.at(-1)!.parsed.text).toContain('(Nes): ikkje påbyrja');
   });
+
+  it('closes the round once its deadline and grace have passed, and reminds no more', async () => {
+    clock.set(morning('2026-10-07', 23));
+    await onBoth('close-due-rounds');
+    const state = () =>
+      api.db.dataSource.query<{ state: string }[]>(`SELECT state FROM reporting_round WHERE name = '2. tertial 2026'`);
+    await expect(state()).resolves.toEqual([{ state: 'OPEN' }]);
+
+    clock.set(morning('2026-10-08'));
+    await onBoth('close-due-rounds');
+    await expect(state()).resolves.toEqual([{ state: 'CLOSED' }]);
+    const before = smtp.arrived.length;
+    await onBoth('reminder-sweep');
+    await onBoth('deliver-mail');
+    expect(smtp.arrived).toHaveLength(before);
+  });
 });
 
 describe('without SMTP_URL', () => {
