@@ -242,6 +242,37 @@ describe('without SMTP_URL', () => {
   });
 });
 
+describe('the job queue', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('keeps each schedule once in its own schema, in Oslo time, however many instances start', async () => {
+    const other = await api.anotherInstance();
+    await other.close();
+    await expect(
+      api.db.dataSource.query(`SELECT name, cron, timezone FROM pgboss.schedule ORDER BY name`),
+    ).resolves.toEqual([
+      { name: 'close-due-rounds', cron: '*/5 * * * *', timezone: 'Europe/Oslo' },
+      { name: 'deliver-mail', cron: '* * * * *', timezone: 'Europe/Oslo' },
+      { name: 'reminder-sweep', cron: '*/10 * * * *', timezone: 'Europe/Oslo' },
+    ]);
+    await expect(
+      api.db.dataSource.query(`SELECT name, policy FROM pgboss.queue WHERE name NOT LIKE '\\_\\_%' ORDER BY name`),
+    ).resolves.toEqual([
+      { name: 'close-due-rounds', policy: 'singleton' },
+      { name: 'deliver-mail', policy: 'singleton' },
+      { name: 'reminder-sweep', policy: 'singleton' },
+    ]);
+  });
+});
+
 function subjectsTo(mails: ArrivedMail[]): [string, string][] {
   return mails.map((mail): [string, string] => [mail.to.join(), mail.parsed.subject ?? '']).sort();
 }
