@@ -1,4 +1,4 @@
-import { type LogLevel, Logger } from '@nestjs/common';
+import { type Abstract, type LogLevel, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import compression from 'compression';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -26,6 +26,8 @@ export interface RunningTiltak {
   url: string;
   /** Runs a scheduled job (`reminder-sweep`, `deliver-mail`, …) in this instance now, as its schedule would. */
   runJob(name: string): Promise<void>;
+  /** A provider of the running API, for work no request starts (closing the rounds whose time has come). */
+  get<T>(provider: Abstract<T>): T;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export async function startTiltak(config: AppConfig, options: StartOptions = {})
     return {
       url: `http://${host}:${address.port}`,
       runJob: (name) => running.get(JobQueue).runNow(name),
+      get: (provider) => running.get(provider),
       async close() {
         await running.close();
         await database.stop();
