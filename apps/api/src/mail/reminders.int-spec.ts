@@ -114,6 +114,12 @@ describe('reminders by e-mail, with two API instances and one clock', () => {
     await onBoth('deliver-mail');
     expect(smtp.arrived).toHaveLength(2);
 
+    // Not at night: the day's digests wait for the morning.
+    clock.set(morning('2026-09-23', 6));
+    await onBoth('reminder-sweep');
+    await onBoth('deliver-mail');
+    expect(smtp.arrived).toHaveLength(2);
+
     clock.set(morning('2026-09-23'));
     await onBoth('reminder-sweep');
     // Later the same day: still one digest for the day.
