@@ -1,4 +1,5 @@
 import { SettableClock } from '@tiltak/api-core';
+import { MailService } from '@tiltak/api-mail';
 import type { DataSource } from 'typeorm';
 import { type ArrivedMail, SmtpPeer } from '../testing/smtp-peer';
 import { startTestApi, type TestApi } from '../testing/test-api';
@@ -188,6 +189,34 @@ describe('reminders by e-mail, with two API instances and one clock', () => {
     await onBoth('deliver-mail');
     expect(subjectsTo(smtp.arrived.slice(before))).toEqual([[NES, 'Påminning frå Tiltak: du har 1 rapport å levere']]);
     expect(smtp.arrived.at(-1)!.parsed.text).toContain('(Nes): ikkje påbyrja');
+  });
+
+  it('adds a mail once per dedupe key, and gives it up after five refused attempts', async () => {
+    const mail = api.get(MailService);
+    const link = {
+      kind: 'REPORT_LINK',
+      to: 'kari@bedrift.test',
+      language: 'nb' as const,
+      subject: 'Lenke til rapporten',
+      text: 'Hei',
+      html: '<p>Hei</p>',
+      dedupeKey: 'link:test',
+    };
+    await expect(mail.enqueue(link)).resolves.toBe(true);
+    await expect(mail.enqueue({ ...link, subject: 'En gang til' })).resolves.toBe(false);
+
+    const before = smtp.arrived.length;
+    smtp.refuseNext(5);
+    for (let attempt = 1; attempt <= 6; attempt += 1) {
+      await onBoth('deliver-mail');
+      clock.set(new Date(clock.now().getTime() + 20 * 60_000));
+    }
+    const [given] = await api.db.dataSource.query<{ state: string; attempts: number; subject: string }[]>(
+      `SELECT state, attempts, subject FROM mail_outbox WHERE dedupe_key = 'link:test'`,
+    );
+    expect(given).toEqual({ state: 'FAILED', attempts: 5, subject: 'Lenke til rapporten' });
+    expect(smtp.arrived).toHaveLength(before);
+    smtp.refuseNext(0);
   });
 
   it('closes the round once its deadline and grace have passed, and reminds no more', async () => {
