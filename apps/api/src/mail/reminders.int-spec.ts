@@ -157,7 +157,26 @@ describe('reminders by e-mail, with two API instances and one clock', () => {
     await onBoth('deliver-mail');
     expect(subjectsTo(smtp.arrived.slice(before))).toEqual([[NES, 'Påminnelse fra Tiltak: du har 1 rapport å levere']]);
 
+    // A mail program's own "unsubscribe" (RFC 8058): a POST to the mail's List-Unsubscribe address.
+    const opening = smtp.arrived.find((mail) => mail.to[0] === NES)!;
+    const header = opening.parsed.headerLines.find((line) => line.key === 'list-unsubscribe')?.line ?? '';
+    const unsubscribe = /<(https?:\/\/[^>]+)>/.exec(header)?.[1] ?? '';
+    expect(unsubscribe.startsWith(`${PUBLIC}/stop-mail/`)).toBe(true);
+    expect(opening.parsed.headerLines.find((line) => line.key === 'list-unsubscribe-post')?.line).toBe(
+      'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+    );
+    const posted = await fetch(unsubscribe.replace(PUBLIC, api.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(posted.status).toBe(200);
     const nes = await api.as(NES);
+    await expect(nes.data(`{ mailSettings { stopped } }`)).resolves.toEqual({
+      mailSettings: { stopped: ['ROUND_OPENED'] },
+    });
+    expect((await fetch(`${api.url}/stop-mail/${leadId}`, { method: 'POST' })).status).toBe(404);
+
     await nes.data(`mutation { updateMailSettings(input: { language: nn, stopped: [REMINDER] }) { language } }`);
     clock.set(morning('2026-09-30'));
     await onBoth('reminder-sweep');

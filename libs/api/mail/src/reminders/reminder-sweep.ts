@@ -58,13 +58,14 @@ export class ReminderSweep implements OnModuleInit {
       if (kinds.size === 0) continue;
       const kind: MailKind = kinds.has('ROUND_OPENED') ? 'ROUND_OPENED' : 'REMINDER';
       const language: Language = (LANGUAGES as readonly string[]).includes(person.language) ? person.language : 'nb';
+      const stopUrl = this.links.stop(userId, kind);
       const written = writeDigest({
         kind,
         language,
         name: person.name,
         rounds: roundsOf(owed),
         myReportsUrl: this.links.page('/my-reports'),
-        stopUrl: this.links.stop(userId, kind),
+        stopUrl,
         settingsUrl: this.links.page('/mail-settings'),
       });
       const isNew = await this.mail.enqueue({
@@ -73,6 +74,7 @@ export class ReminderSweep implements OnModuleInit {
         language,
         ...written,
         dedupeKey: `digest:${userId}:${today}`,
+        stopUrl,
       });
       if (isNew) added += 1;
     }
