@@ -1,3 +1,4 @@
+import { ReportOwnersRepository } from '@tiltak/api-data-access';
 import { ReportsService } from '@tiltak/api-programme';
 import { startTestApi, type TestApi } from '../testing/test-api';
 import { Subscriber } from '../testing/subscriber';
@@ -290,6 +291,37 @@ describe('reports', () => {
 
     const { errors } = await api.anonymous.gql(MY_REPORTS);
     expect(refusal(errors)?.code).toBe('UNAUTHENTICATED');
+
+    // The same rule as reminders read it: a row per owing user, with what a digest needs to say.
+    const owners = api.get(ReportOwnersRepository);
+    const rows = await owners.owedReports([round.id]);
+    expect(rows.map((r) => [r.reportId, r.userName]).sort()).toEqual(
+      [
+        [ids(led, null), 'Prosjektleder i næringsrådet'],
+        [ids(unled, null), 'Næringskoordinator i Eidsvoll'],
+        [ids(unled, null), 'Næringskoordinator i Nes'],
+        [ids(unled, 'Eidsvoll'), 'Næringskoordinator i Eidsvoll'],
+      ].sort(),
+    );
+    expect(rows.find((r) => r.reportId === ids(unled, 'Eidsvoll'))).toMatchObject({
+      roundId: round.id,
+      deadline: '2030-06-30',
+      actionId: unled,
+      municipalityName: 'Eidsvoll',
+      state: 'NOT_STARTED',
+      email: 'koordinator.eidsvoll@tiltak.test',
+      language: 'nb',
+    });
+    const ledReport = round.reports.find((r) => r.id === ids(led, null))!;
+    await api.data(SAVE, {
+      input: { reportId: ledReport.id, expectedVersion: ledReport.version, narrative: 'Ferdig', submit: true },
+    });
+    expect((await owners.owedReports([round.id])).map((r) => r.reportId)).not.toContain(ids(led, null));
+    await api.data('mutation($id: ID!, $v: Int!) { closeReportingRound(roundId: $id, expectedVersion: $v) { id } }', {
+      id: round.id,
+      v: round.version,
+    });
+    await expect(owners.owedReports([round.id])).resolves.toEqual([]);
   });
 
   it('two parts of one action submitted at the same moment both count in the action’s figures', async () => {
