@@ -7,4 +7,5 @@ export * from './lib/progress';
 export * from './lib/health';
 export * from './lib/live';
 export * from './lib/audit';
+export * from './lib/mail';
 export * from './lib/reporting';

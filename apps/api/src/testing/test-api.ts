@@ -30,7 +30,9 @@ export interface TestApi extends GraphqlClient {
   /** Signs in and returns just the access token. */
   tokenFor(email: string): Promise<string>;
   /** A second API instance on the same database, as when several run behind a load balancer. */
-  anotherInstance(): Promise<{ url: string; close(): Promise<void> }>;
+  anotherInstance(): Promise<{ url: string; runJob(name: string): Promise<void>; close(): Promise<void> }>;
+  /** Runs a scheduled job in this instance now (see RunningTiltak.runJob). */
+  runJob(name: string): Promise<void>;
   /** A provider of the API, to call what no request reaches (a scheduled job's work). */
   get: RunningTiltak['get'];
   close(): Promise<void>;
@@ -149,10 +151,11 @@ export async function startTestApi(env: Record<string, string> = {}, options: Te
     as,
     anonymous,
     tokenFor,
+    runJob: (name) => tiltak.runJob(name),
     get: (provider) => tiltak.get(provider),
     anotherInstance: async () => {
       const second = await startTiltak(config('0'), { clock: options.clock });
-      return { url: second.url, close: () => second.close() };
+      return { url: second.url, runJob: (name) => second.runJob(name), close: () => second.close() };
     },
     async close() {
       await tiltak.close();

@@ -3,16 +3,32 @@ import { I18nProvider, useI18n } from '@tiltak/dashboard-i18n';
 import { SignInPage } from '@tiltak/dashboard-sign-in';
 import { StatusMessage } from '@tiltak/dashboard-ui';
 import { lazy, Suspense, useState } from 'react';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './layout';
 
 const SignedInApp = lazy(() => import('./signed-in-app').then((m) => ({ default: m.SignedInApp })));
+const StopMailPage = lazy(() => import('@tiltak/dashboard-mail').then((m) => ({ default: m.StopMailPage })));
+
+/** The stop link in a mail works without signing in: its token says whose mail and which kind. */
+const STOP_MAIL_PATH = /^\/stop-mail\/[^/]+$/;
 
 function Shell() {
   const { t } = useI18n();
   const { state, store } = useSession();
   const arrived = useSessionChanged(state.status);
+  const { pathname } = useLocation();
   const loading = <StatusMessage kind="loading">{t('session.loading')}</StatusMessage>;
+  if (STOP_MAIL_PATH.test(pathname)) {
+    return (
+      <Layout arrived={arrived}>
+        <Suspense fallback={loading}>
+          <Routes>
+            <Route path="/stop-mail/:token" element={<StopMailPage />} />
+          </Routes>
+        </Suspense>
+      </Layout>
+    );
+  }
   if (state.status === 'signed-in') {
     // A new role, municipality or party (the API ends the old token at once) starts a fresh
     // signed-in part, with an empty cache: nothing the user saw or could do before is kept.

@@ -151,6 +151,8 @@ describe('decide', () => {
     ['admins manage regional parties', admin, { kind: 'MANAGE_PARTY', homeMunicipalityId: null }, 'ALLOW'],
     ['only admins manage users', nesCoordinator, { kind: 'MANAGE_USERS' }, 'FORBIDDEN'],
     ['admins do everything', admin, { kind: 'MANAGE_USERS' }, 'ALLOW'],
+    ['only admins read the mail outbox', nesCoordinator, { kind: 'READ_MAIL_OUTBOX' }, 'FORBIDDEN'],
+    ['admins read the mail outbox', admin, { kind: 'READ_MAIL_OUTBOX' }, 'ALLOW'],
     ['the council reads reports', council, { kind: 'READ_REPORTS' }, 'ALLOW'],
     ['admins open and close rounds', admin, { kind: 'MANAGE_REPORTING_ROUNDS' }, 'ALLOW'],
     ['a coordinator opens no round', nesCoordinator, { kind: 'MANAGE_REPORTING_ROUNDS' }, 'FORBIDDEN'],

@@ -54,6 +54,8 @@ export type Permission =
   | { kind: 'MANAGE_PROGRAMME' }
   | { kind: 'RECORD_FOR_MUNICIPALITY'; municipalityId: string }
   | { kind: 'MANAGE_USERS' }
+  /** Reading every mail Tiltak sent or kept: the addresses and contents of other people's mail. */
+  | { kind: 'READ_MAIL_OUTBOX' }
   /** Rounds, their reports and completion figures: every signed-in user, never a signed-out visitor. */
   | { kind: 'READ_REPORTS' }
   /** Opening, changing and closing reporting rounds. */
@@ -151,6 +153,7 @@ export function decide(viewer: Principal | null, permission: Permission, options
       );
     case 'MANAGE_PROGRAMME':
     case 'MANAGE_USERS':
+    case 'READ_MAIL_OUTBOX':
     case 'MANAGE_REPORTING_ROUNDS':
       return 'FORBIDDEN';
   }

@@ -15,6 +15,7 @@ import { PartyRepository } from '../repositories/party.repository';
 import { ProgrammeRepository } from '../repositories/programme.repository';
 import { ProgressRepository } from '../repositories/progress.repository';
 import { ChangeLogRepository } from '../repositories/change-log.repository';
+import { MailRepository } from '../repositories/mail.repository';
 import { ReportingRepository } from '../repositories/reporting.repository';
 import { ReportOwnersRepository } from '../repositories/report-owners.repository';
 import { dataSourceOptions } from './data-source';
@@ -39,6 +40,7 @@ const REPOSITORIES = [
   SessionRepository,
   SignInThrottleRepository,
   AuditRepository,
+  MailRepository,
 ];
 
 /** The TypeORM connection and the repositories that are the only code allowed to build queries. */

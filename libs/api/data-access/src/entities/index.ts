@@ -5,6 +5,7 @@ import { ChangeEventEntity } from './change-event.entity';
 import { FocusAreaEntity } from './focus-area.entity';
 import { IndicatorEntity, IndicatorValueEntity } from './indicator.entity';
 import { InvolvementEntity } from './involvement.entity';
+import { MailOutboxEntity } from './mail-outbox.entity';
 import { KeptFigureCellEntity, KeptFigureContributionEntity, KeptFigureDateEntity } from './kept-figures.entity';
 import { MilestoneEntity } from './milestone.entity';
 import { MunicipalityEntity } from './municipality.entity';
@@ -45,6 +46,7 @@ export {
   AuditEntryEntity,
   ReportingRoundEntity,
   RoundReportEntity,
+  MailOutboxEntity,
 };
 
 export const ENTITIES = [
@@ -73,4 +75,5 @@ export const ENTITIES = [
   KeptFigureDateEntity,
   ReportingRoundEntity,
   RoundReportEntity,
+  MailOutboxEntity,
 ];

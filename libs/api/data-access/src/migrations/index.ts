@@ -9,6 +9,7 @@ import { SessionsAndAudit1796147495938 } from './1796147495938-sessions-and-audi
 import { PruningIndexes1796200000000 } from './1796200000000-pruning-indexes';
 import { IntermunicipalCouncil1796350000000 } from './1796350000000-intermunicipal-council';
 import { ReportingRounds1796400000000 } from './1796400000000-reporting-rounds';
+import { Mail1796410000000 } from './1796410000000-mail';
 
 /**
  * Every migration, oldest first. They are listed as classes rather than found by a file glob so
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   PruningIndexes1796200000000,
   IntermunicipalCouncil1796350000000,
   ReportingRounds1796400000000,
+  Mail1796410000000,
 ];
