@@ -7,3 +7,4 @@ export * from './lib/progress';
 export * from './lib/health';
 export * from './lib/live';
 export * from './lib/audit';
+export * from './lib/report-link';

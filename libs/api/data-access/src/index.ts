@@ -24,3 +24,4 @@ export * from './repositories/programme.repository';
 export * from './repositories/progress.repository';
 export * from './repositories/change-log.repository';
 export * from './repositories/report-owners.repository';
+export * from './repositories/report-link.repository';

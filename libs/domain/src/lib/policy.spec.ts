@@ -151,6 +151,60 @@ describe('decide', () => {
     ['admins manage regional parties', admin, { kind: 'MANAGE_PARTY', homeMunicipalityId: null }, 'ALLOW'],
     ['only admins manage users', nesCoordinator, { kind: 'MANAGE_USERS' }, 'FORBIDDEN'],
     ['admins do everything', admin, { kind: 'MANAGE_USERS' }, 'ALLOW'],
+    [
+      'a coordinator sends a link for their action',
+      nesCoordinator,
+      { kind: 'SEND_REPORT_LINK', action: shared, municipalityId: null },
+      'ALLOW',
+    ],
+    [
+      'a coordinator sends a link for their own part',
+      nesCoordinator,
+      { kind: 'SEND_REPORT_LINK', action: shared, municipalityId: NES },
+      'ALLOW',
+    ],
+    [
+      'a coordinator sends no link for another municipality’s part',
+      nesCoordinator,
+      { kind: 'SEND_REPORT_LINK', action: shared, municipalityId: EIDSVOLL },
+      'FORBIDDEN',
+    ],
+    [
+      'a coordinator sends no link for another municipality’s action',
+      nesCoordinator,
+      { kind: 'SEND_REPORT_LINK', action: eidsvollAction, municipalityId: null },
+      'FORBIDDEN',
+    ],
+    [
+      'a project lead sends a link for the action their party leads',
+      lead,
+      { kind: 'SEND_REPORT_LINK', action: eidsvollAction, municipalityId: null },
+      'ALLOW',
+    ],
+    [
+      'a named project lead sends a link',
+      lead,
+      { kind: 'SEND_REPORT_LINK', action: namedOnNes, municipalityId: null },
+      'ALLOW',
+    ],
+    [
+      'a project lead sends no link for an action they do not lead',
+      lead,
+      { kind: 'SEND_REPORT_LINK', action: nesAction, municipalityId: null },
+      'FORBIDDEN',
+    ],
+    [
+      'the council sends no link',
+      council,
+      { kind: 'SEND_REPORT_LINK', action: nesAction, municipalityId: null },
+      'FORBIDDEN',
+    ],
+    [
+      'an admin sends any link',
+      admin,
+      { kind: 'SEND_REPORT_LINK', action: eidsvollAction, municipalityId: EIDSVOLL },
+      'ALLOW',
+    ],
   ];
 
   it.each(table)('%s', (_, who, permission, expected) => {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProgrammeWriter } from '../change-log/programme-writer';
 import { AccountRepository } from '../repositories/account.repository';
 import { AuditRepository } from '../repositories/audit.repository';
+import { ReportLinkRepository } from '../repositories/report-link.repository';
 import { SessionRepository } from '../repositories/session.repository';
 import { SignInThrottleRepository } from '../repositories/sign-in-throttle.repository';
 import { ActionRepository } from '../repositories/action.repository';
@@ -35,6 +36,7 @@ const REPOSITORIES = [
   SessionRepository,
   SignInThrottleRepository,
   AuditRepository,
+  ReportLinkRepository,
 ];
 
 /** The TypeORM connection and the repositories that are the only code allowed to build queries. */

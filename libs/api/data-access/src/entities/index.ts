@@ -13,6 +13,7 @@ import { PartyEntity } from './party.entity';
 import { ProgrammeEntity } from './programme.entity';
 import { ProjectLeadEntity } from './project-lead.entity';
 import { RegionEntity } from './region.entity';
+import { ReportLinkEntity } from './report-link.entity';
 import { ReportingRoundEntity } from './reporting-round.entity';
 import { RoundReportEntity } from './round-report.entity';
 import { LoginThrottleEntity, RefreshTokenEntity, TokenFamilyEntity } from './session.entity';
@@ -37,6 +38,7 @@ export {
   ProgrammeEntity,
   ProjectLeadEntity,
   RegionEntity,
+  ReportLinkEntity,
   StatusUpdateEntity,
   UserEntity,
   RefreshTokenEntity,
@@ -73,4 +75,5 @@ export const ENTITIES = [
   KeptFigureDateEntity,
   ReportingRoundEntity,
   RoundReportEntity,
+  ReportLinkEntity,
 ];
