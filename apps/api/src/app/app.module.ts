@@ -3,7 +3,13 @@ import { type AppConfig, type Clock, ConfigModule, GraphqlSetupModule, HealthMod
 import { DatabaseModule } from '@tiltak/api-data-access';
 import { AccountsModule } from '@tiltak/api-accounts';
 import { LiveModule } from '@tiltak/api-live';
-import { ActionsModule, IndicatorsModule, PartiesModule, ProgrammeModule } from '@tiltak/api-programme';
+import {
+  ActionsModule,
+  IndicatorsModule,
+  PartiesModule,
+  ProgrammeModule,
+  ReportLinksModule,
+} from '@tiltak/api-programme';
 
 /** Composes Tiltak's API from the feature libraries; the features themselves live in libs/api. */
 @Module({})
@@ -26,6 +32,7 @@ export class AppModule {
         ActionsModule,
         PartiesModule,
         IndicatorsModule,
+        ReportLinksModule,
       ],
     };
   }

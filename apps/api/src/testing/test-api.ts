@@ -1,4 +1,4 @@
-import { loadConfig } from '@tiltak/api-core';
+import { type Clock, loadConfig } from '@tiltak/api-core';
 import { createTestDatabase, type TestDatabase } from '@tiltak/api-data-access/testing';
 import { type RunningTiltak, startTiltak } from '../app/start-tiltak';
 
@@ -75,6 +75,8 @@ export function graphqlClient(url: string, headers: () => Record<string, string>
 export interface TestApiOptions {
   /** How the API (not `anotherInstance`) reaches the test database, given its URL: through a proxy, say. */
   reachDatabase?: (url: string) => Promise<string>;
+  /** The time rules go by, for this instance and `anotherInstance`; a SettableClock moves both. */
+  clock?: Clock;
 }
 
 /**
@@ -99,7 +101,7 @@ export async function startTestApi(env: Record<string, string> = {}, options: Te
         },
         { dashboardDir: '/nonexistent' },
       ),
-      { onQuery: (sql) => statements.push(sql) },
+      { onQuery: (sql) => statements.push(sql), clock: options.clock },
     );
   } catch (error) {
     await db.drop();
@@ -146,7 +148,7 @@ export async function startTestApi(env: Record<string, string> = {}, options: Te
     anonymous,
     tokenFor,
     anotherInstance: async () => {
-      const second = await startTiltak(config('0'));
+      const second = await startTiltak(config('0'), { clock: options.clock });
       return { url: second.url, close: () => second.close() };
     },
     async close() {

@@ -133,14 +133,6 @@ describe('waiting limits', () => {
     );
   });
 
-  it('builds links in mail from PUBLIC_URL, or this port on localhost', () => {
-    expect(loadConfig({ PORT: '4000' }, defaults).publicUrl).toBe('http://localhost:4000');
-    expect(loadConfig({ PUBLIC_URL: 'https://tiltak.example.no/' }, defaults).publicUrl).toBe(
-      'https://tiltak.example.no',
-    );
-    expect(() => loadConfig({ PUBLIC_URL: 'javascript:alert(1)' }, defaults)).toThrow(/PUBLIC_URL/);
-  });
-
   it('refuses a wait that is not a positive whole number, or a pool of none, together with other problems', () => {
     const load = () =>
       loadConfig(

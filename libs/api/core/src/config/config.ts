@@ -78,8 +78,6 @@ export interface AppConfig {
   /** How often expired sessions and sign-in throttle counts are deleted. */
   pruneIntervalMs: number;
   progress: ProgressConfig;
-  /** Where people reach Tiltak, for links in mail (PUBLIC_URL); no trailing slash. */
-  publicUrl: string;
   /** Links that let partners without an account report (REPORT_LINK_DAYS: their lifetime in days). */
   reportLinks: { lifetimeDays: number };
 }
@@ -167,10 +165,9 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string }): AppCon
   const trustProxy = parseTrustProxy(env['TRUST_PROXY'], problems);
   const rateLimits = loadRateLimits(env, problems);
 
-  const httpPort = port('PORT', 3000) ?? 3000;
   const config: AppConfig = {
     environment,
-    http: { host: env['HOST'] || '127.0.0.1', port: httpPort },
+    http: { host: env['HOST'] || '127.0.0.1', port: port('PORT', 3000) ?? 3000 },
     database,
     databasePool: loadDatabasePool(env, problems),
     demoData: oneOf('DEMO_DATA', ['auto', 'always', 'never'] as const, 'auto'),
@@ -188,7 +185,6 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string }): AppCon
     live: loadLive(env, problems),
     pruneIntervalMs: loadPruneInterval(env, problems),
     progress: { staleAfterDays: loadStaleAfterDays(env, problems) },
-    publicUrl: loadPublicUrl(env, httpPort, problems),
     reportLinks: { lifetimeDays: loadReportLinkDays(env, problems) },
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -202,14 +198,6 @@ function loadStaleAfterDays(env: Env, problems: string[]): number {
   if (Number.isInteger(parsed) && parsed >= 1 && parsed <= 3650) return parsed;
   problems.push(`STALE_AFTER_DAYS must be a whole number of days from 1 to 3650 (got "${value}")`);
   return DEFAULT_STALE_AFTER_DAYS;
-}
-
-function loadPublicUrl(env: Env, httpPort: number, problems: string[]): string {
-  const value = env['PUBLIC_URL'];
-  if (value === undefined || value === '') return `http://localhost:${httpPort}`;
-  if (/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(value)) return value.replace(/\/+$/, '');
-  problems.push(`PUBLIC_URL must be an http:// or https:// address without query or fragment (got "${value}")`);
-  return `http://localhost:${httpPort}`;
 }
 
 function loadReportLinkDays(env: Env, problems: string[]): number {

@@ -52,6 +52,19 @@ export type NewReportLink = Omit<ReportLinkRow, 'id' | 'revokedAt' | 'revokedByN
   createdAt: Date;
 };
 
+/** Whom a sender acts for, to name in the history: their municipality, their party, or the region. */
+export interface LinkSenderRow {
+  name: string;
+  municipalityName: string | null;
+  partyName: string | null;
+  regionName: string;
+}
+
+export interface PartyContactRow {
+  contactName: string | null;
+  contactEmail: string | null;
+}
+
 export interface OpenMilestoneRow {
   id: string;
   title: string;
@@ -157,8 +170,33 @@ export class ReportLinkRepository {
     return rows[0] ?? null;
   }
 
-  async markUsed(tx: WriteTransaction, linkId: string, at: Date): Promise<void> {
-    await rowsOf(tx, `UPDATE report_link SET last_used_at = $2 WHERE id = $1`, [linkId, at]);
+  /** When the link was last opened or used: bookkeeping for the sender, not a change to the programme. */
+  async markUsed(linkId: string, at: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE report_link SET last_used_at = $2 WHERE id = $1`, [linkId, at]);
+  }
+
+  async sender(userId: string, programmeId: string): Promise<LinkSenderRow | null> {
+    const rows: LinkSenderRow[] = await this.dataSource.query(
+      `SELECT u.name, m.name AS "municipalityName", p.name AS "partyName", rg.name AS "regionName"
+         FROM app_user u
+         JOIN programme pr ON pr.id = $2
+         JOIN region rg ON rg.id = pr.region_id
+         LEFT JOIN municipality m ON m.id = u.municipality_id
+         LEFT JOIN party p ON p.id = u.party_id
+        WHERE u.id = $1`,
+      [userId, programmeId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** A party's contact person, when the party is one of the programme's. */
+  async partyContact(partyId: string, programmeId: string): Promise<PartyContactRow | null> {
+    const rows: PartyContactRow[] = await this.dataSource.query(
+      `SELECT contact_name AS "contactName", contact_email AS "contactEmail" FROM party
+        WHERE id = $1 AND programme_id = $2`,
+      [partyId, programmeId],
+    );
+    return rows[0] ?? null;
   }
 
   /** The action's milestones not yet completed, by due date: those a partner may complete. */

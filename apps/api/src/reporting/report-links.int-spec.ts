@@ -1,0 +1,210 @@
+import { SettableClock } from '@tiltak/api-core';
+import { type GraphqlClient, startTestApi, type TestApi } from '../testing/test-api';
+import { actionOf, openRound, plantLink } from './report-link-fixtures';
+
+const SEND = `mutation($input: SendReportLinkInput!) {
+  sendReportLink(input: $input) { id reportId recipientName recipientEmail sentBy sentFor expiresAt state } }`;
+const REVOKE = 'mutation($id: ID!) { revokeReportLink(linkId: $id) { id state revokedBy } }';
+const LINKS = 'query($id: ID!) { reportLinks(reportId: $id) { id recipientEmail state } }';
+const VIEW = `query($token: String!) { linkedReport(token: $token) {
+  recipientName sentFor actionCode actionTitle roundName deadline reportState narrative version
+  openMilestones { id title dueDate } } }`;
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('report links', () => {
+  const clock = new SettableClock(new Date('2026-09-01T08:00:00Z'));
+  let api: TestApi;
+  let nes: GraphqlClient;
+  let eidsvoll: GraphqlClient;
+  let nesReport: string;
+  let eidsvollReport: string;
+  let nesAction: { id: string; code: string };
+
+  beforeAll(async () => {
+    api = await startTestApi({}, { clock });
+    nes = await api.as('koordinator.nes@tiltak.test');
+    eidsvoll = await api.as('koordinator.eidsvoll@tiltak.test');
+    nesAction = await actionOf(api, ['Nes']);
+    const eidsvollAction = await actionOf(api, ['Eidsvoll']);
+    // Deadline 30 September, 7 days' grace: the round closes at midnight after 7 October, Oslo time.
+    ({
+      reportIds: [nesReport, eidsvollReport],
+    } = await openRound(api, '2. tertial 2026', '2026-09-30', [nesAction.id, eidsvollAction.id]));
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  beforeEach(() => clock.set(new Date('2026-09-01T08:00:00Z')));
+
+  describe('sending', () => {
+    it('lasts 14 days from sending and names the sender’s municipality, keeping only the token’s hash', async () => {
+      const { sendReportLink: link } = await nes.data<{ sendReportLink: Record<string, string> }>(SEND, {
+        input: { reportId: nesReport, email: 'kari@bedrift.test', name: 'Kari Nordmann' },
+      });
+      expect(link).toMatchObject({
+        reportId: nesReport,
+        recipientName: 'Kari Nordmann',
+        sentBy: 'Næringskoordinator i Nes',
+        sentFor: 'Nes kommune',
+        state: 'ACTIVE',
+      });
+      expect(new Date(link['expiresAt']).getTime()).toBe(clock.now().getTime() + 14 * DAY);
+      const [row] = await api.db.dataSource.query('SELECT * FROM report_link WHERE id = $1', [link['id']]);
+      expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
+      const events = await api.db.dataSource.query(
+        `SELECT after FROM change_event WHERE entity = 'report_link' AND entity_id = $1`,
+        [link['id']],
+      );
+      expect(events).toHaveLength(1);
+      expect(JSON.stringify(events[0].after)).not.toMatch(/kari@bedrift|token/);
+    });
+
+    it('ends when the round closes, if that comes before 14 days', async () => {
+      clock.set(new Date('2026-09-30T08:00:00Z'));
+      const { sendReportLink: link } = await nes.data<{ sendReportLink: { expiresAt: string } }>(SEND, {
+        input: { reportId: nesReport, email: 'kari@bedrift.test', name: 'Kari Nordmann' },
+      });
+      // Midnight after 7 October in Oslo (summer time, UTC+2).
+      expect(link.expiresAt).toBe('2026-10-07T22:00:00.000Z');
+    });
+
+    it('goes to a party’s contact person', async () => {
+      const [party] = await api.db.dataSource.query(
+        `SELECT id, contact_name, contact_email FROM party WHERE contact_email IS NOT NULL ORDER BY name LIMIT 1`,
+      );
+      const { sendReportLink: link } = await nes.data<{ sendReportLink: Record<string, string> }>(SEND, {
+        input: { reportId: nesReport, partyId: party.id },
+      });
+      expect(link).toMatchObject({ recipientName: party.contact_name, recipientEmail: party.contact_email });
+    });
+
+    it('refuses a coordinator of another municipality, and writes nothing', async () => {
+      const before = await api.db.dataSource.query('SELECT count(*)::int AS n FROM report_link');
+      const { errors } = await eidsvoll.gql(SEND, {
+        input: { reportId: nesReport, email: 'kari@bedrift.test', name: 'Kari Nordmann' },
+      });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SEND_REPORT_LINK' });
+      expect(await api.db.dataSource.query('SELECT count(*)::int AS n FROM report_link')).toEqual(before);
+      const { errors: listed } = await eidsvoll.gql(LINKS, { id: nesReport });
+      expect(listed?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('refuses the council and signed-out visitors', async () => {
+      const council = await api.as('rad@tiltak.test');
+      const input = { reportId: nesReport, email: 'kari@bedrift.test', name: 'Kari Nordmann' };
+      expect((await council.gql(SEND, { input })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await api.anonymous.gql(SEND, { input })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await api.anonymous.gql(LINKS, { id: nesReport })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('asks for a recipient: a party, or an address with a name', async () => {
+      const { errors } = await nes.gql(SEND, { input: { reportId: nesReport, email: 'kari@bedrift.test' } });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RECIPIENT_REQUIRED' });
+    });
+
+    it('sends none for a closed round', async () => {
+      const { reportIds } = await openRound(api, 'Stengt runde', '2026-08-01', [nesAction.id], 0);
+      await api.db.dataSource.query(`UPDATE reporting_round SET state = 'CLOSED', closed_at = now() WHERE name = $1`, [
+        'Stengt runde',
+      ]);
+      const { errors } = await nes.gql(SEND, {
+        input: { reportId: reportIds[0], email: 'kari@bedrift.test', name: 'Kari Nordmann' },
+      });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROUND_CLOSED' });
+    });
+  });
+
+  describe('opening', () => {
+    it('shows the action and the report, and nothing of any other', async () => {
+      const { token } = await plantLink(api, nesReport, new Date(clock.now().getTime() + DAY));
+      const { linkedReport } = await api.anonymous.data<{ linkedReport: Record<string, unknown> }>(VIEW, { token });
+      expect(linkedReport).toMatchObject({
+        recipientName: 'Kari Nordmann',
+        sentFor: 'Nes kommune',
+        actionCode: nesAction.code,
+        roundName: '2. tertial 2026',
+        deadline: '2026-09-30',
+        reportState: 'NOT_STARTED',
+      });
+      // The link is no sign-in: the programme stays closed to its holder.
+      const { errors } = await api.anonymous.gql('{ actions(first: 5) { edges { node { id } } } }');
+      expect(errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('says plainly that a link is unknown, expired or revoked', async () => {
+      const unknown = await api.anonymous.gql(VIEW, { token: 'x'.repeat(43) });
+      expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'LINK_UNKNOWN' });
+      expect(unknown.errors?.[0].message).toMatch(/not known/);
+
+      const { token: old } = await plantLink(api, nesReport, new Date(clock.now().getTime() - 1));
+      const expired = await api.anonymous.gql(VIEW, { token: old });
+      expect(expired.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'LINK_EXPIRED' });
+      expect(expired.errors?.[0].message).toMatch(/expired.*Nes kommune/);
+
+      const { token, linkId } = await plantLink(api, nesReport, new Date(clock.now().getTime() + DAY));
+      expect((await api.anonymous.gql(VIEW, { token })).errors).toBeUndefined();
+      const { revokeReportLink } = await nes.data<{ revokeReportLink: { state: string; revokedBy: string } }>(REVOKE, {
+        id: linkId,
+      });
+      expect(revokeReportLink).toEqual({ id: linkId, state: 'REVOKED', revokedBy: 'Næringskoordinator i Nes' });
+      const revoked = await api.anonymous.gql(VIEW, { token });
+      expect(revoked.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'LINK_REVOKED' });
+    });
+
+    it('stops at its expiry by the clock', async () => {
+      const { token } = await plantLink(api, nesReport, new Date(clock.now().getTime() + DAY));
+      expect((await api.anonymous.gql(VIEW, { token })).errors).toBeUndefined();
+      clock.set(new Date(clock.now().getTime() + DAY));
+      const { errors } = await api.anonymous.gql(VIEW, { token });
+      expect(errors?.[0].extensions?.reason).toBe('LINK_EXPIRED');
+    });
+
+    it('opens nothing once the round has closed', async () => {
+      const { reportIds, roundId } = await openRound(api, 'Runde som stenger', '2026-10-30', [nesAction.id]);
+      const { token } = await plantLink(api, reportIds[0], new Date(clock.now().getTime() + DAY));
+      expect((await api.anonymous.gql(VIEW, { token })).errors).toBeUndefined();
+      await api.db.dataSource.query(`UPDATE reporting_round SET state = 'CLOSED', closed_at = now() WHERE id = $1`, [
+        roundId,
+      ]);
+      const { errors } = await api.anonymous.gql(VIEW, { token });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROUND_CLOSED' });
+    });
+
+    it('lets a coordinator revoke only their own reports’ links', async () => {
+      const { linkId } = await plantLink(api, nesReport, new Date(clock.now().getTime() + DAY));
+      const { errors } = await eidsvoll.gql(REVOKE, { id: linkId });
+      expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const [row] = await api.db.dataSource.query('SELECT revoked_at FROM report_link WHERE id = $1', [linkId]);
+      expect(row.revoked_at).toBeNull();
+      const other = await plantLink(api, eidsvollReport, new Date(clock.now().getTime() + DAY));
+      expect((await eidsvoll.gql(REVOKE, { id: other.linkId })).errors).toBeUndefined();
+    });
+  });
+});
+
+describe('report links under the rate limit', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({ RATE_LIMIT_QUERIES_PER_USER: '3' });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('counts each token as one person', async () => {
+    const action = await actionOf(api, ['Nes']);
+    const { reportIds } = await openRound(api, 'Runde', '2099-09-30', [action.id]);
+    const { token } = await plantLink(api, reportIds[0], new Date(Date.now() + DAY));
+    for (let i = 0; i < 3; i++) expect((await api.anonymous.gql(VIEW, { token })).errors).toBeUndefined();
+    const { errors } = await api.anonymous.gql(VIEW, { token });
+    expect(errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    // Another link, from the same address, still opens.
+    const other = await plantLink(api, reportIds[0], new Date(Date.now() + DAY));
+    expect((await api.anonymous.gql(VIEW, { token: other.token })).errors).toBeUndefined();
+  });
+});

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ProgrammeModule } from '../programme/programme.module';
+import { LinkedReportService } from './linked-report.service';
+import { ReportLinksResolver } from './report-links.resolver';
+import { ReportLinksService } from './report-links.service';
+
+/** Reporting by link, for partners without an account (rapportering via lenke). */
+@Module({
+  imports: [ProgrammeModule],
+  providers: [ReportLinksService, LinkedReportService, ReportLinksResolver],
+})
+export class ReportLinksModule {}
