@@ -113,7 +113,7 @@ describe('report links', () => {
       const { errors } = await nes.gql(SEND, {
         input: { reportId: reportIds[0], email: 'kari@bedrift.test', name: 'Kari Nordmann' },
       });
-      expect(errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROUND_CLOSED' });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ROUND_CLOSED' });
     });
   });
 
@@ -170,7 +170,7 @@ describe('report links', () => {
         roundId,
       ]);
       const { errors } = await api.anonymous.gql(VIEW, { token });
-      expect(errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROUND_CLOSED' });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ROUND_CLOSED' });
     });
 
     it('lets a coordinator revoke only their own reports’ links', async () => {

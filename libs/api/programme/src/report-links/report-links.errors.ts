@@ -28,8 +28,9 @@ function codeFor(reason: ReportLinkErrorReason): ApiErrorCode {
       return ApiErrorCode.NOT_FOUND;
     case ReportLinkErrorReason.LINK_EXPIRED:
     case ReportLinkErrorReason.LINK_REVOKED:
-    case ReportLinkErrorReason.ROUND_CLOSED:
       return ApiErrorCode.FORBIDDEN;
+    // As the rounds answer it: the report cannot change now, whoever asks.
+    case ReportLinkErrorReason.ROUND_CLOSED:
     case ReportLinkErrorReason.NO_CONTACT:
     case ReportLinkErrorReason.RECIPIENT_REQUIRED:
     case ReportLinkErrorReason.MILESTONE_NOT_OPEN:
