@@ -8,3 +8,4 @@ export * from './lib/health';
 export * from './lib/live';
 export * from './lib/audit';
 export * from './lib/report-link';
+export * from './lib/mail';

@@ -79,8 +79,11 @@ interface MutationCase {
   arrange(setup: Setup, target: Target): Promise<Call>;
 }
 
-/** The three sign-in mutations are open to anyone; sessions.int-spec.ts tries them. */
-const PUBLIC = new Set(['login', 'logout', 'refreshSession']);
+/**
+ * The three sign-in mutations are open to anyone; sessions.int-spec.ts tries them. So is the stop
+ * link in a mail, which holds its own signed token; mail/reminders.int-spec.ts tries it.
+ */
+const PUBLIC = new Set(['login', 'logout', 'refreshSession', 'stopMail']);
 
 const ACTIONS: Target[] = ['nes', 'eidsvoll', 'led'];
 const MUNICIPALITIES: Target[] = ['nes', 'eidsvoll'];
@@ -477,6 +480,14 @@ const MUTATIONS: Record<string, MutationCase> = {
     arrange: async () => ({
       document:
         'mutation { changePassword(currentPassword: "tiltak-demo", newPassword: "et-nytt-langt-passord") { __typename } }',
+      variables: {},
+    }),
+  },
+  updateMailSettings: {
+    targets: ['own account'],
+    allowed: SIGNED_IN,
+    arrange: async () => ({
+      document: 'mutation { updateMailSettings(input: { language: en, stopped: [REMINDER] }) { __typename } }',
       variables: {},
     }),
   },

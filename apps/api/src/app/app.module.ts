@@ -2,7 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, type Clock, ConfigModule, GraphqlSetupModule, HealthModule } from '@tiltak/api-core';
 import { DatabaseModule } from '@tiltak/api-data-access';
 import { AccountsModule } from '@tiltak/api-accounts';
+import { JobsModule } from '@tiltak/api-jobs';
 import { LiveModule } from '@tiltak/api-live';
+import { MailModule } from '@tiltak/api-mail';
 import {
   ActionsModule,
   IndicatorsModule,
@@ -10,6 +12,7 @@ import {
   ProgrammeModule,
   ReportLinksModule,
 } from '@tiltak/api-programme';
+import { MailerModule } from './mailer.module';
 
 /** Composes Tiltak's API from the feature libraries; the features themselves live in libs/api. */
 @Module({})
@@ -32,6 +35,9 @@ export class AppModule {
         ActionsModule,
         PartiesModule,
         IndicatorsModule,
+        JobsModule,
+        MailModule,
+        MailerModule,
         ReportLinksModule,
       ],
     };

@@ -6,6 +6,7 @@ import { type AppConfig, boundedJsonBodies, type Clock } from '@tiltak/api-core'
 import { checkDatabaseServer, loadDemoProgrammeIfEmpty, migrateDatabase } from '@tiltak/api-data-access';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@tiltak/api-accounts';
+import { JobQueue } from '@tiltak/api-jobs';
 import { AppModule } from './app.module';
 import { databaseTarget, openDatabase } from './database';
 import { hostDashboard } from './dashboard-hosting';
@@ -23,6 +24,8 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
 export interface RunningTiltak {
   /** Where a browser reaches the dashboard, for example http://localhost:3000. */
   url: string;
+  /** Runs a scheduled job (`reminder-sweep`, `deliver-mail`, …) in this instance now, as its schedule would. */
+  runJob(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -81,6 +84,7 @@ export async function startTiltak(config: AppConfig, options: StartOptions = {})
     const host = ['0.0.0.0', '::', '127.0.0.1'].includes(config.http.host) ? 'localhost' : config.http.host;
     return {
       url: `http://${host}:${address.port}`,
+      runJob: (name) => running.get(JobQueue).runNow(name),
       async close() {
         await running.close();
         await database.stop();

@@ -1,4 +1,6 @@
 import { SettableClock } from '@tiltak/api-core';
+import { createHash } from 'node:crypto';
+import { SmtpPeer } from '../testing/smtp-peer';
 import { type GraphqlClient, startTestApi, type TestApi } from '../testing/test-api';
 import { actionOf, openRound, plantLink } from './report-link-fixtures';
 
@@ -15,6 +17,7 @@ const DAY = 24 * 60 * 60 * 1000;
 describe('report links', () => {
   const clock = new SettableClock(new Date('2026-09-01T08:00:00Z'));
   let api: TestApi;
+  let smtp: SmtpPeer;
   let nes: GraphqlClient;
   let eidsvoll: GraphqlClient;
   let nesReport: string;
@@ -22,7 +25,8 @@ describe('report links', () => {
   let nesAction: { id: string; code: string };
 
   beforeAll(async () => {
-    api = await startTestApi({}, { clock });
+    smtp = await SmtpPeer.start();
+    api = await startTestApi({ SMTP_URL: smtp.url, MAIL_FROM: 'Tiltak <tiltak@gardermoregionen.test>' }, { clock });
     nes = await api.as('koordinator.nes@tiltak.test');
     eidsvoll = await api.as('koordinator.eidsvoll@tiltak.test');
     nesAction = await actionOf(api, ['Nes']);
@@ -35,6 +39,7 @@ describe('report links', () => {
 
   afterAll(async () => {
     await api?.close();
+    await smtp?.close();
   });
 
   beforeEach(() => clock.set(new Date('2026-09-01T08:00:00Z')));
@@ -60,6 +65,32 @@ describe('report links', () => {
       );
       expect(events).toHaveLength(1);
       expect(JSON.stringify(events[0].after)).not.toMatch(/kari@bedrift|token/);
+    });
+
+    it('mails the link in bokmål, or in English when asked, and the token is nowhere in the database', async () => {
+      smtp.arrived.length = 0;
+      await nes.data(SEND, { input: { reportId: nesReport, email: 'ola@bedrift.test', name: 'Ola Nordmann' } });
+      await nes.data(SEND, {
+        input: { reportId: nesReport, email: 'john@company.test', name: 'John Smith', language: 'en' },
+      });
+      await api.runJob('deliver-mail');
+      const nb = smtp.arrived.find((mail) => mail.to.includes('ola@bedrift.test'));
+      const en = smtp.arrived.find((mail) => mail.to.includes('john@company.test'));
+      expect(nb?.parsed.subject).toBe(`Rapport for ${nesAction.code} i 2. tertial 2026`);
+      expect(nb?.parsed.text).toContain('Hei Ola Nordmann,');
+      expect(en?.parsed.subject).toBe(`Report on ${nesAction.code} for 2. tertial 2026`);
+      const token = /\/report\/([A-Za-z0-9_-]{43})\b/.exec(nb?.parsed.text ?? '')?.[1];
+      expect(token).toBeDefined();
+      const hash = createHash('sha256').update(token!).digest('hex');
+      const stored = await api.db.dataSource.query('SELECT * FROM report_link WHERE token_hash = $1', [hash]);
+      expect(stored).toHaveLength(1);
+      const anywhere = await api.db.dataSource.query(
+        `SELECT count(*)::int AS n FROM report_link l WHERE row_to_json(l)::text LIKE '%' || $1 || '%'`,
+        [token],
+      );
+      expect(anywhere[0].n).toBe(0);
+      const { linkedReport } = await api.anonymous.data<{ linkedReport: { recipientName: string } }>(VIEW, { token });
+      expect(linkedReport.recipientName).toBe('Ola Nordmann');
     });
 
     it('ends when the round closes, if that comes before 14 days', async () => {

@@ -30,7 +30,9 @@ export interface TestApi extends GraphqlClient {
   /** Signs in and returns just the access token. */
   tokenFor(email: string): Promise<string>;
   /** A second API instance on the same database, as when several run behind a load balancer. */
-  anotherInstance(): Promise<{ url: string; close(): Promise<void> }>;
+  anotherInstance(): Promise<{ url: string; runJob(name: string): Promise<void>; close(): Promise<void> }>;
+  /** Runs a scheduled job in this instance now (see RunningTiltak.runJob). */
+  runJob(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -75,7 +77,7 @@ export function graphqlClient(url: string, headers: () => Record<string, string>
 export interface TestApiOptions {
   /** How the API (not `anotherInstance`) reaches the test database, given its URL: through a proxy, say. */
   reachDatabase?: (url: string) => Promise<string>;
-  /** The time rules go by, for this instance and `anotherInstance`; a SettableClock moves both. */
+  /** The time this instance and `anotherInstance` go by; share a SettableClock to move both. */
   clock?: Clock;
 }
 
@@ -147,9 +149,10 @@ export async function startTestApi(env: Record<string, string> = {}, options: Te
     as,
     anonymous,
     tokenFor,
+    runJob: (name) => tiltak.runJob(name),
     anotherInstance: async () => {
       const second = await startTiltak(config('0'), { clock: options.clock });
-      return { url: second.url, close: () => second.close() };
+      return { url: second.url, runJob: (name) => second.runJob(name), close: () => second.close() };
     },
     async close() {
       await tiltak.close();

@@ -25,3 +25,4 @@ export * from './repositories/progress.repository';
 export * from './repositories/change-log.repository';
 export * from './repositories/report-owners.repository';
 export * from './repositories/report-link.repository';
+export * from './repositories/mail.repository';

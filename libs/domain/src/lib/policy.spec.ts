@@ -205,6 +205,8 @@ describe('decide', () => {
       { kind: 'SEND_REPORT_LINK', action: eidsvollAction, municipalityId: EIDSVOLL },
       'ALLOW',
     ],
+    ['only admins read the mail outbox', nesCoordinator, { kind: 'READ_MAIL_OUTBOX' }, 'FORBIDDEN'],
+    ['admins read the mail outbox', admin, { kind: 'READ_MAIL_OUTBOX' }, 'ALLOW'],
   ];
 
   it.each(table)('%s', (_, who, permission, expected) => {

@@ -59,7 +59,9 @@ export type Permission =
   | { kind: 'SEND_REPORT_LINK'; action: ActionScope; municipalityId: string | null }
   | { kind: 'MANAGE_PROGRAMME' }
   | { kind: 'RECORD_FOR_MUNICIPALITY'; municipalityId: string }
-  | { kind: 'MANAGE_USERS' };
+  | { kind: 'MANAGE_USERS' }
+  /** Reading every mail Tiltak sent or kept: the addresses and contents of other people's mail. */
+  | { kind: 'READ_MAIL_OUTBOX' };
 
 export type Decision = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
@@ -138,6 +140,7 @@ export function decide(viewer: Principal | null, permission: Permission, options
     }
     case 'MANAGE_PROGRAMME':
     case 'MANAGE_USERS':
+    case 'READ_MAIL_OUTBOX':
       return 'FORBIDDEN';
   }
 }

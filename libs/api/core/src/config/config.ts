@@ -59,6 +59,22 @@ export interface ProgressConfig {
   staleAfterDays: number;
 }
 
+/** Where mail goes and what its links point at. */
+export interface MailConfig {
+  /** smtp:// or smtps:// with credentials; null keeps every mail in the outbox (state KEPT). */
+  smtpUrl: string | null;
+  /** The sender, for example "Tiltak <tiltak@kommune.no>". */
+  from: string;
+  /** The address users reach the dashboard at, for links in mail; null: this instance's own address. */
+  publicUrl: string | null;
+}
+
+/** Scheduled work (pg-boss, in the schema `pgboss` of Tiltak's database). */
+export interface JobsConfig {
+  /** Off: this instance runs no scheduled work and delivers no mail (another instance does). */
+  enabled: boolean;
+}
+
 export interface AppConfig {
   environment: 'development' | 'production' | 'test';
   http: HttpConfig;
@@ -80,6 +96,8 @@ export interface AppConfig {
   progress: ProgressConfig;
   /** Links that let partners without an account report (REPORT_LINK_DAYS: their lifetime in days). */
   reportLinks: { lifetimeDays: number };
+  mail: MailConfig;
+  jobs: JobsConfig;
 }
 
 export class ConfigError extends Error {
@@ -186,9 +204,28 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string }): AppCon
     pruneIntervalMs: loadPruneInterval(env, problems),
     progress: { staleAfterDays: loadStaleAfterDays(env, problems) },
     reportLinks: { lifetimeDays: loadReportLinkDays(env, problems) },
+    mail: loadMail(env, problems),
+    jobs: { enabled: flag('JOBS', true) },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function loadMail(env: Env, problems: string[]): MailConfig {
+  const smtpUrl = env['SMTP_URL'] || null;
+  if (smtpUrl && !/^smtps?:\/\/[^/\s]+/.test(smtpUrl)) {
+    problems.push(
+      'SMTP_URL must be an smtp:// or smtps:// address, for example smtp://user:password@mail.example.no:587',
+    );
+  }
+  const publicUrl = env['PUBLIC_URL'] ? env['PUBLIC_URL'].replace(/\/+$/, '') : null;
+  if (publicUrl && !/^https?:\/\/[^/\s]+/.test(publicUrl)) {
+    problems.push(`PUBLIC_URL must be an http:// or https:// address (got "${publicUrl}")`);
+  }
+  const from = env['MAIL_FROM'] || 'Tiltak <tiltak@localhost>';
+  if (!/@/.test(from) || /[\r\n]/.test(from))
+    problems.push('MAIL_FROM must be one e-mail address, with or without a name');
+  return { smtpUrl, from, publicUrl };
 }
 
 function loadStaleAfterDays(env: Env, problems: string[]): number {

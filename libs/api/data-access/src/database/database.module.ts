@@ -16,6 +16,7 @@ import { PartyRepository } from '../repositories/party.repository';
 import { ProgrammeRepository } from '../repositories/programme.repository';
 import { ProgressRepository } from '../repositories/progress.repository';
 import { ChangeLogRepository } from '../repositories/change-log.repository';
+import { MailRepository } from '../repositories/mail.repository';
 import { dataSourceOptions } from './data-source';
 import { type ConnectionSettings, DatabaseConnections } from './database-connections';
 import { QueryObserver } from './query-observer';
@@ -37,6 +38,7 @@ const REPOSITORIES = [
   SignInThrottleRepository,
   AuditRepository,
   ReportLinkRepository,
+  MailRepository,
 ];
 
 /** The TypeORM connection and the repositories that are the only code allowed to build queries. */

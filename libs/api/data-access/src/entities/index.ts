@@ -5,6 +5,7 @@ import { ChangeEventEntity } from './change-event.entity';
 import { FocusAreaEntity } from './focus-area.entity';
 import { IndicatorEntity, IndicatorValueEntity } from './indicator.entity';
 import { InvolvementEntity } from './involvement.entity';
+import { MailOutboxEntity } from './mail-outbox.entity';
 import { KeptFigureCellEntity, KeptFigureContributionEntity, KeptFigureDateEntity } from './kept-figures.entity';
 import { MilestoneEntity } from './milestone.entity';
 import { MunicipalityEntity } from './municipality.entity';
@@ -47,6 +48,7 @@ export {
   AuditEntryEntity,
   ReportingRoundEntity,
   RoundReportEntity,
+  MailOutboxEntity,
 };
 
 export const ENTITIES = [
@@ -76,4 +78,5 @@ export const ENTITIES = [
   ReportingRoundEntity,
   RoundReportEntity,
   ReportLinkEntity,
+  MailOutboxEntity,
 ];

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@tiltak/domain';
+import { LANGUAGES, type Language, type MailKind, ROLES, type Role } from '@tiltak/domain';
 import {
   Check,
   Column,
@@ -19,6 +19,7 @@ import { sqlList } from './sql';
 @Entity('app_user')
 @Unique('UQ_app_user_email', ['email'])
 @Check('CHK_app_user_email', `"email" = lower("email") AND "email" LIKE '%_@_%'`)
+@Check('CHK_app_user_language', `"language" IN (${sqlList(LANGUAGES)})`)
 @Check('CHK_app_user_role', `"role" IN (${sqlList(ROLES)})`)
 @Check('CHK_app_user_coordinator', `"role" <> 'COORDINATOR' OR "municipality_id" IS NOT NULL`)
 @Check('CHK_app_user_project_lead', `"role" <> 'PROJECT_LEAD' OR "party_id" IS NOT NULL`)
@@ -75,6 +76,14 @@ export class UserEntity {
 
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  /** The language Tiltak writes to this user in. */
+  @Column({ type: 'varchar', length: 2, default: 'nb' })
+  language: Language;
+
+  /** Kinds of mail this user stopped. */
+  @Column({ name: 'mail_opt_outs', type: 'text', array: true, default: '{}' })
+  mailOptOuts: MailKind[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -10,6 +10,7 @@ import { PruningIndexes1796200000000 } from './1796200000000-pruning-indexes';
 import { IntermunicipalCouncil1796350000000 } from './1796350000000-intermunicipal-council';
 import { ReportLinks1796420000000 } from './1796420000000-report-links';
 import { ReportingRounds1796400000000 } from './1796400000000-reporting-rounds';
+import { Mail1796410000000 } from './1796410000000-mail';
 
 /**
  * Every migration, oldest first. They are listed as classes rather than found by a file glob so
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   IntermunicipalCouncil1796350000000,
   ReportingRounds1796400000000,
   ReportLinks1796420000000,
+  Mail1796410000000,
 ];

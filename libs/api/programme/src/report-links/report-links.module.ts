@@ -4,7 +4,7 @@ import { LinkedReportService } from './linked-report.service';
 import { ReportLinksResolver } from './report-links.resolver';
 import { ReportLinksService } from './report-links.service';
 
-/** Reporting by link, for partners without an account (rapportering via lenke). */
+/** Reporting by link, for partners without an account (rapportering via lenke); mail goes through the `Mailer`. */
 @Module({
   imports: [ProgrammeModule],
   providers: [ReportLinksService, LinkedReportService, ReportLinksResolver],

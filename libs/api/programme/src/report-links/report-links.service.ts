@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, type Caller, Clock, PolicyService } from '@tiltak/api-core';
+import { APP_CONFIG, type AppConfig, type Caller, Clock, Mailer, PolicyService } from '@tiltak/api-core';
 import {
   type LinkSenderRow,
   ProgrammeWriter,
@@ -38,6 +38,7 @@ export class ReportLinksService {
     private readonly writer: ProgrammeWriter,
     private readonly context: ProgrammeContext,
     private readonly policy: PolicyService,
+    private readonly mailer: Mailer,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -80,7 +81,25 @@ export class ReportLinksService {
       });
       return inserted;
     });
-    void token;
+    const language = input.language ?? 'nb';
+    const mail = reportLinkMail(language, {
+      recipientName: recipient.name,
+      senderName: sender.name,
+      sentFor,
+      actionCode: target.actionCode,
+      actionTitle: target.actionTitle,
+      roundName: target.roundName,
+      deadline: target.deadline,
+      expiresAt,
+      url: this.mailer.page(`/report/${token}`),
+    });
+    await this.mailer.enqueue({
+      kind: 'REPORT_LINK',
+      to: recipient.email,
+      language,
+      ...mail,
+      dedupeKey: `report-link:${row.id}`,
+    });
     return toReportLinkModel(row, now);
   }
 
