@@ -9,3 +9,4 @@ export * from './lib/live';
 export * from './lib/audit';
 export * from './lib/report-link';
 export * from './lib/mail';
+export * from './lib/reporting';

@@ -10,6 +10,7 @@ import {
   IndicatorsModule,
   PartiesModule,
   ProgrammeModule,
+  ReportingModule,
   ReportLinksModule,
 } from '@tiltak/api-programme';
 import { MailerModule } from './mailer.module';
@@ -35,6 +36,7 @@ export class AppModule {
         ActionsModule,
         PartiesModule,
         IndicatorsModule,
+        ReportingModule,
         JobsModule,
         MailModule,
         MailerModule,

@@ -26,3 +26,4 @@ export * from './repositories/change-log.repository';
 export * from './repositories/report-owners.repository';
 export * from './repositories/report-link.repository';
 export * from './repositories/mail.repository';
+export * from './repositories/reporting.repository';

@@ -207,6 +207,89 @@ describe('decide', () => {
     ],
     ['only admins read the mail outbox', nesCoordinator, { kind: 'READ_MAIL_OUTBOX' }, 'FORBIDDEN'],
     ['admins read the mail outbox', admin, { kind: 'READ_MAIL_OUTBOX' }, 'ALLOW'],
+    ['the council reads reports', council, { kind: 'READ_REPORTS' }, 'ALLOW'],
+    ['admins open and close rounds', admin, { kind: 'MANAGE_REPORTING_ROUNDS' }, 'ALLOW'],
+    ['a coordinator opens no round', nesCoordinator, { kind: 'MANAGE_REPORTING_ROUNDS' }, 'FORBIDDEN'],
+    ['the council opens no round', council, { kind: 'MANAGE_REPORTING_ROUNDS' }, 'FORBIDDEN'],
+    [
+      'a lead submits the report of what their party leads',
+      lead,
+      { kind: 'SUBMIT_REPORT', action: eidsvollAction, municipalityId: null },
+      'ALLOW',
+    ],
+    [
+      'a lead named on an action submits its report',
+      lead,
+      { kind: 'SUBMIT_REPORT', action: namedOnNes, municipalityId: null },
+      'ALLOW',
+    ],
+    [
+      'a lead does not submit the report of what another party leads',
+      lead,
+      { kind: 'SUBMIT_REPORT', action: nesAction, municipalityId: null },
+      'FORBIDDEN',
+    ],
+    [
+      'a coordinator submits the report of their municipality’s action',
+      nesCoordinator,
+      { kind: 'SUBMIT_REPORT', action: shared, municipalityId: null },
+      'ALLOW',
+    ],
+    [
+      'a coordinator submits their own municipality’s part',
+      nesCoordinator,
+      { kind: 'SUBMIT_REPORT', action: shared, municipalityId: NES },
+      'ALLOW',
+    ],
+    [
+      'a coordinator does not submit another municipality’s part',
+      nesCoordinator,
+      { kind: 'SUBMIT_REPORT', action: shared, municipalityId: EIDSVOLL },
+      'FORBIDDEN',
+    ],
+    [
+      'a coordinator does not submit the report of another municipality’s action',
+      nesCoordinator,
+      { kind: 'SUBMIT_REPORT', action: eidsvollAction, municipalityId: null },
+      'FORBIDDEN',
+    ],
+    [
+      'the council submits no report',
+      council,
+      { kind: 'SUBMIT_REPORT', action: shared, municipalityId: null },
+      'FORBIDDEN',
+    ],
+    [
+      'a coordinator returns the report of their municipality’s action',
+      nesCoordinator,
+      { kind: 'RETURN_REPORT', action: shared, municipalityId: null },
+      'ALLOW',
+    ],
+    [
+      'a coordinator returns their own municipality’s part',
+      nesCoordinator,
+      { kind: 'RETURN_REPORT', action: shared, municipalityId: NES },
+      'ALLOW',
+    ],
+    [
+      'a coordinator does not return another municipality’s part',
+      nesCoordinator,
+      { kind: 'RETURN_REPORT', action: shared, municipalityId: EIDSVOLL },
+      'FORBIDDEN',
+    ],
+    [
+      'a coordinator does not return the report of another municipality’s action',
+      nesCoordinator,
+      { kind: 'RETURN_REPORT', action: eidsvollAction, municipalityId: null },
+      'FORBIDDEN',
+    ],
+    [
+      'a lead does not return the report they submit',
+      lead,
+      { kind: 'RETURN_REPORT', action: eidsvollAction, municipalityId: null },
+      'FORBIDDEN',
+    ],
+    ['admins return any report', admin, { kind: 'RETURN_REPORT', action: nesAction, municipalityId: null }, 'ALLOW'],
   ];
 
   it.each(table)('%s', (_, who, permission, expected) => {
@@ -216,6 +299,7 @@ describe('decide', () => {
   it('lets signed-out visitors read a public dashboard, but never personal data', () => {
     expect(decide(null, { kind: 'READ_PROGRAMME' }, { publicDashboard: true })).toBe('ALLOW');
     expect(decide(null, { kind: 'READ_PERSONAL_DATA' }, { publicDashboard: true })).toBe('UNAUTHENTICATED');
+    expect(decide(null, { kind: 'READ_REPORTS' }, { publicDashboard: true })).toBe('UNAUTHENTICATED');
   });
 });
 

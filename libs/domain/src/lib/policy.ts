@@ -61,7 +61,18 @@ export type Permission =
   | { kind: 'RECORD_FOR_MUNICIPALITY'; municipalityId: string }
   | { kind: 'MANAGE_USERS' }
   /** Reading every mail Tiltak sent or kept: the addresses and contents of other people's mail. */
-  | { kind: 'READ_MAIL_OUTBOX' };
+  | { kind: 'READ_MAIL_OUTBOX' }
+  /** Rounds, their reports and completion figures: every signed-in user, never a signed-out visitor. */
+  | { kind: 'READ_REPORTS' }
+  /** Opening, changing and closing reporting rounds. */
+  | { kind: 'MANAGE_REPORTING_ROUNDS' }
+  /**
+   * Saving or submitting a report: the action's own (null) as one who may update its status, a
+   * municipality's part as one who may edit that municipality's figures.
+   */
+  | { kind: 'SUBMIT_REPORT'; action: ActionScope; municipalityId: string | null }
+  /** Sending a submitted report back with a comment: the coordinators of the report's municipalities. */
+  | { kind: 'RETURN_REPORT'; action: ActionScope; municipalityId: string | null };
 
 export type Decision = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
@@ -99,6 +110,7 @@ export function decide(viewer: Principal | null, permission: Permission, options
   switch (permission.kind) {
     case 'READ_PROGRAMME':
     case 'READ_PERSONAL_DATA':
+    case 'READ_REPORTS':
       return 'ALLOW';
     case 'WRITE':
       return allow(viewer.role !== 'COUNCIL');
@@ -138,9 +150,25 @@ export function decide(viewer: Principal | null, permission: Permission, options
           : coordinates(viewer, [municipalityId]) && action.municipalityIds.includes(municipalityId);
       return allow(coordinator || leads(viewer, action));
     }
+    case 'SUBMIT_REPORT':
+      return permission.municipalityId === null
+        ? decide(viewer, { kind: 'UPDATE_ACTION_STATUS', action: permission.action }, options)
+        : decide(
+            viewer,
+            { kind: 'EDIT_MUNICIPALITY_FIGURES', action: permission.action, municipalityId: permission.municipalityId },
+            options,
+          );
+    case 'RETURN_REPORT':
+      return allow(
+        permission.municipalityId === null
+          ? coordinates(viewer, permission.action.municipalityIds)
+          : coordinates(viewer, [permission.municipalityId]) &&
+              permission.action.municipalityIds.includes(permission.municipalityId),
+      );
     case 'MANAGE_PROGRAMME':
     case 'MANAGE_USERS':
     case 'READ_MAIL_OUTBOX':
+    case 'MANAGE_REPORTING_ROUNDS':
       return 'FORBIDDEN';
   }
 }

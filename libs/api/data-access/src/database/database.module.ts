@@ -17,6 +17,8 @@ import { ProgrammeRepository } from '../repositories/programme.repository';
 import { ProgressRepository } from '../repositories/progress.repository';
 import { ChangeLogRepository } from '../repositories/change-log.repository';
 import { MailRepository } from '../repositories/mail.repository';
+import { ReportingRepository } from '../repositories/reporting.repository';
+import { ReportOwnersRepository } from '../repositories/report-owners.repository';
 import { dataSourceOptions } from './data-source';
 import { type ConnectionSettings, DatabaseConnections } from './database-connections';
 import { QueryObserver } from './query-observer';
@@ -32,6 +34,8 @@ const REPOSITORIES = [
   IndicatorRepository,
   ProgressRepository,
   ChangeLogRepository,
+  ReportingRepository,
+  ReportOwnersRepository,
   ProgrammeWriter,
   AccountRepository,
   SessionRepository,

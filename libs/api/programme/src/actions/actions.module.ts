@@ -12,12 +12,14 @@ import { MilestonesService } from './milestones.service';
 import { ProjectLeadsResolver } from './project-leads.resolver';
 import { ProjectLeadsService } from './project-leads.service';
 import { StatusUpdateResolver } from './status-update.resolver';
+import { StatusWrites } from './status-writes';
 
 /** Actions with their municipalities, milestones, involvements, named project leads and history. */
 @Module({
   imports: [ProgrammeModule],
   providers: [
     ActionWrites,
+    StatusWrites,
     ActionsService,
     MilestonesService,
     InvolvementsService,
@@ -30,5 +32,6 @@ import { StatusUpdateResolver } from './status-update.resolver';
     StatusUpdateResolver,
     MilestoneFieldsResolver,
   ],
+  exports: [ActionWrites, StatusWrites, MilestonesService],
 })
 export class ActionsModule {}

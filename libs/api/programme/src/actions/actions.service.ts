@@ -8,7 +8,7 @@ import {
   ProgrammeWriter,
   type WriteTransaction,
 } from '@tiltak/api-data-access';
-import { type ActionScope, assessHealth, type Health, type Principal, statusUpdaterReach } from '@tiltak/domain';
+import { type ActionScope, type Principal, statusUpdaterReach } from '@tiltak/domain';
 import {
   type Caller,
   conflict,
@@ -21,15 +21,8 @@ import {
 import { type ActionModel, toActionModel } from '../models/action.model';
 import { ProgrammeContext } from '../programme/programme-context';
 import { ActionErrorReason, actionError } from './actions.errors';
-import {
-  type ActionParts,
-  ActionWrites,
-  type ActionWritten,
-  checkDates,
-  EDIT_ACTION,
-  progressOf,
-  scopeOf,
-} from './action-writes';
+import { type ActionParts, ActionWrites, type ActionWritten, checkDates, EDIT_ACTION, scopeOf } from './action-writes';
+import { asRow, StatusWrites } from './status-writes';
 import type {
   ActionFilterInput,
   CreateActionInput,
@@ -49,6 +42,7 @@ export class ActionsService {
     private readonly writes: ActionWrites,
     private readonly context: ProgrammeContext,
     private readonly policy: PolicyService,
+    private readonly statusWrites: StatusWrites,
   ) {}
 
   async action(id: string): Promise<ActionModel | null> {
@@ -163,49 +157,17 @@ export class ActionsService {
 
   /** A lead's status update: the action changes and the history gains an entry, in one statement. */
   updateActionStatus(caller: Caller, input: UpdateActionStatusInput): Promise<ActionWritten> {
-    const comment = input.comment?.trim() ?? '';
+    const change = {
+      status: input.status,
+      progress: input.progress,
+      health: input.health,
+      comment: input.comment?.trim() ?? '',
+    };
     const permission = (action: ActionScope) => ({ kind: 'UPDATE_ACTION_STATUS' as const, action });
     return this.writes.write(caller, { actionId: input.actionId }, permission, async (tx, locked, today) => {
-      const before = locked.action;
-      const { milestones } = locked;
-      if (input.progress !== undefined && milestones.length > 0) {
-        throw actionError(
-          ActionErrorReason.PROGRESS_FROM_MILESTONES,
-          'progress: this action’s progress comes from its milestones; complete or reopen them instead',
-          { field: 'progress' },
-        );
-      }
-      const openMilestones = milestones.filter((m) => m.completedOn === null).length;
-      if (input.status === 'COMPLETED' && openMilestones > 0 && !comment) {
-        throw actionError(
-          ActionErrorReason.MILESTONES_OPEN,
-          `status: ${openMilestones} milestone(s) are still open; complete them or say in a comment why the action is done`,
-          { field: 'status' },
-        );
-      }
-
-      const status = input.status ?? before.status;
-      const manualProgress = input.progress ?? before.manualProgress;
-      const progress = progressOf(milestones, manualProgress);
-      const computed = assessHealth({ status, progress, startDate: before.startDate, dueDate: before.dueDate, today });
-      const override = this.healthOverride(input.health, computed.health, comment, before);
-      const written = await this.actionWrites.applyStatus(
-        tx,
-        before.id,
-        input.expectedVersion,
-        { status, manualProgress, progress, ...override },
-        { status, progress, health: override.healthOverride ?? computed.health, comment },
-      );
-      if (!written) throw conflict('action', toActionModel(before, today));
-      tx.record({ entity: 'action', entityId: before.id, operation: 'UPDATE', before, after: written.action });
-      tx.record({
-        entity: 'status_update',
-        entityId: written.entry.id,
-        operation: 'CREATE',
-        before: null,
-        after: written.entry,
-      });
-      return { ...locked, action: written.action };
+      const plan = this.statusWrites.plan(locked, change, today);
+      const action = await this.statusWrites.apply(tx, locked.action, input.expectedVersion, plan, today);
+      return { ...locked, action };
     });
   }
 
@@ -215,56 +177,13 @@ export class ActionsService {
       action,
       municipalityId: input.municipalityId,
     });
-    return this.writes.write(caller, { actionId: input.actionId }, permission, async (tx, locked) => {
-      const before = locked.participations.find((p) => p.municipalityId === input.municipalityId);
-      if (!before) {
-        throw actionError(
-          ActionErrorReason.NOT_A_MUNICIPALITY_OF_ACTION,
-          `municipalityId: action ${locked.action.code} does not concern that municipality`,
-          { field: 'municipalityId' },
-        );
-      }
-      const key = { actionId: locked.action.id, municipalityId: input.municipalityId };
-      const after = await this.actionWrites.updateParticipation(tx, key, input.expectedVersion, {
+    return this.writes.write(caller, { actionId: input.actionId }, permission, (tx, locked) =>
+      this.statusWrites.applyToParticipation(tx, locked, input.municipalityId, input.expectedVersion, {
         ...(input.status !== undefined && { status: input.status }),
         ...(input.progress !== undefined && { progress: input.progress }),
         ...(input.note !== undefined && { note: input.note.trim() }),
-      });
-      const beforeRow = asRow(before);
-      if (!after) throw conflict('municipality’s figures', beforeRow);
-      tx.record({
-        entity: 'participation',
-        entityId: `${key.actionId}:${key.municipalityId}`,
-        operation: 'UPDATE',
-        before: beforeRow,
-        after,
-      });
-      const participations = locked.participations.map((p) =>
-        p === before ? { ...after, municipality: before.municipality } : p,
-      );
-      return { ...locked, participations };
-    });
-  }
-
-  /** The lead's own judgement of health: kept with its reason, or cleared when asked or when it agrees with the rules. */
-  private healthOverride(
-    wanted: Health | null | undefined,
-    computed: Health,
-    comment: string,
-    before: ActionAggregate['action'],
-  ): { healthOverride: Health | null; healthOverrideComment: string | null } {
-    if (wanted === undefined) {
-      return { healthOverride: before.healthOverride, healthOverrideComment: before.healthOverrideComment };
-    }
-    if (wanted === null || wanted === computed) return { healthOverride: null, healthOverrideComment: null };
-    if (!comment) {
-      throw actionError(
-        ActionErrorReason.OVERRIDE_NEEDS_COMMENT,
-        `comment: the computed health is ${computed}; say why it should be ${wanted}`,
-        { field: 'comment' },
-      );
-    }
-    return { healthOverride: wanted, healthOverrideComment: comment };
+      }),
+    );
   }
 
   private async focusAreaOf(id: string, programmeId: string) {
@@ -318,12 +237,6 @@ export class ActionsService {
       });
     }
   }
-}
-
-/** A participation as its table holds it, without the municipality it was read with. */
-function asRow({ municipality, ...row }: ActionAggregate['participations'][number]) {
-  void municipality;
-  return row;
 }
 
 function withoutParticipations({ participations, ...rest }: ActionAggregate): Omit<ActionAggregate, 'participations'> {

@@ -118,6 +118,41 @@ export class MilestonesService {
     });
   }
 
+  /**
+   * Completes milestones inside a write that already holds the action's lock (a submitted report),
+   * one after another, each moving the action's progress; those already completed stay as they are.
+   */
+  async completeWithin(
+    tx: WriteTransaction,
+    locked: ActionAggregate,
+    milestoneIds: readonly string[],
+    completedOn: string,
+  ): Promise<ActionAggregate> {
+    let current = locked;
+    for (const id of milestoneIds) {
+      const before = this.milestoneOf(current, id);
+      if (before.completedOn !== null) continue;
+      const patch = { completedOn };
+      const milestones = current.milestones.map((m) => (m === before ? { ...m, ...patch } : m));
+      const written = await this.milestones.update(
+        tx,
+        id,
+        before.version,
+        patch,
+        this.progressAfter(current, milestones),
+      );
+      if (!written) throw conflict('milestone', toMilestoneModel(before, completedOn));
+      this.log(tx, current, 'UPDATE', before, written);
+      const after = this.after(
+        current,
+        written,
+        current.milestones.map((m) => (m === before ? written.milestone : m)),
+      );
+      current = { ...current, action: after.action, milestones: after.milestones ?? current.milestones };
+    }
+    return current;
+  }
+
   /** The action's new progress if these were its milestones, or null when it stays as it is. */
   private progressAfter(
     locked: ActionAggregate,

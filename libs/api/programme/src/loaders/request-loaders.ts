@@ -13,6 +13,9 @@ import {
   type PartyEntity,
   type ProjectLeadEntity,
   PartyRepository,
+  ReportingRepository,
+  type ReportingRoundEntity,
+  ReportOwnersRepository,
   ProgrammeRepository,
   type ProjectLeadRow,
   type StatusUpdateEntity,
@@ -49,6 +52,8 @@ function createLoaders(
   programme: ProgrammeRepository,
   parties: PartyRepository,
   indicators: IndicatorRepository,
+  reporting: ReportingRepository,
+  owners: ReportOwnersRepository,
 ) {
   return {
     action: byKey<string, ActionEntity>(
@@ -99,6 +104,15 @@ function createLoaders(
       (ids) => indicators.valuesOfIndicators(ids),
       (v) => v.indicatorId,
     ),
+    reportingRound: byKey<string, ReportingRoundEntity>(
+      (ids) => reporting.roundsByIds(ids),
+      (r) => r.id,
+    ),
+    /** The names of those who owe each report. */
+    reportOwners: new DataLoader<string, string[]>(async (ids) => {
+      const names = await owners.ownerNames(ids);
+      return ids.map((id) => names.get(id) ?? []);
+    }),
     /** Work done once per request whatever asks for it, such as a roll-up over the whole programme. */
     once: memo(),
   };
@@ -132,12 +146,14 @@ export class RequestLoaders {
     private readonly programme: ProgrammeRepository,
     private readonly parties: PartyRepository,
     private readonly indicators: IndicatorRepository,
+    private readonly reporting: ReportingRepository,
+    private readonly owners: ReportOwnersRepository,
   ) {}
 
   for(scope: object): Loaders {
     let loaders = this.perScope.get(scope);
     if (!loaders) {
-      loaders = createLoaders(this.actions, this.programme, this.parties, this.indicators);
+      loaders = createLoaders(this.actions, this.programme, this.parties, this.indicators, this.reporting, this.owners);
       this.perScope.set(scope, loaders);
     }
     return loaders;

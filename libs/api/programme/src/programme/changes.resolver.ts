@@ -93,10 +93,13 @@ export class ProgrammeChangesResolver {
     return action && toActionModel(action, this.context.today());
   }
 
-  /** The same rules as queries: the programme's changes for readers, user changes for admins only. */
+  /** The same rules as queries: the programme's changes for readers, reports for those signed in, user changes for admins only. */
   private visible(viewer: Principal | null, programmeId: string, event: ChangeEventRecord): boolean {
     if (event.programmeId !== programmeId) return false;
     if (event.entity === 'user') return this.policy.allows(viewer, { kind: 'MANAGE_USERS' });
+    if (event.entity === 'reporting_round' || event.entity === 'report') {
+      return this.policy.allows(viewer, { kind: 'READ_REPORTS' });
+    }
     return this.policy.allows(viewer, { kind: 'READ_PROGRAMME' });
   }
 }
