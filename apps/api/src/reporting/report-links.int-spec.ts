@@ -12,6 +12,9 @@ const VIEW = `query($token: String!) { linkedReport(token: $token) {
   recipientName sentFor actionCode actionTitle roundName deadline reportState narrative version
   openMilestones { id title dueDate } } }`;
 
+const SAVE = `mutation($token: String!, $input: LinkedReportInput!) {
+  saveLinkedReport(token: $token, input: $input) { reportState status narrative version } }`;
+
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('report links', () => {
@@ -212,6 +215,83 @@ describe('report links', () => {
       expect(row.revoked_at).toBeNull();
       const other = await plantLink(api, eidsvollReport, new Date(clock.now().getTime() + DAY));
       expect((await eidsvoll.gql(REVOKE, { id: other.linkId })).errors).toBeUndefined();
+    });
+  });
+  describe('reporting', () => {
+    const reportRow = async (id: string) =>
+      (
+        await api.db.dataSource.query(
+          'SELECT state, narrative, version, submitted_by_name FROM round_report WHERE id = $1',
+          [id],
+        )
+      )[0];
+
+    it('submits the link’s report, and the history names the person and who sent the link', async () => {
+      const { reportIds } = await openRound(api, 'Runde for innsending', '2026-10-30', [nesAction.id]);
+      const { token } = await plantLink(api, reportIds[0], new Date(clock.now().getTime() + DAY));
+      const { saveLinkedReport: draft } = await api.anonymous.data<{ saveLinkedReport: { version: number } }>(SAVE, {
+        token,
+        input: { expectedVersion: 1, status: 'IN_PROGRESS', narrative: 'Godt i gang' },
+      });
+      expect(draft).toMatchObject({ reportState: 'DRAFT', narrative: 'Godt i gang' });
+      const { saveLinkedReport: sent } = await api.anonymous.data<{ saveLinkedReport: Record<string, unknown> }>(SAVE, {
+        token,
+        input: { expectedVersion: draft.version, status: 'IN_PROGRESS', narrative: 'Godt i gang', submit: true },
+      });
+      expect(sent['reportState']).toBe('SUBMITTED');
+      expect((await reportRow(reportIds[0])).submitted_by_name).toBe('Kari Nordmann, via lenke fra Nes kommune');
+      const { action } = await nes.data<{ action: { history: { author: string | null }[] } }>(
+        'query($id: ID!) { action(id: $id) { history { author } } }',
+        { id: nesAction.id },
+      );
+      expect(action.history[0].author).toBe('Kari Nordmann, via lenke fra Nes kommune');
+      const [event] = await api.db.dataSource.query(
+        `SELECT actor_name, actor_user_id FROM change_event WHERE entity = 'report' AND entity_id = $1 ORDER BY seq DESC LIMIT 1`,
+        [reportIds[0]],
+      );
+      expect(event).toEqual({ actor_name: 'Kari Nordmann, via lenke fra Nes kommune', actor_user_id: null });
+    });
+
+    it('touches only its own report: another action’s milestone is refused, and nothing is written', async () => {
+      const { reportIds } = await openRound(api, 'Runde for grenser', '2026-10-30', [nesAction.id]);
+      const { token } = await plantLink(api, reportIds[0], new Date(clock.now().getTime() + DAY));
+      const [foreign] = await api.db.dataSource.query(
+        `SELECT id FROM milestone WHERE action_id <> $1 AND completed_on IS NULL LIMIT 1`,
+        [nesAction.id],
+      );
+      const before = await reportRow(eidsvollReport);
+      const { errors } = await api.anonymous.gql(SAVE, {
+        token,
+        input: { expectedVersion: 1, narrative: 'x', completeMilestoneIds: [foreign.id], submit: true },
+      });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MILESTONE_NOT_OPEN' });
+      expect(await reportRow(reportIds[0])).toMatchObject({ state: 'NOT_STARTED', version: 1 });
+      expect(await reportRow(eidsvollReport)).toEqual(before);
+      const [{ completed_on }] = await api.db.dataSource.query('SELECT completed_on FROM milestone WHERE id = $1', [
+        foreign.id,
+      ]);
+      expect(completed_on).toBeNull();
+    });
+
+    it('writes nothing through a revoked link, nor into a closed round', async () => {
+      const { reportIds, roundId } = await openRound(api, 'Runde for stengte dører', '2026-10-30', [nesAction.id]);
+      const revoked = await plantLink(api, reportIds[0], new Date(clock.now().getTime() + DAY));
+      await nes.data(REVOKE, { id: revoked.linkId });
+      const refused = await api.anonymous.gql(SAVE, {
+        token: revoked.token,
+        input: { expectedVersion: 1, narrative: 'x' },
+      });
+      expect(refused.errors?.[0].extensions?.reason).toBe('LINK_REVOKED');
+      const open = await plantLink(api, reportIds[0], new Date(clock.now().getTime() + DAY));
+      await api.db.dataSource.query(`UPDATE reporting_round SET state = 'CLOSED', closed_at = now() WHERE id = $1`, [
+        roundId,
+      ]);
+      const closed = await api.anonymous.gql(SAVE, {
+        token: open.token,
+        input: { expectedVersion: 1, narrative: 'x' },
+      });
+      expect(closed.errors?.[0].extensions?.reason).toBe('ROUND_CLOSED');
+      expect(await reportRow(reportIds[0])).toMatchObject({ state: 'NOT_STARTED', narrative: '', version: 1 });
     });
   });
 });

@@ -3,7 +3,7 @@
 import type { TypedDocumentNode } from '@apollo/client';
 import { print } from 'graphql';
 
-export { LinkedReportDocument } from './generated/operations';
+export { LinkedReportDocument, SaveLinkedReportDocument } from './generated/operations';
 
 /** A refusal as the page shows it: the server's reason (LINK_EXPIRED, …) or its code, and its words. */
 export interface PublicProblem {

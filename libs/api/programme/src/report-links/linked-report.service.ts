@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, type RateLimited, RateLimits } from '@tiltak/api-core';
 import { ReportLinkRepository, type ReportLinkRow, type ReportLinkTarget } from '@tiltak/api-data-access';
-import { type ActionStatus, type Health, reportLinkState } from '@tiltak/domain';
+import { type ActionStatus, type Health, reportLinkState, viaLinkActorName } from '@tiltak/domain';
+import { ReportsService } from '../reporting/reports.service';
+import type { LinkedReportInput } from './dto/report-link.inputs';
 import type { LinkedReportModel } from './report-link.model';
 import { hashReportLinkToken } from './report-link-token';
 import { ReportLinkErrorReason, reportLinkError } from './report-links.errors';
@@ -20,6 +22,7 @@ export interface HeldLink {
 export class LinkedReportService {
   constructor(
     private readonly links: ReportLinkRepository,
+    private readonly reports: ReportsService,
     private readonly rateLimits: RateLimits,
     private readonly clock: Clock,
   ) {}
@@ -27,6 +30,43 @@ export class LinkedReportService {
   async view(token: string): Promise<LinkedReportModel> {
     const held = await this.hold(token, 'queries');
     return this.viewOf(held);
+  }
+
+  /**
+   * Saves or submits the link's report, and nothing else: the report comes from the token, and
+   * the milestones completed must be open milestones of its action. The history names the person
+   * and who sent the link ("Kari Nordmann, via lenke fra Nes kommune").
+   */
+  async save(token: string, input: LinkedReportInput): Promise<LinkedReportModel> {
+    const { link, target } = await this.hold(token, 'mutations');
+    const completing = input.completeMilestoneIds ?? [];
+    if (completing.length > 0) {
+      const open = new Set((await this.links.openMilestones(target.actionId)).map((m) => m.id));
+      const stranger = completing.find((id) => !open.has(id));
+      if (stranger) {
+        throw reportLinkError(
+          ReportLinkErrorReason.MILESTONE_NOT_OPEN,
+          `completeMilestoneIds: ${stranger} is not an open milestone of this action`,
+          'completeMilestoneIds',
+        );
+      }
+    }
+    await this.reports.saveByLink(
+      { name: viaLinkActorName(link.recipientName, link.sentFor), userId: null },
+      target.reportId,
+      {
+        expectedVersion: input.expectedVersion,
+        status: input.status ?? undefined,
+        progress: input.progress ?? undefined,
+        health: input.health ?? undefined,
+        narrative: input.narrative ?? undefined,
+        completeMilestoneIds: completing.length > 0 ? completing : undefined,
+        submit: input.submit ?? undefined,
+      },
+    );
+    const saved = await this.links.byTokenHash(hashReportLinkToken(token) ?? '');
+    if (!saved) throw new Error('A link that was just used is still there');
+    return this.viewOf(saved);
   }
 
   /** The link a token names, counted against the token's own rate limit, or the plain reason it does not hold. */

@@ -1,7 +1,13 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type Caller, CurrentCaller, CurrentViewer, PublicOperation } from '@tiltak/api-core';
 import type { Principal } from '@tiltak/domain';
-import { LinkIdArgs, LinkTokenArgs, ReportIdArgs, SendReportLinkInput } from './dto/report-link.inputs';
+import {
+  LinkedReportInput,
+  LinkIdArgs,
+  LinkTokenArgs,
+  ReportIdArgs,
+  SendReportLinkInput,
+} from './dto/report-link.inputs';
 import { LinkedReportService } from './linked-report.service';
 import { LinkedReportModel, ReportLinkModel } from './report-link.model';
 import { ReportLinksService } from './report-links.service';
@@ -44,5 +50,17 @@ export class ReportLinksResolver {
   })
   linkedReport(@Args() { token }: LinkTokenArgs): Promise<LinkedReportModel> {
     return this.linked.view(token);
+  }
+
+  @PublicOperation('ANYONE_EVEN_WITH_A_STALE_TOKEN')
+  @Mutation(() => LinkedReportModel, {
+    description:
+      'Saves (or, with submit, submits) the report a link is for, and nothing else. Refused once the link has expired or been revoked, or the round has closed.',
+  })
+  saveLinkedReport(
+    @Args() { token }: LinkTokenArgs,
+    @Args('input') input: LinkedReportInput,
+  ): Promise<LinkedReportModel> {
+    return this.linked.save(token, input);
   }
 }

@@ -83,6 +83,19 @@ export type InvolvementLevel = 'OPERATIONAL' | 'STRATEGIC';
 /** Lead or partner. */
 export type InvolvementRole = 'LEAD' | 'PARTNER';
 
+/** A report as a link holder saves or submits it. */
+export type LinkedReportInput = {
+  /** Open milestones of the action this report completes. */
+  completeMilestoneIds?: Array<string | number> | null | undefined;
+  expectedVersion: number;
+  health?: Health | null | undefined;
+  narrative?: string | null | undefined;
+  progress?: number | null | undefined;
+  status?: ActionStatus | null | undefined;
+  /** True submits; otherwise the report is kept as a draft. */
+  submit?: boolean | null | undefined;
+};
+
 export type MilestoneVersionInput = {
   /** When it was completed; today if left out. */
   completedOn?: string | null | undefined;
@@ -1449,6 +1462,23 @@ export type RevokeReportLinkMutationVariables = Exact<{
 
 export type RevokeReportLinkMutation = {
   revokeReportLink: { id: string; state: ReportLinkState; revokedAt: string | null };
+};
+
+export type SaveLinkedReportMutationVariables = Exact<{
+  token: string;
+  input: LinkedReportInput;
+}>;
+
+export type SaveLinkedReportMutation = {
+  saveLinkedReport: {
+    reportState: string;
+    status: ActionStatus | null;
+    progress: number | null;
+    health: Health | null;
+    narrative: string;
+    version: number;
+    openMilestones: Array<{ id: string; title: string; dueDate: string }>;
+  };
 };
 
 export type SignInMutationVariables = Exact<{
@@ -6982,6 +7012,75 @@ export const RevokeReportLinkDocument = {
     },
   ],
 } as unknown as DocumentNode<RevokeReportLinkMutation, RevokeReportLinkMutationVariables>;
+export const SaveLinkedReportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SaveLinkedReport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'LinkedReportInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'saveLinkedReport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'token' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'reportState' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'narrative' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'openMilestones' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SaveLinkedReportMutation, SaveLinkedReportMutationVariables>;
 export const SignInDocument = {
   kind: 'Document',
   definitions: [
