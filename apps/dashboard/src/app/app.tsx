@@ -3,16 +3,29 @@ import { I18nProvider, useI18n } from '@tiltak/dashboard-i18n';
 import { SignInPage } from '@tiltak/dashboard-sign-in';
 import { StatusMessage } from '@tiltak/dashboard-ui';
 import { lazy, Suspense, useState } from 'react';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter, matchPath, useLocation } from 'react-router';
 import { Layout } from './layout';
 
 const SignedInApp = lazy(() => import('./signed-in-app').then((m) => ({ default: m.SignedInApp })));
+const ReportLinkPage = lazy(() => import('@tiltak/dashboard-report-link').then((m) => ({ default: m.ReportLinkPage })));
 
 function Shell() {
   const { t } = useI18n();
   const { state, store } = useSession();
   const arrived = useSessionChanged(state.status);
+  const { pathname } = useLocation();
   const loading = <StatusMessage kind="loading">{t('session.loading')}</StatusMessage>;
+  // A report link works for anyone holding it, signed in or not: its page stands outside the session.
+  const reportLink = matchPath('/report/:token', pathname);
+  if (reportLink?.params.token) {
+    return (
+      <Layout>
+        <Suspense fallback={loading}>
+          <ReportLinkPage token={reportLink.params.token} />
+        </Suspense>
+      </Layout>
+    );
+  }
   if (state.status === 'signed-in') {
     // A new role, municipality or party (the API ends the old token at once) starts a fresh
     // signed-in part, with an empty cache: nothing the user saw or could do before is kept.

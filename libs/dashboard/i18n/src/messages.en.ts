@@ -431,7 +431,8 @@ export const en: Messages = {
   'reportLink.sending': 'Sending …',
   'reportLink.draftSaved': 'The draft is saved. You can go on later with the same link.',
   'reportLink.fixErrors': 'The report was not sent. Correct the fields marked.',
-  'reportLink.conflict': 'Someone else changed the report while you were writing. The page now shows the new version; enter your changes again.',
+  'reportLink.conflict':
+    'Someone else changed the report while you were writing. The page now shows the new version; enter your changes again.',
   'reportLink.refused': 'The report was not saved: {reason}',
   'reportLink.receiptTitle': 'Thank you! The report is submitted',
   'reportLink.receiptBody': 'The report on {action} for {round} was submitted {time}. {sentFor} can see it now.',
@@ -469,4 +470,8 @@ export const en: Messages = {
   'reportLinks.revokeLabel': 'Withdraw the link sent to {name}',
   'reportLinks.revoked': 'The link sent to {name} is withdrawn.',
   'reportLinks.refused': 'That did not work: {reason}',
+  'reportLink.alreadySubmitted':
+    'The report is already submitted. If something must change, {sentFor} can send it back to you.',
+  'reportLink.progressFromMilestones': 'Progress is worked out from the milestones.',
+  'reportLink.fieldProblem': '{field}: {problem}',
 };

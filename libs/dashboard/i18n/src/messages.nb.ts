@@ -413,7 +413,8 @@ export const nb = {
   'reportLink.progressHint': 'Et helt tall fra 0 til 100.',
   'reportLink.progressInvalid': 'Skriv et helt tall fra 0 til 100.',
   'reportLink.narrative': 'Hvordan går det?',
-  'reportLink.narrativeHint': 'Hva er gjort, og hva gjenstår? Må fylles ut når tiltaket er i risiko eller utenfor kurs.',
+  'reportLink.narrativeHint':
+    'Hva er gjort, og hva gjenstår? Må fylles ut når tiltaket er i risiko eller utenfor kurs.',
   'reportLink.narrativeRequired': 'Skriv hvordan det går: det må med når tiltaket er i risiko eller utenfor kurs.',
   'reportLink.milestones': 'Milepæler som er nådd',
   'reportLink.milestonesHint': 'Kryss av milepælene tiltaket har nådd.',
@@ -424,7 +425,8 @@ export const nb = {
   'reportLink.sending': 'Sender …',
   'reportLink.draftSaved': 'Utkastet er lagret. Du kan fortsette senere med den samme lenken.',
   'reportLink.fixErrors': 'Rapporten ble ikke sendt. Rett opp feltene som er merket.',
-  'reportLink.conflict': 'Noen andre endret rapporten mens du skrev. Siden viser nå den nye versjonen; legg inn endringene dine på nytt.',
+  'reportLink.conflict':
+    'Noen andre endret rapporten mens du skrev. Siden viser nå den nye versjonen; legg inn endringene dine på nytt.',
   'reportLink.refused': 'Rapporten ble ikke lagret: {reason}',
   'reportLink.receiptTitle': 'Takk! Rapporten er sendt inn',
   'reportLink.receiptBody': 'Rapporten for {action} i {round} ble sendt inn {time}. {sentFor} kan se den nå.',
@@ -434,14 +436,16 @@ export const nb = {
   'reportLink.expiredTitle': 'Lenken er utløpt',
   'reportLink.expiredBody': 'Lenker til rapportering virker bare en stund. Be den som sendte deg lenken om en ny.',
   'reportLink.revokedTitle': 'Lenken er trukket tilbake',
-  'reportLink.revokedBody': 'Den som sendte lenken har trukket den tilbake. Be om en ny lenke hvis du fortsatt skal rapportere.',
+  'reportLink.revokedBody':
+    'Den som sendte lenken har trukket den tilbake. Be om en ny lenke hvis du fortsatt skal rapportere.',
   'reportLink.closedTitle': 'Rapporteringsrunden er avsluttet',
   'reportLink.closedBody': 'Rapportene i runden kan ikke endres lenger.',
   'reportLink.rateLimited': 'For mange forsøk på kort tid. Vent et minutt og prøv igjen.',
   'reportLink.unavailable': 'Tiltak svarer ikke akkurat nå. Prøv igjen om litt.',
   'reportLink.tryAgain': 'Prøv igjen',
   'reportLinks.title': 'Rapportering via lenke',
-  'reportLinks.intro': 'Send en lenke til en samarbeidspartner uten konto, så de kan rapportere på tiltaket for {round}.',
+  'reportLinks.intro':
+    'Send en lenke til en samarbeidspartner uten konto, så de kan rapportere på tiltaket for {round}.',
   'reportLinks.recipient': 'Mottaker',
   'reportLinks.toLeadContact': 'Kontaktpersonen hos {party}',
   'reportLinks.toTyped': 'En annen adresse',
@@ -462,6 +466,10 @@ export const nb = {
   'reportLinks.revokeLabel': 'Trekk tilbake lenken til {name}',
   'reportLinks.revoked': 'Lenken til {name} er trukket tilbake.',
   'reportLinks.refused': 'Det gikk ikke: {reason}',
+  'reportLink.alreadySubmitted':
+    'Rapporten er allerede sendt inn. Hvis noe må endres, kan {sentFor} sende den tilbake til deg.',
+  'reportLink.progressFromMilestones': 'Framdriften regnes ut fra milepælene.',
+  'reportLink.fieldProblem': '{field}: {problem}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

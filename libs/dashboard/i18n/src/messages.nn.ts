@@ -416,7 +416,8 @@ export const nn: Messages = {
   'reportLink.progressHint': 'Eit heilt tal frå 0 til 100.',
   'reportLink.progressInvalid': 'Skriv eit heilt tal frå 0 til 100.',
   'reportLink.narrative': 'Korleis går det?',
-  'reportLink.narrativeHint': 'Kva er gjort, og kva står att? Må fyllast ut når tiltaket er i risiko eller utanfor kurs.',
+  'reportLink.narrativeHint':
+    'Kva er gjort, og kva står att? Må fyllast ut når tiltaket er i risiko eller utanfor kurs.',
   'reportLink.narrativeRequired': 'Skriv korleis det går: det må med når tiltaket er i risiko eller utanfor kurs.',
   'reportLink.milestones': 'Milepælar som er nådde',
   'reportLink.milestonesHint': 'Kryss av milepælane tiltaket har nådd.',
@@ -427,7 +428,8 @@ export const nn: Messages = {
   'reportLink.sending': 'Sender …',
   'reportLink.draftSaved': 'Utkastet er lagra. Du kan halde fram seinare med den same lenkja.',
   'reportLink.fixErrors': 'Rapporten vart ikkje send. Rett opp felta som er merkte.',
-  'reportLink.conflict': 'Nokon andre endra rapporten medan du skreiv. Sida viser no den nye versjonen; legg inn endringane dine på nytt.',
+  'reportLink.conflict':
+    'Nokon andre endra rapporten medan du skreiv. Sida viser no den nye versjonen; legg inn endringane dine på nytt.',
   'reportLink.refused': 'Rapporten vart ikkje lagra: {reason}',
   'reportLink.receiptTitle': 'Takk! Rapporten er send inn',
   'reportLink.receiptBody': 'Rapporten for {action} i {round} vart send inn {time}. {sentFor} kan sjå han no.',
@@ -437,14 +439,16 @@ export const nn: Messages = {
   'reportLink.expiredTitle': 'Lenkja har gått ut',
   'reportLink.expiredBody': 'Lenkjer til rapportering verkar berre ei stund. Be den som sende deg lenkja om ei ny.',
   'reportLink.revokedTitle': 'Lenkja er trekt tilbake',
-  'reportLink.revokedBody': 'Den som sende lenkja har trekt henne tilbake. Be om ei ny lenkje om du framleis skal rapportere.',
+  'reportLink.revokedBody':
+    'Den som sende lenkja har trekt henne tilbake. Be om ei ny lenkje om du framleis skal rapportere.',
   'reportLink.closedTitle': 'Rapporteringsrunden er avslutta',
   'reportLink.closedBody': 'Rapportane i runden kan ikkje endrast lenger.',
   'reportLink.rateLimited': 'For mange forsøk på kort tid. Vent eit minutt og prøv igjen.',
   'reportLink.unavailable': 'Tiltak svarar ikkje akkurat no. Prøv igjen om litt.',
   'reportLink.tryAgain': 'Prøv igjen',
   'reportLinks.title': 'Rapportering via lenkje',
-  'reportLinks.intro': 'Send ei lenkje til ein samarbeidspartnar utan konto, så dei kan rapportere på tiltaket for {round}.',
+  'reportLinks.intro':
+    'Send ei lenkje til ein samarbeidspartnar utan konto, så dei kan rapportere på tiltaket for {round}.',
   'reportLinks.recipient': 'Mottakar',
   'reportLinks.toLeadContact': 'Kontaktpersonen hos {party}',
   'reportLinks.toTyped': 'Ei anna adresse',
@@ -465,4 +469,8 @@ export const nn: Messages = {
   'reportLinks.revokeLabel': 'Trekk tilbake lenkja til {name}',
   'reportLinks.revoked': 'Lenkja til {name} er trekt tilbake.',
   'reportLinks.refused': 'Det gjekk ikkje: {reason}',
+  'reportLink.alreadySubmitted':
+    'Rapporten er alt send inn. Om noko må endrast, kan {sentFor} sende han tilbake til deg.',
+  'reportLink.progressFromMilestones': 'Framdrifta blir rekna ut frå milepælane.',
+  'reportLink.fieldProblem': '{field}: {problem}',
 };

@@ -26,6 +26,8 @@ export interface ReportLinkTarget {
   actionCode: string;
   actionTitle: string;
   actionDescription: string;
+  /** Progress then comes from the milestones, not from a figure typed in the report. */
+  hasMilestones: boolean;
   municipalityId: string | null;
   municipalityName: string | null;
   scope: ActionScope;
@@ -84,7 +86,9 @@ const TARGET = `
          r.state AS "roundState",
          ((r.deadline + r.grace_days + 1)::timestamp AT TIME ZONE 'Europe/Oslo') AS "closesAt",
          a.programme_id AS "programmeId", a.id AS "actionId", a.code AS "actionCode", a.title AS "actionTitle",
-         a.description AS "actionDescription", rr.municipality_id AS "municipalityId", m.name AS "municipalityName",
+         a.description AS "actionDescription",
+         EXISTS (SELECT 1 FROM milestone ms WHERE ms.action_id = a.id) AS "hasMilestones",
+         rr.municipality_id AS "municipalityId", m.name AS "municipalityName",
          json_build_object(
            'municipalityIds', (SELECT coalesce(json_agg(p.municipality_id ORDER BY p.municipality_id), '[]')
                                  FROM participation p WHERE p.action_id = a.id),

@@ -115,6 +115,7 @@ export class LinkedReportService {
       actionCode: target.actionCode,
       actionTitle: target.actionTitle,
       actionDescription: target.actionDescription,
+      progressFromMilestones: target.hasMilestones,
       municipalityName: target.municipalityName,
       openMilestones: await this.links.openMilestones(target.actionId),
       roundName: target.roundName,

@@ -115,6 +115,9 @@ export class LinkedReportModel {
   @Field(() => String)
   actionDescription: string;
 
+  @Field(() => Boolean, { description: 'Progress comes from the milestones: the report gives none of its own.' })
+  progressFromMilestones: boolean;
+
   @Field(() => String, {
     nullable: true,
     description: 'The municipality whose own part this report is; null: the action’s.',

@@ -1411,6 +1411,7 @@ export type LinkedReportQuery = {
     actionCode: string;
     actionTitle: string;
     actionDescription: string;
+    progressFromMilestones: boolean;
     municipalityName: string | null;
     roundName: string;
     deadline: string;
@@ -6849,6 +6850,7 @@ export const LinkedReportDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'actionCode' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'actionTitle' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'actionDescription' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progressFromMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'municipalityName' } },
                 {
                   kind: 'Field',
