@@ -134,6 +134,14 @@ describe('report links', () => {
       expect((await api.anonymous.gql(LINKS, { id: nesReport })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     });
 
+    it('offers the action’s open reports to those who may send links, and to no one else', async () => {
+      const query = 'query($id: ID!) { linkableReports(actionId: $id) { reportId roundName leadContactEmail } }';
+      const mine = await nes.data<{ linkableReports: { reportId: string }[] }>(query, { id: nesAction.id });
+      expect(mine.linkableReports.map((r) => r.reportId)).toContain(nesReport);
+      const theirs = await eidsvoll.data<{ linkableReports: unknown[] }>(query, { id: nesAction.id });
+      expect(theirs.linkableReports).toEqual([]);
+    });
+
     it('asks for a recipient: a party, or an address with a name', async () => {
       const { errors } = await nes.gql(SEND, { input: { reportId: nesReport, email: 'kari@bedrift.test' } });
       expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RECIPIENT_REQUIRED' });

@@ -474,4 +474,7 @@ export const en: Messages = {
     'The report is already submitted. If something must change, {sentFor} can send it back to you.',
   'reportLink.progressFromMilestones': 'Progress is worked out from the milestones.',
   'reportLink.fieldProblem': '{field}: {problem}',
+  'reportLinks.reportOf': '{round}: {municipality}',
+  'reportLinks.deadline': 'Deadline {date}',
+  'reportLinks.sentTo': '{name} ({email})',
 };

@@ -470,6 +470,9 @@ export const nb = {
     'Rapporten er allerede sendt inn. Hvis noe må endres, kan {sentFor} sende den tilbake til deg.',
   'reportLink.progressFromMilestones': 'Framdriften regnes ut fra milepælene.',
   'reportLink.fieldProblem': '{field}: {problem}',
+  'reportLinks.reportOf': '{round}: {municipality}',
+  'reportLinks.deadline': 'Frist {date}',
+  'reportLinks.sentTo': '{name} ({email})',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

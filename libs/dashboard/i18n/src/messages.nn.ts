@@ -473,4 +473,7 @@ export const nn: Messages = {
     'Rapporten er alt send inn. Om noko må endrast, kan {sentFor} sende han tilbake til deg.',
   'reportLink.progressFromMilestones': 'Framdrifta blir rekna ut frå milepælane.',
   'reportLink.fieldProblem': '{field}: {problem}',
+  'reportLinks.reportOf': '{round}: {municipality}',
+  'reportLinks.deadline': 'Frist {date}',
+  'reportLinks.sentTo': '{name} ({email})',
 };

@@ -67,6 +67,13 @@ export interface PartyContactRow {
   contactEmail: string | null;
 }
 
+export interface LeadContactRow {
+  partyId: string;
+  partyName: string;
+  contactName: string | null;
+  contactEmail: string | null;
+}
+
 export interface OpenMilestoneRow {
   id: string;
   title: string;
@@ -108,6 +115,25 @@ export class ReportLinkRepository {
 
   async target(reportId: string): Promise<ReportLinkTarget | null> {
     const rows: ReportLinkTarget[] = await this.dataSource.query(`${TARGET} WHERE rr.id = $1`, [reportId]);
+    return rows[0] ?? null;
+  }
+
+  /** The action's reports in open rounds, earliest deadline first. */
+  openReportsOfAction(actionId: string): Promise<ReportLinkTarget[]> {
+    return this.dataSource.query(
+      `${TARGET} WHERE rr.action_id = $1 AND r.state = 'OPEN' ORDER BY r.deadline, m.name NULLS FIRST, rr.id`,
+      [actionId],
+    );
+  }
+
+  /** The party leading the action, with its contact person. */
+  async leadContact(actionId: string): Promise<LeadContactRow | null> {
+    const rows: LeadContactRow[] = await this.dataSource.query(
+      `SELECT p.id AS "partyId", p.name AS "partyName", p.contact_name AS "contactName", p.contact_email AS "contactEmail"
+         FROM involvement i JOIN party p ON p.id = i.party_id
+        WHERE i.action_id = $1 AND i.role = 'LEAD'`,
+      [actionId],
+    );
     return rows[0] ?? null;
   }
 

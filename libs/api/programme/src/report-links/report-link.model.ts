@@ -151,3 +151,32 @@ export class LinkedReportModel {
   @Field(() => Int)
   version: number;
 }
+
+@ObjectType('LinkableReport', {
+  description: 'A report of an action in an open round that the viewer may send a link for.',
+})
+export class LinkableReportModel {
+  @Field(() => ID)
+  reportId: string;
+
+  @Field(() => String)
+  roundName: string;
+
+  @Field(() => String, { description: 'YYYY-MM-DD' })
+  deadline: string;
+
+  @Field(() => String, { nullable: true, description: 'Null: the action’s own report.' })
+  municipalityName: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The lead party, when its contact person can be sent a link.' })
+  leadPartyId: string | null;
+
+  @Field(() => String, { nullable: true })
+  leadPartyName: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The lead party’s contact person. Personal data.' })
+  leadContactName: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Personal data.' })
+  leadContactEmail: string | null;
+}

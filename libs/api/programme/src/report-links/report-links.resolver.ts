@@ -3,13 +3,14 @@ import { type Caller, CurrentCaller, CurrentViewer, PublicOperation } from '@til
 import type { Principal } from '@tiltak/domain';
 import {
   LinkedReportInput,
+  ActionIdArgs,
   LinkIdArgs,
   LinkTokenArgs,
   ReportIdArgs,
   SendReportLinkInput,
 } from './dto/report-link.inputs';
 import { LinkedReportService } from './linked-report.service';
-import { LinkedReportModel, ReportLinkModel } from './report-link.model';
+import { LinkableReportModel, LinkedReportModel, ReportLinkModel } from './report-link.model';
 import { ReportLinksService } from './report-links.service';
 
 /** Report links: sending, listing and revoking them (signed in), and what a link opens (anyone holding it). */
@@ -41,6 +42,17 @@ export class ReportLinksResolver {
     @CurrentViewer() viewer: Principal | null,
   ): Promise<ReportLinkModel[]> {
     return this.links.ofReport(viewer, reportId);
+  }
+
+  @Query(() => [LinkableReportModel], {
+    description:
+      'The action’s reports in open rounds that the viewer may send a link for (empty for everyone else), with the lead party’s contact person.',
+  })
+  linkableReports(
+    @Args() { actionId }: ActionIdArgs,
+    @CurrentViewer() viewer: Principal | null,
+  ): Promise<LinkableReportModel[]> {
+    return this.links.linkable(viewer, actionId);
   }
 
   @PublicOperation('ANYONE_EVEN_WITH_A_STALE_TOKEN')

@@ -11,7 +11,7 @@ import { type Principal, reportLinkExpiry } from '@tiltak/domain';
 import { ProgrammeContext } from '../programme/programme-context';
 import type { SendReportLinkInput } from './dto/report-link.inputs';
 import { reportLinkMail } from './report-link-mail';
-import { type ReportLinkModel, toReportLinkModel } from './report-link.model';
+import { type LinkableReportModel, type ReportLinkModel, toReportLinkModel } from './report-link.model';
 import { newReportLinkToken } from './report-link-token';
 import { ReportLinkErrorReason, reportLinkError } from './report-links.errors';
 
@@ -129,6 +129,33 @@ export class ReportLinksService {
     await this.allowedTarget(viewer, reportId);
     const now = this.clock.now();
     return (await this.links.ofReport(reportId)).map((row) => toReportLinkModel(row, now));
+  }
+
+  /** The action's reports in open rounds the viewer may send links for, with the lead party's contact. */
+  async linkable(viewer: Principal | null, actionId: string): Promise<LinkableReportModel[]> {
+    const programme = await this.context.programme();
+    const allowed = (await this.links.openReportsOfAction(actionId)).filter(
+      (target) =>
+        target.programmeId === programme.id &&
+        this.policy.allowsWrite(viewer, {
+          kind: 'SEND_REPORT_LINK',
+          action: target.scope,
+          municipalityId: target.municipalityId,
+        }),
+    );
+    if (allowed.length === 0) return [];
+    const lead = await this.links.leadContact(actionId);
+    const contact = lead?.contactEmail && lead.contactName ? lead : null;
+    return allowed.map((target) => ({
+      reportId: target.reportId,
+      roundName: target.roundName,
+      deadline: target.deadline,
+      municipalityName: target.municipalityName,
+      leadPartyId: contact?.partyId ?? null,
+      leadPartyName: contact?.partyName ?? null,
+      leadContactName: contact?.contactName ?? null,
+      leadContactEmail: contact?.contactEmail ?? null,
+    }));
   }
 
   /** The report, when it is of the current programme and the viewer may send links for it. */

@@ -1482,6 +1482,23 @@ export type SaveLinkedReportMutation = {
   };
 };
 
+export type LinkableReportsQueryVariables = Exact<{
+  actionId: string | number;
+}>;
+
+export type LinkableReportsQuery = {
+  linkableReports: Array<{
+    reportId: string;
+    roundName: string;
+    deadline: string;
+    municipalityName: string | null;
+    leadPartyId: string | null;
+    leadPartyName: string | null;
+    leadContactName: string | null;
+    leadContactEmail: string | null;
+  }>;
+};
+
 export type SignInMutationVariables = Exact<{
   email: string;
   password: string;
@@ -7083,6 +7100,52 @@ export const SaveLinkedReportDocument = {
     },
   ],
 } as unknown as DocumentNode<SaveLinkedReportMutation, SaveLinkedReportMutationVariables>;
+export const LinkableReportsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'LinkableReports' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'actionId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'linkableReports' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'actionId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'actionId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'reportId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'roundName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deadline' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'leadPartyId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'leadPartyName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'leadContactName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'leadContactEmail' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LinkableReportsQuery, LinkableReportsQueryVariables>;
 export const SignInDocument = {
   kind: 'Document',
   definitions: [

@@ -67,6 +67,12 @@ export class ReportIdArgs {
 }
 
 @ArgsType()
+export class ActionIdArgs {
+  @IdField()
+  actionId: string;
+}
+
+@ArgsType()
 export class LinkIdArgs {
   @IdField()
   linkId: string;
