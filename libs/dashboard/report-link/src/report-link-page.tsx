@@ -7,6 +7,7 @@ import {
   SaveLinkedReportDocument,
 } from '@tiltak/dashboard-data-access';
 import { formatDate, formatDateTime, type MessageKey, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
+import { Content, useContentLang } from '@tiltak/dashboard-ui';
 import { ACTION_STATUSES } from '@tiltak/domain';
 import { type FormEvent, type Ref, useCallback, useEffect, useId, useRef, useState } from 'react';
 
@@ -330,7 +331,7 @@ function ReportForm({ token, report, onSaved, onEnded, onStale }: FormProps) {
                     }
                   />
                   <span>
-                    {milestone.title}{' '}
+                    <Content>{milestone.title}</Content>{' '}
                     <span className="report-link__due">
                       ({t('reportLink.milestoneDue', { date: formatDate(locale, milestone.dueDate) })})
                     </span>
@@ -357,14 +358,20 @@ function ReportForm({ token, report, onSaved, onEnded, onStale }: FormProps) {
 /** What the report is about: the action, the round, its deadline and how long the link works. */
 function Heading({ report }: { report: LinkedReport }) {
   const { t, locale } = useI18n();
+  // The action's texts are the programme's own, in Norwegian, whatever language the page speaks.
+  const contentLang = useContentLang();
   return (
     <>
       <h1 id="report-link-title">
-        {report.actionCode} {report.actionTitle}
+        {report.actionCode} <Content>{report.actionTitle}</Content>
       </h1>
       <p>{t('reportLink.intro', { sender: report.sentBy, sentFor: report.sentFor, round: report.roundName })}</p>
       {report.municipalityName && <p>{t('reportLink.part', { municipality: report.municipalityName })}</p>}
-      {report.actionDescription && <p className="report-link__description">{report.actionDescription}</p>}
+      {report.actionDescription && (
+        <p className="report-link__description" lang={contentLang}>
+          {report.actionDescription}
+        </p>
+      )}
       <dl className="report-link__facts">
         <div>
           <dt>{t('reportLink.deadline')}</dt>
