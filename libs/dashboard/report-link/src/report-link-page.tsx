@@ -37,15 +37,20 @@ export function ReportLinkPage({ token }: { token: string }) {
   const [visit, setVisit] = useState<Visit>({ kind: 'loading' });
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const load = useCallback(async () => {
-    const answer = await callPublic(LinkedReportDocument, { token });
-    if ('data' in answer) setVisit({ kind: 'open', report: answer.data.linkedReport });
-    else setVisit(endingOf(answer.problem));
-  }, [token]);
+  // Each reading of the link: the first, and one more for every retry or stale save.
+  const [reading, setReading] = useState(0);
+  const load = useCallback(() => setReading((count) => count + 1), []);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    let current = true;
+    void callPublic(LinkedReportDocument, { token }).then((answer) => {
+      if (current)
+        setVisit('data' in answer ? { kind: 'open', report: answer.data.linkedReport } : endingOf(answer.problem));
+    });
+    return () => {
+      current = false;
+    };
+  }, [token, reading]);
 
   // A new stage of the visit (an ending, the receipt) takes focus to its heading, so a screen
   // reader reads what happened.
@@ -75,7 +80,7 @@ export function ReportLinkPage({ token }: { token: string }) {
           <p role="alert" className="status status--error">
             {t(visit.reason === 'RATE_LIMITED' ? 'reportLink.rateLimited' : 'reportLink.unavailable')}
           </p>
-          <button type="button" onClick={() => void load()}>
+          <button type="button" onClick={load}>
             {t('reportLink.tryAgain')}
           </button>
         </section>
@@ -100,7 +105,7 @@ export function ReportLinkPage({ token }: { token: string }) {
             setVisit(submitted ? { kind: 'submitted', report, at: new Date().toISOString() } : { kind: 'open', report })
           }
           onEnded={(problem) => setVisit(endingOf(problem))}
-          onStale={() => void load()}
+          onStale={load}
         />
       );
   }
