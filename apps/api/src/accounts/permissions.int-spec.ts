@@ -45,6 +45,8 @@ const TABLES = [
   'kept_figure_contribution',
   'kept_figure_cell',
   'kept_figure_date',
+  'reporting_round',
+  'round_report',
   'change_event',
 ];
 
@@ -125,6 +127,12 @@ const inMunicipality = (id: string, ability: string): AbilityQuery => ({
   read: (data) =>
     (data['municipalities'] as { id: string; viewerCan: Record<string, boolean> }[]).find((m) => m.id === id)!
       .viewerCan[ability],
+});
+/** The one report of a round opened for one action: may the viewer write to it? */
+const onReport = (roundId: string, ability: 'viewerCanSubmit' | 'viewerCanReturn'): AbilityQuery => ({
+  query: `query($id: ID!) { reportingRound(id: $id) { reports { ${ability} } } }`,
+  variables: { id: roundId },
+  read: (data) => (data['reportingRound'] as { reports: Record<string, boolean>[] }).reports[0][ability],
 });
 const overall = (ability: string): AbilityQuery => ({
   query: `{ viewerCan { ${ability} } }`,
@@ -247,6 +255,61 @@ const MUTATIONS: Record<string, MutationCase> = {
           input: { actionId: s.action(t), partyId: s.fixture.partnerPartyId, role: 'PARTNER', level: 'OPERATIONAL' },
         },
         ability: onAction(s.action(t), 'manageInvolvements'),
+      };
+    },
+  },
+  openReportingRound: {
+    targets: ['programme'],
+    allowed: ADMIN_ONLY,
+    arrange: async (s) => ({
+      document: mutation('openReportingRound', 'OpenReportingRoundInput'),
+      variables: { input: { name: `Matriserunde ${s.next()}`, deadline: '2030-06-30', actionIds: [s.action('nes')] } },
+    }),
+  },
+  updateReportingRound: {
+    targets: ['programme'],
+    allowed: ADMIN_ONLY,
+    arrange: async (s) => {
+      const round = await s.round('nes');
+      return {
+        document: mutation('updateReportingRound', 'UpdateReportingRoundInput'),
+        variables: { input: { roundId: round.id, expectedVersion: round.version, graceDays: 3 } },
+      };
+    },
+  },
+  closeReportingRound: {
+    targets: ['programme'],
+    allowed: ADMIN_ONLY,
+    arrange: async (s) => {
+      const round = await s.round('nes');
+      return {
+        document:
+          'mutation($id: ID!, $v: Int!) { closeReportingRound(roundId: $id, expectedVersion: $v) { __typename } }',
+        variables: { id: round.id, v: round.version },
+      };
+    },
+  },
+  saveReport: {
+    targets: ACTIONS,
+    allowed: UPDATERS,
+    arrange: async (s, t) => {
+      const report = await s.report(t, false);
+      return {
+        document: mutation('saveReport', 'SaveReportInput'),
+        variables: { input: { reportId: report.id, expectedVersion: report.version, narrative: 'Utkast' } },
+        ability: onReport(report.roundId, 'viewerCanSubmit'),
+      };
+    },
+  },
+  returnReport: {
+    targets: ACTIONS,
+    allowed: EDITORS,
+    arrange: async (s, t) => {
+      const report = await s.report(t, true);
+      return {
+        document: mutation('returnReport', 'ReturnReportInput'),
+        variables: { input: { reportId: report.id, expectedVersion: report.version, comment: 'Se på dette igjen' } },
+        ability: onReport(report.roundId, 'viewerCanReturn'),
       };
     },
   },
@@ -512,6 +575,10 @@ interface Setup {
   withoutPartner(target: Target): Promise<void>;
   partner(target: Target): Promise<{ id: string; version: number }>;
   spareLeadNamed(target: Target, named: boolean): Promise<void>;
+  /** A new open round in which only the target action reports. */
+  round(target: Target): Promise<{ id: string; version: number }>;
+  /** The action's own report in a new round, submitted by the admin or not. */
+  report(target: Target, submitted: boolean): Promise<{ id: string; version: number; roundId: string }>;
 }
 
 /** The mutations the API serves, from the committed schema (api.int-spec.ts holds it to the served one). */
@@ -652,6 +719,27 @@ describe('permissions on every mutation, generated from the schema', () => {
             input: { actionId: action(target), userId: spareLead.id },
           });
         }
+      },
+      round: async (target) => {
+        const { openReportingRound } = await api.data<{ openReportingRound: { id: string; version: number } }>(
+          'mutation($input: OpenReportingRoundInput!) { openReportingRound(input: $input) { id version } }',
+          { input: { name: `Oppsettrunde ${++counter}`, deadline: '2030-06-30', actionIds: [action(target)] } },
+        );
+        return openReportingRound;
+      },
+      report: async (target, submitted) => {
+        const round = await setup.round(target);
+        const { reportingRound } = await api.data<{ reportingRound: { reports: { id: string; version: number }[] } }>(
+          'query($id: ID!) { reportingRound(id: $id) { reports { id version } } }',
+          { id: round.id },
+        );
+        const [report] = reportingRound.reports;
+        if (!submitted) return { ...report, roundId: round.id };
+        const { saveReport } = await api.data<{ saveReport: { id: string; version: number } }>(
+          'mutation($input: SaveReportInput!) { saveReport(input: $input) { id version } }',
+          { input: { reportId: report.id, expectedVersion: report.version, narrative: 'Levert', submit: true } },
+        );
+        return { ...saveReport, roundId: round.id };
       },
     };
     clients['signed out'] = api.anonymous;

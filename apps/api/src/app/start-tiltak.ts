@@ -1,8 +1,8 @@
-import { type LogLevel, Logger } from '@nestjs/common';
+import { type Abstract, type LogLevel, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import compression from 'compression';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { type AppConfig, boundedJsonBodies, type Clock } from '@tiltak/api-core';
+import { type AppConfig, boundedJsonBodies, Clock } from '@tiltak/api-core';
 import { checkDatabaseServer, loadDemoProgrammeIfEmpty, migrateDatabase } from '@tiltak/api-data-access';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@tiltak/api-accounts';
@@ -26,6 +26,8 @@ export interface RunningTiltak {
   url: string;
   /** Runs a scheduled job (`reminder-sweep`, `deliver-mail`, …) in this instance now, as its schedule would. */
   runJob(name: string): Promise<void>;
+  /** A provider of the running API, for work no request starts (closing the rounds whose time has come). */
+  get<T>(provider: Abstract<T>): T;
   close(): Promise<void>;
 }
 
@@ -65,7 +67,10 @@ export async function startTiltak(config: AppConfig, options: StartOptions = {})
     // WebSocket upgrades (graphql-ws, socket.io) never pass through here.
     app.use(securityHeaders(config), compression());
     app.use(boundedJsonBodies());
-    if (shouldLoadDemo(config) && (await loadDemoProgrammeIfEmpty(app.get(DataSource), hashPassword))) {
+    if (
+      shouldLoadDemo(config) &&
+      (await loadDemoProgrammeIfEmpty(app.get(DataSource), hashPassword, app.get(Clock).now()))
+    ) {
       logger.log('The database was empty: loaded the demo programme');
     }
     if (config.auth.secretGenerated) {
@@ -85,6 +90,7 @@ export async function startTiltak(config: AppConfig, options: StartOptions = {})
     return {
       url: `http://${host}:${address.port}`,
       runJob: (name) => running.get(JobQueue).runNow(name),
+      get: (provider) => running.get(provider),
       async close() {
         await running.close();
         await database.stop();

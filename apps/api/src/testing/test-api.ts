@@ -33,6 +33,8 @@ export interface TestApi extends GraphqlClient {
   anotherInstance(): Promise<{ url: string; runJob(name: string): Promise<void>; close(): Promise<void> }>;
   /** Runs a scheduled job in this instance now (see RunningTiltak.runJob). */
   runJob(name: string): Promise<void>;
+  /** A provider of the API, to call what no request reaches (a scheduled job's work). */
+  get: RunningTiltak['get'];
   close(): Promise<void>;
 }
 
@@ -77,7 +79,7 @@ export function graphqlClient(url: string, headers: () => Record<string, string>
 export interface TestApiOptions {
   /** How the API (not `anotherInstance`) reaches the test database, given its URL: through a proxy, say. */
   reachDatabase?: (url: string) => Promise<string>;
-  /** The time this instance and `anotherInstance` go by; share a SettableClock to move both. */
+  /** The time every instance goes by (a SettableClock moves them all); the machine's own when left out. */
   clock?: Clock;
 }
 
@@ -150,6 +152,7 @@ export async function startTestApi(env: Record<string, string> = {}, options: Te
     anonymous,
     tokenFor,
     runJob: (name) => tiltak.runJob(name),
+    get: (provider) => tiltak.get(provider),
     anotherInstance: async () => {
       const second = await startTiltak(config('0'), { clock: options.clock });
       return { url: second.url, runJob: (name) => second.runJob(name), close: () => second.close() };

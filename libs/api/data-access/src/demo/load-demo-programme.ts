@@ -18,6 +18,7 @@ import {
   UserEntity,
 } from '../entities';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { loadDemoRound } from './demo-round';
 import { DEMO_ACTIONS, DEMO_ADOPTIONS, DEMO_INDICATORS, DEMO_PARTIES } from './demo-content';
 import { DEMO_FOCUS_AREAS, DEMO_MUNICIPALITIES, DEMO_PROGRAMME, DEMO_REGION } from './demo-programme';
 
@@ -28,6 +29,8 @@ import { DEMO_FOCUS_AREAS, DEMO_MUNICIPALITIES, DEMO_PROGRAMME, DEMO_REGION } fr
 export async function loadDemoProgrammeIfEmpty(
   dataSource: DataSource,
   hashPassword: (password: string) => Promise<string>,
+  /** When the demo is loaded: its reporting round's deadline lies a couple of weeks after it. */
+  now: Date = new Date(),
 ): Promise<boolean> {
   // Hashing is slow on purpose; do it before the transaction takes its lock.
   const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
@@ -80,7 +83,8 @@ export async function loadDemoProgrammeIfEmpty(
     );
 
     // The rows above bypass the write path: compute the kept progress figures from them once.
-    await manager.query('SELECT tiltak_rebuild_figures($1::date)', [osloDate()]);
+    await manager.query('SELECT tiltak_rebuild_figures($1::date)', [osloDate(now)]);
+    await loadDemoRound(manager, programme.id, osloDate(now), now);
 
     const tx = new WriteTransaction(manager, { name: 'Demodata', userId: null }, programme.id);
     tx.record({

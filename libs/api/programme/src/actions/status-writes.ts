@@ -39,6 +39,16 @@ export class StatusWrites {
 
   /** The figures the change leads to, or a typed error when the change does not hold. Writes nothing. */
   plan(locked: Pick<ActionAggregate, 'action' | 'milestones'>, change: StatusChange, today: string): StatusPlan {
+    const { status, manualProgress, progress, computed } = this.assess(locked, change, today);
+    const override = healthOverride(change.health, computed, change.comment, locked.action);
+    return {
+      fields: { status, manualProgress, progress, ...override },
+      entry: { status, progress, health: override.healthOverride ?? computed, comment: change.comment },
+    };
+  }
+
+  /** Status, progress and the health the rules compute from them, after the change; refuses what cannot be. */
+  assess(locked: Pick<ActionAggregate, 'action' | 'milestones'>, change: Omit<StatusChange, 'health'>, today: string) {
     const before = locked.action;
     const { milestones } = locked;
     if (change.progress !== undefined && milestones.length > 0) {
@@ -60,11 +70,7 @@ export class StatusWrites {
     const manualProgress = change.progress ?? before.manualProgress;
     const progress = progressOf(milestones, manualProgress);
     const computed = assessHealth({ status, progress, startDate: before.startDate, dueDate: before.dueDate, today });
-    const override = healthOverride(change.health, computed.health, change.comment, before);
-    return {
-      fields: { status, manualProgress, progress, ...override },
-      entry: { status, progress, health: override.healthOverride ?? computed.health, comment: change.comment },
-    };
+    return { status, manualProgress, progress, computed: computed.health };
   }
 
   /** Writes a plan to the locked action at `expectedVersion` (CONFLICT when it moved on) and logs it. */

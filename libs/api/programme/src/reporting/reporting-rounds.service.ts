@@ -65,12 +65,14 @@ export class ReportingRoundsService {
     this.policy.require(caller.viewer, { kind: 'MANAGE_REPORTING_ROUNDS' });
     const programme = await this.context.programme();
     const today = this.clock.today();
+    const graceDays = input.graceDays ?? DEFAULTS.graceDays;
     const settings = {
       name: input.name.trim(),
       deadline: input.deadline,
-      graceDays: input.graceDays ?? DEFAULTS.graceDays,
+      graceDays,
       reminderDaysBefore: unique(input.reminderDaysBefore ?? DEFAULTS.reminderDaysBefore),
-      reminderDaysAfter: unique(input.reminderDaysAfter ?? DEFAULTS.reminderDaysAfter),
+      // The default reminders after the deadline are those the grace period has room for.
+      reminderDaysAfter: unique(input.reminderDaysAfter ?? DEFAULTS.reminderDaysAfter.filter((d) => d <= graceDays)),
     };
     this.checkSettings(settings, today);
     const actionIds = await this.reportingActions(programme.id, input.actionIds, today);
@@ -193,6 +195,8 @@ export class ReportingRoundsService {
   }
 
   private async checkName(tx: WriteTransaction, name: string, exceptRoundId: string | null): Promise<void> {
+    if (!name)
+      throw reportingError(ReportingErrorReason.NAME_REQUIRED, 'name: give the round a name', { field: 'name' });
     if (await this.rounds.nameTaken(tx, name, exceptRoundId)) {
       throw reportingError(ReportingErrorReason.NAME_TAKEN, `name: there is already a round called ${name}`, {
         field: 'name',

@@ -6,6 +6,7 @@ export enum ReportingErrorReason {
   REPORT_NOT_FOUND = 'REPORT_NOT_FOUND',
   ROUND_CLOSED = 'ROUND_CLOSED',
   NAME_TAKEN = 'NAME_TAKEN',
+  NAME_REQUIRED = 'NAME_REQUIRED',
   INVALID_DATE = 'INVALID_DATE',
   DEADLINE_IN_PAST = 'DEADLINE_IN_PAST',
   NO_ACTIONS = 'NO_ACTIONS',
@@ -26,6 +27,7 @@ function codeFor(reason: ReportingErrorReason): ApiErrorCode {
       return ApiErrorCode.NOT_FOUND;
     case ReportingErrorReason.ROUND_CLOSED:
     case ReportingErrorReason.NAME_TAKEN:
+    case ReportingErrorReason.NAME_REQUIRED:
     case ReportingErrorReason.INVALID_DATE:
     case ReportingErrorReason.DEADLINE_IN_PAST:
     case ReportingErrorReason.NO_ACTIONS:

@@ -135,7 +135,7 @@ export class ReportsService {
       };
       if (report.municipalityId === null && input.progress !== undefined && locked.milestones.length > 0) {
         // Said now, not only at submission, so a draft never keeps a figure that cannot be submitted.
-        this.statusWrites.plan(locked, { progress: input.progress, comment: '' }, this.clock.today());
+        this.statusWrites.assess(locked, { progress: input.progress, comment: '' }, this.clock.today());
       }
       if (!input.submit) {
         if (input.completeMilestoneIds?.length) {
@@ -174,17 +174,27 @@ export class ReportsService {
   ): Promise<Figures> {
     const today = this.clock.today();
     const current = await this.completeMilestones(tx, locked, milestoneIds);
+    const change = {
+      ...(given.status !== null && { status: given.status }),
+      ...(given.progress !== null && current.milestones.length === 0 && { progress: given.progress }),
+      comment: given.narrative,
+    };
+    const { computed } = this.statusWrites.assess(current, change, today);
+    // The reporter's judgement, else the lead's standing one, else the rules': a worry needs its reason,
+    // and so does overruling the rules.
+    this.requireNarrative(given.health ?? current.action.healthOverride ?? computed, given.narrative);
+    if (given.health !== null && given.health !== computed && !given.narrative) {
+      throw reportingError(
+        ReportingErrorReason.NARRATIVE_REQUIRED,
+        `narrative: the rules say ${computed}; say why it is ${given.health}`,
+        { field: 'narrative' },
+      );
+    }
     const plan = this.statusWrites.plan(
       current,
-      {
-        ...(given.status !== null && { status: given.status }),
-        ...(given.progress !== null && current.milestones.length === 0 && { progress: given.progress }),
-        ...(given.health !== null && { health: given.health }),
-        comment: given.narrative,
-      },
+      { ...change, ...(given.health !== null && { health: given.health }) },
       today,
     );
-    this.requireNarrative(plan.entry.health, given.narrative);
     const action = await this.statusWrites.apply(tx, current.action, current.action.version, plan, today);
     return { status: action.status, progress: action.progress, health: plan.entry.health };
   }
