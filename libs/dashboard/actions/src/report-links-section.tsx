@@ -34,7 +34,7 @@ export function ReportLinksSection({ actionId }: { actionId: string }) {
 
 function LinkableReport({ report }: { report: Linkable }) {
   const { t, locale } = useI18n();
-  const ids = { to: useId(), name: useId(), email: useId(), language: useId() };
+  const ids = { heading: useId(), name: useId(), email: useId(), language: useId() };
   const [toLead, setToLead] = useState(report.leadPartyId !== null);
   const [problem, setProblem] = useState<'name' | 'email' | null>(null);
   const [said, setSaid] = useState<{ text: string; error: boolean } | null>(null);
@@ -99,8 +99,8 @@ function LinkableReport({ report }: { report: Linkable }) {
       : {};
 
   return (
-    <div className="report-links__report">
-      <h3>{heading}</h3>
+    <section className="report-links__report" aria-labelledby={ids.heading}>
+      <h3 id={ids.heading}>{heading}</h3>
       <p>
         {t('reportLinks.intro', { round: report.roundName })}{' '}
         {t('reportLinks.deadline', { date: formatDate(locale, report.deadline) })}
@@ -187,6 +187,6 @@ function LinkableReport({ report }: { report: Linkable }) {
           </li>
         ))}
       </ul>
-    </div>
+    </section>
   );
 }
