@@ -1,6 +1,7 @@
 import { SettableClock } from '@tiltak/api-core';
 import { createHash } from 'node:crypto';
 import { SmtpPeer } from '../testing/smtp-peer';
+import { Subscriber } from '../testing/subscriber';
 import { type GraphqlClient, startTestApi, type TestApi } from '../testing/test-api';
 import { actionOf, openRound, plantLink } from './report-link-fixtures';
 
@@ -325,5 +326,44 @@ describe('report links under the rate limit', () => {
     // Another link, from the same address, still opens.
     const other = await plantLink(api, reportIds[0], new Date(Date.now() + DAY));
     expect((await api.anonymous.gql(VIEW, { token: other.token })).errors).toBeUndefined();
+  });
+});
+
+describe('report links on a public dashboard', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi({ PUBLIC_DASHBOARD: 'true' });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('tells signed-out visitors nothing of links sent or withdrawn, and signed-in readers all', async () => {
+    const action = await actionOf(api, ['Nes']);
+    const { reportIds } = await openRound(api, 'Offentlig runde', '2099-09-30', [action.id]);
+    const visitor = new Subscriber(api.url, null);
+    const council = new Subscriber(api.url, await api.tokenFor('rad@tiltak.test'));
+    try {
+      await Promise.all([visitor.ready(), council.ready()]);
+      const nes = await api.as('koordinator.nes@tiltak.test');
+      const { sendReportLink } = await nes.data<{ sendReportLink: { id: string } }>(SEND, {
+        input: { reportId: reportIds[0], email: 'kari@bedrift.test', name: 'Kari Nordmann' },
+      });
+      await nes.data(REVOKE, { id: sendReportLink.id });
+      // A later change every reader sees: once it has come, the link's have come before it.
+      const [party] = await api.db.dataSource.query('SELECT id, version FROM party ORDER BY name LIMIT 1');
+      await api.data('mutation($input: UpdatePartyInput!) { updateParty(input: $input) { id } }', {
+        input: { partyId: party.id, expectedVersion: party.version, website: 'https://naering.example.no' },
+      });
+      const sawParty = (received: { entity: string | null }[]) => received.some((c) => c.entity === 'party');
+      await Promise.all([visitor.until(sawParty), council.until(sawParty)]);
+      expect(visitor.received.filter((c) => c.entity === 'report_link')).toEqual([]);
+      expect(council.received.filter((c) => c.entity === 'report_link')).toHaveLength(2);
+    } finally {
+      await visitor.close();
+      await council.close();
+    }
   });
 });
