@@ -282,6 +282,32 @@ describe('report links', () => {
       expect(completed_on).toBeNull();
     });
 
+    it('lets a withdrawal wait for a save already under way, so none slips past it afterwards', async () => {
+      const { reportIds } = await openRound(api, 'Runde for kappløp', '2026-10-30', [nesAction.id]);
+      const { token, linkId } = await plantLink(api, reportIds[0], new Date(clock.now().getTime() + DAY));
+      // Hold the action's row, as another write would: the save waits inside, holding the link.
+      const blocker = api.db.dataSource.createQueryRunner();
+      await blocker.connect();
+      await blocker.startTransaction();
+      await blocker.query('SELECT id FROM action WHERE id = $1 FOR UPDATE', [nesAction.id]);
+      const settled: string[] = [];
+      const saving = api.anonymous
+        .gql(SAVE, { token, input: { expectedVersion: 1, narrative: 'Underveis' } })
+        .finally(() => settled.push('save'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const revoking = nes.gql(REVOKE, { id: linkId }).finally(() => settled.push('revoke'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toEqual([]);
+      await blocker.rollbackTransaction();
+      await blocker.release();
+      const [saved, revoked] = await Promise.all([saving, revoking]);
+      expect(saved.errors).toBeUndefined();
+      expect(revoked.errors).toBeUndefined();
+      expect(settled).toEqual(['save', 'revoke']);
+      const after = await api.anonymous.gql(SAVE, { token, input: { expectedVersion: 2, narrative: 'Etterpå' } });
+      expect(after.errors?.[0].extensions?.reason).toBe('LINK_REVOKED');
+    });
+
     it('writes nothing through a revoked link, nor into a closed round', async () => {
       const { reportIds, roundId } = await openRound(api, 'Runde for stengte dører', '2026-10-30', [nesAction.id]);
       const revoked = await plantLink(api, reportIds[0], new Date(clock.now().getTime() + DAY));

@@ -200,6 +200,21 @@ export class ReportLinkRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * Runs `work` while holding a share lock on the link's row, given the link as it is now. A
+   * revocation (an UPDATE of the row) waits until the work is done, and work that starts after a
+   * revocation sees it: no save gets through a link withdrawn a moment before.
+   */
+  whileHeld<T>(linkId: string, work: (link: { expiresAt: Date; revokedAt: Date | null }) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const [link] = (await manager.query(
+        `SELECT expires_at AS "expiresAt", revoked_at AS "revokedAt" FROM report_link WHERE id = $1 FOR SHARE`,
+        [linkId],
+      )) as { expiresAt: Date; revokedAt: Date | null }[];
+      return work(link);
+    });
+  }
+
   /** When the link was last opened or used: bookkeeping for the sender, not a change to the programme. */
   async markUsed(linkId: string, at: Date): Promise<void> {
     await this.dataSource.query(`UPDATE report_link SET last_used_at = $2 WHERE id = $1`, [linkId, at]);

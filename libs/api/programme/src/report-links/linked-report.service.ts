@@ -51,19 +51,24 @@ export class LinkedReportService {
         );
       }
     }
-    await this.reports.saveByLink(
-      { name: viaLinkActorName(link.recipientName, link.sentFor), userId: null },
-      target.reportId,
-      {
-        expectedVersion: input.expectedVersion,
-        status: input.status ?? undefined,
-        progress: input.progress ?? undefined,
-        health: input.health ?? undefined,
-        narrative: input.narrative ?? undefined,
-        completeMilestoneIds: completing.length > 0 ? completing : undefined,
-        submit: input.submit ?? undefined,
-      },
-    );
+    // The save runs while the link is held, so a revocation that comes first stops it, and one that
+    // comes during it waits for it.
+    await this.links.whileHeld(link.id, async (current) => {
+      this.requireActive({ ...link, ...current }, this.clock.now());
+      await this.reports.saveByLink(
+        { name: viaLinkActorName(link.recipientName, link.sentFor), userId: null },
+        target.reportId,
+        {
+          expectedVersion: input.expectedVersion,
+          status: input.status ?? undefined,
+          progress: input.progress ?? undefined,
+          health: input.health ?? undefined,
+          narrative: input.narrative ?? undefined,
+          completeMilestoneIds: completing.length > 0 ? completing : undefined,
+          submit: input.submit ?? undefined,
+        },
+      );
+    });
     const saved = await this.links.byTokenHash(hashReportLinkToken(token) ?? '');
     if (!saved) throw new Error('A link that was just used is still there');
     return this.viewOf(saved);
@@ -82,20 +87,7 @@ export class LinkedReportService {
     }
     const now = this.clock.now();
     const { link, target } = found;
-    switch (reportLinkState(link, now)) {
-      case 'REVOKED':
-        throw reportLinkError(
-          ReportLinkErrorReason.LINK_REVOKED,
-          `This link was withdrawn by ${link.sentFor}. Ask them for a new link if you still need to report.`,
-        );
-      case 'EXPIRED':
-        throw reportLinkError(
-          ReportLinkErrorReason.LINK_EXPIRED,
-          `This link has expired. Ask ${link.sentFor} for a new link if you still need to report.`,
-        );
-      case 'ACTIVE':
-        break;
-    }
+    this.requireActive(link, now);
     if (target.roundState !== 'OPEN' || target.closesAt <= now) {
       throw reportLinkError(
         ReportLinkErrorReason.ROUND_CLOSED,
@@ -127,5 +119,23 @@ export class LinkedReportService {
       narrative: target.narrative,
       version: target.reportVersion,
     };
+  }
+
+  /** Refuses a link withdrawn or past its time, saying so plainly. */
+  private requireActive(link: Pick<ReportLinkRow, 'expiresAt' | 'revokedAt' | 'sentFor'>, now: Date): void {
+    switch (reportLinkState(link, now)) {
+      case 'REVOKED':
+        throw reportLinkError(
+          ReportLinkErrorReason.LINK_REVOKED,
+          `This link was withdrawn by ${link.sentFor}. Ask them for a new link if you still need to report.`,
+        );
+      case 'EXPIRED':
+        throw reportLinkError(
+          ReportLinkErrorReason.LINK_EXPIRED,
+          `This link has expired. Ask ${link.sentFor} for a new link if you still need to report.`,
+        );
+      case 'ACTIVE':
+        break;
+    }
   }
 }
