@@ -14,6 +14,7 @@ import {
   ReportLinksModule,
 } from '@tiltak/api-programme';
 import { MailerModule } from './mailer.module';
+import { ScheduledWork } from './scheduled-work';
 
 /** Composes Tiltak's API from the feature libraries; the features themselves live in libs/api. */
 @Module({})
@@ -36,12 +37,13 @@ export class AppModule {
         ActionsModule,
         PartiesModule,
         IndicatorsModule,
-        ReportingModule,
         JobsModule,
         MailModule,
+        ReportingModule,
         MailerModule,
         ReportLinksModule,
       ],
+      providers: [ScheduledWork],
     };
   }
 }

@@ -1,10 +1,13 @@
 import { SettableClock } from '@tiltak/api-core';
+import { MailService } from '@tiltak/api-mail';
 import type { DataSource } from 'typeorm';
 import { type ArrivedMail, SmtpPeer } from '../testing/smtp-peer';
 import { startTestApi, type TestApi } from '../testing/test-api';
 
 const LEAD = 'leder@tiltak.test';
 const NES = 'koordinator.nes@tiltak.test';
+/** Where users reach Tiltak behind the load balancer, as the links in mail must say. */
+const PUBLIC = 'https://tiltak.gardermoregionen.test';
 
 /** 08:00 in Oslo on a day of September 2026 (summer time, UTC+2). */
 const morning = (day: string, hour = 8) => new Date(`${day}T${String(hour - 2).padStart(2, '0')}:00:00Z`);
@@ -17,6 +20,8 @@ async function openRound(
   dataSource: DataSource,
   openedAt: Date,
 ): Promise<{ leadActions: string[]; nesAction: string }> {
+  // The demo programme's own round is closed, so that this one alone decides who owes what.
+  await dataSource.query(`UPDATE reporting_round SET state = 'CLOSED', closed_at = now() WHERE state = 'OPEN'`);
   const [{ id: programmeId }] = await dataSource.query<{ id: string }[]>(`SELECT id FROM programme LIMIT 1`);
   const [{ id: roundId }] = await dataSource.query<{ id: string }[]>(
     `INSERT INTO reporting_round (programme_id, name, deadline, opened_at, opened_by_name)
@@ -63,7 +68,10 @@ describe('reminders by e-mail, with two API instances and one clock', () => {
 
   beforeAll(async () => {
     smtp = await SmtpPeer.start();
-    api = await startTestApi({ SMTP_URL: smtp.url, MAIL_FROM: 'Tiltak <tiltak@gardermoregionen.test>' }, { clock });
+    api = await startTestApi(
+      { SMTP_URL: smtp.url, MAIL_FROM: 'Tiltak <tiltak@gardermoregionen.test>', PUBLIC_URL: PUBLIC },
+      { clock },
+    );
     other = await api.anotherInstance();
     await openRound(api.db.dataSource, morning('2026-09-01', 7));
   }, 60_000);
@@ -95,14 +103,20 @@ describe('reminders by e-mail, with two API instances and one clock', () => {
     expect(toNes.parsed.text).toContain('(Nes): ikke påbegynt');
     expect(toNes.parsed.from?.value).toEqual([{ name: 'Tiltak', address: 'tiltak@gardermoregionen.test' }]);
     for (const mail of [toLead, toNes]) {
-      expect(links(mail)).toContain(`${api.url}/my-reports`);
-      expect(links(mail)).toContain(`${api.url}/mail-settings`);
-      expect(links(mail).some((link) => link.startsWith(`${api.url}/stop-mail/`))).toBe(true);
+      expect(links(mail)).toContain(`${PUBLIC}/my-reports`);
+      expect(links(mail)).toContain(`${PUBLIC}/mail-settings`);
+      expect(links(mail).some((link) => link.startsWith(`${PUBLIC}/stop-mail/`))).toBe(true);
     }
   });
 
   it('sends nothing on a day with no reminder, and one digest a day on reminder days', async () => {
     clock.set(morning('2026-09-02'));
+    await onBoth('reminder-sweep');
+    await onBoth('deliver-mail');
+    expect(smtp.arrived).toHaveLength(2);
+
+    // Not at night: the day's digests wait for the morning.
+    clock.set(morning('2026-09-23', 6));
     await onBoth('reminder-sweep');
     await onBoth('deliver-mail');
     expect(smtp.arrived).toHaveLength(2);
@@ -143,7 +157,26 @@ describe('reminders by e-mail, with two API instances and one clock', () => {
     await onBoth('deliver-mail');
     expect(subjectsTo(smtp.arrived.slice(before))).toEqual([[NES, 'Påminnelse fra Tiltak: du har 1 rapport å levere']]);
 
+    // A mail program's own "unsubscribe" (RFC 8058): a POST to the mail's List-Unsubscribe address.
+    const opening = smtp.arrived.find((mail) => mail.to[0] === NES)!;
+    const header = opening.parsed.headerLines.find((line) => line.key === 'list-unsubscribe')?.line ?? '';
+    const unsubscribe = /<(https?:\/\/[^>]+)>/.exec(header)?.[1] ?? '';
+    expect(unsubscribe.startsWith(`${PUBLIC}/stop-mail/`)).toBe(true);
+    expect(opening.parsed.headerLines.find((line) => line.key === 'list-unsubscribe-post')?.line).toBe(
+      'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+    );
+    const posted = await fetch(unsubscribe.replace(PUBLIC, api.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(posted.status).toBe(200);
     const nes = await api.as(NES);
+    await expect(nes.data(`{ mailSettings { stopped } }`)).resolves.toEqual({
+      mailSettings: { stopped: ['ROUND_OPENED'] },
+    });
+    expect((await fetch(`${api.url}/stop-mail/${leadId}`, { method: 'POST' })).status).toBe(404);
+
     await nes.data(`mutation { updateMailSettings(input: { language: nn, stopped: [REMINDER] }) { language } }`);
     clock.set(morning('2026-09-30'));
     await onBoth('reminder-sweep');
@@ -176,6 +209,50 @@ describe('reminders by e-mail, with two API instances and one clock', () => {
     expect(subjectsTo(smtp.arrived.slice(before))).toEqual([[NES, 'Påminning frå Tiltak: du har 1 rapport å levere']]);
     expect(smtp.arrived.at(-1)!.parsed.text).toContain('(Nes): ikkje påbyrja');
   });
+
+  it('adds a mail once per dedupe key, and gives it up after five refused attempts', async () => {
+    const mail = api.get(MailService);
+    const link = {
+      kind: 'REPORT_LINK',
+      to: 'kari@bedrift.test',
+      language: 'nb' as const,
+      subject: 'Lenke til rapporten',
+      text: 'Hei',
+      html: '<p>Hei</p>',
+      dedupeKey: 'link:test',
+    };
+    await expect(mail.enqueue(link)).resolves.toBe(true);
+    await expect(mail.enqueue({ ...link, subject: 'En gang til' })).resolves.toBe(false);
+
+    const before = smtp.arrived.length;
+    smtp.refuseNext(5);
+    for (let attempt = 1; attempt <= 6; attempt += 1) {
+      await onBoth('deliver-mail');
+      clock.set(new Date(clock.now().getTime() + 20 * 60_000));
+    }
+    const [given] = await api.db.dataSource.query<{ state: string; attempts: number; subject: string }[]>(
+      `SELECT state, attempts, subject FROM mail_outbox WHERE dedupe_key = 'link:test'`,
+    );
+    expect(given).toEqual({ state: 'FAILED', attempts: 5, subject: 'Lenke til rapporten' });
+    expect(smtp.arrived).toHaveLength(before);
+    smtp.refuseNext(0);
+  });
+
+  it('closes the round once its deadline and grace have passed, and reminds no more', async () => {
+    clock.set(morning('2026-10-07', 23));
+    await onBoth('close-due-rounds');
+    const state = () =>
+      api.db.dataSource.query<{ state: string }[]>(`SELECT state FROM reporting_round WHERE name = '2. tertial 2026'`);
+    await expect(state()).resolves.toEqual([{ state: 'OPEN' }]);
+
+    clock.set(morning('2026-10-08'));
+    await onBoth('close-due-rounds');
+    await expect(state()).resolves.toEqual([{ state: 'CLOSED' }]);
+    const before = smtp.arrived.length;
+    await onBoth('reminder-sweep');
+    await onBoth('deliver-mail');
+    expect(smtp.arrived).toHaveLength(before);
+  });
 });
 
 describe('without SMTP_URL', () => {
@@ -206,7 +283,8 @@ describe('without SMTP_URL', () => {
       [NES, 'KEPT'],
       [LEAD, 'KEPT'],
     ]);
-    expect(mailOutbox.edges.find((edge) => edge.node.recipient === NES)?.node.text).toContain('/my-reports');
+    // Without PUBLIC_URL, links point at the instance itself.
+    expect(mailOutbox.edges.find((edge) => edge.node.recipient === NES)?.node.text).toContain(`${api.url}/my-reports`);
 
     for (const email of [NES, LEAD, 'rad@tiltak.test']) {
       const refused = await (await api.as(email)).gql(`{ mailOutbox { totalCount } }`);
@@ -215,6 +293,37 @@ describe('without SMTP_URL', () => {
     expect((await api.anonymous.gql(`{ mailOutbox { totalCount } }`)).errors?.[0].extensions?.code).toBe(
       'UNAUTHENTICATED',
     );
+  });
+});
+
+describe('the job queue', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('keeps each schedule once in its own schema, in Oslo time, however many instances start', async () => {
+    const other = await api.anotherInstance();
+    await other.close();
+    await expect(
+      api.db.dataSource.query(`SELECT name, cron, timezone FROM pgboss.schedule ORDER BY name`),
+    ).resolves.toEqual([
+      { name: 'close-due-rounds', cron: '*/5 * * * *', timezone: 'Europe/Oslo' },
+      { name: 'deliver-mail', cron: '* * * * *', timezone: 'Europe/Oslo' },
+      { name: 'reminder-sweep', cron: '*/10 * * * *', timezone: 'Europe/Oslo' },
+    ]);
+    await expect(
+      api.db.dataSource.query(`SELECT name, policy FROM pgboss.queue WHERE name NOT LIKE '\\_\\_%' ORDER BY name`),
+    ).resolves.toEqual([
+      { name: 'close-due-rounds', policy: 'singleton' },
+      { name: 'deliver-mail', policy: 'singleton' },
+      { name: 'reminder-sweep', policy: 'singleton' },
+    ]);
   });
 });
 

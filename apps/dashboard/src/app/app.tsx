@@ -3,11 +3,15 @@ import { I18nProvider, useI18n } from '@tiltak/dashboard-i18n';
 import { SignInPage } from '@tiltak/dashboard-sign-in';
 import { StatusMessage } from '@tiltak/dashboard-ui';
 import { lazy, Suspense, useState } from 'react';
-import { BrowserRouter, matchPath, useLocation } from 'react-router';
+import { BrowserRouter, matchPath, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './layout';
 
 const SignedInApp = lazy(() => import('./signed-in-app').then((m) => ({ default: m.SignedInApp })));
 const ReportLinkPage = lazy(() => import('@tiltak/dashboard-report-link').then((m) => ({ default: m.ReportLinkPage })));
+const StopMailPage = lazy(() => import('@tiltak/dashboard-mail').then((m) => ({ default: m.StopMailPage })));
+
+/** The stop link in a mail works without signing in: its token says whose mail and which kind. */
+const STOP_MAIL_PATH = /^\/stop-mail\/[^/]+$/;
 
 function Shell() {
   const { t } = useI18n();
@@ -22,6 +26,17 @@ function Shell() {
       <Layout>
         <Suspense fallback={loading}>
           <ReportLinkPage token={reportLink.params.token} />
+        </Suspense>
+      </Layout>
+    );
+  }
+  if (STOP_MAIL_PATH.test(pathname)) {
+    return (
+      <Layout arrived={arrived}>
+        <Suspense fallback={loading}>
+          <Routes>
+            <Route path="/stop-mail/:token" element={<StopMailPage />} />
+          </Routes>
         </Suspense>
       </Layout>
     );

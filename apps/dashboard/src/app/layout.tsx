@@ -16,7 +16,9 @@ export function Layout({ children, arrived = false }: { children: ReactNode; arr
   const caughtUp = useCaughtUp();
   const database = useDatabaseState();
   // The API says who may manage users; the link is only a convenience, the page itself asks the server.
-  const mayManageUsers = useViewerCan()?.manageUsers ?? false;
+  const viewerCan = useViewerCan();
+  const mayManageUsers = viewerCan?.manageUsers ?? false;
+  const mayReadOutbox = viewerCan?.readMailOutbox ?? false;
   const signedIn = state.status === 'signed-in';
   // A project lead's own page; others may update actions too, but land and work elsewhere.
   const leads = signedIn && state.session.user.role === 'PROJECT_LEAD';
@@ -64,12 +66,18 @@ export function Layout({ children, arrived = false }: { children: ReactNode; arr
                   <NavLink to="/users">{t('nav.users')}</NavLink>
                 </li>
               )}
+              {mayReadOutbox && (
+                <li>
+                  <NavLink to="/outbox">{t('nav.outbox')}</NavLink>
+                </li>
+              )}
             </ul>
           </nav>
         )}
         {state.status === 'signed-in' && (
           <div className="app-header__session">
             <span>{t('session.signedInAs', { name: state.session.user.name })}</span>
+            <NavLink to="/mail-settings">{t('nav.mailSettings')}</NavLink>
             <button type="button" onClick={() => void signOut()}>
               {t('session.signOut')}
             </button>

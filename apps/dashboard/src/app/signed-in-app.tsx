@@ -23,6 +23,8 @@ const PartiesPage = lazy(() => import('@tiltak/dashboard-parties').then((m) => (
 const PartyPage = lazy(() => import('@tiltak/dashboard-parties').then((m) => ({ default: m.PartyPage })));
 const UsersPage = lazy(() => import('@tiltak/dashboard-users').then((m) => ({ default: m.UsersPage })));
 const AuditLogPage = lazy(() => import('@tiltak/dashboard-users').then((m) => ({ default: m.AuditLogPage })));
+const OutboxPage = lazy(() => import('@tiltak/dashboard-mail').then((m) => ({ default: m.OutboxPage })));
+const MailSettingsPage = lazy(() => import('@tiltak/dashboard-mail').then((m) => ({ default: m.MailSettingsPage })));
 const ActionPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ActionPage })));
 const MyActionsPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.MyActionsPage })));
 
@@ -124,6 +126,22 @@ function Pages() {
         element={
           <Suspense>
             <AuditLogPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="outbox"
+        element={
+          <Suspense>
+            <OutboxPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="mail-settings"
+        element={
+          <Suspense>
+            <MailSettingsPage />
           </Suspense>
         }
       />

@@ -92,7 +92,11 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       await boss.work(job.name, { pollingIntervalSeconds: POLLING_SECONDS }, async () => {
         // A job fetched as shutdown began goes back to the queue for another instance.
         if (this.stopping) throw new Error('This instance is stopping');
-        await job.run();
+        // pg-boss keeps the failure on the job and retries it; the log says why it failed.
+        await job.run().catch((error: unknown) => {
+          this.failed(error, job.name);
+          throw error;
+        });
       });
     }
     this.logger.log(`Scheduled ${[...this.jobs.values()].map((job) => `${job.name} (${job.cron})`).join(', ')}`);
@@ -109,9 +113,10 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.pool?.end().catch((error: unknown) => this.logger.debug(`Job queue pool: ${String(error)}`));
   }
 
-  private failed(error: unknown): void {
+  private failed(error: unknown, jobName?: string): void {
     if (!isDatabaseUnavailable(error)) {
-      this.logger.error(`Job queue: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      const what = jobName ? `Job ${jobName} failed` : 'Job queue';
+      this.logger.error(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return;
     }
     const now = Date.now();

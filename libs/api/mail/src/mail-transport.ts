@@ -9,6 +9,7 @@ export interface DeliverableMail {
   text: string;
   html: string;
   language: string;
+  stopUrl: string | null;
 }
 
 /** The SMTP server in SMTP_URL, through nodemailer, with bounded waits. */
@@ -26,7 +27,15 @@ export class MailTransport implements OnApplicationShutdown {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
-      headers: { 'Content-Language': mail.language, 'Auto-Submitted': 'auto-generated' },
+      headers: {
+        'Content-Language': mail.language,
+        'Auto-Submitted': 'auto-generated',
+        // Mail programs offer their own "unsubscribe" button: a POST to the link stops the mail (RFC 8058).
+        ...(mail.stopUrl && {
+          'List-Unsubscribe': `<${mail.stopUrl}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        }),
+      },
       // The outbox row's id, so a mail can be traced from the recipient's copy back to the outbox.
       messageId: `<${mail.id}@tiltak>`,
     });

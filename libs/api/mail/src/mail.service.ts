@@ -15,6 +15,8 @@ export interface OutgoingMail {
   html: string;
   /** What the mail is about; a second mail with the same key is not added. */
   dedupeKey: string;
+  /** The one-click link that stops this kind of mail; sent as List-Unsubscribe for mail programs. */
+  stopUrl?: string;
 }
 
 /** Mails one delivery run takes at a time; the next run takes the rest. */
@@ -59,6 +61,7 @@ export class MailService implements OnModuleInit {
       text: mail.text,
       html: mail.html,
       dedupeKey: mail.dedupeKey,
+      stopUrl: mail.stopUrl ?? null,
       state: this.config.mail.smtpUrl ? 'QUEUED' : 'KEPT',
       dueAt: this.clock.now(),
     });

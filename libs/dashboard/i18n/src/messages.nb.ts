@@ -473,6 +473,41 @@ export const nb = {
   'reportLinks.reportOf': '{round}: {municipality}',
   'reportLinks.deadline': 'Frist {date}',
   'reportLinks.sentTo': '{name} ({email})',
+  'nav.outbox': 'Utboks',
+  'nav.mailSettings': 'E-postvarsler',
+  'outbox.title': 'Utboks',
+  'outbox.intro':
+    'Alle e-poster Tiltak har sendt eller holder tilbake, nyeste først. Uten SMTP_URL sendes ingen e-post; da blir de liggende her, merket «Holdt tilbake», så ingenting går tapt.',
+  'outbox.refused': 'Bare administratorer kan lese utboksen.',
+  'outbox.shown':
+    '{count, plural, one {Viser # e-post av {total, number}.} other {Viser # e-poster av {total, number}.}}',
+  'outbox.summary': 'Til {recipient}, {state}, {when}',
+  'outbox.recipient': 'Mottaker',
+  'outbox.state': 'Status',
+  'outbox.created': 'Laget',
+  'outbox.sent': 'Sendt',
+  'outbox.lastError':
+    '{count, plural, one {Svar fra e-posttjeneren etter # forsøk} other {Svar fra e-posttjeneren etter # forsøk}}',
+  'outbox.more': 'Vis eldre e-poster',
+  'outbox.state.QUEUED': 'Venter på sending',
+  'outbox.state.SENT': 'Sendt',
+  'outbox.state.KEPT': 'Holdt tilbake',
+  'outbox.state.FAILED': 'Kunne ikke sendes',
+  'mailSettings.title': 'E-postvarsler',
+  'mailSettings.intro':
+    'Tiltak sender deg e-post når en rapporteringsrunde åpner og når en frist nærmer seg, med det du har igjen å levere. Du får aldri mer enn én e-post om dagen.',
+  'mailSettings.kinds': 'E-post jeg vil ha',
+  'mailSettings.kind.ROUND_OPENED': 'Når en rapporteringsrunde åpner',
+  'mailSettings.kind.REMINDER': 'Påminnelser før, på og etter fristen',
+  'mailSettings.language': 'Språk i e-posten',
+  'mailSettings.save': 'Lagre e-postvarsler',
+  'mailSettings.saved': 'E-postvarslene er lagret.',
+  'mailSettings.refused': 'E-postvarslene ble ikke lagret. Prøv igjen om litt.',
+  'stopMail.title': 'Stopp e-post',
+  'stopMail.stopped': 'Du får ikke lenger denne e-posten: {kind}.',
+  'stopMail.invalid':
+    'Lenken er ikke gyldig. Du kan velge hvilke e-poster du får under E-postvarsler når du er logget inn.',
+  'stopMail.settings': 'Velg hvilke e-poster du får',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

@@ -1,4 +1,4 @@
-import { mailDueOn, type RoundCalendar } from './mail';
+import { digestTime, mailDueOn, type RoundCalendar } from './mail';
 
 const round: RoundCalendar = {
   openedOn: '2026-09-01',
@@ -27,5 +27,16 @@ describe('mailDueOn', () => {
 
   it('counts calendar days across the change to winter time', () => {
     expect(mailDueOn({ ...round, deadline: '2026-10-26', reminderDaysBefore: [2] }, '2026-10-24')).toBe('REMINDER');
+  });
+});
+
+describe('digestTime', () => {
+  it('starts at seven in the morning in Oslo, in summer and in winter', () => {
+    expect(digestTime(new Date('2026-06-30T04:59:00Z'))).toBe(false);
+    expect(digestTime(new Date('2026-06-30T05:00:00Z'))).toBe(true);
+    expect(digestTime(new Date('2026-12-01T05:59:00Z'))).toBe(false);
+    expect(digestTime(new Date('2026-12-01T06:00:00Z'))).toBe(true);
+    expect(digestTime(new Date('2026-12-01T22:59:00Z'))).toBe(true);
+    expect(digestTime(new Date('2026-12-01T23:00:00Z'))).toBe(false);
   });
 });

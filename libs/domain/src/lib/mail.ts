@@ -1,3 +1,4 @@
+import { PROGRAMME_TIME_ZONE } from './clock';
 import { daysBetween } from './progress';
 
 /** The languages Tiltak writes mail in: bokmål, nynorsk and English. */
@@ -34,4 +35,18 @@ export function mailDueOn(round: RoundCalendar, today: string): MailKind | null 
   if (untilDeadline === 0) return 'REMINDER';
   if (untilDeadline > 0) return round.reminderDaysBefore.includes(untilDeadline) ? 'REMINDER' : null;
   return round.reminderDaysAfter.includes(-untilDeadline) ? 'REMINDER' : null;
+}
+
+/** Digests go out from this hour of the day in Oslo, so that they arrive in the working day, not at night. */
+export const DIGEST_FROM_HOUR = 7;
+
+const OSLO_HOUR = new Intl.DateTimeFormat('en-GB', {
+  timeZone: PROGRAMME_TIME_ZONE,
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Whether it is late enough in the Oslo day at `now` for the day's digests. */
+export function digestTime(now: Date): boolean {
+  return Number(OSLO_HOUR.format(now)) >= DIGEST_FROM_HOUR;
 }

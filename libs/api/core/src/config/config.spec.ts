@@ -116,6 +116,41 @@ describe('waiting limits', () => {
     expect(loadConfig({ PRUNE_INTERVAL_MS: '200' }, defaults).pruneIntervalMs).toBe(200);
   });
 
+  it('keeps mail in the outbox and runs scheduled work unless told otherwise', () => {
+    const sut = loadConfig({}, defaults);
+
+    expect(sut.mail).toEqual({ smtpUrl: null, from: 'Tiltak <tiltak@localhost>', publicUrl: null });
+    expect(sut.jobs).toEqual({ enabled: true });
+  });
+
+  it('takes the mail server, sender and public address, and refuses what is not one', () => {
+    const sut = loadConfig(
+      {
+        SMTP_URL: 'smtps://tiltak:hemmelig@smtp.example.no:465',
+        MAIL_FROM: 'Tiltak <tiltak@example.no>',
+        PUBLIC_URL: 'https://tiltak.example.no/',
+        JOBS: 'false',
+      },
+      defaults,
+    );
+    expect(sut.mail).toEqual({
+      smtpUrl: 'smtps://tiltak:hemmelig@smtp.example.no:465',
+      from: 'Tiltak <tiltak@example.no>',
+      publicUrl: 'https://tiltak.example.no',
+    });
+    expect(sut.jobs.enabled).toBe(false);
+    try {
+      loadConfig({ SMTP_URL: 'mail.example.no', PUBLIC_URL: 'tiltak.example.no', MAIL_FROM: 'Tiltak' }, defaults);
+      throw new Error('accepted');
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'SMTP_URL must be an smtp:// or smtps:// address, for example smtp://user:password@mail.example.no:587',
+        'PUBLIC_URL must be an http:// or https:// address (got "tiltak.example.no")',
+        'MAIL_FROM must be one e-mail address, with or without a name',
+      ]);
+    }
+  });
+
   it('flags actions without a status update for 60 days, or as many as configured, and refuses nonsense', () => {
     expect(loadConfig({}, defaults).progress.staleAfterDays).toBe(60);
     expect(loadConfig({ STALE_AFTER_DAYS: '90' }, defaults).progress.staleAfterDays).toBe(90);

@@ -38,6 +38,10 @@ export class MailOutboxEntity {
   @Column({ name: 'dedupe_key', type: 'varchar', length: 200 })
   dedupeKey: string;
 
+  /** The one-click link that stops this kind of mail, sent as List-Unsubscribe; null for mail one cannot stop. */
+  @Column({ name: 'stop_url', type: 'varchar', length: 500, nullable: true })
+  stopUrl: string | null;
+
   @Column({ type: 'varchar', length: 10, default: 'QUEUED' })
   state: MailState;
 

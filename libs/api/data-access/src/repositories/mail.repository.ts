@@ -11,6 +11,7 @@ export interface NewMail {
   text: string;
   html: string;
   dedupeKey: string;
+  stopUrl: string | null;
   /** KEPT when no SMTP server is configured, else QUEUED. */
   state: Extract<MailState, 'QUEUED' | 'KEPT'>;
   /** The first attempt is due from then (the clock's now). */
@@ -44,8 +45,8 @@ export class MailRepository {
   /** Adds a mail unless one with its dedupe key exists; true when this call added it. */
   async add(mail: NewMail): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
-      `INSERT INTO mail_outbox (kind, recipient, language, subject, text, html, dedupe_key, state, next_attempt_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `INSERT INTO mail_outbox (kind, recipient, language, subject, text, html, dedupe_key, state, next_attempt_at, stop_url)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
       [
@@ -58,6 +59,7 @@ export class MailRepository {
         mail.dedupeKey,
         mail.state,
         mail.dueAt,
+        mail.stopUrl,
       ],
     );
     return rows.length === 1;
@@ -77,7 +79,7 @@ export class MailRepository {
                       ORDER BY next_attempt_at, created_at
                       LIMIT $3
                       FOR UPDATE SKIP LOCKED)
-        RETURNING id, recipient, subject, text, html, language, kind, attempts`,
+        RETURNING id, recipient, subject, text, html, language, kind, attempts, stop_url AS "stopUrl"`,
       [now, leaseUntil, limit],
     );
     // TypeORM answers an UPDATE with its rows and how many it changed.

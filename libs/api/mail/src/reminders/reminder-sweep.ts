@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '@tiltak/api-core';
 import { MailRepository, type OwedReport, ReportOwnersRepository } from '@tiltak/api-data-access';
 import { JobQueue } from '@tiltak/api-jobs';
-import { LANGUAGES, type Language, type MailKind, mailDueOn } from '@tiltak/domain';
+import { digestTime, LANGUAGES, type Language, type MailKind, mailDueOn } from '@tiltak/domain';
 import { MailLinks } from '../mail-links';
 import { MailService } from '../mail.service';
 import { type DigestRound, writeDigest } from './digest-mail';
@@ -13,7 +13,8 @@ export const REMINDER_SWEEP_JOB = 'reminder-sweep';
  * Decides who gets a digest today, going by the injected clock: a person with reports owed in a
  * round that opened today, or has a reminder day or its deadline today, gets one mail listing
  * everything they owe in every open round, at most one per Oslo day (the dedupe key), in their
- * language, unless they stopped that kind of mail. Safe on several instances at once.
+ * language, unless they stopped that kind of mail. Nothing goes out before seven in the morning.
+ * Safe on several instances at once.
  */
 @Injectable()
 export class ReminderSweep implements OnModuleInit {
@@ -32,6 +33,7 @@ export class ReminderSweep implements OnModuleInit {
 
   /** Adds today's digests to the outbox; returns how many were new. */
   async sweep(): Promise<number> {
+    if (!digestTime(this.clock.now())) return 0;
     const today = this.clock.today();
     const dueRounds = new Map<string, MailKind>();
     for (const round of await this.repository.openRoundCalendars()) {
@@ -56,13 +58,14 @@ export class ReminderSweep implements OnModuleInit {
       if (kinds.size === 0) continue;
       const kind: MailKind = kinds.has('ROUND_OPENED') ? 'ROUND_OPENED' : 'REMINDER';
       const language: Language = (LANGUAGES as readonly string[]).includes(person.language) ? person.language : 'nb';
+      const stopUrl = this.links.stop(userId, kind);
       const written = writeDigest({
         kind,
         language,
         name: person.name,
         rounds: roundsOf(owed),
         myReportsUrl: this.links.page('/my-reports'),
-        stopUrl: this.links.stop(userId, kind),
+        stopUrl,
         settingsUrl: this.links.page('/mail-settings'),
       });
       const isNew = await this.mail.enqueue({
@@ -71,6 +74,7 @@ export class ReminderSweep implements OnModuleInit {
         language,
         ...written,
         dedupeKey: `digest:${userId}:${today}`,
+        stopUrl,
       });
       if (isNew) added += 1;
     }

@@ -67,4 +67,7 @@ export class ViewerAbilitiesModel {
 
   @Field(() => Boolean, { description: 'users, createUser and updateUser.' })
   manageUsers: boolean;
+
+  @Field(() => Boolean, { description: 'mailOutbox: every mail sent or kept.' })
+  readMailOutbox: boolean;
 }

@@ -83,6 +83,9 @@ export type InvolvementLevel = 'OPERATIONAL' | 'STRATEGIC';
 /** Lead or partner. */
 export type InvolvementRole = 'LEAD' | 'PARTNER';
 
+/** nb (bokmål), nn (nynorsk), en (English). */
+export type Language = 'en' | 'nb' | 'nn';
+
 /** A report as a link holder saves or submits it. */
 export type LinkedReportInput = {
   /** Open milestones of the action this report completes. */
@@ -95,6 +98,17 @@ export type LinkedReportInput = {
   /** True submits; otherwise the report is kept as a draft. */
   submit?: boolean | null | undefined;
 };
+
+/** ROUND_OPENED (a reporting round opened), REMINDER (a deadline is near, today, or passed). */
+export type MailKind = 'REMINDER' | 'ROUND_OPENED';
+
+export type MailSettingsInput = {
+  language: Language;
+  stopped: Array<MailKind>;
+};
+
+/** QUEUED (waiting to be sent), SENT (accepted by the SMTP server), KEPT (no SMTP_URL: kept here to be read), FAILED (given up after its attempts). */
+export type MailState = 'FAILED' | 'KEPT' | 'QUEUED' | 'SENT';
 
 export type MilestoneVersionInput = {
   /** When it was completed; today if left out. */
@@ -1161,6 +1175,49 @@ export type KnownPartyFragment = { id: string };
 
 export type KnownUserFragment = { id: string };
 
+export type MailOutboxQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type MailOutboxQuery = {
+  mailOutbox: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        id: string;
+        kind: string;
+        recipient: string;
+        subject: string;
+        text: string;
+        language: string;
+        state: MailState;
+        attempts: number;
+        lastError: string | null;
+        createdAt: string;
+        sentAt: string | null;
+      };
+    }>;
+  };
+};
+
+export type MailSettingsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MailSettingsQuery = { mailSettings: { language: Language; stopped: Array<MailKind> } };
+
+export type UpdateMailSettingsMutationVariables = Exact<{
+  input: MailSettingsInput;
+}>;
+
+export type UpdateMailSettingsMutation = { updateMailSettings: { language: Language; stopped: Array<MailKind> } };
+
+export type StopMailMutationVariables = Exact<{
+  token: string;
+}>;
+
+export type StopMailMutation = { stopMail: { kind: MailKind } };
+
 export type PartyPageQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1617,6 +1674,7 @@ export type ViewerCanQuery = {
     manageRegionalParties: boolean;
     manageProgramme: boolean;
     manageUsers: boolean;
+    readMailOutbox: boolean;
   };
 };
 
@@ -5939,6 +5997,201 @@ export const ProgrammeChangedDocument = {
     },
   ],
 } as unknown as DocumentNode<ProgrammeChangedSubscription, ProgrammeChangedSubscriptionVariables>;
+export const MailOutboxDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MailOutbox' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'mailOutbox' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'recipient' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'subject' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'lastError' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'sentAt' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MailOutboxQuery, MailOutboxQueryVariables>;
+export const MailSettingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MailSettings' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'mailSettings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stopped' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MailSettingsQuery, MailSettingsQueryVariables>;
+export const UpdateMailSettingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateMailSettings' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'MailSettingsInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateMailSettings' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stopped' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateMailSettingsMutation, UpdateMailSettingsMutationVariables>;
+export const StopMailDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'StopMail' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'stopMail' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'token' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'kind' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StopMailMutation, StopMailMutationVariables>;
 export const PartyPageDocument = {
   kind: 'Document',
   definitions: [
@@ -7475,6 +7728,7 @@ export const ViewerCanDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'manageRegionalParties' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageProgramme' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageUsers' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'readMailOutbox' } },
               ],
             },
           },

@@ -1,0 +1,3 @@
+export * from './outbox-page';
+export * from './mail-settings-page';
+export * from './stop-mail-page';
