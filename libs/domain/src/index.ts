@@ -7,5 +7,6 @@ export * from './lib/progress';
 export * from './lib/health';
 export * from './lib/live';
 export * from './lib/audit';
+export * from './lib/report-link';
 export * from './lib/mail';
 export * from './lib/reporting';

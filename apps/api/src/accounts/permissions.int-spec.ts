@@ -47,6 +47,7 @@ const TABLES = [
   'kept_figure_date',
   'reporting_round',
   'round_report',
+  'report_link',
   'change_event',
 ];
 
@@ -83,9 +84,10 @@ interface MutationCase {
 
 /**
  * The three sign-in mutations are open to anyone; sessions.int-spec.ts tries them. So is the stop
- * link in a mail, which holds its own signed token; mail/reminders.int-spec.ts tries it.
+ * link in a mail, which holds its own signed token; mail/reminders.int-spec.ts tries it. A report
+ * link's holder saves its report with the link's token alone; reporting/report-links.int-spec.ts tries it.
  */
-const PUBLIC = new Set(['login', 'logout', 'refreshSession', 'stopMail']);
+const PUBLIC = new Set(['login', 'logout', 'refreshSession', 'stopMail', 'saveLinkedReport']);
 
 const ACTIONS: Target[] = ['nes', 'eidsvoll', 'led'];
 const MUNICIPALITIES: Target[] = ['nes', 'eidsvoll'];
@@ -310,6 +312,32 @@ const MUTATIONS: Record<string, MutationCase> = {
         document: mutation('returnReport', 'ReturnReportInput'),
         variables: { input: { reportId: report.id, expectedVersion: report.version, comment: 'Se på dette igjen' } },
         ability: onReport(report.roundId, 'viewerCanReturn'),
+      };
+    },
+  },
+  sendReportLink: {
+    targets: ACTIONS,
+    allowed: UPDATERS,
+    arrange: async (s, t) => {
+      const report = await s.report(t, false);
+      return {
+        document: mutation('sendReportLink', 'SendReportLinkInput'),
+        variables: { input: { reportId: report.id, email: 'kari@bedrift.test', name: 'Kari Nordmann' } },
+      };
+    },
+  },
+  revokeReportLink: {
+    targets: ACTIONS,
+    allowed: UPDATERS,
+    arrange: async (s, t) => {
+      const report = await s.report(t, false);
+      const { sendReportLink } = await s.api.data<{ sendReportLink: { id: string } }>(
+        'mutation($input: SendReportLinkInput!) { sendReportLink(input: $input) { id } }',
+        { input: { reportId: report.id, email: 'kari@bedrift.test', name: 'Kari Nordmann' } },
+      );
+      return {
+        document: 'mutation($id: ID!) { revokeReportLink(linkId: $id) { __typename } }',
+        variables: { id: sendReportLink.id },
       };
     },
   },

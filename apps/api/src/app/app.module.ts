@@ -11,8 +11,9 @@ import {
   PartiesModule,
   ProgrammeModule,
   ReportingModule,
+  ReportLinksModule,
 } from '@tiltak/api-programme';
-
+import { MailerModule } from './mailer.module';
 import { ScheduledWork } from './scheduled-work';
 
 /** Composes Tiltak's API from the feature libraries; the features themselves live in libs/api. */
@@ -39,6 +40,8 @@ export class AppModule {
         JobsModule,
         MailModule,
         ReportingModule,
+        MailerModule,
+        ReportLinksModule,
       ],
       providers: [ScheduledWork],
     };

@@ -3,10 +3,11 @@ import { I18nProvider, useI18n } from '@tiltak/dashboard-i18n';
 import { SignInPage } from '@tiltak/dashboard-sign-in';
 import { StatusMessage } from '@tiltak/dashboard-ui';
 import { lazy, Suspense, useState } from 'react';
-import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
+import { BrowserRouter, matchPath, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './layout';
 
 const SignedInApp = lazy(() => import('./signed-in-app').then((m) => ({ default: m.SignedInApp })));
+const ReportLinkPage = lazy(() => import('@tiltak/dashboard-report-link').then((m) => ({ default: m.ReportLinkPage })));
 const StopMailPage = lazy(() => import('@tiltak/dashboard-mail').then((m) => ({ default: m.StopMailPage })));
 
 /** The stop link in a mail works without signing in: its token says whose mail and which kind. */
@@ -18,6 +19,17 @@ function Shell() {
   const arrived = useSessionChanged(state.status);
   const { pathname } = useLocation();
   const loading = <StatusMessage kind="loading">{t('session.loading')}</StatusMessage>;
+  // A report link works for anyone holding it, signed in or not: its page stands outside the session.
+  const reportLink = matchPath('/report/:token', pathname);
+  if (reportLink?.params.token) {
+    return (
+      <Layout>
+        <Suspense fallback={loading}>
+          <ReportLinkPage token={reportLink.params.token} />
+        </Suspense>
+      </Layout>
+    );
+  }
   if (STOP_MAIL_PATH.test(pathname)) {
     return (
       <Layout arrived={arrived}>

@@ -22,3 +22,4 @@ export * from './graphql/graphql-ws-server';
 export * from './limits/client-address';
 export * from './limits/rate-limits';
 export * from './limits/request-body';
+export * from './mail/mailer';

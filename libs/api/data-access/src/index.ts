@@ -24,5 +24,6 @@ export * from './repositories/programme.repository';
 export * from './repositories/progress.repository';
 export * from './repositories/change-log.repository';
 export * from './repositories/report-owners.repository';
+export * from './repositories/report-link.repository';
 export * from './repositories/mail.repository';
 export * from './repositories/reporting.repository';

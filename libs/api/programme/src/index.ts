@@ -5,6 +5,7 @@ export * from './actions/actions.module';
 export * from './indicators/indicators.module';
 export * from './parties/parties.module';
 export * from './programme/programme.module';
+export * from './report-links/report-links.module';
 export * from './reporting/reporting.module';
 export { ReportingRoundsService } from './reporting/reporting-rounds.service';
 export { ReportsService, type ReportAnswer } from './reporting/reports.service';

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { InvolvementsPanel } from './involvements-panel';
 import { MilestoneList } from './milestone-list';
+import { ReportLinksSection } from './report-links-section';
 import { STATUS_FORM_ID, StatusUpdateForm } from './status-update-form';
 
 /** `/actions/:id`: one action, with what its lead needs to update it in under a minute. */
@@ -108,6 +109,7 @@ export function ActionPage() {
             </ul>
           </section>
           <InvolvementsPanel action={action} />
+          <ReportLinksSection actionId={action.id} />
           {action.milestones.length > 0 && (
             <MilestoneList milestones={action.milestones} mayEdit={may.editMilestones} />
           )}

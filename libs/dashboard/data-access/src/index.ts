@@ -11,3 +11,4 @@ export * from './viewer-can';
 export * from './session-store';
 export * from './use-idle-timeout';
 export * from './use-presence';
+export { callPublic, type PublicProblem } from './public-operations';

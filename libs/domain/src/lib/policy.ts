@@ -51,6 +51,12 @@ export type Permission =
   | { kind: 'MANAGE_PARTY'; homeMunicipalityId: string | null }
   /** See whom one could name as project lead on an action; naming is EDIT_ACTION on that action. */
   | { kind: 'LIST_PROJECT_LEADS' }
+  /**
+   * Sending a report link to someone without an account, and seeing or revoking the links sent
+   * (they name people: personal data). The report is the action's own (municipalityId null) or
+   * that municipality's part.
+   */
+  | { kind: 'SEND_REPORT_LINK'; action: ActionScope; municipalityId: string | null }
   | { kind: 'MANAGE_PROGRAMME' }
   | { kind: 'RECORD_FOR_MUNICIPALITY'; municipalityId: string }
   | { kind: 'MANAGE_USERS' }
@@ -136,6 +142,14 @@ export function decide(viewer: Principal | null, permission: Permission, options
       return allow(viewer.role === 'COORDINATOR');
     case 'RECORD_FOR_MUNICIPALITY':
       return allow(coordinates(viewer, [permission.municipalityId]));
+    case 'SEND_REPORT_LINK': {
+      const { action, municipalityId } = permission;
+      const coordinator =
+        municipalityId === null
+          ? coordinates(viewer, action.municipalityIds)
+          : coordinates(viewer, [municipalityId]) && action.municipalityIds.includes(municipalityId);
+      return allow(coordinator || leads(viewer, action));
+    }
     case 'SUBMIT_REPORT':
       return permission.municipalityId === null
         ? decide(viewer, { kind: 'UPDATE_ACTION_STATUS', action: permission.action }, options)

@@ -160,6 +160,14 @@ describe('waiting limits', () => {
     expect(() => loadConfig({ STALE_AFTER_DAYS: 'two months' }, defaults)).toThrow(/STALE_AFTER_DAYS/);
   });
 
+  it('keeps report links 14 days, or as many as configured, and refuses nonsense', () => {
+    expect(loadConfig({}, defaults).reportLinks.lifetimeDays).toBe(14);
+    expect(loadConfig({ REPORT_LINK_DAYS: '7' }, defaults).reportLinks.lifetimeDays).toBe(7);
+    expect(() => loadConfig({ REPORT_LINK_DAYS: '0' }, defaults)).toThrow(
+      'REPORT_LINK_DAYS must be a whole number of days from 1 to 90 (got "0")',
+    );
+  });
+
   it('refuses a wait that is not a positive whole number, or a pool of none, together with other problems', () => {
     const load = () =>
       loadConfig(

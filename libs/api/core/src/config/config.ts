@@ -1,4 +1,4 @@
-import { DEFAULT_STALE_AFTER_DAYS } from '@tiltak/domain';
+import { DEFAULT_REPORT_LINK_DAYS, DEFAULT_STALE_AFTER_DAYS } from '@tiltak/domain';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 import {
   type DatabasePoolConfig,
@@ -94,6 +94,8 @@ export interface AppConfig {
   /** How often expired sessions and sign-in throttle counts are deleted. */
   pruneIntervalMs: number;
   progress: ProgressConfig;
+  /** Links that let partners without an account report (REPORT_LINK_DAYS: their lifetime in days). */
+  reportLinks: { lifetimeDays: number };
   mail: MailConfig;
   jobs: JobsConfig;
 }
@@ -201,6 +203,7 @@ export function loadConfig(env: Env, defaults: { dashboardDir: string }): AppCon
     live: loadLive(env, problems),
     pruneIntervalMs: loadPruneInterval(env, problems),
     progress: { staleAfterDays: loadStaleAfterDays(env, problems) },
+    reportLinks: { lifetimeDays: loadReportLinkDays(env, problems) },
     mail: loadMail(env, problems),
     jobs: { enabled: flag('JOBS', true) },
   };
@@ -232,6 +235,15 @@ function loadStaleAfterDays(env: Env, problems: string[]): number {
   if (Number.isInteger(parsed) && parsed >= 1 && parsed <= 3650) return parsed;
   problems.push(`STALE_AFTER_DAYS must be a whole number of days from 1 to 3650 (got "${value}")`);
   return DEFAULT_STALE_AFTER_DAYS;
+}
+
+function loadReportLinkDays(env: Env, problems: string[]): number {
+  const value = env['REPORT_LINK_DAYS'];
+  if (value === undefined || value === '') return DEFAULT_REPORT_LINK_DAYS;
+  const parsed = Number(value);
+  if (Number.isInteger(parsed) && parsed >= 1 && parsed <= 90) return parsed;
+  problems.push(`REPORT_LINK_DAYS must be a whole number of days from 1 to 90 (got "${value}")`);
+  return DEFAULT_REPORT_LINK_DAYS;
 }
 
 // ---- Rate limits ----------------------------------------------------------------------------

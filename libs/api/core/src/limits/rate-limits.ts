@@ -60,6 +60,22 @@ export class RateLimits {
     };
   }
 
+  /**
+   * Counts a call made with a credential other than a sign-in, such as a report link (`key` is the
+   * token's hash), against the per-user limit of its kind: a link counts as one person. The address
+   * was counted already with the operation.
+   */
+  async consumeForCredential(kind: RateLimited, key: string): Promise<void> {
+    const { perUser } = this.limiters[kind];
+    if (!perUser) return;
+    try {
+      await perUser.consume(`credential:${key}`);
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      throw rateLimited(kind, perUser.points, Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
+    }
+  }
+
   /** Counts `points` calls of a kind; throws RATE_LIMITED when the user or the address is over. */
   async consume(kind: RateLimited, requester: Requester, points = 1): Promise<void> {
     const { perUser, perAddress } = this.limiters[kind];

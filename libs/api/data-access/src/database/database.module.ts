@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProgrammeWriter } from '../change-log/programme-writer';
 import { AccountRepository } from '../repositories/account.repository';
 import { AuditRepository } from '../repositories/audit.repository';
+import { ReportLinkRepository } from '../repositories/report-link.repository';
 import { SessionRepository } from '../repositories/session.repository';
 import { SignInThrottleRepository } from '../repositories/sign-in-throttle.repository';
 import { ActionRepository } from '../repositories/action.repository';
@@ -40,6 +41,7 @@ const REPOSITORIES = [
   SessionRepository,
   SignInThrottleRepository,
   AuditRepository,
+  ReportLinkRepository,
   MailRepository,
 ];
 

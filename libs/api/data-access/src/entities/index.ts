@@ -14,6 +14,7 @@ import { PartyEntity } from './party.entity';
 import { ProgrammeEntity } from './programme.entity';
 import { ProjectLeadEntity } from './project-lead.entity';
 import { RegionEntity } from './region.entity';
+import { ReportLinkEntity } from './report-link.entity';
 import { ReportingRoundEntity } from './reporting-round.entity';
 import { RoundReportEntity } from './round-report.entity';
 import { LoginThrottleEntity, RefreshTokenEntity, TokenFamilyEntity } from './session.entity';
@@ -38,6 +39,7 @@ export {
   ProgrammeEntity,
   ProjectLeadEntity,
   RegionEntity,
+  ReportLinkEntity,
   StatusUpdateEntity,
   UserEntity,
   RefreshTokenEntity,
@@ -75,5 +77,6 @@ export const ENTITIES = [
   KeptFigureDateEntity,
   ReportingRoundEntity,
   RoundReportEntity,
+  ReportLinkEntity,
   MailOutboxEntity,
 ];

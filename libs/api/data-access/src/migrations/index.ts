@@ -8,6 +8,7 @@ import { LockedReads1796100000000 } from './1796100000000-locked-reads';
 import { SessionsAndAudit1796147495938 } from './1796147495938-sessions-and-audit';
 import { PruningIndexes1796200000000 } from './1796200000000-pruning-indexes';
 import { IntermunicipalCouncil1796350000000 } from './1796350000000-intermunicipal-council';
+import { ReportLinks1796420000000 } from './1796420000000-report-links';
 import { ReportingRounds1796400000000 } from './1796400000000-reporting-rounds';
 import { Mail1796410000000 } from './1796410000000-mail';
 
@@ -27,5 +28,6 @@ export const MIGRATIONS = [
   PruningIndexes1796200000000,
   IntermunicipalCouncil1796350000000,
   ReportingRounds1796400000000,
+  ReportLinks1796420000000,
   Mail1796410000000,
 ];

@@ -97,6 +97,8 @@ export class ProgrammeChangesResolver {
   private visible(viewer: Principal | null, programmeId: string, event: ChangeEventRecord): boolean {
     if (event.programmeId !== programmeId) return false;
     if (event.entity === 'user') return this.policy.allows(viewer, { kind: 'MANAGE_USERS' });
+    // That someone was sent a report link, or had it withdrawn, is about people: not for signed-out readers.
+    if (event.entity === 'report_link') return this.policy.allows(viewer, { kind: 'READ_PERSONAL_DATA' });
     if (event.entity === 'reporting_round' || event.entity === 'report') {
       return this.policy.allows(viewer, { kind: 'READ_REPORTS' });
     }

@@ -86,6 +86,19 @@ export type InvolvementRole = 'LEAD' | 'PARTNER';
 /** nb (bokmål), nn (nynorsk), en (English). */
 export type Language = 'en' | 'nb' | 'nn';
 
+/** A report as a link holder saves or submits it. */
+export type LinkedReportInput = {
+  /** Open milestones of the action this report completes. */
+  completeMilestoneIds?: Array<string | number> | null | undefined;
+  expectedVersion: number;
+  health?: Health | null | undefined;
+  narrative?: string | null | undefined;
+  progress?: number | null | undefined;
+  status?: ActionStatus | null | undefined;
+  /** True submits; otherwise the report is kept as a draft. */
+  submit?: boolean | null | undefined;
+};
+
 /** ROUND_OPENED (a reporting round opened), REMINDER (a deadline is near, today, or passed). */
 export type MailKind = 'REMINDER' | 'ROUND_OPENED';
 
@@ -143,6 +156,11 @@ export type RemoveInvolvementInput = {
   involvementId: string | number;
 };
 
+/** The language of the mail with the link: nb (bokmål) or en. */
+export type ReportLinkLanguage = 'en' | 'nb';
+
+export type ReportLinkState = 'ACTIVE' | 'EXPIRED' | 'REVOKED';
+
 /** RETURNED: sent back by a coordinator with a comment, to be submitted again. */
 export type ReportState = 'DRAFT' | 'NOT_STARTED' | 'RETURNED' | 'SUBMITTED';
 
@@ -174,6 +192,16 @@ export type SaveReportInput = {
   status?: ActionStatus | null | undefined;
   /** True: submit. False or left out: save as a draft. */
   submit?: boolean | null | undefined;
+};
+
+/** To a party’s contact person (partyId), or to an address typed (email and name). */
+export type SendReportLinkInput = {
+  email?: string | null | undefined;
+  /** Of the mail; bokmål when left out. */
+  language?: ReportLinkLanguage | null | undefined;
+  name?: string | null | undefined;
+  partyId?: string | number | null | undefined;
+  reportId: string | number;
 };
 
 /** A project lead’s update: only actionId and expectedVersion are required. */
@@ -1470,6 +1498,107 @@ export type ProgressCellFragment = {
   stale: number;
   byStatus: { notStarted: number; inProgress: number; onHold: number; completed: number; cancelled: number };
   byHealth: { onTrack: number; atRisk: number; offTrack: number };
+};
+
+export type LinkedReportQueryVariables = Exact<{
+  token: string;
+}>;
+
+export type LinkedReportQuery = {
+  linkedReport: {
+    recipientName: string;
+    sentBy: string;
+    sentFor: string;
+    expiresAt: string;
+    actionCode: string;
+    actionTitle: string;
+    actionDescription: string;
+    progressFromMilestones: boolean;
+    municipalityName: string | null;
+    roundName: string;
+    deadline: string;
+    reportState: string;
+    status: ActionStatus | null;
+    progress: number | null;
+    health: Health | null;
+    narrative: string;
+    version: number;
+    openMilestones: Array<{ id: string; title: string; dueDate: string }>;
+  };
+};
+
+export type ReportLinksQueryVariables = Exact<{
+  reportId: string | number;
+}>;
+
+export type ReportLinksQuery = {
+  reportLinks: Array<{
+    id: string;
+    recipientName: string;
+    recipientEmail: string;
+    sentBy: string;
+    createdAt: string;
+    expiresAt: string;
+    revokedAt: string | null;
+    lastUsedAt: string | null;
+    state: ReportLinkState;
+  }>;
+};
+
+export type SendReportLinkMutationVariables = Exact<{
+  input: SendReportLinkInput;
+}>;
+
+export type SendReportLinkMutation = {
+  sendReportLink: {
+    id: string;
+    recipientName: string;
+    recipientEmail: string;
+    expiresAt: string;
+    state: ReportLinkState;
+  };
+};
+
+export type RevokeReportLinkMutationVariables = Exact<{
+  linkId: string | number;
+}>;
+
+export type RevokeReportLinkMutation = {
+  revokeReportLink: { id: string; state: ReportLinkState; revokedAt: string | null };
+};
+
+export type SaveLinkedReportMutationVariables = Exact<{
+  token: string;
+  input: LinkedReportInput;
+}>;
+
+export type SaveLinkedReportMutation = {
+  saveLinkedReport: {
+    reportState: string;
+    status: ActionStatus | null;
+    progress: number | null;
+    health: Health | null;
+    narrative: string;
+    version: number;
+    openMilestones: Array<{ id: string; title: string; dueDate: string }>;
+  };
+};
+
+export type LinkableReportsQueryVariables = Exact<{
+  actionId: string | number;
+}>;
+
+export type LinkableReportsQuery = {
+  linkableReports: Array<{
+    reportId: string;
+    roundName: string;
+    deadline: string;
+    municipalityName: string | null;
+    leadPartyId: string | null;
+    leadPartyName: string | null;
+    leadContactName: string | null;
+    leadContactEmail: string | null;
+  }>;
 };
 
 export type RoundSummaryFragment = {
@@ -7363,6 +7492,322 @@ export const ProgressOverviewDocument = {
     },
   ],
 } as unknown as DocumentNode<ProgressOverviewQuery, ProgressOverviewQueryVariables>;
+export const LinkedReportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'LinkedReport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'linkedReport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'token' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'recipientName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sentBy' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sentFor' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'actionCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'actionTitle' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'actionDescription' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progressFromMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityName' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'openMilestones' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'roundName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deadline' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reportState' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'narrative' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LinkedReportQuery, LinkedReportQueryVariables>;
+export const ReportLinksDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ReportLinks' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reportId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'reportLinks' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reportId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reportId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recipientName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recipientEmail' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sentBy' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'revokedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastUsedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReportLinksQuery, ReportLinksQueryVariables>;
+export const SendReportLinkDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SendReportLink' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SendReportLinkInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'sendReportLink' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recipientName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recipientEmail' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SendReportLinkMutation, SendReportLinkMutationVariables>;
+export const RevokeReportLinkDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RevokeReportLink' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'linkId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'revokeReportLink' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'linkId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'linkId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'revokedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RevokeReportLinkMutation, RevokeReportLinkMutationVariables>;
+export const SaveLinkedReportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SaveLinkedReport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'LinkedReportInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'saveLinkedReport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'token' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'token' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'reportState' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'narrative' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'openMilestones' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SaveLinkedReportMutation, SaveLinkedReportMutationVariables>;
+export const LinkableReportsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'LinkableReports' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'actionId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'linkableReports' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'actionId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'actionId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'reportId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'roundName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'deadline' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'leadPartyId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'leadPartyName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'leadContactName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'leadContactEmail' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LinkableReportsQuery, LinkableReportsQueryVariables>;
 export const MyReportsDocument = {
   kind: 'Document',
   definitions: [
