@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@tiltak/api-data-access/testing';
+import { SmtpPeer } from '@tiltak/api-mail/testing';
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { launchChromium, screenshot } from './support/browser';
 import { type BuiltTiltak, signIn, startBuiltTiltak } from './support/built-tiltak';
 import { graphqlAs } from './support/product';
-import { SmtpInbox } from './support/smtp-inbox';
 
 const PHONE = { width: 375, height: 812 };
 
@@ -20,7 +20,7 @@ const scrollsSideways = (page: Page) =>
  */
 describe('reporting by link', () => {
   let db: TestDatabase;
-  let inbox: SmtpInbox;
+  let inbox: SmtpPeer;
   let tiltak: BuiltTiltak;
   let browser: Browser;
   let action: { id: string; code: string; title: string };
@@ -29,7 +29,7 @@ describe('reporting by link', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    inbox = await SmtpInbox.start();
+    inbox = await SmtpPeer.start();
     tiltak = await startBuiltTiltak({ DATABASE_URL: db.url, SMTP_URL: inbox.url });
     browser = await launchChromium();
     // Fixture: a round for one action of Nes only, opened by the admin through the API.

@@ -1,7 +1,7 @@
 import { SettableClock } from '@tiltak/api-core';
 import { MailService } from '@tiltak/api-mail';
 import type { DataSource } from 'typeorm';
-import { type ArrivedMail, SmtpPeer } from '../testing/smtp-peer';
+import { type ArrivedMail, SmtpPeer } from '@tiltak/api-mail/testing';
 import { startTestApi, type TestApi } from '../testing/test-api';
 
 const LEAD = 'leder@tiltak.test';

@@ -1,6 +1,6 @@
 import { SettableClock } from '@tiltak/api-core';
 import { createHash } from 'node:crypto';
-import { SmtpPeer } from '../testing/smtp-peer';
+import { SmtpPeer } from '@tiltak/api-mail/testing';
 import { Subscriber } from '../testing/subscriber';
 import { type GraphqlClient, startTestApi, type TestApi } from '../testing/test-api';
 import { actionOf, openRound, plantLink } from './report-link-fixtures';

@@ -9,7 +9,7 @@ export interface ArrivedMail {
 }
 
 /**
- * A real SMTP server inside the test, on a loopback port: it takes what Tiltak sends, parses it
+ * A real SMTP server inside an integration or browser test, on a loopback port: it takes what Tiltak sends, parses it
  * (mailparser), and can refuse the next messages the way a server with a full queue does (451).
  */
 export class SmtpPeer {
@@ -49,6 +49,17 @@ export class SmtpPeer {
 
   get url(): string {
     return `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;
+  }
+
+  /** The first mail to `address`, waiting for it as long as delivery may take (a job every minute). */
+  async mailTo(address: string, timeoutMs = 120_000): Promise<ParsedMail> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const mail = this.arrived.find((m) => m.to.includes(address));
+      if (mail) return mail.parsed;
+      if (Date.now() > deadline) throw new Error(`No mail to ${address} within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
 
   /** The next `count` messages are refused with a temporary error. */
