@@ -517,6 +517,7 @@ export const en: Messages = {
   'round.reportState': 'State',
   'round.lateFlag': 'late',
   'round.owedBy': 'Owed by',
+  'round.owedByNobody': 'No one in Tiltak. Give someone access, or send a link from the action’s page.',
   'round.submittedBy': 'Submitted by {name} on {date}',
   'round.read': 'Read',
   'round.readHide': 'Hide',

@@ -509,6 +509,7 @@ export const nb = {
   'round.reportState': 'Tilstand',
   'round.lateFlag': 'for sent',
   'round.owedBy': 'Skal leveres av',
+  'round.owedByNobody': 'Ingen i Tiltak. Gi noen tilgang, eller send en lenke fra tiltakets side.',
   'round.submittedBy': 'Sendt inn av {name} {date}',
   'round.read': 'Les',
   'round.readHide': 'Skjul',

@@ -512,6 +512,7 @@ export const nn: Messages = {
   'round.reportState': 'Tilstand',
   'round.lateFlag': 'for seint',
   'round.owedBy': 'Skal leverast av',
+  'round.owedByNobody': 'Ingen i Tiltak. Gje nokon tilgang, eller send ei lenkje frå sida til tiltaket.',
   'round.submittedBy': 'Sendt inn av {name} {date}',
   'round.read': 'Les',
   'round.readHide': 'Gøym',

@@ -159,7 +159,11 @@ export function RoundPage() {
                         </span>
                       )}
                     </td>
-                    <td>{report.state === 'SUBMITTED' ? '' : report.owedBy.join(', ') || '–'}</td>
+                    <td>
+                      {report.state === 'SUBMITTED'
+                        ? ''
+                        : report.owedBy.join(', ') || <em>{t('round.owedByNobody')}</em>}
+                    </td>
                     <td>
                       {report.state === 'SUBMITTED' && (
                         <button
