@@ -92,7 +92,7 @@ describe('accessibility', () => {
       const found: Record<string, string[]> = {};
 
       await page.goto(product.tiltak.url);
-      await page.getByLabel('Språk').selectOption('en');
+      await page.getByLabel('Språk', { exact: true }).selectOption('en');
       await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
       await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en-GB');
       found['sign-in'] = await seriousViolations(page);
@@ -134,7 +134,7 @@ describe('accessibility', () => {
       const found: Record<string, string[]> = {};
 
       await page.goto(product.tiltak.url);
-      await page.getByLabel('Språk').selectOption('nn');
+      await page.getByLabel('Språk', { exact: true }).selectOption('nn');
       await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('nn-NO');
       await page.getByRole('button', { name: 'Logg inn' }).click();
       await page.getByText('Skriv inn e-postadressa di.').waitFor();

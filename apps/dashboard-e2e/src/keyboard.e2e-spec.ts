@@ -223,7 +223,7 @@ describe('keyboard and screen reader', () => {
         })),
       );
     await page.goto(product.tiltak.url);
-    await page.getByLabel('Språk').selectOption('en');
+    await page.getByLabel('Språk', { exact: true }).selectOption('en');
     await page.getByLabel('E-mail address').fill('admin@tiltak.test');
     await page.getByLabel('Password').fill('tiltak-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -256,7 +256,7 @@ describe('keyboard and screen reader', () => {
     await expect(page.locator('main [lang="nb-NO"]').count()).resolves.toBeGreaterThan(1);
 
     // In Norwegian nothing needs marking: the page itself is Norwegian.
-    await page.getByLabel('Language').selectOption('nb');
+    await page.getByLabel('Language', { exact: true }).selectOption('nb');
     await page.getByRole('heading', { name: 'Historikk' }).waitFor();
     await expect(marked()).resolves.toEqual([]);
     await context.close();

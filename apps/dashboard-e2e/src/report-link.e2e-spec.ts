@@ -92,11 +92,11 @@ describe('reporting by link', () => {
     await partner.getByRole('heading', { level: 1, name: `${action.code} ${action.title}` }).waitFor();
     expect(await scrollsSideways(partner)).toBe(false);
     expect(await seriousViolations(partner)).toEqual([]);
-    await partner.getByLabel('Språk').selectOption('en');
+    await partner.getByLabel('Språk', { exact: true }).selectOption('en');
     await partner.getByRole('heading', { name: 'Your report' }).waitFor();
     expect(await seriousViolations(partner)).toEqual([]);
     await screenshot(partner, 'report-link-phone-en');
-    await partner.getByLabel('Language').selectOption('nb');
+    await partner.getByLabel('Language', { exact: true }).selectOption('nb');
 
     const submit = partner.getByRole('button', { name: 'Send inn rapporten' });
     const box = await submit.boundingBox();
@@ -140,7 +140,7 @@ describe('reporting by link', () => {
     await page.goto(`${tiltak.url}/report/${token}`);
     await page.getByRole('heading', { level: 1, name: 'Lenken er utløpt' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByLabel('Språk').selectOption('en');
+    await page.getByLabel('Språk', { exact: true }).selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'The link has expired' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 

@@ -319,7 +319,7 @@ describe('reporting rounds in the dashboard', () => {
           ['en', 'Language'],
         ] as const) {
           await page.goto(`${product.tiltak.url}${path}`);
-          if (language === 'en') await page.getByLabel('Språk').selectOption('en');
+          if (language === 'en') await page.getByLabel('Språk', { exact: true }).selectOption('en');
           await ready(page);
           found[`${name} ${language}`] = await seriousViolations(page);
           await screenshot(page, `${name}-${language}-${width}`);

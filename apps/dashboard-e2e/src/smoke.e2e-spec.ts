@@ -206,7 +206,7 @@ describe('the dashboard, served by the built API', () => {
     const page = await context.newPage();
     await page.goto(product.tiltak.url);
 
-    await page.getByLabel('Språk').selectOption('en');
+    await page.getByLabel('Språk', { exact: true }).selectOption('en');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.reload();
 
@@ -220,7 +220,7 @@ describe('the dashboard, served by the built API', () => {
     const page = await context.newPage();
     await page.goto(product.tiltak.url);
 
-    await page.getByLabel('Språk').selectOption('nn');
+    await page.getByLabel('Språk', { exact: true }).selectOption('nn');
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('nn-NO');
     await page.getByRole('button', { name: 'Logg inn' }).click();
     await page.getByText('Skriv inn e-postadressa di.').waitFor();
