@@ -1,4 +1,5 @@
 import { SettableClock } from '@tiltak/api-core';
+import { until } from '@tiltak/api-data-access/testing';
 import { createHash } from 'node:crypto';
 import { SmtpPeer } from '@tiltak/api-mail/testing';
 import { Subscriber } from '../testing/subscriber';
@@ -234,6 +235,14 @@ describe('report links', () => {
           [id],
         )
       )[0];
+    /** Waits until this many of the test database's sessions wait for a row lock. */
+    const waitingOnLocks = (count: number) =>
+      until(`${count} writes waiting on a lock`, async () => {
+        const [{ waiting }] = await api.db.dataSource.query(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        return waiting >= count ? waiting : undefined;
+      });
 
     it('submits the link’s report, and the history names the person and who sent the link', async () => {
       const { reportIds } = await openRound(api, 'Runde for innsending', '2026-10-30', [nesAction.id]);
@@ -290,20 +299,22 @@ describe('report links', () => {
       await blocker.connect();
       await blocker.startTransaction();
       await blocker.query('SELECT id FROM action WHERE id = $1 FOR UPDATE', [nesAction.id]);
-      const settled: string[] = [];
-      const saving = api.anonymous
-        .gql(SAVE, { token, input: { expectedVersion: 1, narrative: 'Underveis' } })
-        .finally(() => settled.push('save'));
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      const revoking = nes.gql(REVOKE, { id: linkId }).finally(() => settled.push('revoke'));
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(settled).toEqual([]);
+      const saving = api.anonymous.gql(SAVE, { token, input: { expectedVersion: 1, narrative: 'Underveis' } });
+      await waitingOnLocks(1);
+      const revoking = nes.gql(REVOKE, { id: linkId });
+      // The withdrawal queues behind the save's hold on the link rather than going past it.
+      await waitingOnLocks(2);
       await blocker.rollbackTransaction();
       await blocker.release();
       const [saved, revoked] = await Promise.all([saving, revoking]);
       expect(saved.errors).toBeUndefined();
       expect(revoked.errors).toBeUndefined();
-      expect(settled).toEqual(['save', 'revoke']);
+      // The answers may arrive in either order; the change log keeps the order the writes committed in.
+      const committed = await api.db.dataSource.query(
+        `SELECT entity FROM change_event WHERE (entity = 'report' AND entity_id = $1) OR (entity = 'report_link' AND entity_id = $2 AND operation = 'UPDATE') ORDER BY seq`,
+        [reportIds[0], linkId],
+      );
+      expect(committed.map((row: { entity: string }) => row.entity)).toEqual(['report', 'report_link']);
       const after = await api.anonymous.gql(SAVE, { token, input: { expectedVersion: 2, narrative: 'Etterpå' } });
       expect(after.errors?.[0].extensions?.reason).toBe('LINK_REVOKED');
     });
