@@ -1,4 +1,5 @@
 import { type ParsedMail, simpleParser } from 'mailparser';
+import { EventEmitter, once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
@@ -15,6 +16,7 @@ export interface ArrivedMail {
 export class SmtpPeer {
   readonly arrived: ArrivedMail[] = [];
   private refusals = 0;
+  private readonly arrivals = new EventEmitter();
   private readonly server: SMTPServer;
 
   private constructor() {
@@ -31,6 +33,7 @@ export class SmtpPeer {
               return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
             }
             this.arrived.push({ to, parsed });
+            this.arrivals.emit('arrived');
             callback();
           })
           .catch((error: Error) => callback(error));
@@ -53,12 +56,13 @@ export class SmtpPeer {
 
   /** The first mail to `address`, waiting for it as long as delivery may take (a job every minute). */
   async mailTo(address: string, timeoutMs = 120_000): Promise<ParsedMail> {
-    const deadline = Date.now() + timeoutMs;
+    const signal = AbortSignal.timeout(timeoutMs);
     for (;;) {
       const mail = this.arrived.find((m) => m.to.includes(address));
       if (mail) return mail.parsed;
-      if (Date.now() > deadline) throw new Error(`No mail to ${address} within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await once(this.arrivals, 'arrived', { signal }).catch(() => {
+        throw new Error(`No mail to ${address} within ${timeoutMs} ms`);
+      });
     }
   }
 
