@@ -31,6 +31,7 @@ export interface LockedReport {
 
 /** Reports of a round counted by one key (a municipality or a focus area, in name or code order), state and lateness. */
 export interface CompletionTally {
+  roundId: string;
   key: string;
   state: ReportState;
   late: boolean;
@@ -226,27 +227,29 @@ export class ReportingRepository {
   }
 
   /** Each report of a round counted once for every municipality it counts for (see OF_MUNICIPALITY). */
-  byMunicipality(roundId: string): Promise<CompletionTally[]> {
+  /** Reports of these rounds by municipality, state and lateness; an action's own report counts for each of its municipalities. */
+  byMunicipality(roundIds: readonly string[]): Promise<CompletionTally[]> {
     return this.dataSource.query(
-      `SELECT m.id AS key, r.state, r.late, count(*)::int AS count
+      `SELECT r.round_id AS "roundId", m.id AS key, r.state, r.late, count(*)::int AS count
          FROM round_report r
          LEFT JOIN participation p ON r.municipality_id IS NULL AND p.action_id = r.action_id
          JOIN municipality m ON m.id = coalesce(r.municipality_id, p.municipality_id)
-        WHERE r.round_id = $1
-        GROUP BY m.id, m.name, r.state, r.late
+        WHERE r.round_id = ANY($1)
+        GROUP BY r.round_id, m.id, m.name, r.state, r.late
         ORDER BY m.name`,
-      [roundId],
+      [roundIds],
     );
   }
 
-  byFocusArea(roundId: string): Promise<CompletionTally[]> {
+  /** Reports of these rounds by focus area, state and lateness: each report once. */
+  byFocusArea(roundIds: readonly string[]): Promise<CompletionTally[]> {
     return this.dataSource.query(
-      `SELECT f.id AS key, r.state, r.late, count(*)::int AS count
+      `SELECT r.round_id AS "roundId", f.id AS key, r.state, r.late, count(*)::int AS count
          FROM round_report r JOIN action a ON a.id = r.action_id JOIN focus_area f ON f.id = a.focus_area_id
-        WHERE r.round_id = $1
-        GROUP BY f.id, f.code, r.state, r.late
+        WHERE r.round_id = ANY($1)
+        GROUP BY r.round_id, f.id, f.code, r.state, r.late
         ORDER BY f.code`,
-      [roundId],
+      [roundIds],
     );
   }
 }

@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import {
   ActionRepository,
   type ActionEntity,
+  type CompletionTally,
   IndicatorRepository,
   type IndicatorValueEntity,
   type InvolvementEntity,
@@ -107,6 +108,15 @@ function createLoaders(
     reportingRound: byKey<string, ReportingRoundEntity>(
       (ids) => reporting.roundsByIds(ids),
       (r) => r.id,
+    ),
+    /** Each round's reports by municipality and by focus area, for a list of rounds in two queries. */
+    completionByMunicipality: groupedBy<string, CompletionTally>(
+      (ids) => reporting.byMunicipality(ids),
+      (t) => t.roundId,
+    ),
+    completionByFocusArea: groupedBy<string, CompletionTally>(
+      (ids) => reporting.byFocusArea(ids),
+      (t) => t.roundId,
     ),
     /** The names of those who owe each report. */
     reportOwners: new DataLoader<string, string[]>(async (ids) => {

@@ -1,5 +1,5 @@
 import type { CompletionTally } from '@tiltak/api-data-access';
-import type { CompletionCountModel, CompletionRowModel } from './models/completion.model';
+import type { CompletionCountModel, CompletionRowModel, RoundCompletionModel } from './models/completion.model';
 
 const EMPTY: CompletionCountModel = { total: 0, submitted: 0, late: 0, draft: 0, returned: 0, missing: 0 };
 
@@ -28,4 +28,17 @@ export function rowsOf(
   const groups = new Map<string, CompletionTally[]>();
   for (const tally of tallies) groups.set(tally.key, [...(groups.get(tally.key) ?? []), tally]);
   return [...groups].map(([key, group]) => ({ ...place(key), counts: countsOf(group) }));
+}
+
+/** A round's completion: in all, per municipality and per focus area. */
+export function completionOf(
+  byMunicipality: readonly CompletionTally[],
+  byFocusArea: readonly CompletionTally[],
+): RoundCompletionModel {
+  return {
+    // Every report has exactly one focus area: those tallies count each report once.
+    counts: countsOf(byFocusArea),
+    byMunicipality: rowsOf(byMunicipality, (municipalityId) => ({ municipalityId, focusAreaId: null })),
+    byFocusArea: rowsOf(byFocusArea, (focusAreaId) => ({ municipalityId: null, focusAreaId })),
+  };
 }

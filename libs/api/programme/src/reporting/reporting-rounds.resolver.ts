@@ -8,6 +8,8 @@ import {
   type ReportState,
 } from '@tiltak/domain';
 import { IsIn, IsOptional } from 'class-validator';
+import { LoaderScope, RequestLoaders } from '../loaders/request-loaders';
+import { completionOf } from './completion';
 import { OpenReportingRoundInput, UpdateReportingRoundInput } from './dto/reporting.inputs';
 import { RoundCompletionModel } from './models/completion.model';
 import { ReportingRoundStateEnum, ReportStateEnum } from './models/enums';
@@ -58,6 +60,7 @@ export class ReportingRoundsResolver {
   constructor(
     private readonly rounds: ReportingRoundsService,
     private readonly reportsService: ReportsService,
+    private readonly loaders: RequestLoaders,
   ) {}
 
   @Query(() => [ReportingRoundModel], { description: 'The programme’s reporting rounds, newest first.' })
@@ -91,8 +94,13 @@ export class ReportingRoundsResolver {
   }
 
   @ResolveField(() => RoundCompletionModel)
-  completion(@Parent() round: ReportingRoundModel): Promise<RoundCompletionModel> {
-    return this.rounds.completion(round.id);
+  async completion(@Parent() round: ReportingRoundModel, @LoaderScope() scope: object): Promise<RoundCompletionModel> {
+    const loaders = this.loaders.for(scope);
+    const [byMunicipality, byFocusArea] = await Promise.all([
+      loaders.completionByMunicipality.load(round.id),
+      loaders.completionByFocusArea.load(round.id),
+    ]);
+    return completionOf(byMunicipality, byFocusArea);
   }
 
   @ResolveField(() => [ReportModel], {

@@ -13,8 +13,6 @@ import { ProgrammeContext } from '../programme/programme-context';
 import type { OpenReportingRoundInput, UpdateReportingRoundInput } from './dto/reporting.inputs';
 import { type ReportingRoundModel, toReportingRoundModel } from './models/reporting-round.model';
 import { ReportingErrorReason, reportingError } from './reporting.errors';
-import { countsOf, rowsOf } from './completion';
-import type { RoundCompletionModel } from './models/completion.model';
 
 const DEFAULTS = { graceDays: 7, reminderDaysBefore: [7, 1], reminderDaysAfter: [1] };
 
@@ -45,20 +43,6 @@ export class ReportingRoundsService {
     const programme = await this.context.programme();
     const [round] = await this.rounds.roundsByIds([id]);
     return round && round.programmeId === programme.id ? toReportingRoundModel(round) : null;
-  }
-
-  /** Where the round's reports stand: in all, per municipality and per focus area. */
-  async completion(roundId: string): Promise<RoundCompletionModel> {
-    const [byMunicipality, byFocusArea] = await Promise.all([
-      this.rounds.byMunicipality(roundId),
-      this.rounds.byFocusArea(roundId),
-    ]);
-    return {
-      // Every report has exactly one focus area: those tallies count each report once.
-      counts: countsOf(byFocusArea),
-      byMunicipality: rowsOf(byMunicipality, (municipalityId) => ({ municipalityId, focusAreaId: null })),
-      byFocusArea: rowsOf(byFocusArea, (focusAreaId) => ({ municipalityId: null, focusAreaId })),
-    };
   }
 
   async openRound(caller: Caller, input: OpenReportingRoundInput): Promise<ReportingRoundModel> {
