@@ -49,6 +49,7 @@ const TABLES = [
   'round_report',
   'report_link',
   'change_event',
+  'adoption_decision',
 ];
 
 interface Fixture {
@@ -131,7 +132,7 @@ const inMunicipality = (id: string, ability: string): AbilityQuery => ({
       .viewerCan[ability],
 });
 /** The one report of a round opened for one action: may the viewer write to it? */
-const onReport = (roundId: string, ability: 'viewerCanSubmit' | 'viewerCanReturn'): AbilityQuery => ({
+const onReport = (roundId: string, ability: 'viewerCanSubmit' | 'viewerCanReturn' | 'viewerCanFile'): AbilityQuery => ({
   query: `query($id: ID!) { reportingRound(id: $id) { reports { ${ability} } } }`,
   variables: { id: roundId },
   read: (data) => (data['reportingRound'] as { reports: Record<string, boolean>[] }).reports[0][ability],
@@ -315,6 +316,18 @@ const MUTATIONS: Record<string, MutationCase> = {
       };
     },
   },
+  fileReport: {
+    targets: ACTIONS,
+    allowed: EDITORS,
+    arrange: async (s, t) => {
+      const report = await s.report(t, true);
+      return {
+        document: mutation('fileReport', 'FileReportInput'),
+        variables: { input: { reportId: report.id, expectedVersion: report.version, caseReference: '2026/3120-2' } },
+        ability: onReport(report.roundId, 'viewerCanFile'),
+      };
+    },
+  },
   sendReportLink: {
     targets: ACTIONS,
     allowed: UPDATERS,
@@ -422,6 +435,7 @@ const MUTATIONS: Record<string, MutationCase> = {
             municipalityId: s.municipality(t),
             status: 'PROPOSED',
             caseReference: `2026/${s.next()}`,
+            recordUrl: 'https://einnsyn.no/saksmappe?id=2',
             expectedVersion: current?.version,
           },
         },

@@ -5,6 +5,7 @@ import { Content, ProgressBar, StatusMessage, useContentLang } from '@tiltak/das
 import { HEALTH_THRESHOLDS } from '@tiltak/domain';
 import { useEffect, useRef } from 'react';
 import { useLocation, useParams } from 'react-router';
+import { ArchiveSection } from './archive-section';
 import { InvolvementsPanel } from './involvements-panel';
 import { MilestoneList } from './milestone-list';
 import { ReportLinksSection } from './report-links-section';
@@ -109,6 +110,7 @@ export function ActionPage() {
             </ul>
           </section>
           <InvolvementsPanel action={action} />
+          <ArchiveSection action={action} mayEdit={may.edit} />
           <ReportLinksSection actionId={action.id} />
           {action.milestones.length > 0 && (
             <MilestoneList milestones={action.milestones} mayEdit={may.editMilestones} />

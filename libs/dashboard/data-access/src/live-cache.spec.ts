@@ -23,6 +23,8 @@ const anAction = (overrides: Partial<Snapshot> = {}): Snapshot =>
     overdue: false,
     version: 3,
     healthOverride: null,
+    caseReference: null,
+    recordUrl: null,
     focusArea: { __typename: 'FocusArea', id: 'f1', name: 'Næringsutvikling' },
     municipalities: [],
     involvements: [
@@ -182,6 +184,14 @@ describe('takeLiveChanges', () => {
     );
     expect(takeLiveChanges(sut, [aChange('party', null, { reset: true, entity: null })]).everything).toBe(true);
     expect(takeLiveChanges(sut, [aChange('focus_area', null)]).everything).toBe(true);
+  });
+
+  it('fetches only the municipality page when a decision is recorded, with its history', () => {
+    const sut = new InMemoryCache();
+
+    const refetch = takeLiveChanges(sut, [aChange('adoption', null), aChange('adoption_decision', null)]);
+    expect(refetch.everything).toBe(false);
+    expect(refetch.operations).toEqual(new Set(['MunicipalityPage', 'RecentChanges']));
   });
 
   it('fetches nothing for the echo of creating a party whose answer the cache already holds', () => {

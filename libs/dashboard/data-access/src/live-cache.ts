@@ -50,6 +50,7 @@ function staleAfter(entity: string): readonly string[] | 'everything' {
     case 'user':
       return ['Action', 'PartyPage', 'AssignmentChoices', 'Users'];
     case 'adoption':
+    case 'adoption_decision':
       return ['MunicipalityPage', RECENT_CHANGES];
     case 'indicator':
     case 'indicator_value':

@@ -1,8 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { MunicipalityPageDocument, ProgressExplanationDocument } from '@tiltak/dashboard-data-access';
-import { formatDate, formatPercent, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
+import { formatPercent, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { Content, FigureExplanation, FigureSummary, ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
 import { Link, useParams } from 'react-router';
+import { AdoptionDecisions } from './adoption-decisions';
 import { CellTable } from './cell-table';
 import { Indicators } from './indicators';
 
@@ -58,19 +59,12 @@ export function MunicipalityPage() {
         {decisions.length === 0 ? (
           <p>{t('place.noDecisions')}</p>
         ) : (
-          <ul>
-            {decisions.map((decision) => (
-              <li key={decision.id}>
-                {decision.focusAreaId ? (
-                  <Content>{focusAreaName.get(decision.focusAreaId)}</Content>
-                ) : (
-                  t('place.wholeProgramme')
-                )}
-                : {t(`adoption.${decision.status as 'PROPOSED' | 'ADOPTED' | 'REJECTED'}`)}
-                {decision.decidedOn && ` ${formatDate(locale, decision.decidedOn)}`} ({decision.caseReference})
-              </li>
-            ))}
-          </ul>
+          <AdoptionDecisions
+            adoptions={decisions}
+            subjectName={(focusAreaId) =>
+              focusAreaId ? <Content>{focusAreaName.get(focusAreaId)}</Content> : t('place.wholeProgramme')
+            }
+          />
         )}
       </section>
       <section aria-labelledby="indicators-title" className="panel">

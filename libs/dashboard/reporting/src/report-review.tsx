@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { refusalOf, ReturnReportDocument } from '@tiltak/dashboard-data-access';
+import { ReportArchive } from './report-archive';
 import { useI18n } from '@tiltak/dashboard-i18n';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { RoundReport } from './round-page';
@@ -73,6 +74,7 @@ export function ReportReview({ report, onReturned }: { report: RoundReport; onRe
           <dd className="report-review__narrative">{report.narrative || t('report.narrativeNone')}</dd>
         </div>
       </dl>
+      <ReportArchive report={report} action={action} />
       {report.viewerCanReturn && (
         <form onSubmit={(event) => void submit(event)} className="stacked-form" noValidate>
           <label htmlFor={`${id}-comment`}>{t('round.returnComment')}</label>

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { ReportingRoundDocument, type ReportingRoundQuery, type ReportState } from '@tiltak/dashboard-data-access';
 import { formatDate, formatDateTime, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
-import { OutcomeMessage, StatusMessage } from '@tiltak/dashboard-ui';
+import { ArchiveReference, OutcomeMessage, StatusMessage } from '@tiltak/dashboard-ui';
 import { addDays, REPORT_STATES } from '@tiltak/domain';
 import { Fragment, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -156,6 +156,11 @@ export function RoundPage() {
                                 date: formatDateTime(locale, report.submittedAt),
                               })
                             : formatDateTime(locale, report.submittedAt)}
+                        </span>
+                      )}
+                      {(report.caseReference || report.recordUrl) && (
+                        <span className="reports-table__when">
+                          <ArchiveReference caseReference={report.caseReference} recordUrl={report.recordUrl} />
                         </span>
                       )}
                     </td>

@@ -11,3 +11,5 @@ export * from './outcome-message';
 export * from './route-focus';
 export * from './figure-explanation';
 export * from './figure-summary';
+export * from './archive-reference';
+export * from './archive-reference-form';

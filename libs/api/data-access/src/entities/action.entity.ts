@@ -87,6 +87,13 @@ export class ActionEntity {
   @Column({ name: 'health_override_comment', type: 'text', nullable: true })
   healthOverrideComment: string | null;
 
+  /** Where the action's own case is filed (saksnummer), when the council or a municipality opened one. */
+  @Column({ name: 'case_reference', type: 'varchar', length: 50, nullable: true })
+  caseReference: string | null;
+
+  @Column({ name: 'record_url', type: 'varchar', length: 500, nullable: true })
+  recordUrl: string | null;
+
   @Column({ type: 'integer', default: 1 })
   version: number;
 

@@ -7,7 +7,8 @@ import { sqlList } from './sql';
 
 /**
  * A municipality's political decision (vedtak) on the whole programme (no focus area) or on one
- * focus area. One record per municipality and subject; it moves from proposed to adopted or rejected.
+ * focus area. One record per municipality and subject; it moves from proposed to adopted or rejected,
+ * and `adoption_decision` keeps every move.
  */
 @Entity('adoption')
 @Check('CHK_adoption_status', `"status" IN (${sqlList(ADOPTION_STATUSES)})`)
@@ -53,6 +54,10 @@ export class AdoptionEntity {
 
   @Column({ name: 'case_reference', type: 'varchar', length: 50 })
   caseReference: string;
+
+  /** The decision in the public record (eInnsyn or the municipality's archive). */
+  @Column({ name: 'record_url', type: 'varchar', length: 500, nullable: true })
+  recordUrl: string | null;
 
   @Column({ type: 'integer', default: 1 })
   version: number;

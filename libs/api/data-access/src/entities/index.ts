@@ -1,5 +1,6 @@
 import { ActionEntity } from './action.entity';
 import { AdoptionEntity } from './adoption.entity';
+import { AdoptionDecisionEntity } from './adoption-decision.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { ChangeEventEntity } from './change-event.entity';
 import { FocusAreaEntity } from './focus-area.entity';
@@ -49,6 +50,7 @@ export {
   ReportingRoundEntity,
   RoundReportEntity,
   MailOutboxEntity,
+  AdoptionDecisionEntity,
 };
 
 export const ENTITIES = [
@@ -79,4 +81,5 @@ export const ENTITIES = [
   RoundReportEntity,
   ReportLinkEntity,
   MailOutboxEntity,
+  AdoptionDecisionEntity,
 ];

@@ -97,6 +97,13 @@ export class RoundReportEntity {
   @Column({ name: 'returned_by_name', type: 'varchar', length: 200, nullable: true })
   returnedByName: string | null;
 
+  /** Where the report is filed once it went to the council (saksnummer and the public record). */
+  @Column({ name: 'case_reference', type: 'varchar', length: 50, nullable: true })
+  caseReference: string | null;
+
+  @Column({ name: 'record_url', type: 'varchar', length: 500, nullable: true })
+  recordUrl: string | null;
+
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 

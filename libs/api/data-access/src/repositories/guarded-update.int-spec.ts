@@ -29,7 +29,7 @@ describe('version-guarded updates', () => {
   it('returns a decision as a find would, its date a calendar day', async () => {
     const sut = new ProgrammeRepository(db.dataSource);
     const before = await db.dataSource.getRepository(AdoptionEntity).findOneByOrFail({});
-    const decision = { status: 'ADOPTED' as const, decidedOn: '2026-10-20', caseReference: '26/123' };
+    const decision = { status: 'ADOPTED' as const, decidedOn: '2026-10-20', caseReference: '26/123', recordUrl: null };
 
     const after = await writer.write(actor, programmeId, (tx) =>
       sut.updateAdoptionIfVersion(tx, before.id, before.version, decision),

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
-import type { WriteTransaction } from '../change-log/programme-writer';
-import { AdoptionEntity, FocusAreaEntity, MunicipalityEntity, ProgrammeEntity } from '../entities';
+import type { Actor, WriteTransaction } from '../change-log/programme-writer';
+import {
+  AdoptionDecisionEntity,
+  AdoptionEntity,
+  FocusAreaEntity,
+  MunicipalityEntity,
+  ProgrammeEntity,
+} from '../entities';
 import { updateIfVersion } from './guarded-update';
 import { managerOf, type QueryScope } from './scope';
 
@@ -15,7 +21,7 @@ export type FocusAreaPatch = Partial<Pick<FocusAreaFields, 'name' | 'description
 /** Where a decision belongs: a municipality, and the whole programme (no focus area) or one focus area. */
 export type AdoptionSubject = Pick<AdoptionEntity, 'programmeId' | 'municipalityId' | 'focusAreaId'>;
 
-export type AdoptionDecision = Pick<AdoptionEntity, 'status' | 'decidedOn' | 'caseReference'>;
+export type AdoptionDecision = Pick<AdoptionEntity, 'status' | 'decidedOn' | 'caseReference' | 'recordUrl'>;
 
 /** The programme's frame: the programme itself, its region's municipalities, its focus areas and their adoption. */
 @Injectable()
@@ -93,5 +99,33 @@ export class ProgrammeRepository {
     decision: AdoptionDecision,
   ): Promise<AdoptionEntity | null> {
     return updateIfVersion(tx, AdoptionEntity, { id }, expectedVersion, decision);
+  }
+
+  /** Appends a decision to the adoption's history; the table refuses any other write. */
+  appendAdoptionDecision(
+    tx: WriteTransaction,
+    adoptionId: string,
+    decision: AdoptionDecision,
+    recordedBy: Actor,
+  ): Promise<AdoptionDecisionEntity> {
+    return managerOf(tx).save(
+      managerOf(tx).create(AdoptionDecisionEntity, {
+        adoptionId,
+        ...decision,
+        recordedByName: recordedBy.name,
+        recordedByUserId: recordedBy.userId,
+      }),
+    );
+  }
+
+  /**
+   * The decisions of each adoption, newest first. Each is recorded by its own write, which began
+   * after the one before it committed (it had to hold the adoption's new version), so times differ.
+   */
+  decisionsOfAdoptions(adoptionIds: readonly string[]): Promise<AdoptionDecisionEntity[]> {
+    return this.dataSource.manager.find(AdoptionDecisionEntity, {
+      where: { adoptionId: In([...adoptionIds]) },
+      order: { recordedAt: 'DESC' },
+    });
   }
 }

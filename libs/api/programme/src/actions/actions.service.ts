@@ -18,6 +18,7 @@ import {
   PolicyService,
   toConnection,
 } from '@tiltak/api-core';
+import { archiveReferencePatch, requireArchiveReference } from '../archive/archive-reference.input';
 import { type ActionModel, toActionModel } from '../models/action.model';
 import { ProgrammeContext } from '../programme/programme-context';
 import { ActionErrorReason, actionError } from './actions.errors';
@@ -137,6 +138,7 @@ export class ActionsService {
       }
       const before = locked.action;
       checkDates(input.startDate ?? before.startDate, input.dueDate ?? before.dueDate);
+      requireArchiveReference(input);
       if (input.focusAreaId) await this.focusAreaOf(input.focusAreaId, programme.id);
       const after = await this.actionWrites.update(tx, before.id, input.expectedVersion, {
         ...(input.title !== undefined && { title: input.title.trim() }),
@@ -145,6 +147,7 @@ export class ActionsService {
         ...(input.startDate !== undefined && { startDate: input.startDate }),
         ...(input.dueDate !== undefined && { dueDate: input.dueDate }),
         ...(input.weight !== undefined && { weight: input.weight }),
+        ...archiveReferencePatch(input),
       });
       if (!after) throw conflict('action', toActionModel(before, today));
       tx.record({ entity: 'action', entityId: after.id, operation: 'UPDATE', before, after });

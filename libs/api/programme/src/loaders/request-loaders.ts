@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import {
   ActionRepository,
   type ActionEntity,
+  type AdoptionDecisionEntity,
   type CompletionTally,
   IndicatorRepository,
   type IndicatorValueEntity,
@@ -104,6 +105,10 @@ function createLoaders(
     indicatorValues: groupedBy<string, IndicatorValueEntity>(
       (ids) => indicators.valuesOfIndicators(ids),
       (v) => v.indicatorId,
+    ),
+    adoptionDecisions: groupedBy<string, AdoptionDecisionEntity>(
+      (ids) => programme.decisionsOfAdoptions(ids),
+      (d) => d.adoptionId,
     ),
     reportingRound: byKey<string, ReportingRoundEntity>(
       (ids) => reporting.roundsByIds(ids),

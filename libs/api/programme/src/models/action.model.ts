@@ -62,6 +62,15 @@ export class ActionModel {
   @Field(() => HealthOverrideModel, { nullable: true })
   healthOverride: HealthOverrideModel | null;
 
+  @Field(() => String, { nullable: true, description: 'The action’s case number (saksnummer) in the archive.' })
+  caseReference: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The action’s case in the public record (eInnsyn or the archive).',
+  })
+  recordUrl: string | null;
+
   @Field(() => Int)
   version: number;
 
@@ -90,6 +99,8 @@ export function toActionModel(entity: ActionEntity, today: string): ActionModel 
     healthOverride: entity.healthOverride
       ? { health: entity.healthOverride, comment: entity.healthOverrideComment ?? '' }
       : null,
+    caseReference: entity.caseReference,
+    recordUrl: entity.recordUrl,
     version: entity.version,
     updatedAt: entity.updatedAt,
   };

@@ -79,8 +79,11 @@ export class AdoptionModel {
   @Field(() => String, { nullable: true })
   decidedOn: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The case number (saksnummer) of the latest decision.' })
   caseReference: string;
+
+  @Field(() => String, { nullable: true, description: 'The latest decision in the public record.' })
+  recordUrl: string | null;
 
   @Field(() => Int)
   version: number;
@@ -94,6 +97,7 @@ export function toAdoptionModel(entity: AdoptionEntity): AdoptionModel {
     status: entity.status,
     decidedOn: entity.decidedOn,
     caseReference: entity.caseReference,
+    recordUrl: entity.recordUrl,
     version: entity.version,
   };
 }

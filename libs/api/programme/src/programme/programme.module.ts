@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RequestLoaders } from '../loaders/request-loaders';
+import { AdoptionDecisionFieldsResolver, AdoptionFieldsResolver } from './adoption-fields.resolver';
 import { ProgrammeChangesResolver, RecentChangesResolver } from './changes.resolver';
 import { ProgrammeContext } from './programme-context';
 import {
@@ -26,6 +27,8 @@ import { ViewerAbilitiesResolver } from './viewer-abilities.resolver';
     ProgrammeChangesResolver,
     RecentChangesResolver,
     ViewerAbilitiesResolver,
+    AdoptionFieldsResolver,
+    AdoptionDecisionFieldsResolver,
   ],
   exports: [ProgrammeContext, RequestLoaders],
 })

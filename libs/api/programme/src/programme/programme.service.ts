@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, ApiErrorCode, badUserInput, type Caller, conflict, PolicyService } from '@tiltak/api-core';
-import { ProgrammeRepository, ProgrammeWriter } from '@tiltak/api-data-access';
-import { isIsoDate } from '@tiltak/domain';
+import {
+  type AdoptionDecision,
+  ProgrammeRepository,
+  ProgrammeWriter,
+  type WriteTransaction,
+} from '@tiltak/api-data-access';
+import { isIsoDate, trimmedReference } from '@tiltak/domain';
+import { requireArchiveReference } from '../archive/archive-reference.input';
 import { type AdoptionModel, toAdoptionModel } from '../models/indicator.model';
 import { type FocusAreaModel, toFocusAreaModel } from '../models/focus-area.model';
 import { type MunicipalityModel, toMunicipalityModel } from '../models/municipality.model';
@@ -95,7 +101,10 @@ export class ProgrammeService {
     });
   }
 
-  /** Creates or moves on a municipality's decision; an existing one changes only at its current version. */
+  /**
+   * Creates or moves on a municipality's decision; an existing one changes only at its current
+   * version. Every call adds the decision to the adoption's history, which is never rewritten.
+   */
   async setAdoption(caller: Caller, input: SetAdoptionInput): Promise<AdoptionModel> {
     this.policy.require(caller.viewer, { kind: 'RECORD_FOR_MUNICIPALITY', municipalityId: input.municipalityId });
     const programme = await this.context.programme();
@@ -105,6 +114,7 @@ export class ProgrammeService {
     if (input.status !== 'PROPOSED' && !input.decidedOn) {
       throw badUserInput('decidedOn', 'decidedOn: an adopted or rejected decision has a date', 'DECISION_NEEDS_DATE');
     }
+    requireArchiveReference(input);
     return this.writer.write(caller.actor, programme.id, async (tx) => {
       const [municipality] = await this.programmes.municipalitiesByIds([input.municipalityId], tx);
       if (!municipality || municipality.regionId !== programme.regionId) {
@@ -129,11 +139,13 @@ export class ProgrammeService {
         status: input.status,
         decidedOn: input.decidedOn ?? null,
         caseReference: input.caseReference.trim(),
+        recordUrl: trimmedReference(input.recordUrl),
       };
       const before = await this.programmes.adoption(subject, tx);
       if (!before) {
         const created = await this.programmes.createAdoption(tx, subject, decision);
         tx.record({ entity: 'adoption', entityId: created.id, operation: 'CREATE', before: null, after: created });
+        await this.appendDecision(tx, created.id, decision);
         return toAdoptionModel(created);
       }
       if (input.expectedVersion === undefined) {
@@ -146,7 +158,19 @@ export class ProgrammeService {
       const after = await this.programmes.updateAdoptionIfVersion(tx, before.id, input.expectedVersion, decision);
       if (!after) throw conflict('decision', toAdoptionModel(before));
       tx.record({ entity: 'adoption', entityId: before.id, operation: 'UPDATE', before, after });
+      await this.appendDecision(tx, before.id, decision);
       return toAdoptionModel(after);
+    });
+  }
+
+  private async appendDecision(tx: WriteTransaction, adoptionId: string, decision: AdoptionDecision): Promise<void> {
+    const recorded = await this.programmes.appendAdoptionDecision(tx, adoptionId, decision, tx.actor);
+    tx.record({
+      entity: 'adoption_decision',
+      entityId: recorded.id,
+      operation: 'CREATE',
+      before: null,
+      after: recorded,
     });
   }
 }

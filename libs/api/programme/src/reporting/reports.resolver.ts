@@ -6,7 +6,7 @@ import { LoaderScope, RequestLoaders } from '../loaders/request-loaders';
 import { ActionModel, toActionModel } from '../models/action.model';
 import { MunicipalityModel, toMunicipalityModel } from '../models/municipality.model';
 import { ProgrammeContext } from '../programme/programme-context';
-import { ReturnReportInput, SaveReportInput } from './dto/reporting.inputs';
+import { FileReportInput, ReturnReportInput, SaveReportInput } from './dto/reporting.inputs';
 import { ReportModel } from './models/report.model';
 import { ReportingRoundModel, toReportingRoundModel } from './models/reporting-round.model';
 import { ReportsService } from './reports.service';
@@ -38,6 +38,13 @@ export class ReportsResolver {
   @Mutation(() => ReportModel, { description: 'Sends a submitted report back to its owners with a comment.' })
   returnReport(@Args('input') input: ReturnReportInput, @CurrentCaller() caller: Caller): Promise<ReportModel> {
     return this.reports.returnReport(caller, input);
+  }
+
+  @Mutation(() => ReportModel, {
+    description: 'Files a submitted report in the archive: its case number and link to the public record.',
+  })
+  fileReport(@Args('input') input: FileReportInput, @CurrentCaller() caller: Caller): Promise<ReportModel> {
+    return this.reports.fileReport(caller, input);
   }
 
   @ResolveField(() => ReportingRoundModel)
@@ -101,6 +108,17 @@ export class ReportsResolver {
     return this.may(report, viewer, scope, 'RETURN_REPORT', report.state === 'SUBMITTED');
   }
 
+  @ResolveField(() => Boolean, {
+    description: 'Whether the viewer may file it in the archive (set its case number and link), open round or not.',
+  })
+  viewerCanFile(
+    @Parent() report: ReportModel,
+    @CurrentViewer() viewer: Principal | null,
+    @LoaderScope() scope: object,
+  ): Promise<boolean> {
+    return this.may(report, viewer, scope, 'RETURN_REPORT', report.state === 'SUBMITTED', false);
+  }
+
   /** The same rules the write checks: the permission on the action, an open round, the report's state. */
   private async may(
     report: ReportModel,
@@ -108,6 +126,7 @@ export class ReportsResolver {
     scope: object,
     kind: 'SUBMIT_REPORT' | 'RETURN_REPORT',
     stateAllows: boolean,
+    needsOpenRound = true,
   ): Promise<boolean> {
     if (!stateAllows || !viewer) return false;
     const loaders = this.loaders.for(scope);
@@ -124,6 +143,6 @@ export class ReportsResolver {
       action: scopeOf({ participations, involvements, projectLeads }),
       municipalityId: report.municipalityId,
     };
-    return open && this.policy.allowsWrite(viewer, permission);
+    return (open || !needsOpenRound) && this.policy.allowsWrite(viewer, permission);
   }
 }

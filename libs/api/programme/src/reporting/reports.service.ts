@@ -25,7 +25,8 @@ import { ActionWrites, scopeOf } from '../actions/action-writes';
 import { MilestonesService } from '../actions/milestones.service';
 import { StatusWrites } from '../actions/status-writes';
 import { ProgrammeContext } from '../programme/programme-context';
-import type { ReturnReportInput, SaveReportInput } from './dto/reporting.inputs';
+import { archiveReferencePatch, requireArchiveReference } from '../archive/archive-reference.input';
+import type { FileReportInput, ReturnReportInput, SaveReportInput } from './dto/reporting.inputs';
 import { type ReportModel, toReportModel } from './models/report.model';
 import { ReportingErrorReason, reportingError } from './reporting.errors';
 
@@ -112,6 +113,26 @@ export class ReportsService {
         returnedAt: this.clock.now(),
         returnedByName: tx.actor.name,
       });
+    });
+  }
+
+  /**
+   * Files a submitted report: its case number and link in the archive. The coordinators who may
+   * return it may file it (RETURN_REPORT's scope), also after the round closed, since a report is
+   * usually journalled once it has gone to the council; its figures stay frozen.
+   */
+  async fileReport(caller: Caller, input: FileReportInput): Promise<ReportModel> {
+    return this.writeReport(caller.actor, input.reportId, async (tx, locked, { report }) => {
+      this.policy.require(caller.viewer, {
+        kind: 'RETURN_REPORT',
+        action: scopeOf(locked),
+        municipalityId: report.municipalityId,
+      });
+      if (report.state !== 'SUBMITTED') {
+        throw reportingError(ReportingErrorReason.NOT_SUBMITTED, 'Only a submitted report is filed in the archive');
+      }
+      requireArchiveReference(input);
+      return this.update(tx, report, input.expectedVersion, archiveReferencePatch(input));
     });
   }
 

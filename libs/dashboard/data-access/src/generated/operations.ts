@@ -74,6 +74,16 @@ export type CreateUserInput = {
   role: Role;
 };
 
+/** Where a submitted report is filed: its case number and link. A field left out stays. */
+export type FileReportInput = {
+  /** The case number (saksnummer), such as 2026/2841-5. Null or empty clears it. */
+  caseReference?: string | null | undefined;
+  expectedVersion: number;
+  /** The report in the public record: an https address. Null or empty clears it. */
+  recordUrl?: string | null | undefined;
+  reportId: string | number;
+};
+
 /** Actual progress against the progress expected by today. */
 export type Health = 'AT_RISK' | 'OFF_TRACK' | 'ON_TRACK';
 
@@ -204,6 +214,22 @@ export type SendReportLinkInput = {
   reportId: string | number;
 };
 
+export type UpdateActionInput = {
+  actionId: string | number;
+  /** The action’s case number (saksnummer), such as 2025/1432-3. Null or empty clears it. */
+  caseReference?: string | null | undefined;
+  description?: string | null | undefined;
+  dueDate?: string | null | undefined;
+  expectedVersion: number;
+  focusAreaId?: string | number | null | undefined;
+  municipalityIds?: Array<string | number> | null | undefined;
+  /** The action’s case in the public record: an https address. Null or empty clears it. */
+  recordUrl?: string | null | undefined;
+  startDate?: string | null | undefined;
+  title?: string | null | undefined;
+  weight?: number | null | undefined;
+};
+
 /** A project lead’s update: only actionId and expectedVersion are required. */
 export type UpdateActionStatusInput = {
   actionId: string | number;
@@ -264,6 +290,8 @@ export type ActionQuery = {
     expectedProgress: number;
     overdue: boolean;
     version: number;
+    caseReference: string | null;
+    recordUrl: string | null;
     history: Array<{
       id: string;
       createdAt: string;
@@ -351,6 +379,8 @@ export type UpdateActionStatusMutation = {
     expectedProgress: number;
     overdue: boolean;
     version: number;
+    caseReference: string | null;
+    recordUrl: string | null;
     history: Array<{
       id: string;
       createdAt: string;
@@ -419,6 +449,8 @@ export type CompleteMilestoneMutation = {
     expectedProgress: number;
     overdue: boolean;
     version: number;
+    caseReference: string | null;
+    recordUrl: string | null;
     history: Array<{
       id: string;
       createdAt: string;
@@ -487,6 +519,8 @@ export type ReopenMilestoneMutation = {
     expectedProgress: number;
     overdue: boolean;
     version: number;
+    caseReference: string | null;
+    recordUrl: string | null;
     history: Array<{
       id: string;
       createdAt: string;
@@ -555,6 +589,8 @@ export type AddInvolvementMutation = {
     expectedProgress: number;
     overdue: boolean;
     version: number;
+    caseReference: string | null;
+    recordUrl: string | null;
     history: Array<{
       id: string;
       createdAt: string;
@@ -623,6 +659,8 @@ export type UpdateInvolvementMutation = {
     expectedProgress: number;
     overdue: boolean;
     version: number;
+    caseReference: string | null;
+    recordUrl: string | null;
     history: Array<{
       id: string;
       createdAt: string;
@@ -691,6 +729,8 @@ export type RemoveInvolvementMutation = {
     expectedProgress: number;
     overdue: boolean;
     version: number;
+    caseReference: string | null;
+    recordUrl: string | null;
     history: Array<{
       id: string;
       createdAt: string;
@@ -766,6 +806,8 @@ export type NameProjectLeadMutation = {
     expectedProgress: number;
     overdue: boolean;
     version: number;
+    caseReference: string | null;
+    recordUrl: string | null;
     history: Array<{
       id: string;
       createdAt: string;
@@ -834,6 +876,8 @@ export type UnnameProjectLeadMutation = {
     expectedProgress: number;
     overdue: boolean;
     version: number;
+    caseReference: string | null;
+    recordUrl: string | null;
     history: Array<{
       id: string;
       createdAt: string;
@@ -897,6 +941,8 @@ export type ActionDetailFragment = {
   expectedProgress: number;
   overdue: boolean;
   version: number;
+  caseReference: string | null;
+  recordUrl: string | null;
   healthOverride: { health: Health; comment: string } | null;
   focusArea: { id: string; name: string };
   municipalities: Array<{
@@ -949,6 +995,8 @@ export type ActionSnapshotFragment = {
   expectedProgress: number;
   overdue: boolean;
   version: number;
+  caseReference: string | null;
+  recordUrl: string | null;
   healthOverride: { health: Health; comment: string } | null;
   focusArea: { id: string; name: string };
   municipalities: Array<{
@@ -998,6 +1046,67 @@ export type ActionHistoryEntriesFragment = {
     comment: string;
     author: string | null;
   }>;
+};
+
+export type UpdateActionArchiveReferenceMutationVariables = Exact<{
+  input: UpdateActionInput;
+}>;
+
+export type UpdateActionArchiveReferenceMutation = {
+  updateAction: {
+    id: string;
+    code: string;
+    title: string;
+    description: string;
+    status: ActionStatus;
+    startDate: string;
+    dueDate: string;
+    progress: number;
+    health: Health;
+    computedHealth: Health;
+    expectedProgress: number;
+    overdue: boolean;
+    version: number;
+    caseReference: string | null;
+    recordUrl: string | null;
+    healthOverride: { health: Health; comment: string } | null;
+    focusArea: { id: string; name: string };
+    municipalities: Array<{
+      status: ActionStatus;
+      progress: number;
+      health: Health;
+      note: string;
+      municipality: { id: string; name: string };
+    }>;
+    involvements: Array<{
+      id: string;
+      role: InvolvementRole;
+      level: InvolvementLevel;
+      version: number;
+      party: { id: string; name: string; projectLeads: Array<{ name: string }> | null };
+    }>;
+    projectLeads: Array<{ userId: string; name: string; email: string }> | null;
+    milestones: Array<{
+      id: string;
+      title: string;
+      dueDate: string;
+      weight: number;
+      completedOn: string | null;
+      overdue: boolean;
+      version: number;
+    }>;
+    progressExplanation: { source: ProgressSource; gap: number };
+    viewerCan: {
+      updateStatus: boolean;
+      edit: boolean;
+      changeMunicipalities: boolean;
+      editMilestones: boolean;
+      reshapeMilestones: boolean;
+      manageInvolvements: boolean;
+      nameProjectLeads: boolean;
+    };
+    lead: { party: { id: string; name: string } } | null;
+  };
 };
 
 export type ActionsQueryVariables = Exact<{
@@ -1173,6 +1282,8 @@ export type ProgrammeChangedSubscription = {
       expectedProgress: number;
       overdue: boolean;
       version: number;
+      caseReference: string | null;
+      recordUrl: string | null;
       healthOverride: { health: Health; comment: string } | null;
       focusArea: { id: string; name: string };
       municipalities: Array<{
@@ -1361,6 +1472,16 @@ export type MunicipalityPageQuery = {
     status: AdoptionStatus;
     decidedOn: string | null;
     caseReference: string;
+    recordUrl: string | null;
+    decisions: Array<{
+      id: string;
+      status: AdoptionStatus;
+      decidedOn: string | null;
+      caseReference: string;
+      recordUrl: string | null;
+      recordedAt: string;
+      recordedBy: string | null;
+    }>;
   }>;
   focusAreas: Array<{ id: string; name: string }>;
   indicators: Array<{
@@ -1754,6 +1875,9 @@ export type ReportingRoundQuery = {
       owedBy: Array<string>;
       version: number;
       viewerCanReturn: boolean;
+      viewerCanFile: boolean;
+      caseReference: string | null;
+      recordUrl: string | null;
       action: { id: string; code: string; title: string };
       municipality: { id: string; name: string } | null;
     }>;
@@ -1842,6 +1966,20 @@ export type ReturnReportMutation = {
     returnedBy: string | null;
     version: number;
     viewerCanReturn: boolean;
+  };
+};
+
+export type FileReportMutationVariables = Exact<{
+  input: FileReportInput;
+}>;
+
+export type FileReportMutation = {
+  fileReport: {
+    id: string;
+    caseReference: string | null;
+    recordUrl: string | null;
+    version: number;
+    viewerCanFile: boolean;
   };
 };
 
@@ -2086,6 +2224,8 @@ export const ActionDetailFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
           { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordUrl' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'healthOverride' },
@@ -2314,6 +2454,8 @@ export const ActionSnapshotFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
           { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordUrl' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'healthOverride' },
@@ -3059,6 +3201,8 @@ export const ActionDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
           { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordUrl' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'healthOverride' },
@@ -3412,6 +3556,8 @@ export const UpdateActionStatusDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
           { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordUrl' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'healthOverride' },
@@ -3699,6 +3845,8 @@ export const CompleteMilestoneDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
           { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordUrl' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'healthOverride' },
@@ -3986,6 +4134,8 @@ export const ReopenMilestoneDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
           { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordUrl' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'healthOverride' },
@@ -4273,6 +4423,8 @@ export const AddInvolvementDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
           { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordUrl' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'healthOverride' },
@@ -4560,6 +4712,8 @@ export const UpdateInvolvementDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
           { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordUrl' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'healthOverride' },
@@ -4847,6 +5001,8 @@ export const RemoveInvolvementDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
           { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordUrl' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'healthOverride' },
@@ -5170,6 +5326,8 @@ export const NameProjectLeadDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
           { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordUrl' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'healthOverride' },
@@ -5454,6 +5612,8 @@ export const UnnameProjectLeadDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
           { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordUrl' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'healthOverride' },
@@ -5680,6 +5840,266 @@ export const UnnameProjectLeadDocument = {
     },
   ],
 } as unknown as DocumentNode<UnnameProjectLeadMutation, UnnameProjectLeadMutationVariables>;
+export const UpdateActionArchiveReferenceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateActionArchiveReference' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateActionInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateAction' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionSnapshot' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionDetail' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'computedHealth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordUrl' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'healthOverride' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipalities' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipality' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'involvements' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'party' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'projectLeads' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'projectLeads' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'userId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'milestones' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'completedOn' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'progressExplanation' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'gap' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'updateStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'changeMunicipalities' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'editMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lead' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'party' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionSnapshot' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
+          { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateActionArchiveReferenceMutation, UpdateActionArchiveReferenceMutationVariables>;
 export const ActionsDocument = {
   kind: 'Document',
   definitions: [
@@ -6206,6 +6626,8 @@ export const ProgrammeChangedDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
           { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
           { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordUrl' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'healthOverride' },
@@ -7009,6 +7431,23 @@ export const MunicipalityPageDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'status' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'decidedOn' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recordUrl' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'decisions' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'decidedOn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'recordUrl' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'recordedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'recordedBy' } },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -8181,6 +8620,9 @@ export const ReportingRoundDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'owedBy' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'version' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'viewerCanReturn' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'viewerCanFile' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'recordUrl' } },
                       {
                         kind: 'Field',
                         name: { kind: 'Name', value: 'action' },
@@ -8528,6 +8970,49 @@ export const ReturnReportDocument = {
     },
   ],
 } as unknown as DocumentNode<ReturnReportMutation, ReturnReportMutationVariables>;
+export const FileReportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'FileReport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'FileReportInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'fileReport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recordUrl' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'viewerCanFile' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FileReportMutation, FileReportMutationVariables>;
 export const SignInDocument = {
   kind: 'Document',
   definitions: [

@@ -119,6 +119,20 @@ export class UpdateActionInput {
   @Min(1)
   @Max(100)
   weight?: number;
+
+  @TextField({
+    nullable: true,
+    max: 50,
+    description: 'The action’s case number (saksnummer), such as 2025/1432-3. Null or empty clears it.',
+  })
+  caseReference?: string | null;
+
+  @TextField({
+    nullable: true,
+    max: 500,
+    description: 'The action’s case in the public record: an https address. Null or empty clears it.',
+  })
+  recordUrl?: string | null;
 }
 
 @InputType({ description: 'A project lead’s update: only actionId and expectedVersion are required.' })

@@ -62,8 +62,11 @@ export class SetAdoptionInput {
   @DateField({ nullable: true, description: 'YYYY-MM-DD; required once adopted or rejected.' })
   decidedOn?: string;
 
-  @TextField({ min: 1, max: 50 })
+  @TextField({ min: 1, max: 50, description: 'The case number (saksnummer), such as 2025/1432 or 25/1432-3.' })
   caseReference: string;
+
+  @TextField({ nullable: true, max: 500, description: 'The decision in the public record: an https address.' })
+  recordUrl?: string | null;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()

@@ -138,3 +138,26 @@ export class ReturnReportInput {
   @TextField({ min: 1, max: 2000, description: 'What the reporter should look at again.' })
   comment: string;
 }
+
+@InputType({ description: 'Where a submitted report is filed: its case number and link. A field left out stays.' })
+export class FileReportInput {
+  @IdField()
+  reportId: string;
+
+  @ExpectedVersionField()
+  expectedVersion: number;
+
+  @TextField({
+    nullable: true,
+    max: 50,
+    description: 'The case number (saksnummer), such as 2026/2841-5. Null or empty clears it.',
+  })
+  caseReference?: string | null;
+
+  @TextField({
+    nullable: true,
+    max: 500,
+    description: 'The report in the public record: an https address. Null or empty clears it.',
+  })
+  recordUrl?: string | null;
+}

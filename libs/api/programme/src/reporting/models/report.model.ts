@@ -49,6 +49,12 @@ export class ReportModel {
   /** Personal data, as `submittedByName`. */
   returnedByName: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Its case number (saksnummer) in the archive, once filed.' })
+  caseReference: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The report in the public record (eInnsyn or the archive).' })
+  recordUrl: string | null;
+
   @Field(() => Int)
   version: number;
 }
@@ -70,6 +76,8 @@ export function toReportModel(entity: RoundReportEntity): ReportModel {
     returnComment: entity.returnComment,
     returnedAt: entity.returnedAt,
     returnedByName: entity.returnedByName,
+    caseReference: entity.caseReference,
+    recordUrl: entity.recordUrl,
     version: entity.version,
   };
 }
