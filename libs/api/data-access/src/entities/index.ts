@@ -9,6 +9,7 @@ import { MailOutboxEntity } from './mail-outbox.entity';
 import { KeptFigureCellEntity, KeptFigureContributionEntity, KeptFigureDateEntity } from './kept-figures.entity';
 import { MilestoneEntity } from './milestone.entity';
 import { MunicipalityEntity } from './municipality.entity';
+import { NetworkEntity, NetworkMembershipEntity } from './network.entity';
 import { ParticipationEntity } from './participation.entity';
 import { PartyEntity } from './party.entity';
 import { ProgrammeEntity } from './programme.entity';
@@ -34,6 +35,8 @@ export {
   KeptFigureDateEntity,
   MilestoneEntity,
   MunicipalityEntity,
+  NetworkEntity,
+  NetworkMembershipEntity,
   ParticipationEntity,
   PartyEntity,
   ProgrammeEntity,
@@ -79,4 +82,6 @@ export const ENTITIES = [
   RoundReportEntity,
   ReportLinkEntity,
   MailOutboxEntity,
+  NetworkEntity,
+  NetworkMembershipEntity,
 ];

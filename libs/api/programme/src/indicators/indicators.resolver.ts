@@ -1,7 +1,6 @@
 import { type Caller, CurrentCaller } from '@tiltak/api-core';
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IndicatorModel, IndicatorValueModel, toIndicatorValueModel } from '../models/indicator.model';
-import { LoaderScope, RequestLoaders } from '../loaders/request-loaders';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IndicatorModel, IndicatorValueModel } from '../models/indicator.model';
 import {
   CreateIndicatorInput,
   IndicatorsArgs,
@@ -12,19 +11,11 @@ import { IndicatorsService } from './indicators.service';
 
 @Resolver(() => IndicatorModel)
 export class IndicatorsResolver {
-  constructor(
-    private readonly indicatorsService: IndicatorsService,
-    private readonly loaders: RequestLoaders,
-  ) {}
+  constructor(private readonly indicatorsService: IndicatorsService) {}
 
   @Query(() => [IndicatorModel], { description: 'Measured effects with baseline, target and yearly values.' })
   indicators(@Args() { focusAreaId }: IndicatorsArgs): Promise<IndicatorModel[]> {
     return this.indicatorsService.indicators(focusAreaId);
-  }
-
-  @ResolveField(() => [IndicatorValueModel], { description: 'Yearly values per municipality, oldest first.' })
-  async values(@Parent() indicator: IndicatorModel, @LoaderScope() scope: object): Promise<IndicatorValueModel[]> {
-    return (await this.loaders.for(scope).indicatorValues.load(indicator.id)).map(toIndicatorValueModel);
   }
 
   @Mutation(() => IndicatorModel)
