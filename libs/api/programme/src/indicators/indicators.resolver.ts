@@ -3,6 +3,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IndicatorModel, IndicatorValueModel } from '../models/indicator.model';
 import {
   CreateIndicatorInput,
+  IndicatorArgs,
   IndicatorsArgs,
   SetIndicatorValueInput,
   UpdateIndicatorInput,
@@ -16,6 +17,15 @@ export class IndicatorsResolver {
   @Query(() => [IndicatorModel], { description: 'Measured effects with baseline, target and yearly values.' })
   indicators(@Args() { focusAreaId }: IndicatorsArgs): Promise<IndicatorModel[]> {
     return this.indicatorsService.indicators(focusAreaId);
+  }
+
+  @Query(() => IndicatorModel, {
+    nullable: true,
+    description:
+      'One indicator: for reading how its values and regional totals were made (networks, missing municipalities).',
+  })
+  indicator(@Args() { id }: IndicatorArgs): Promise<IndicatorModel | null> {
+    return this.indicatorsService.indicator(id);
   }
 
   @Mutation(() => IndicatorModel)

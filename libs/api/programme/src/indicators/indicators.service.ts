@@ -47,6 +47,12 @@ export class IndicatorsService {
     return (await this.indicatorRepository.indicatorsOfProgramme(programme.id, focusAreaId)).map(toIndicatorModel);
   }
 
+  async indicator(id: string): Promise<IndicatorModel | null> {
+    const programme = await this.context.programme();
+    const indicator = await this.indicatorRepository.indicatorById(id);
+    return indicator?.programmeId === programme.id ? toIndicatorModel(indicator) : null;
+  }
+
   async createIndicator(caller: Caller, input: CreateIndicatorInput): Promise<IndicatorModel> {
     this.policy.require(caller.viewer, { kind: 'MANAGE_PROGRAMME' });
     const programme = await this.context.programme();

@@ -17,6 +17,12 @@ export class IndicatorsArgs {
   focusAreaId?: string;
 }
 
+@ArgsType()
+export class IndicatorArgs {
+  @IdField()
+  id: string;
+}
+
 @InputType()
 export class CreateIndicatorInput {
   @TextField({ min: 1, max: 200 })
