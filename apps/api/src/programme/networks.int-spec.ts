@@ -263,7 +263,7 @@ describe('the register of networks and clusters, and the indicators made from it
       ...extra,
     });
     const cases: [Record<string, unknown>, Record<string, unknown>][] = [
-      [network({ name: 'klyngen for BIOØKONOMI' }), { field: 'name', reason: 'NAME_TAKEN' }],
+      [network({ name: 'klyngen for BIOØKONOMI' }), { field: 'name', reason: 'NETWORK_NAME_TAKEN' }],
       [network({ name: '   ' }), { field: 'name', reason: 'NAME_REQUIRED' }],
       [network({ name: 'x'.repeat(201) }), { code: 'BAD_USER_INPUT' }],
       [network({ foundedOn: '2026-02-30' }), { field: 'foundedOn', reason: 'INVALID_DATE' }],

@@ -4,7 +4,7 @@ import { ApiError, ApiErrorCode } from '@tiltak/api-core';
 export enum NetworkErrorReason {
   NETWORK_NOT_FOUND = 'NETWORK_NOT_FOUND',
   NAME_REQUIRED = 'NAME_REQUIRED',
-  NAME_TAKEN = 'NAME_TAKEN',
+  NETWORK_NAME_TAKEN = 'NETWORK_NAME_TAKEN',
   INVALID_DATE = 'INVALID_DATE',
   FOUNDED_IN_FUTURE = 'FOUNDED_IN_FUTURE',
   ENDED_BEFORE_FOUNDED = 'ENDED_BEFORE_FOUNDED',
@@ -21,7 +21,7 @@ function codeFor(reason: NetworkErrorReason): ApiErrorCode {
     case NetworkErrorReason.NETWORK_NOT_FOUND:
       return ApiErrorCode.NOT_FOUND;
     case NetworkErrorReason.NAME_REQUIRED:
-    case NetworkErrorReason.NAME_TAKEN:
+    case NetworkErrorReason.NETWORK_NAME_TAKEN:
     case NetworkErrorReason.INVALID_DATE:
     case NetworkErrorReason.FOUNDED_IN_FUTURE:
     case NetworkErrorReason.ENDED_BEFORE_FOUNDED:

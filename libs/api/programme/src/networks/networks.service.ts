@@ -172,7 +172,7 @@ export class NetworksService {
     if (!name) throw networkError(NetworkErrorReason.NAME_REQUIRED, 'name: give the network a name', 'name');
     const programme = await this.context.programme();
     if (await this.networks.nameTaken(tx, programme.regionId, name, exceptId)) {
-      throw networkError(NetworkErrorReason.NAME_TAKEN, `name: the register has ${name} already`, 'name');
+      throw networkError(NetworkErrorReason.NETWORK_NAME_TAKEN, `name: the register has ${name} already`, 'name');
     }
   }
 
