@@ -8,6 +8,7 @@ import { useLocation, useParams } from 'react-router';
 import { InvolvementsPanel } from './involvements-panel';
 import { MilestoneList } from './milestone-list';
 import { ReportLinksSection } from './report-links-section';
+import { FoundedNetworksSection } from './founded-networks-section';
 import { STATUS_FORM_ID, StatusUpdateForm } from './status-update-form';
 
 /** `/actions/:id`: one action, with what its lead needs to update it in under a minute. */
@@ -110,6 +111,7 @@ export function ActionPage() {
           </section>
           <InvolvementsPanel action={action} />
           <ReportLinksSection actionId={action.id} />
+          <FoundedNetworksSection actionId={action.id} />
           {action.milestones.length > 0 && (
             <MilestoneList milestones={action.milestones} mayEdit={may.editMilestones} />
           )}

@@ -652,6 +652,7 @@ export const en: Messages = {
   'networks.memberCount': '{count, plural, one {# business} other {# businesses}}',
   'networks.none': 'No networks or clusters are recorded.',
   'networks.party': 'Party',
+  'networks.foundedItem': '{kind}, founded {date}',
   'networks.foundedNetworks': 'Networks and clusters founded through this action',
   'networkKind.NETWORK': 'Network',
   'networkKind.CLUSTER': 'Cluster',

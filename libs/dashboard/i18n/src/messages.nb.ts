@@ -648,6 +648,7 @@ export const nb = {
   'networks.memberCount': '{count, plural, one {# bedrift} other {# bedrifter}}',
   'networks.none': 'Ingen nettverk eller klynger er registrert.',
   'networks.party': 'Aktør',
+  'networks.foundedItem': '{kind}, etablert {date}',
   'networks.foundedNetworks': 'Nettverk og klynger etablert gjennom tiltaket',
   'networkKind.NETWORK': 'Nettverk',
   'networkKind.CLUSTER': 'Klynge',

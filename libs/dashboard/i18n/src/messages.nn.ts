@@ -651,6 +651,7 @@ export const nn: Messages = {
   'networks.memberCount': '{count, plural, one {# bedrift} other {# bedrifter}}',
   'networks.none': 'Ingen nettverk eller klynger er registrerte.',
   'networks.party': 'Aktør',
+  'networks.foundedItem': '{kind}, etablert {date}',
   'networks.foundedNetworks': 'Nettverk og klynger etablerte gjennom tiltaket',
   'networkKind.NETWORK': 'Nettverk',
   'networkKind.CLUSTER': 'Klynge',

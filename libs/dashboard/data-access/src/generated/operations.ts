@@ -1456,6 +1456,17 @@ export type NetworkFactsFragment = {
   }>;
 };
 
+export type ActionFoundedNetworksQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ActionFoundedNetworksQuery = {
+  action: {
+    id: string;
+    foundedNetworks: Array<{ id: string; name: string; kind: NetworkKind; foundedOn: string }>;
+  } | null;
+};
+
 export type PartyPageQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -7541,6 +7552,58 @@ export const IndicatorExplanationDocument = {
     },
   ],
 } as unknown as DocumentNode<IndicatorExplanationQuery, IndicatorExplanationQueryVariables>;
+export const ActionFoundedNetworksDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ActionFoundedNetworks' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'foundedNetworks' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'foundedOn' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionFoundedNetworksQuery, ActionFoundedNetworksQueryVariables>;
 export const PartyPageDocument = {
   kind: 'Document',
   definitions: [
