@@ -11,3 +11,4 @@ export * from './lib/report-link';
 export * from './lib/mail';
 export * from './lib/reporting';
 export * from './lib/archive-reference';
+export * from './lib/effects';

@@ -48,6 +48,8 @@ const TABLES = [
   'reporting_round',
   'round_report',
   'report_link',
+  'network',
+  'network_membership',
   'change_event',
   'adoption_decision',
 ];
@@ -136,6 +138,12 @@ const onReport = (roundId: string, ability: 'viewerCanSubmit' | 'viewerCanReturn
   query: `query($id: ID!) { reportingRound(id: $id) { reports { ${ability} } } }`,
   variables: { id: roundId },
   read: (data) => (data['reportingRound'] as { reports: Record<string, boolean>[] }).reports[0][ability],
+});
+/** What the viewer may do to a network of the register. */
+const onNetwork = (id: string, read: (can: { edit: boolean; recordMembersIn: string[] }) => boolean): AbilityQuery => ({
+  query: 'query($id: ID!) { network(id: $id) { viewerCan { edit recordMembersIn } } }',
+  variables: { id },
+  read: (data) => read((data['network'] as { viewerCan: { edit: boolean; recordMembersIn: string[] } }).viewerCan),
 });
 const overall = (ability: string): AbilityQuery => ({
   query: `{ viewerCan { ${ability} } }`,
@@ -554,6 +562,40 @@ const MUTATIONS: Record<string, MutationCase> = {
       };
     },
   },
+  createNetwork: {
+    targets: ['programme'],
+    allowed: ADMIN_ONLY,
+    arrange: async (s) => ({
+      document: mutation('createNetwork', 'CreateNetworkInput'),
+      variables: { input: { name: `Matrisenettverk ${s.next()}`, kind: 'NETWORK', foundedOn: '2026-01-01' } },
+      ability: overall('manageProgramme'),
+    }),
+  },
+  updateNetwork: {
+    targets: ['programme'],
+    allowed: ADMIN_ONLY,
+    arrange: async (s) => {
+      const network = await s.network();
+      return {
+        document: mutation('updateNetwork', 'UpdateNetworkInput'),
+        variables: { input: { networkId: network.id, expectedVersion: network.version, endedOn: '2026-06-30' } },
+        ability: onNetwork(network.id, (can) => can.edit),
+      };
+    },
+  },
+  setNetworkMembership: {
+    targets: MUNICIPALITIES,
+    allowed: RECORDERS,
+    arrange: async (s, t) => {
+      const network = await s.network();
+      const municipalityId = s.municipality(t)!;
+      return {
+        document: mutation('setNetworkMembership', 'SetNetworkMembershipInput'),
+        variables: { input: { networkId: network.id, municipalityId, members: 7 } },
+        ability: onNetwork(network.id, (can) => can.recordMembersIn.includes(municipalityId)),
+      };
+    },
+  },
   createUser: {
     targets: ['programme'],
     allowed: ADMIN_ONLY,
@@ -621,6 +663,8 @@ interface Setup {
   round(target: Target): Promise<{ id: string; version: number }>;
   /** The action's own report in a new round, submitted by the admin or not. */
   report(target: Target, submitted: boolean): Promise<{ id: string; version: number; roundId: string }>;
+  /** A new network in the register, with no members yet. */
+  network(): Promise<{ id: string; version: number }>;
 }
 
 /** The mutations the API serves, from the committed schema (api.int-spec.ts holds it to the served one). */
@@ -782,6 +826,13 @@ describe('permissions on every mutation, generated from the schema', () => {
           { input: { reportId: report.id, expectedVersion: report.version, narrative: 'Levert', submit: true } },
         );
         return { ...saveReport, roundId: round.id };
+      },
+      network: async () => {
+        const { createNetwork } = await api.data<{ createNetwork: { id: string; version: number } }>(
+          'mutation($input: CreateNetworkInput!) { createNetwork(input: $input) { id version } }',
+          { input: { name: `Oppsettnettverk ${++counter}`, kind: 'CLUSTER', foundedOn: '2025-05-01' } },
+        );
+        return createNetwork;
       },
     };
     clients['signed out'] = api.anonymous;

@@ -8,6 +8,7 @@ import { MailModule } from '@tiltak/api-mail';
 import {
   ActionsModule,
   IndicatorsModule,
+  NetworksModule,
   PartiesModule,
   ProgrammeModule,
   ReportingModule,
@@ -37,6 +38,7 @@ export class AppModule {
         ActionsModule,
         PartiesModule,
         IndicatorsModule,
+        NetworksModule,
         JobsModule,
         MailModule,
         ReportingModule,

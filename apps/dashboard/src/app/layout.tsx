@@ -70,6 +70,9 @@ export function Layout({
               <li>
                 <NavLink to="/parties">{t('nav.parties')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/networks">{t('nav.networks')}</NavLink>
+              </li>
               <li>{myReportsLink ?? <NavLink to="/my-reports">{t('nav.myReports')}</NavLink>}</li>
               <li>
                 <NavLink to="/reporting">{t('nav.reporting')}</NavLink>

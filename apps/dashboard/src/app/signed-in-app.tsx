@@ -22,6 +22,8 @@ const FocusAreaPage = lazy(() => import('@tiltak/dashboard-overview').then((m) =
 const ActionsPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ActionsPage })));
 const PartiesPage = lazy(() => import('@tiltak/dashboard-parties').then((m) => ({ default: m.PartiesPage })));
 const PartyPage = lazy(() => import('@tiltak/dashboard-parties').then((m) => ({ default: m.PartyPage })));
+const NetworksPage = lazy(() => import('@tiltak/dashboard-parties').then((m) => ({ default: m.NetworksPage })));
+const NetworkPage = lazy(() => import('@tiltak/dashboard-parties').then((m) => ({ default: m.NetworkPage })));
 const UsersPage = lazy(() => import('@tiltak/dashboard-users').then((m) => ({ default: m.UsersPage })));
 const AuditLogPage = lazy(() => import('@tiltak/dashboard-users').then((m) => ({ default: m.AuditLogPage })));
 const OutboxPage = lazy(() => import('@tiltak/dashboard-mail').then((m) => ({ default: m.OutboxPage })));
@@ -122,6 +124,22 @@ function Pages() {
         element={
           <Suspense>
             <PartyPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="networks"
+        element={
+          <Suspense>
+            <NetworksPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="networks/:id"
+        element={
+          <Suspense>
+            <NetworkPage />
           </Suspense>
         }
       />

@@ -9,6 +9,7 @@ import { ArchiveSection } from './archive-section';
 import { InvolvementsPanel } from './involvements-panel';
 import { MilestoneList } from './milestone-list';
 import { ReportLinksSection } from './report-links-section';
+import { FoundedNetworksSection } from './founded-networks-section';
 import { STATUS_FORM_ID, StatusUpdateForm } from './status-update-form';
 
 /** `/actions/:id`: one action, with what its lead needs to update it in under a minute. */
@@ -112,6 +113,7 @@ export function ActionPage() {
           <InvolvementsPanel action={action} />
           <ArchiveSection action={action} mayEdit={may.edit} />
           <ReportLinksSection actionId={action.id} />
+          <FoundedNetworksSection actionId={action.id} />
           {action.milestones.length > 0 && (
             <MilestoneList milestones={action.milestones} mayEdit={may.editMilestones} />
           )}

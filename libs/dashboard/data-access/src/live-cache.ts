@@ -55,6 +55,10 @@ function staleAfter(entity: string): readonly string[] | 'everything' {
     case 'indicator':
     case 'indicator_value':
       return ['MunicipalityPage', 'FocusAreaPage', RECENT_CHANGES];
+    // The register: its pages, the indicators computed from it and the actions that founded networks.
+    case 'network':
+    case 'network_membership':
+      return ['Networks', 'NetworkPage', 'MunicipalityPage', 'FocusAreaPage', 'IndicatorExplanation', 'Action'];
     case 'report':
     case 'reporting_round':
       return REPORTING;

@@ -27,6 +27,17 @@ const KNOWN = [
   'COMMENT_REQUIRED',
   'NO_ACTIONS',
   'REMINDER_AFTER_GRACE',
+  // The register of networks and clusters, and indicator sources.
+  'NETWORK_NAME_TAKEN',
+  'FOUNDED_IN_FUTURE',
+  'ENDED_BEFORE_FOUNDED',
+  'PARTY_KIND_MISMATCH',
+  'PARTY_TAKEN',
+  'VERSION_REQUIRED',
+  'SSB_TABLE_ID',
+  'REFERENCE_REQUIRED',
+  'NO_REFERENCE_FOR_REGISTER',
+  'COMPUTED',
 ] as const;
 
 export type RefusalReason = (typeof KNOWN)[number] | 'other';

@@ -68,7 +68,7 @@ export function FocusAreaPage() {
       />
       <section aria-labelledby="indicators-title" className="panel">
         <h2 id="indicators-title">{t('place.indicators')}</h2>
-        <Indicators indicators={data.indicators} municipalityCount={data.municipalities.length} />
+        <Indicators indicators={data.indicators} />
       </section>
     </>
   );

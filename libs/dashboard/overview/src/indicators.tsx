@@ -1,6 +1,7 @@
 import type { IndicatorSeries } from '@tiltak/dashboard-data-access';
 import { FORMAT_LOCALES, useI18n } from '@tiltak/dashboard-i18n';
 import { IndicatorChart } from '@tiltak/dashboard-ui';
+import { IndicatorSourceDetails, RegionalExplanation } from './indicator-source';
 
 type Point = { year: number; value: number };
 
@@ -13,40 +14,27 @@ function localPoints(indicator: IndicatorSeries, municipalityId: string): Point[
 }
 
 /**
- * The region's total per year, only for years in which every municipality has a value: a year with
- * some still missing would read as a fall against the region's baseline and target.
+ * The region's value per year as the API made it, only where there is one: a year some
+ * municipalities have not reported yet would read as a fall against the region's baseline and
+ * target, and a share or average does not add up at all. The API says which and why.
  */
-function regionalPoints(
-  indicator: IndicatorSeries,
-  municipalityCount: number,
-): { points: Point[]; incomplete: number[] } {
-  const byYear = new Map<number, { sum: number; reported: number }>();
-  for (const { year, value } of indicator.values) {
-    const held = byYear.get(year) ?? { sum: 0, reported: 0 };
-    byYear.set(year, { sum: held.sum + value, reported: held.reported + 1 });
-  }
-  const years = [...byYear].sort(([a], [b]) => a - b);
-  return {
-    points: years.filter(([, y]) => y.reported >= municipalityCount).map(([year, y]) => ({ year, value: y.sum })),
-    incomplete: years.filter(([, y]) => y.reported < municipalityCount).map(([year]) => year),
-  };
+function regionalPoints(indicator: IndicatorSeries): Point[] {
+  return indicator.regionalValues.flatMap(({ year, value }) => (value === null ? [] : [{ year, value }]));
 }
 
 /**
  * Each indicator as a chart with its table, comparing like with like: the region's totals against
- * the region's baseline and target, or one municipality's values alone, since baseline and target
- * are set for the region as a whole.
+ * the region's baseline and target, or one municipality's values beside the region's total, since
+ * baseline and target are set for the region as a whole. Each says where its figures come from and
+ * how the region's were made.
  */
 export function Indicators({
   indicators,
   municipalityId,
-  municipalityCount,
 }: {
   indicators: IndicatorSeries[];
   /** One municipality's values; leave out for the region's totals. */
   municipalityId?: string;
-  /** How many municipalities a year needs values from to make a regional total. */
-  municipalityCount: number;
 }) {
   const { t, locale } = useI18n();
   const number = new Intl.NumberFormat(FORMAT_LOCALES[locale], { maximumFractionDigits: 2 });
@@ -66,8 +54,16 @@ export function Indicators({
           const latest = points.at(-1);
           return latest ? `${number.format(latest.value)} (${latest.year})` : '–';
         };
+        const details = <IndicatorSourceDetails indicator={indicator} />;
+        const footer = <RegionalExplanation indicator={indicator} />;
         if (municipalityId) {
           const points = localPoints(indicator, municipalityId);
+          const regional = new Map(
+            indicator.regionalValues.map(({ year, value }) => [
+              year,
+              value === null ? t('indicator.noTotal') : number.format(value),
+            ]),
+          );
           return (
             <IndicatorChart
               key={indicator.id}
@@ -77,10 +73,14 @@ export function Indicators({
               points={points}
               labels={labels}
               format={format}
+              details={details}
+              compare={{ label: t('indicator.regionalTotal'), byYear: regional }}
+              footer={footer}
             />
           );
         }
-        const { points, incomplete } = regionalPoints(indicator, municipalityCount);
+        const points = regionalPoints(indicator);
+        const incomplete = indicator.regionalValues.filter((row) => row.method === 'INCOMPLETE').map((row) => row.year);
         const note = [
           t('place.indicatorRegionNote'),
           incomplete.length > 0 && t('place.indicatorIncomplete', { years: incomplete.join(', ') }),
@@ -102,6 +102,8 @@ export function Indicators({
             reference={{ baseline: indicator.baseline, target: indicator.target }}
             labels={labels}
             format={format}
+            details={details}
+            footer={footer}
           />
         );
       })}

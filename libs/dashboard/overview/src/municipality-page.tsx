@@ -69,11 +69,7 @@ export function MunicipalityPage() {
       </section>
       <section aria-labelledby="indicators-title" className="panel">
         <h2 id="indicators-title">{t('place.indicators')}</h2>
-        <Indicators
-          indicators={data.indicators}
-          municipalityId={municipality.id}
-          municipalityCount={data.municipalities.length}
-        />
+        <Indicators indicators={data.indicators} municipalityId={municipality.id} />
       </section>
     </>
   );

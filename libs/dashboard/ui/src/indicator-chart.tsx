@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useContentLang } from './content';
 
 export interface IndicatorChartProps {
@@ -16,6 +16,15 @@ export interface IndicatorChartProps {
   note?: string;
   labels: { year: string; value: string; baseline: string; target: string };
   format(value: number): string;
+  /** Where the figures come from (source, unit, publication lag), under the note. */
+  details?: ReactNode;
+  /**
+   * A second column in the table beside the values, by year: the region's total beside one
+   * municipality's values. A year without an entry shows a dash.
+   */
+  compare?: { label: string; byYear: ReadonlyMap<number, string> };
+  /** After the figures: how they were made. */
+  footer?: ReactNode;
 }
 
 const WIDTH = 320;
@@ -29,7 +38,18 @@ const CHARACTER_WIDTH = 6.5;
  * like with like, on labelled axes with a legend, and the same figures in a table beside it: the
  * table is the accessible version, the chart the quick look. Colours come from the chart tokens.
  */
-export function IndicatorChart({ title, summary, points, reference, note, labels, format }: IndicatorChartProps) {
+export function IndicatorChart({
+  title,
+  summary,
+  points,
+  reference,
+  note,
+  labels,
+  format,
+  details,
+  compare,
+  footer,
+}: IndicatorChartProps) {
   const headingId = useId();
   const contentLang = useContentLang();
   const ticks = axisTicks(Math.max(reference?.target ?? 0, reference?.baseline ?? 0, ...points.map((p) => p.value), 1));
@@ -47,6 +67,7 @@ export function IndicatorChart({ title, summary, points, reference, note, labels
         {title}
       </figcaption>
       {note && <p className="indicator__note">{note}</p>}
+      {details}
       <div className="indicator__body">
         <div className="indicator__chart">
           <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={summary}>
@@ -128,6 +149,7 @@ export function IndicatorChart({ title, summary, points, reference, note, labels
             <tr>
               <th scope="col">{labels.year}</th>
               <th scope="col">{labels.value}</th>
+              {compare && <th scope="col">{compare.label}</th>}
             </tr>
           </thead>
           <tbody>
@@ -141,6 +163,7 @@ export function IndicatorChart({ title, summary, points, reference, note, labels
               <tr key={point.year}>
                 <th scope="row">{point.year}</th>
                 <td>{format(point.value)}</td>
+                {compare && <td>{compare.byYear.get(point.year) ?? '–'}</td>}
               </tr>
             ))}
             {reference && (
@@ -152,6 +175,7 @@ export function IndicatorChart({ title, summary, points, reference, note, labels
           </tbody>
         </table>
       </div>
+      {footer}
     </figure>
   );
 }

@@ -149,6 +149,42 @@ describe('decide', () => {
     ],
     ['a project lead manages no party', lead, { kind: 'MANAGE_PARTY', homeMunicipalityId: NES }, 'FORBIDDEN'],
     ['admins manage regional parties', admin, { kind: 'MANAGE_PARTY', homeMunicipalityId: null }, 'ALLOW'],
+    [
+      'a coordinator records how many of their municipality’s businesses a network has',
+      nesCoordinator,
+      { kind: 'RECORD_NETWORK_MEMBERSHIP', municipalityId: NES },
+      'ALLOW',
+    ],
+    [
+      'a coordinator does not record another municipality’s network members',
+      nesCoordinator,
+      { kind: 'RECORD_NETWORK_MEMBERSHIP', municipalityId: EIDSVOLL },
+      'FORBIDDEN',
+    ],
+    [
+      'the council records no network members',
+      council,
+      { kind: 'RECORD_NETWORK_MEMBERSHIP', municipalityId: NES },
+      'FORBIDDEN',
+    ],
+    [
+      'a project lead records no network members',
+      lead,
+      { kind: 'RECORD_NETWORK_MEMBERSHIP', municipalityId: NES },
+      'FORBIDDEN',
+    ],
+    [
+      'admins record any municipality’s network members',
+      admin,
+      { kind: 'RECORD_NETWORK_MEMBERSHIP', municipalityId: EIDSVOLL },
+      'ALLOW',
+    ],
+    [
+      'a coordinator does not found networks in the register',
+      nesCoordinator,
+      { kind: 'MANAGE_PROGRAMME' },
+      'FORBIDDEN',
+    ],
     ['only admins manage users', nesCoordinator, { kind: 'MANAGE_USERS' }, 'FORBIDDEN'],
     ['admins do everything', admin, { kind: 'MANAGE_USERS' }, 'ALLOW'],
     [

@@ -59,6 +59,11 @@ export type Permission =
   | { kind: 'SEND_REPORT_LINK'; action: ActionScope; municipalityId: string | null }
   | { kind: 'MANAGE_PROGRAMME' }
   | { kind: 'RECORD_FOR_MUNICIPALITY'; municipalityId: string }
+  /**
+   * How many businesses of this municipality a network or cluster has: the municipality's own
+   * record, or the programme's (the register as a whole is MANAGE_PROGRAMME's).
+   */
+  | { kind: 'RECORD_NETWORK_MEMBERSHIP'; municipalityId: string }
   | { kind: 'MANAGE_USERS' }
   /** Reading every mail Tiltak sent or kept: the addresses and contents of other people's mail. */
   | { kind: 'READ_MAIL_OUTBOX' }
@@ -142,6 +147,11 @@ export function decide(viewer: Principal | null, permission: Permission, options
       return allow(viewer.role === 'COORDINATOR');
     case 'RECORD_FOR_MUNICIPALITY':
       return allow(coordinates(viewer, [permission.municipalityId]));
+    case 'RECORD_NETWORK_MEMBERSHIP':
+      return allow(
+        decide(viewer, { kind: 'RECORD_FOR_MUNICIPALITY', municipalityId: permission.municipalityId }, options) ===
+          'ALLOW' || decide(viewer, { kind: 'MANAGE_PROGRAMME' }, options) === 'ALLOW',
+      );
     case 'SEND_REPORT_LINK': {
       const { action, municipalityId } = permission;
       const coordinator =

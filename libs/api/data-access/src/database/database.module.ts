@@ -12,6 +12,7 @@ import { ActionWriteRepository } from '../repositories/action-write.repository';
 import { InvolvementWriteRepository } from '../repositories/involvement-write.repository';
 import { MilestoneWriteRepository } from '../repositories/milestone-write.repository';
 import { IndicatorRepository } from '../repositories/indicator.repository';
+import { NetworkRepository } from '../repositories/network.repository';
 import { PartyRepository } from '../repositories/party.repository';
 import { ProgrammeRepository } from '../repositories/programme.repository';
 import { ProgressRepository } from '../repositories/progress.repository';
@@ -32,6 +33,7 @@ const REPOSITORIES = [
   InvolvementWriteRepository,
   PartyRepository,
   IndicatorRepository,
+  NetworkRepository,
   ProgressRepository,
   ChangeLogRepository,
   ReportingRepository,

@@ -3,7 +3,9 @@ import type {
   AdoptionStatus,
   Health,
   InvolvementLevel,
+  IndicatorSource,
   MunicipalitySlug,
+  NetworkKind,
   PartyKind,
 } from '@tiltak/domain';
 
@@ -87,7 +89,25 @@ export interface DemoIndicator {
   baseline: number;
   target: number;
   targetYear: number;
+  /** MANUAL when absent. Register indicators have no typed values: the register makes them. */
+  source?: IndicatorSource;
+  sourceReference?: string;
+  publicationLagMonths?: number;
+  /** True when absent. */
+  summable?: boolean;
   values: { municipality: MunicipalitySlug; year: number; value: number }[];
+}
+
+export interface DemoNetwork {
+  name: string;
+  kind: NetworkKind;
+  foundedOn: IsoDate;
+  endedOn?: IsoDate;
+  /** The key of the party it acts as. */
+  party?: string;
+  /** The code of the action that founded it. */
+  foundingAction?: string;
+  members: Partial<Record<MunicipalitySlug, number>>;
 }
 
 export interface DemoAdoption {

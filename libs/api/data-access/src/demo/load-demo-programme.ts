@@ -10,6 +10,8 @@ import {
   InvolvementEntity,
   MilestoneEntity,
   MunicipalityEntity,
+  NetworkEntity,
+  NetworkMembershipEntity,
   ParticipationEntity,
   PartyEntity,
   ProgrammeEntity,
@@ -21,6 +23,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { loadDemoArchive } from './demo-archive';
 import { loadDemoRound } from './demo-round';
 import { DEMO_ACTIONS, DEMO_ADOPTIONS, DEMO_INDICATORS, DEMO_PARTIES } from './demo-content';
+import { DEMO_NETWORKS } from './demo-networks';
 import { DEMO_FOCUS_AREAS, DEMO_MUNICIPALITIES, DEMO_PROGRAMME, DEMO_REGION } from './demo-programme';
 
 /**
@@ -60,6 +63,7 @@ export async function loadDemoProgrammeIfEmpty(
     };
     await loadActions(manager, programme.id, ids);
     await loadIndicators(manager, programme.id, ids);
+    await loadNetworks(manager, programme.id, region.id, ids);
     await manager.insert(
       UserEntity,
       DEMO_ACCOUNTS.map((account) => ({
@@ -225,8 +229,13 @@ async function loadIndicators(manager: EntityManager, programmeId: string, ids: 
         baseline: demo.baseline,
         target: demo.target,
         targetYear: demo.targetYear,
+        source: demo.source ?? 'MANUAL',
+        sourceReference: demo.sourceReference ?? null,
+        publicationLagMonths: demo.publicationLagMonths ?? 0,
+        summable: demo.summable ?? true,
       }),
     );
+    if (demo.values.length === 0) continue;
     await manager.insert(
       IndicatorValueEntity,
       demo.values.map((value) => ({
@@ -234,6 +243,32 @@ async function loadIndicators(manager: EntityManager, programmeId: string, ids: 
         municipalityId: required(ids.municipality, value.municipality),
         year: value.year,
         value: value.value,
+      })),
+    );
+  }
+}
+
+async function loadNetworks(manager: EntityManager, programmeId: string, regionId: string, ids: Ids): Promise<void> {
+  const actions = await manager.find(ActionEntity, { where: { programmeId }, select: { id: true, code: true } });
+  const actionIds = new Map(actions.map((action) => [action.code, action.id]));
+  for (const demo of DEMO_NETWORKS) {
+    const network = await manager.save(
+      manager.create(NetworkEntity, {
+        regionId,
+        name: demo.name,
+        kind: demo.kind,
+        foundedOn: demo.foundedOn,
+        endedOn: demo.endedOn ?? null,
+        partyId: demo.party ? required(ids.party, demo.party) : null,
+        foundingActionId: demo.foundingAction ? required(actionIds, demo.foundingAction) : null,
+      }),
+    );
+    await manager.insert(
+      NetworkMembershipEntity,
+      Object.entries(demo.members).map(([slug, members]) => ({
+        networkId: network.id,
+        municipalityId: required(ids.municipality, slug),
+        members,
       })),
     );
   }

@@ -10,6 +10,7 @@ import { MailOutboxEntity } from './mail-outbox.entity';
 import { KeptFigureCellEntity, KeptFigureContributionEntity, KeptFigureDateEntity } from './kept-figures.entity';
 import { MilestoneEntity } from './milestone.entity';
 import { MunicipalityEntity } from './municipality.entity';
+import { NetworkEntity, NetworkMembershipEntity } from './network.entity';
 import { ParticipationEntity } from './participation.entity';
 import { PartyEntity } from './party.entity';
 import { ProgrammeEntity } from './programme.entity';
@@ -35,6 +36,8 @@ export {
   KeptFigureDateEntity,
   MilestoneEntity,
   MunicipalityEntity,
+  NetworkEntity,
+  NetworkMembershipEntity,
   ParticipationEntity,
   PartyEntity,
   ProgrammeEntity,
@@ -82,4 +85,6 @@ export const ENTITIES = [
   ReportLinkEntity,
   MailOutboxEntity,
   AdoptionDecisionEntity,
+  NetworkEntity,
+  NetworkMembershipEntity,
 ];

@@ -12,6 +12,7 @@ import { ReportLinks1796420000000 } from './1796420000000-report-links';
 import { ReportingRounds1796400000000 } from './1796400000000-reporting-rounds';
 import { Mail1796410000000 } from './1796410000000-mail';
 import { DecisionsAndArchive1796520000000 } from './1796520000000-decisions-and-archive';
+import { EffectsRegister1796550000000 } from './1796550000000-effects-register';
 
 /**
  * Every migration, oldest first. They are listed as classes rather than found by a file glob so
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   ReportLinks1796420000000,
   Mail1796410000000,
   DecisionsAndArchive1796520000000,
+  EffectsRegister1796550000000,
 ];

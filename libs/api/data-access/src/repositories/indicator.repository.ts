@@ -7,10 +7,29 @@ import { managerOf, type QueryScope } from './scope';
 
 export type IndicatorFields = Pick<
   IndicatorEntity,
-  'programmeId' | 'focusAreaId' | 'name' | 'unit' | 'baseline' | 'target' | 'targetYear'
+  | 'programmeId'
+  | 'focusAreaId'
+  | 'name'
+  | 'unit'
+  | 'baseline'
+  | 'target'
+  | 'targetYear'
+  | 'source'
+  | 'sourceReference'
+  | 'publicationLagMonths'
+  | 'summable'
 >;
 
-export type IndicatorPatch = Partial<Pick<IndicatorFields, 'name' | 'unit' | 'baseline' | 'target' | 'targetYear'>>;
+export type IndicatorPatch = Partial<Omit<IndicatorFields, 'programmeId' | 'focusAreaId'>>;
+
+/** The typed values of one indicator and year, added up in SQL (numeric: exact), and who gave them. */
+export interface TypedYearSum {
+  indicatorId: string;
+  year: number;
+  /** The exact sum as PostgreSQL's numeric text. */
+  sum: string;
+  municipalityIds: string[];
+}
 
 /** An indicator value is known by its indicator, municipality and year. */
 export type IndicatorValueKey = Pick<IndicatorValueEntity, 'indicatorId' | 'municipalityId' | 'year'>;
@@ -28,6 +47,15 @@ export class IndicatorRepository {
 
   indicatorById(id: string, scope: QueryScope = this.dataSource.manager): Promise<IndicatorEntity | null> {
     return managerOf(scope).findOneBy(IndicatorEntity, { id });
+  }
+
+  /** Reads an indicator and holds it (FOR SHARE) against changes until the write commits. */
+  shareIndicator(tx: WriteTransaction, id: string): Promise<IndicatorEntity | null> {
+    return managerOf(tx)
+      .createQueryBuilder(IndicatorEntity, 'i')
+      .where('i.id = :id', { id })
+      .setLock('pessimistic_read')
+      .getOne();
   }
 
   createIndicator(tx: WriteTransaction, fields: IndicatorFields): Promise<IndicatorEntity> {
@@ -49,6 +77,20 @@ export class IndicatorRepository {
       where: { indicatorId: In([...indicatorIds]) },
       order: { year: 'ASC' },
     });
+  }
+
+  /** Per indicator and year: the sum of the region's municipalities' typed values, and which of them gave one. */
+  typedYearSums(indicatorIds: readonly string[], regionId: string): Promise<TypedYearSum[]> {
+    return this.dataSource.query(
+      `SELECT v.indicator_id AS "indicatorId", v.year, sum(v.value)::text AS sum,
+              array_agg(v.municipality_id ORDER BY v.municipality_id) AS "municipalityIds"
+         FROM indicator_value v
+         JOIN municipality mu ON mu.id = v.municipality_id AND mu.region_id = $2
+        WHERE v.indicator_id = ANY($1)
+        GROUP BY v.indicator_id, v.year
+        ORDER BY v.year`,
+      [indicatorIds, regionId],
+    );
   }
 
   value(key: IndicatorValueKey, scope: QueryScope = this.dataSource.manager): Promise<IndicatorValueEntity | null> {

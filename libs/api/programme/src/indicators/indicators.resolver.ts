@@ -1,9 +1,9 @@
 import { type Caller, CurrentCaller } from '@tiltak/api-core';
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IndicatorModel, IndicatorValueModel, toIndicatorValueModel } from '../models/indicator.model';
-import { LoaderScope, RequestLoaders } from '../loaders/request-loaders';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IndicatorModel, IndicatorValueModel } from '../models/indicator.model';
 import {
   CreateIndicatorInput,
+  IndicatorArgs,
   IndicatorsArgs,
   SetIndicatorValueInput,
   UpdateIndicatorInput,
@@ -12,19 +12,20 @@ import { IndicatorsService } from './indicators.service';
 
 @Resolver(() => IndicatorModel)
 export class IndicatorsResolver {
-  constructor(
-    private readonly indicatorsService: IndicatorsService,
-    private readonly loaders: RequestLoaders,
-  ) {}
+  constructor(private readonly indicatorsService: IndicatorsService) {}
 
   @Query(() => [IndicatorModel], { description: 'Measured effects with baseline, target and yearly values.' })
   indicators(@Args() { focusAreaId }: IndicatorsArgs): Promise<IndicatorModel[]> {
     return this.indicatorsService.indicators(focusAreaId);
   }
 
-  @ResolveField(() => [IndicatorValueModel], { description: 'Yearly values per municipality, oldest first.' })
-  async values(@Parent() indicator: IndicatorModel, @LoaderScope() scope: object): Promise<IndicatorValueModel[]> {
-    return (await this.loaders.for(scope).indicatorValues.load(indicator.id)).map(toIndicatorValueModel);
+  @Query(() => IndicatorModel, {
+    nullable: true,
+    description:
+      'One indicator: for reading how its values and regional totals were made (networks, missing municipalities).',
+  })
+  indicator(@Args() { id }: IndicatorArgs): Promise<IndicatorModel | null> {
+    return this.indicatorsService.indicator(id);
   }
 
   @Mutation(() => IndicatorModel)

@@ -15,6 +15,22 @@ import {
 } from '../models/indicator.model';
 import { ProgrammeContext } from '../programme/programme-context';
 import type { CreateIndicatorInput, SetIndicatorValueInput, UpdateIndicatorInput } from './dto/indicator.inputs';
+import { isComputedSource, type IndicatorSource, sourceReferenceProblem } from '@tiltak/domain';
+
+/** What a refused source reference says, by the domain's reason. */
+const SOURCE_REFERENCE_MESSAGES = {
+  SSB_TABLE_ID: 'sourceReference: an SSB source needs the table id, five digits such as 07459',
+  REFERENCE_REQUIRED: 'sourceReference: name the source',
+  NO_REFERENCE_FOR_REGISTER: 'sourceReference: a register indicator comes from the register in Tiltak; leave it empty',
+} as const;
+
+function checkSource(source: IndicatorSource, reference: string | null): void {
+  const problem = sourceReferenceProblem(source, reference);
+  if (problem) throw badUserInput('sourceReference', SOURCE_REFERENCE_MESSAGES[problem], problem);
+}
+
+/** An empty reference is none. */
+const referenceOf = (text: string | null | undefined) => text?.trim() || null;
 
 @Injectable()
 export class IndicatorsService {
@@ -31,9 +47,18 @@ export class IndicatorsService {
     return (await this.indicatorRepository.indicatorsOfProgramme(programme.id, focusAreaId)).map(toIndicatorModel);
   }
 
+  async indicator(id: string): Promise<IndicatorModel | null> {
+    const programme = await this.context.programme();
+    const indicator = await this.indicatorRepository.indicatorById(id);
+    return indicator?.programmeId === programme.id ? toIndicatorModel(indicator) : null;
+  }
+
   async createIndicator(caller: Caller, input: CreateIndicatorInput): Promise<IndicatorModel> {
     this.policy.require(caller.viewer, { kind: 'MANAGE_PROGRAMME' });
     const programme = await this.context.programme();
+    const source = input.source ?? 'MANUAL';
+    const sourceReference = referenceOf(input.sourceReference);
+    checkSource(source, sourceReference);
     return this.writer.write(caller.actor, programme.id, async (tx) => {
       if (input.focusAreaId) {
         const [focusArea] = await this.programmes.focusAreasByIds([input.focusAreaId], tx);
@@ -49,6 +74,10 @@ export class IndicatorsService {
         baseline: input.baseline,
         target: input.target,
         targetYear: input.targetYear,
+        source,
+        sourceReference,
+        publicationLagMonths: input.publicationLagMonths ?? 0,
+        summable: input.summable ?? true,
       });
       tx.record({ entity: 'indicator', entityId: indicator.id, operation: 'CREATE', before: null, after: indicator });
       return toIndicatorModel(indicator);
@@ -66,7 +95,14 @@ export class IndicatorsService {
         ...(input.baseline !== undefined && { baseline: input.baseline }),
         ...(input.target !== undefined && { target: input.target }),
         ...(input.targetYear !== undefined && { targetYear: input.targetYear }),
+        ...(input.source != null && { source: input.source }),
+        ...(input.sourceReference !== undefined && { sourceReference: referenceOf(input.sourceReference) }),
+        ...(input.publicationLagMonths != null && { publicationLagMonths: input.publicationLagMonths }),
+        ...(input.summable != null && { summable: input.summable }),
       };
+      // Typed values of an indicator turned into a register one are kept, not shown: turning it back shows them.
+      const merged = { ...before, ...patch };
+      checkSource(merged.source, merged.sourceReference);
       const after = await this.indicatorRepository.updateIndicatorIfVersion(
         tx,
         before.id,
@@ -83,7 +119,15 @@ export class IndicatorsService {
     this.policy.require(caller.viewer, { kind: 'RECORD_FOR_MUNICIPALITY', municipalityId: input.municipalityId });
     const programme = await this.context.programme();
     return this.writer.write(caller.actor, programme.id, async (tx) => {
-      await this.indicatorOfProgramme(tx, input.indicatorId);
+      // Held while the value is written: an indicator turned into a register one in between takes no typed value.
+      const indicator = await this.indicatorOfProgramme(tx, input.indicatorId, { lock: true });
+      if (isComputedSource(indicator.source)) {
+        throw badUserInput(
+          'indicatorId',
+          `indicatorId: ${indicator.name} is computed from the register of networks and clusters; record the network and its members instead`,
+          'COMPUTED',
+        );
+      }
       const [municipality] = await this.programmes.municipalitiesByIds([input.municipalityId], tx);
       if (municipality?.regionId !== programme.regionId) {
         throw badUserInput(
@@ -114,8 +158,14 @@ export class IndicatorsService {
     });
   }
 
-  private async indicatorOfProgramme(tx: WriteTransaction, id: string): Promise<IndicatorEntity> {
-    const indicator = await this.indicatorRepository.indicatorById(id, tx);
+  private async indicatorOfProgramme(
+    tx: WriteTransaction,
+    id: string,
+    { lock = false } = {},
+  ): Promise<IndicatorEntity> {
+    const indicator = lock
+      ? await this.indicatorRepository.shareIndicator(tx, id)
+      : await this.indicatorRepository.indicatorById(id, tx);
     if (indicator?.programmeId !== tx.programmeId) {
       throw new ApiError(ApiErrorCode.NOT_FOUND, `Indicator ${id} does not exist`, { field: 'indicatorId' });
     }

@@ -1,7 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { AdoptionStatus } from '@tiltak/domain';
+import { type AdoptionStatus, type IndicatorSource, isComputedSource } from '@tiltak/domain';
 import type { AdoptionEntity, IndicatorEntity, IndicatorValueEntity } from '@tiltak/api-data-access';
 import { AdoptionStatusEnum } from './enums';
+import { IndicatorSourceEnum } from '../networks/models/enums';
 
 @ObjectType('IndicatorValue', { description: 'One year’s measured value in one municipality.' })
 export class IndicatorValueModel {
@@ -14,12 +15,25 @@ export class IndicatorValueModel {
   @Field(() => Float)
   value: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The typed value’s version; 0 for a value computed from the register.' })
   version: number;
+
+  @Field(() => Boolean, { description: 'Computed from the register (see networks), not typed.' })
+  computed: boolean;
+
+  /** A computed value's networks, for `networks`. */
+  networkIds: string[];
 }
 
 export function toIndicatorValueModel(entity: IndicatorValueEntity): IndicatorValueModel {
-  return { municipalityId: entity.municipalityId, year: entity.year, value: entity.value, version: entity.version };
+  return {
+    municipalityId: entity.municipalityId,
+    year: entity.year,
+    value: entity.value,
+    version: entity.version,
+    computed: false,
+    networkIds: [],
+  };
 }
 
 @ObjectType('Indicator', { description: 'A measured effect of the programme (indikator).' })
@@ -45,6 +59,27 @@ export class IndicatorModel {
   @Field(() => Int)
   targetYear: number;
 
+  @Field(() => IndicatorSourceEnum)
+  source: IndicatorSource;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'SSB: the table id, such as 07459. OTHER: the source’s name. MANUAL: where the values were taken from.',
+  })
+  sourceReference: string | null;
+
+  @Field(() => Int, { description: 'Months after a year ends before its figures are published.' })
+  publicationLagMonths: number;
+
+  @Field(() => Boolean, {
+    description: 'Whether the municipalities’ values add up to the region’s (counts do; shares and averages do not).',
+  })
+  summable: boolean;
+
+  @Field(() => Boolean, { description: 'Computed from the register: setIndicatorValue refuses it (COMPUTED).' })
+  computed: boolean;
+
   @Field(() => Int)
   version: number;
 }
@@ -58,6 +93,11 @@ export function toIndicatorModel(entity: IndicatorEntity): IndicatorModel {
     baseline: entity.baseline,
     target: entity.target,
     targetYear: entity.targetYear,
+    source: entity.source,
+    sourceReference: entity.sourceReference,
+    publicationLagMonths: entity.publicationLagMonths,
+    summable: entity.summable,
+    computed: isComputedSource(entity.source),
     version: entity.version,
   };
 }

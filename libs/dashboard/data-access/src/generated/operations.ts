@@ -53,6 +53,18 @@ export type AuditOutcome = 'IDLE' | 'LIFETIME' | 'REFUSED' | 'SUCCESS' | 'THROTT
 
 export type ChangeOperation = 'CREATE' | 'DELETE' | 'UPDATE';
 
+export type CreateNetworkInput = {
+  endedOn?: string | null | undefined;
+  /** When it was founded: the year it counts as new in. */
+  foundedOn: string;
+  /** The action that founded it. */
+  foundingActionId?: string | number | null | undefined;
+  kind: NetworkKind;
+  name: string;
+  /** The party (of kind NETWORK or CLUSTER, as the network) it acts as. */
+  partyId?: string | number | null | undefined;
+};
+
 export type CreatePartyInput = {
   contactEmail?: string | null | undefined;
   contactName?: string | null | undefined;
@@ -86,6 +98,9 @@ export type FileReportInput = {
 
 /** Actual progress against the progress expected by today. */
 export type Health = 'AT_RISK' | 'OFF_TRACK' | 'ON_TRACK';
+
+/** MANUAL: typed by hand. NETWORK_REGISTER, CLUSTER_REGISTER: computed from the register, never typed. SSB: a table of Statistics Norway (sourceReference is its id). OTHER: the source sourceReference names. */
+export type IndicatorSource = 'CLUSTER_REGISTER' | 'MANUAL' | 'NETWORK_REGISTER' | 'OTHER' | 'SSB';
 
 /** Strategic or operational. */
 export type InvolvementLevel = 'OPERATIONAL' | 'STRATEGIC';
@@ -127,6 +142,9 @@ export type MilestoneVersionInput = {
   milestoneId: string | number;
 };
 
+/** A business network or a cluster. */
+export type NetworkKind = 'CLUSTER' | 'NETWORK';
+
 export type OpenReportingRoundInput = {
   /** The actions that report. Default: every action under way (in progress, or started by its date). */
   actionIds?: Array<string | number> | null | undefined;
@@ -160,6 +178,9 @@ export type ProjectLeadInput = {
   /** An active user with the project lead role. */
   userId: string | number;
 };
+
+/** SUM_OF_MUNICIPALITIES: every municipality gave a value and they are added up. DISTINCT_IN_REGISTER: the networks in the register, each counted once however many municipalities it has members in. INCOMPLETE: some municipalities have no value yet, so no total. NOT_SUMMABLE: the unit does not add up across municipalities (a share, an average). */
+export type RegionalMethod = 'DISTINCT_IN_REGISTER' | 'INCOMPLETE' | 'NOT_SUMMABLE' | 'SUM_OF_MUNICIPALITIES';
 
 export type RemoveInvolvementInput = {
   expectedVersion: number;
@@ -214,6 +235,15 @@ export type SendReportLinkInput = {
   reportId: string | number;
 };
 
+/** One municipality’s member businesses; expectedVersion is required when it is recorded already. */
+export type SetNetworkMembershipInput = {
+  expectedVersion?: number | null | undefined;
+  /** Zero: none any more. */
+  members: number;
+  municipalityId: string | number;
+  networkId: string | number;
+};
+
 export type UpdateActionInput = {
   actionId: string | number;
   /** The action’s case number (saksnummer), such as 2025/1432-3. Null or empty clears it. */
@@ -247,6 +277,18 @@ export type UpdateInvolvementInput = {
   involvementId: string | number;
   level?: InvolvementLevel | null | undefined;
   role?: InvolvementRole | null | undefined;
+};
+
+/** Fields left out stay as they are; null clears endedOn, partyId or foundingActionId. */
+export type UpdateNetworkInput = {
+  endedOn?: string | null | undefined;
+  expectedVersion: number;
+  foundedOn?: string | null | undefined;
+  foundingActionId?: string | number | null | undefined;
+  kind?: NetworkKind | null | undefined;
+  name?: string | null | undefined;
+  networkId: string | number;
+  partyId?: string | number | null | undefined;
 };
 
 export type UpdatePartyInput = {
@@ -1374,6 +1416,168 @@ export type StopMailMutationVariables = Exact<{
 
 export type StopMailMutation = { stopMail: { kind: MailKind } };
 
+export type NetworksQueryVariables = Exact<{ [key: string]: never }>;
+
+export type NetworksQuery = {
+  networks: Array<{
+    id: string;
+    name: string;
+    kind: NetworkKind;
+    foundedOn: string;
+    endedOn: string | null;
+    version: number;
+    totalMembers: number;
+    party: { id: string; name: string } | null;
+    foundingAction: { id: string; code: string; title: string } | null;
+    memberships: Array<{
+      networkId: string;
+      members: number;
+      version: number;
+      municipality: { id: string; name: string };
+    }>;
+  }>;
+  viewerCan: { manageProgramme: boolean };
+};
+
+export type NetworkPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type NetworkPageQuery = {
+  network: {
+    id: string;
+    name: string;
+    kind: NetworkKind;
+    foundedOn: string;
+    endedOn: string | null;
+    version: number;
+    totalMembers: number;
+    viewerCan: { edit: boolean; recordMembersIn: Array<string> };
+    party: { id: string; name: string } | null;
+    foundingAction: { id: string; code: string; title: string } | null;
+    memberships: Array<{
+      networkId: string;
+      members: number;
+      version: number;
+      municipality: { id: string; name: string };
+    }>;
+  } | null;
+  municipalities: Array<{ id: string; name: string }>;
+};
+
+export type NetworkChoicesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type NetworkChoicesQuery = {
+  parties: Array<{ id: string; name: string; kind: PartyKind }>;
+  actions: { edges: Array<{ node: { id: string; code: string; title: string } }> };
+};
+
+export type CreateNetworkMutationVariables = Exact<{
+  input: CreateNetworkInput;
+}>;
+
+export type CreateNetworkMutation = {
+  createNetwork: {
+    id: string;
+    name: string;
+    kind: NetworkKind;
+    foundedOn: string;
+    endedOn: string | null;
+    version: number;
+    totalMembers: number;
+    party: { id: string; name: string } | null;
+    foundingAction: { id: string; code: string; title: string } | null;
+    memberships: Array<{
+      networkId: string;
+      members: number;
+      version: number;
+      municipality: { id: string; name: string };
+    }>;
+  };
+};
+
+export type UpdateNetworkMutationVariables = Exact<{
+  input: UpdateNetworkInput;
+}>;
+
+export type UpdateNetworkMutation = {
+  updateNetwork: {
+    id: string;
+    name: string;
+    kind: NetworkKind;
+    foundedOn: string;
+    endedOn: string | null;
+    version: number;
+    totalMembers: number;
+    party: { id: string; name: string } | null;
+    foundingAction: { id: string; code: string; title: string } | null;
+    memberships: Array<{
+      networkId: string;
+      members: number;
+      version: number;
+      municipality: { id: string; name: string };
+    }>;
+  };
+};
+
+export type SetNetworkMembershipMutationVariables = Exact<{
+  input: SetNetworkMembershipInput;
+}>;
+
+export type SetNetworkMembershipMutation = {
+  setNetworkMembership: {
+    networkId: string;
+    members: number;
+    version: number;
+    municipality: { id: string; name: string };
+  };
+};
+
+export type IndicatorExplanationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type IndicatorExplanationQuery = {
+  indicator: {
+    id: string;
+    regionalValues: Array<{
+      year: number;
+      method: RegionalMethod;
+      missingMunicipalities: Array<{ id: string; name: string }>;
+      networks: Array<{ id: string; name: string }>;
+    }>;
+  } | null;
+};
+
+export type NetworkFactsFragment = {
+  id: string;
+  name: string;
+  kind: NetworkKind;
+  foundedOn: string;
+  endedOn: string | null;
+  version: number;
+  totalMembers: number;
+  party: { id: string; name: string } | null;
+  foundingAction: { id: string; code: string; title: string } | null;
+  memberships: Array<{
+    networkId: string;
+    members: number;
+    version: number;
+    municipality: { id: string; name: string };
+  }>;
+};
+
+export type ActionFoundedNetworksQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ActionFoundedNetworksQuery = {
+  action: {
+    id: string;
+    foundedNetworks: Array<{ id: string; name: string; kind: NetworkKind; foundedOn: string }>;
+  } | null;
+};
+
 export type PartyPageQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1492,7 +1696,19 @@ export type MunicipalityPageQuery = {
     target: number;
     targetYear: number;
     focusAreaId: string | null;
+    source: IndicatorSource;
+    sourceReference: string | null;
+    publicationLagMonths: number;
+    computed: boolean;
     values: Array<{ municipalityId: string; year: number; value: number }>;
+    regionalValues: Array<{
+      year: number;
+      value: number | null;
+      method: RegionalMethod;
+      reportedMunicipalityCount: number;
+      municipalityCount: number;
+      sumOfMunicipalValues: number;
+    }>;
   }>;
 };
 
@@ -1542,7 +1758,19 @@ export type FocusAreaPageQuery = {
     target: number;
     targetYear: number;
     focusAreaId: string | null;
+    source: IndicatorSource;
+    sourceReference: string | null;
+    publicationLagMonths: number;
+    computed: boolean;
     values: Array<{ municipalityId: string; year: number; value: number }>;
+    regionalValues: Array<{
+      year: number;
+      value: number | null;
+      method: RegionalMethod;
+      reportedMunicipalityCount: number;
+      municipalityCount: number;
+      sumOfMunicipalValues: number;
+    }>;
   }>;
 };
 
@@ -1554,7 +1782,19 @@ export type IndicatorSeriesFragment = {
   target: number;
   targetYear: number;
   focusAreaId: string | null;
+  source: IndicatorSource;
+  sourceReference: string | null;
+  publicationLagMonths: number;
+  computed: boolean;
   values: Array<{ municipalityId: string; year: number; value: number }>;
+  regionalValues: Array<{
+    year: number;
+    value: number | null;
+    method: RegionalMethod;
+    reportedMunicipalityCount: number;
+    municipalityCount: number;
+    sumOfMunicipalValues: number;
+  }>;
 };
 
 export type ProgrammeFrameQueryVariables = Exact<{ [key: string]: never }>;
@@ -2765,6 +3005,74 @@ export const KnownUserFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<KnownUserFragment, unknown>;
+export const NetworkFactsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'NetworkFacts' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Network' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'foundedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalMembers' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'party' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'foundingAction' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'memberships' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'networkId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'members' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipality' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<NetworkFactsFragment, unknown>;
 export const PartyFactsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2833,6 +3141,10 @@ export const IndicatorSeriesFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'target' } },
           { kind: 'Field', name: { kind: 'Name', value: 'targetYear' } },
           { kind: 'Field', name: { kind: 'Name', value: 'focusAreaId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publicationLagMonths' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'computed' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'values' },
@@ -2842,6 +3154,21 @@ export const IndicatorSeriesFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'year' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'regionalValues' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reportedMunicipalityCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sumOfMunicipalValues' } },
               ],
             },
           },
@@ -7023,6 +7350,682 @@ export const StopMailDocument = {
     },
   ],
 } as unknown as DocumentNode<StopMailMutation, StopMailMutationVariables>;
+export const NetworksDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Networks' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'networks' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'NetworkFacts' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'manageProgramme' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'NetworkFacts' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Network' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'foundedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalMembers' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'party' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'foundingAction' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'memberships' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'networkId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'members' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipality' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<NetworksQuery, NetworksQueryVariables>;
+export const NetworkPageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'NetworkPage' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'network' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'NetworkFacts' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'viewerCan' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'edit' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'recordMembersIn' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipalities' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'NetworkFacts' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Network' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'foundedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalMembers' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'party' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'foundingAction' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'memberships' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'networkId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'members' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipality' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<NetworkPageQuery, NetworkPageQueryVariables>;
+export const NetworkChoicesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'NetworkChoices' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'parties' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kinds' },
+                value: {
+                  kind: 'ListValue',
+                  values: [
+                    { kind: 'EnumValue', value: 'NETWORK' },
+                    { kind: 'EnumValue', value: 'CLUSTER' },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'actions' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '100' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<NetworkChoicesQuery, NetworkChoicesQueryVariables>;
+export const CreateNetworkDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateNetwork' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateNetworkInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createNetwork' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'NetworkFacts' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'NetworkFacts' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Network' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'foundedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalMembers' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'party' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'foundingAction' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'memberships' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'networkId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'members' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipality' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateNetworkMutation, CreateNetworkMutationVariables>;
+export const UpdateNetworkDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateNetwork' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'UpdateNetworkInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateNetwork' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'NetworkFacts' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'NetworkFacts' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Network' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'foundedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalMembers' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'party' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'foundingAction' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'memberships' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'networkId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'members' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipality' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateNetworkMutation, UpdateNetworkMutationVariables>;
+export const SetNetworkMembershipDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetNetworkMembership' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SetNetworkMembershipInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setNetworkMembership' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'networkId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'members' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipality' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetNetworkMembershipMutation, SetNetworkMembershipMutationVariables>;
+export const IndicatorExplanationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'IndicatorExplanation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'indicator' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'regionalValues' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'missingMunicipalities' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'networks' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<IndicatorExplanationQuery, IndicatorExplanationQueryVariables>;
+export const ActionFoundedNetworksDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ActionFoundedNetworks' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'foundedNetworks' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'foundedOn' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionFoundedNetworksQuery, ActionFoundedNetworksQueryVariables>;
 export const PartyPageDocument = {
   kind: 'Document',
   definitions: [
@@ -7530,6 +8533,10 @@ export const MunicipalityPageDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'target' } },
           { kind: 'Field', name: { kind: 'Name', value: 'targetYear' } },
           { kind: 'Field', name: { kind: 'Name', value: 'focusAreaId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publicationLagMonths' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'computed' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'values' },
@@ -7539,6 +8546,21 @@ export const MunicipalityPageDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'year' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'regionalValues' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reportedMunicipalityCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sumOfMunicipalValues' } },
               ],
             },
           },
@@ -7740,6 +8762,10 @@ export const FocusAreaPageDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'target' } },
           { kind: 'Field', name: { kind: 'Name', value: 'targetYear' } },
           { kind: 'Field', name: { kind: 'Name', value: 'focusAreaId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'publicationLagMonths' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'computed' } },
           {
             kind: 'Field',
             name: { kind: 'Name', value: 'values' },
@@ -7749,6 +8775,21 @@ export const FocusAreaPageDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'year' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'regionalValues' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reportedMunicipalityCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sumOfMunicipalValues' } },
               ],
             },
           },

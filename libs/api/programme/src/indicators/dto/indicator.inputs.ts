@@ -1,6 +1,13 @@
 import { ExpectedVersionField, IdField, TextField } from '@tiltak/api-core';
 import { ArgsType, Field, Float, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import {
+  INDICATOR_SOURCES,
+  type IndicatorSource,
+  MAX_PUBLICATION_LAG_MONTHS,
+  MAX_SOURCE_REFERENCE_LENGTH,
+} from '@tiltak/domain';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IndicatorSourceEnum } from '../../networks/models/enums';
 
 const LARGEST = 999_999_999_999;
 
@@ -8,6 +15,12 @@ const LARGEST = 999_999_999_999;
 export class IndicatorsArgs {
   @IdField({ nullable: true })
   focusAreaId?: string;
+}
+
+@ArgsType()
+export class IndicatorArgs {
+  @IdField()
+  id: string;
 }
 
 @InputType()
@@ -38,6 +51,26 @@ export class CreateIndicatorInput {
   @Min(2000)
   @Max(2100)
   targetYear: number;
+
+  @Field(() => IndicatorSourceEnum, { nullable: true, description: 'MANUAL when left out.' })
+  @IsOptional()
+  @IsIn(INDICATOR_SOURCES)
+  source?: IndicatorSource;
+
+  @TextField({ nullable: true, max: MAX_SOURCE_REFERENCE_LENGTH, description: 'SSB: the five-digit table id.' })
+  sourceReference?: string | null;
+
+  @Field(() => Int, { nullable: true, description: '0 when left out.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PUBLICATION_LAG_MONTHS)
+  publicationLagMonths?: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'True when left out: the values add up to the region’s.' })
+  @IsOptional()
+  @IsBoolean()
+  summable?: boolean;
 }
 
 @InputType()
@@ -74,6 +107,30 @@ export class UpdateIndicatorInput {
   @Min(2000)
   @Max(2100)
   targetYear?: number;
+
+  @Field(() => IndicatorSourceEnum, { nullable: true, description: 'Left out: as it is.' })
+  @IsOptional()
+  @IsIn(INDICATOR_SOURCES)
+  source?: IndicatorSource;
+
+  @TextField({
+    nullable: true,
+    max: MAX_SOURCE_REFERENCE_LENGTH,
+    description: 'SSB: the five-digit table id. Null clears it; left out: as it is.',
+  })
+  sourceReference?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Left out: as it is.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PUBLICATION_LAG_MONTHS)
+  publicationLagMonths?: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'Left out: as it is.' })
+  @IsOptional()
+  @IsBoolean()
+  summable?: boolean;
 }
 
 @InputType({ description: 'One year’s value in one municipality; expectedVersion is required when one exists.' })
