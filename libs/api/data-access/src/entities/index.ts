@@ -3,7 +3,13 @@ import { AdoptionEntity } from './adoption.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { ChangeEventEntity } from './change-event.entity';
 import { FocusAreaEntity } from './focus-area.entity';
+import { ActionGoalEntity, GoalEntity } from './goal.entity';
 import { IndicatorEntity, IndicatorValueEntity } from './indicator.entity';
+import {
+  ActionInnovationPriorityEntity,
+  InnovationPlanEntity,
+  InnovationPriorityEntity,
+} from './innovation-plan.entity';
 import { InvolvementEntity } from './involvement.entity';
 import { MailOutboxEntity } from './mail-outbox.entity';
 import { KeptFigureCellEntity, KeptFigureContributionEntity, KeptFigureDateEntity } from './kept-figures.entity';
@@ -49,6 +55,11 @@ export {
   ReportingRoundEntity,
   RoundReportEntity,
   MailOutboxEntity,
+  GoalEntity,
+  ActionGoalEntity,
+  InnovationPlanEntity,
+  InnovationPriorityEntity,
+  ActionInnovationPriorityEntity,
 };
 
 export const ENTITIES = [
@@ -79,4 +90,9 @@ export const ENTITIES = [
   RoundReportEntity,
   ReportLinkEntity,
   MailOutboxEntity,
+  GoalEntity,
+  ActionGoalEntity,
+  InnovationPlanEntity,
+  InnovationPriorityEntity,
+  ActionInnovationPriorityEntity,
 ];
