@@ -42,7 +42,8 @@ export class InnovationPlanEntity {
   @Column({ name: 'replaced_by_id', type: 'uuid', nullable: true })
   replacedById: string | null;
 
-  @ManyToOne(() => InnovationPlanEntity, { onDelete: 'RESTRICT' })
+  /** Checked at commit: a replacement steps the old version aside before its successor is inserted. */
+  @ManyToOne(() => InnovationPlanEntity, { onDelete: 'RESTRICT', deferrable: 'INITIALLY DEFERRED' })
   @JoinColumn({ name: 'replaced_by_id', foreignKeyConstraintName: 'FK_innovation_plan_replaced_by' })
   replacedBy: Relation<InnovationPlanEntity> | null;
 

@@ -44,7 +44,7 @@ export class Goals1796530000000 implements MigrationInterface {
       `ALTER TABLE "innovation_plan" ADD CONSTRAINT "FK_innovation_plan_region" FOREIGN KEY ("region_id") REFERENCES "region"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
     await db.query(
-      `ALTER TABLE "innovation_plan" ADD CONSTRAINT "FK_innovation_plan_replaced_by" FOREIGN KEY ("replaced_by_id") REFERENCES "innovation_plan"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+      `ALTER TABLE "innovation_plan" ADD CONSTRAINT "FK_innovation_plan_replaced_by" FOREIGN KEY ("replaced_by_id") REFERENCES "innovation_plan"("id") ON DELETE RESTRICT ON UPDATE NO ACTION DEFERRABLE INITIALLY DEFERRED`,
     );
     await db.query(
       `CREATE TABLE "innovation_priority" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "plan_id" uuid NOT NULL, "code" character varying(12) NOT NULL, "name" character varying(200) NOT NULL, "sort_order" smallint NOT NULL DEFAULT '0', CONSTRAINT "UQ_innovation_priority_plan_code" UNIQUE ("plan_id", "code"), CONSTRAINT "PK_innovation_priority" PRIMARY KEY ("id"))`,
