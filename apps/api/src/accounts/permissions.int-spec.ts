@@ -48,6 +48,11 @@ const TABLES = [
   'reporting_round',
   'round_report',
   'report_link',
+  'goal',
+  'action_goal',
+  'innovation_plan',
+  'innovation_priority',
+  'action_innovation_priority',
   'change_event',
 ];
 
@@ -514,6 +519,135 @@ const MUTATIONS: Record<string, MutationCase> = {
       };
     },
   },
+  createGoal: {
+    targets: ['programme'],
+    allowed: ADMIN_ONLY,
+    arrange: async (s) => ({
+      document: mutation('createGoal', 'CreateGoalInput'),
+      variables: { input: { code: `T${letters(s.next())}`, name: 'Nytt mål' } },
+      ability: overall('manageProgramme'),
+    }),
+  },
+  updateGoal: {
+    targets: ['programme'],
+    allowed: ADMIN_ONLY,
+    arrange: async (s) => {
+      const goal = await newGoal(s);
+      return {
+        document: mutation('updateGoal', 'UpdateGoalInput'),
+        variables: { input: { goalId: goal.id, expectedVersion: goal.version, name: 'Omdøpt mål' } },
+        ability: overall('manageProgramme'),
+      };
+    },
+  },
+  deleteGoal: {
+    targets: ['programme'],
+    allowed: ADMIN_ONLY,
+    arrange: async (s) => {
+      const goal = await newGoal(s);
+      return {
+        document: mutation('deleteGoal', 'DeleteGoalInput'),
+        variables: { input: { goalId: goal.id, expectedVersion: goal.version } },
+        ability: overall('manageProgramme'),
+      };
+    },
+  },
+  setActionGoals: {
+    targets: ACTIONS,
+    allowed: EDITORS,
+    arrange: async (s, t) => {
+      const goal = await newGoal(s);
+      return {
+        document: mutation('setActionGoals', 'SetActionGoalsInput'),
+        variables: {
+          input: { actionId: s.action(t), expectedVersion: (await s.state(t)).version, goalIds: [goal.id] },
+        },
+        ability: onAction(s.action(t), 'edit'),
+      };
+    },
+  },
+  setFocusAreaGoal: {
+    targets: ['programme'],
+    allowed: ADMIN_ONLY,
+    arrange: async (s) => {
+      const goal = await newGoal(s);
+      return {
+        document: mutation('setFocusAreaGoal', 'SetFocusAreaGoalInput'),
+        variables: {
+          input: { focusAreaId: s.fixture.focusAreaId, expectedVersion: await focusAreaVersion(s), goalId: goal.id },
+        },
+        ability: overall('manageProgramme'),
+      };
+    },
+  },
+  createInnovationPlan: {
+    targets: ['programme'],
+    allowed: ADMIN_ONLY,
+    arrange: async (s) => {
+      await withoutInnovationPlans(s);
+      return {
+        document: mutation('createInnovationPlan', 'CreateInnovationPlanInput'),
+        variables: { input: { name: 'Innovasjonsplan', validFrom: 2026, priorities: [{ code: 'P1', name: 'Grønt' }] } },
+        ability: overall('manageProgramme'),
+      };
+    },
+  },
+  replaceInnovationPlan: {
+    targets: ['programme'],
+    allowed: ADMIN_ONLY,
+    arrange: async (s) => {
+      const plan = await planInForce(s);
+      return {
+        document: mutation('replaceInnovationPlan', 'ReplaceInnovationPlanInput'),
+        variables: {
+          input: {
+            planId: plan.id,
+            expectedVersion: plan.version,
+            name: 'Ny innovasjonsplan',
+            validFrom: 2027,
+            priorities: [{ code: 'P1', name: 'Grønt' }],
+          },
+        },
+        ability: overall('manageProgramme'),
+      };
+    },
+  },
+  setActionInnovationPriorities: {
+    targets: ACTIONS,
+    allowed: EDITORS,
+    arrange: async (s, t) => {
+      const plan = await planInForce(s);
+      return {
+        document: mutation('setActionInnovationPriorities', 'SetActionInnovationPrioritiesInput'),
+        variables: {
+          input: {
+            actionId: s.action(t),
+            expectedVersion: (await s.state(t)).version,
+            priorityIds: [plan.priorities[0].id],
+          },
+        },
+        ability: onAction(s.action(t), 'edit'),
+      };
+    },
+  },
+  setFocusAreaInnovationPriority: {
+    targets: ['programme'],
+    allowed: ADMIN_ONLY,
+    arrange: async (s) => {
+      const plan = await planInForce(s);
+      return {
+        document: mutation('setFocusAreaInnovationPriority', 'SetFocusAreaInnovationPriorityInput'),
+        variables: {
+          input: {
+            focusAreaId: s.fixture.focusAreaId,
+            expectedVersion: await focusAreaVersion(s),
+            priorityId: plan.priorities[plan.priorities.length - 1].id,
+          },
+        },
+        ability: overall('manageProgramme'),
+      };
+    },
+  },
   createIndicator: {
     targets: ['programme'],
     allowed: ADMIN_ONLY,
@@ -586,6 +720,44 @@ const MUTATIONS: Record<string, MutationCase> = {
 
 function letters(n: number): string {
   return String.fromCharCode(65 + (n % 26), 65 + (Math.floor(n / 26) % 26));
+}
+
+/** A fresh goal of the first level, made by the admin. */
+async function newGoal(s: Setup): Promise<{ id: string; version: number }> {
+  const { createGoal } = await s.api.data<{ createGoal: { id: string; version: number } }>(
+    'mutation($input: CreateGoalInput!) { createGoal(input: $input) { id version } }',
+    { input: { code: `G${letters(s.next())}${s.next()}`, name: 'Mål for matrisen' } },
+  );
+  return createGoal;
+}
+
+async function focusAreaVersion(s: Setup): Promise<number> {
+  const { focusArea } = await s.api.data<{ focusArea: { version: number } }>(
+    'query($id: ID!) { focusArea(id: $id) { version } }',
+    { id: s.fixture.focusAreaId },
+  );
+  return focusArea.version;
+}
+
+async function planInForce(s: Setup): Promise<{ id: string; version: number; priorities: { id: string }[] }> {
+  const { innovationPlans } = await s.api.data<{
+    innovationPlans: { id: string; version: number; replaced: boolean; priorities: { id: string }[] }[];
+  }>('{ innovationPlans { id version replaced priorities { id } } }');
+  const plan = innovationPlans.find((p) => !p.replaced);
+  if (!plan) throw new Error('the region has a plan in force');
+  return plan;
+}
+
+/** A region without an innovation plan, so that a first one may be made: oldest versions go first. */
+async function withoutInnovationPlans(s: Setup): Promise<void> {
+  const db = s.api.db.dataSource;
+  await db.query('UPDATE focus_area SET innovation_priority_id = NULL');
+  await db.query('DELETE FROM action_innovation_priority');
+  while (Number((await db.query('SELECT count(*) AS n FROM innovation_plan'))[0].n) > 0) {
+    await db.query(
+      `DELETE FROM innovation_plan p WHERE NOT EXISTS (SELECT 1 FROM innovation_plan q WHERE q.replaced_by_id = p.id)`,
+    );
+  }
 }
 
 /** What the arrange steps use: the fixture, the admin's API, and fresh records made for one call. */
