@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { InvolvementsPanel } from './involvements-panel';
 import { MilestoneList } from './milestone-list';
+import { GoalsSection } from './goals-section';
 import { ReportLinksSection } from './report-links-section';
 import { STATUS_FORM_ID, StatusUpdateForm } from './status-update-form';
 
@@ -109,6 +110,7 @@ export function ActionPage() {
             </ul>
           </section>
           <InvolvementsPanel action={action} />
+          <GoalsSection actionId={action.id} mayEdit={may.edit} />
           <ReportLinksSection actionId={action.id} />
           {action.milestones.length > 0 && (
             <MilestoneList milestones={action.milestones} mayEdit={may.editMilestones} />

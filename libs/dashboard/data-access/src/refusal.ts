@@ -27,6 +27,8 @@ const KNOWN = [
   'COMMENT_REQUIRED',
   'NO_ACTIONS',
   'REMINDER_AFTER_GRACE',
+  'CODE_TAKEN',
+  'PARENT_IS_SUB_GOAL',
 ] as const;
 
 export type RefusalReason = (typeof KNOWN)[number] | 'other';
