@@ -636,4 +636,7 @@ export const en: Messages = {
   'reportLinks.reportOf': '{round}: {municipality}',
   'reportLinks.deadline': 'Deadline {date}',
   'reportLinks.sentTo': '{name} ({email})',
+  // Governance: the secretariat, elected officials, proposals and consistency warnings.
+  'role.SECRETARIAT': 'Secretariat',
+  'role.ELECTED': 'Elected official',
 };

@@ -632,6 +632,9 @@ export const nb = {
   'reportLinks.reportOf': '{round}: {municipality}',
   'reportLinks.deadline': 'Frist {date}',
   'reportLinks.sentTo': '{name} ({email})',
+  // Governance: the secretariat, elected officials, proposals and consistency warnings.
+  'role.SECRETARIAT': 'Sekretariat',
+  'role.ELECTED': 'Folkevalgt',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

@@ -635,4 +635,7 @@ export const nn: Messages = {
   'reportLinks.reportOf': '{round}: {municipality}',
   'reportLinks.deadline': 'Frist {date}',
   'reportLinks.sentTo': '{name} ({email})',
+  // Governance: the secretariat, elected officials, proposals and consistency warnings.
+  'role.SECRETARIAT': 'Sekretariat',
+  'role.ELECTED': 'Folkevald',
 };
