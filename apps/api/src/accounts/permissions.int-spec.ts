@@ -11,14 +11,33 @@ import { type GraphqlClient, startTestApi, type TestApi } from '../testing/test-
  * UNAUTHENTICATED signed out) and leaves every table of the programme and its accounts exactly as
  * it was. Where the API also answers `viewerCan` for that write, the answer must match the outcome.
  */
-type Who = 'signed out' | 'council' | 'coordinator of Nes' | 'coordinator of Eidsvoll' | 'project lead' | 'admin';
-const WHO: Who[] = ['signed out', 'council', 'coordinator of Nes', 'coordinator of Eidsvoll', 'project lead', 'admin'];
+type Who =
+  | 'signed out'
+  | 'council'
+  | 'elected'
+  | 'coordinator of Nes'
+  | 'coordinator of Eidsvoll'
+  | 'project lead'
+  | 'secretariat'
+  | 'admin';
+const WHO: Who[] = [
+  'signed out',
+  'council',
+  'elected',
+  'coordinator of Nes',
+  'coordinator of Eidsvoll',
+  'project lead',
+  'secretariat',
+  'admin',
+];
 
 /** An action of Nes, one of Eidsvoll, one of Eidsvoll led by the project lead's party; or no record at all. */
 type Target = 'nes' | 'eidsvoll' | 'led' | 'regional' | 'programme' | 'own account';
 
 const ACCOUNTS: Record<Exclude<Who, 'signed out'>, string> = {
   council: 'rad@tiltak.test',
+  elected: 'politiker@tiltak.test',
+  secretariat: 'sekretariat@tiltak.test',
   'coordinator of Nes': 'koordinator.nes@tiltak.test',
   'coordinator of Eidsvoll': 'koordinator.eidsvoll@tiltak.test',
   'project lead': 'leder@tiltak.test',
@@ -97,23 +116,30 @@ const PUBLIC = new Set(['login', 'logout', 'refreshSession', 'stopMail', 'saveLi
 const ACTIONS: Target[] = ['nes', 'eidsvoll', 'led'];
 const MUNICIPALITIES: Target[] = ['nes', 'eidsvoll'];
 
-/** The coordinators' own actions, the admin everywhere: who may change an action's frame. */
+/** The coordinators' own actions, the secretariat and the admin everywhere: who may change an action's frame. */
 const EDITORS: MutationCase['allowed'] = {
   'coordinator of Nes': ['nes'],
   'coordinator of Eidsvoll': ['eidsvoll', 'led'],
+  secretariat: ACTIONS,
   admin: ACTIONS,
 };
 /** …and the project lead too, on the action their party leads: who keeps an action up to date. */
 const UPDATERS: MutationCase['allowed'] = { ...EDITORS, 'project lead': ['led'] };
-/** A municipality's records: its own coordinator and the admin. */
+/** A municipality's records: its own coordinator, the secretariat and the admin. */
 const RECORDERS: MutationCase['allowed'] = {
   'coordinator of Nes': ['nes'],
   'coordinator of Eidsvoll': ['eidsvoll'],
+  secretariat: ['nes', 'eidsvoll', 'regional'],
   admin: ['nes', 'eidsvoll', 'regional'],
 };
+/** The programme as a whole: those who run it. */
+const PROGRAMME_RUNNERS: MutationCase['allowed'] = { secretariat: ['programme'], admin: ['programme'] };
+/** Tiltak's own administration: users. */
 const ADMIN_ONLY: MutationCase['allowed'] = { admin: ['programme'] };
 const SIGNED_IN: MutationCase['allowed'] = {
   council: ['own account'],
+  elected: ['own account'],
+  secretariat: ['own account'],
   'coordinator of Nes': ['own account'],
   'coordinator of Eidsvoll': ['own account'],
   'project lead': ['own account'],
@@ -267,7 +293,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   openReportingRound: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => ({
       document: mutation('openReportingRound', 'OpenReportingRoundInput'),
       variables: { input: { name: `Matriserunde ${s.next()}`, deadline: '2030-06-30', actionIds: [s.action('nes')] } },
@@ -275,7 +301,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   updateReportingRound: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => {
       const round = await s.round('nes');
       return {
@@ -286,7 +312,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   closeReportingRound: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => {
       const round = await s.round('nes');
       return {
@@ -495,7 +521,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   createFocusArea: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => ({
       document: mutation('createFocusArea', 'CreateFocusAreaInput'),
       variables: { input: { code: `T${letters(s.next())}`, name: 'Nytt satsingsområde' } },
@@ -504,7 +530,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   updateFocusArea: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => {
       const { focusArea } = await s.api.data<{ focusArea: { version: number } }>(
         'query($id: ID!) { focusArea(id: $id) { version } }',
@@ -650,7 +676,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   createIndicator: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => ({
       document: mutation('createIndicator', 'CreateIndicatorInput'),
       variables: {
@@ -661,7 +687,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   updateIndicator: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => {
       const { indicators } = await s.api.data<{ indicators: { id: string; version: number }[] }>(
         '{ indicators { id version } }',

@@ -636,6 +636,9 @@ export const en: Messages = {
   'reportLinks.reportOf': '{round}: {municipality}',
   'reportLinks.deadline': 'Deadline {date}',
   'reportLinks.sentTo': '{name} ({email})',
+  // Governance: the secretariat, elected officials, proposals and consistency warnings.
+  'role.SECRETARIAT': 'Secretariat',
+  'role.ELECTED': 'Elected official',
   // Goals of the strategy and the regional innovation plan (mål og delmål).
   'nav.goals': 'Goals',
   'goals.title': 'Goals and sub-goals',

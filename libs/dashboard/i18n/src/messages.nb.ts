@@ -632,6 +632,9 @@ export const nb = {
   'reportLinks.reportOf': '{round}: {municipality}',
   'reportLinks.deadline': 'Frist {date}',
   'reportLinks.sentTo': '{name} ({email})',
+  // Governance: the secretariat, elected officials, proposals and consistency warnings.
+  'role.SECRETARIAT': 'Sekretariat',
+  'role.ELECTED': 'Folkevalgt',
   // Goals of the strategy and the regional innovation plan (mål og delmål).
   'nav.goals': 'Mål',
   'goals.title': 'Mål og delmål',

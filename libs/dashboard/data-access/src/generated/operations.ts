@@ -183,8 +183,8 @@ export type ReturnReportInput = {
   reportId: string | number;
 };
 
-/** ADMIN: everything. COUNCIL: reads all. COORDINATOR: steers one municipality’s actions. PROJECT_LEAD: updates what their party leads. */
-export type Role = 'ADMIN' | 'COORDINATOR' | 'COUNCIL' | 'PROJECT_LEAD';
+/** ADMIN: everything. SECRETARIAT: runs the programme in every municipality, no user administration. COUNCIL: reads all. ELECTED: reads the programme and reports, no personal data. COORDINATOR: steers one municipality’s actions. PROJECT_LEAD: updates what their party leads. */
+export type Role = 'ADMIN' | 'COORDINATOR' | 'COUNCIL' | 'ELECTED' | 'PROJECT_LEAD' | 'SECRETARIAT';
 
 /** A report saved as a draft, or submitted (submit: true). */
 export type SaveReportInput = {
