@@ -547,7 +547,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   createGoal: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => ({
       document: mutation('createGoal', 'CreateGoalInput'),
       variables: { input: { code: `T${letters(s.next())}`, name: 'Nytt mål' } },
@@ -556,7 +556,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   updateGoal: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => {
       const goal = await newGoal(s);
       return {
@@ -568,7 +568,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   deleteGoal: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => {
       const goal = await newGoal(s);
       return {
@@ -594,7 +594,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   setFocusAreaGoal: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => {
       const goal = await newGoal(s);
       return {
@@ -608,7 +608,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   createInnovationPlan: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => {
       await withoutInnovationPlans(s);
       return {
@@ -620,7 +620,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   replaceInnovationPlan: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => {
       const plan = await planInForce(s);
       return {
@@ -658,7 +658,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   setFocusAreaInnovationPriority: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => {
       const plan = await planInForce(s);
       return {
