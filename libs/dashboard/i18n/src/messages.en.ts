@@ -676,5 +676,9 @@ export const en: Messages = {
   'goals.save': 'Save goals',
   'goals.saved': 'The action’s goals have been saved.',
   'refusal.CODE_TAKEN': 'This code is already in use. Choose another code.',
+  'goals.servesGoal': 'Serves the goal',
+  'goals.innovationPriority': 'Priority of the innovation plan',
+  'goals.priorityOfPlan': '{code} {name} ({plan}, in force from {year})',
+  'goals.priorityOfReplacedPlan': '{code} {name} – from the replaced plan {plan} (in force from {year})',
   'refusal.PARENT_IS_SUB_GOAL': 'A sub-goal can only sit under a main goal.',
 };

@@ -672,6 +672,10 @@ export const nb = {
   'goals.save': 'Lagre målene',
   'goals.saved': 'Målene for tiltaket er lagret.',
   'refusal.CODE_TAKEN': 'Koden er allerede i bruk. Velg en annen kode.',
+  'goals.servesGoal': 'Bidrar til målet',
+  'goals.innovationPriority': 'Innsatsområde i innovasjonsplanen',
+  'goals.priorityOfPlan': '{code} {name} ({plan}, gjelder fra {year})',
+  'goals.priorityOfReplacedPlan': '{code} {name} – fra den erstattede planen {plan} (gjaldt fra {year})',
   'refusal.PARENT_IS_SUB_GOAL': 'Et delmål kan bare ligge under et hovedmål.',
 } as const satisfies Record<string, string>;
 

@@ -674,5 +674,9 @@ export const nn: Messages = {
   'goals.save': 'Lagre måla',
   'goals.saved': 'Måla for tiltaket er lagra.',
   'refusal.CODE_TAKEN': 'Koden er alt i bruk. Vel ein annan kode.',
+  'goals.servesGoal': 'Bidreg til målet',
+  'goals.innovationPriority': 'Innsatsområde i innovasjonsplanen',
+  'goals.priorityOfPlan': '{code} {name} ({plan}, gjeld frå {year})',
+  'goals.priorityOfReplacedPlan': '{code} {name} – frå den erstatta planen {plan} (gjaldt frå {year})',
   'refusal.PARENT_IS_SUB_GOAL': 'Eit delmål kan berre liggje under eit hovudmål.',
 };

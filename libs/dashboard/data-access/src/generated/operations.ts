@@ -1241,6 +1241,23 @@ export type SetActionGoalsMutation = {
   setActionGoals: { id: string; version: number; goals: Array<{ id: string; code: string; name: string }> };
 };
 
+export type FocusAreaGoalQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type FocusAreaGoalQuery = {
+  focusArea: {
+    id: string;
+    goal: { id: string; code: string; name: string } | null;
+    innovationPriority: {
+      id: string;
+      code: string;
+      name: string;
+      plan: { id: string; name: string; validFrom: number; replaced: boolean };
+    } | null;
+  } | null;
+};
+
 export type ProgrammeChangedSubscriptionVariables = Exact<{
   since?: string | null | undefined;
 }>;
@@ -6642,6 +6659,82 @@ export const SetActionGoalsDocument = {
     },
   ],
 } as unknown as DocumentNode<SetActionGoalsMutation, SetActionGoalsMutationVariables>;
+export const FocusAreaGoalDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FocusAreaGoal' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'goal' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'innovationPriority' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'plan' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'validFrom' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'replaced' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FocusAreaGoalQuery, FocusAreaGoalQueryVariables>;
 export const ProgrammeChangedDocument = {
   kind: 'Document',
   definitions: [
