@@ -287,4 +287,27 @@ describe('goals of the strategy and the regional innovation plan', () => {
     );
     expect(setActionInnovationPriorities.innovationPriorities).toEqual([{ code: 'I2' }]);
   });
+  it('never leaves a link to a deleted goal when linking and deleting race', async () => {
+    const log5 = await action('LOG-5');
+    const { createGoal: goal } = await api.data<{ createGoal: { id: string } }>(
+      'mutation { createGoal(input: { code: "M8", name: "Kappløp" }) { id } }',
+    );
+    const [linked, deleted] = await Promise.all([
+      api.gql('mutation($input: SetActionGoalsInput!) { setActionGoals(input: $input) { version } }', {
+        input: { actionId: log5.id, expectedVersion: log5.version, goalIds: [goal.id] },
+      }),
+      api.gql('mutation($input: DeleteGoalInput!) { deleteGoal(input: $input) { code } }', {
+        input: { goalId: goal.id, expectedVersion: 1 },
+      }),
+    ]);
+    // Exactly one wins, and the loser says why in the user's terms.
+    const codes = [linked, deleted].map((answer) => answer.errors?.[0].extensions?.['reason'] ?? 'OK').sort();
+    expect([
+      ['IN_USE', 'OK'],
+      ['OK', 'UNKNOWN_GOAL'],
+    ]).toContainEqual(codes);
+    const links = await count('SELECT count(*) AS n FROM action_goal WHERE goal_id = $1', [goal.id]);
+    const goals = await count('SELECT count(*) AS n FROM goal WHERE id = $1', [goal.id]);
+    expect({ links, goals }).toEqual(codes[0] === 'IN_USE' ? { links: 1, goals: 1 } : { links: 0, goals: 0 });
+  });
 });

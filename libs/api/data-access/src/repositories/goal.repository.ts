@@ -43,6 +43,11 @@ export class GoalRepository {
     return managerOf(scope).findBy(GoalEntity, { id: In([...ids]) });
   }
 
+  /** The goals a write is about to link to, share-locked so that none is deleted before the write commits. */
+  goalsToLink(tx: WriteTransaction, ids: readonly string[]): Promise<GoalEntity[]> {
+    return managerOf(tx).find(GoalEntity, { where: { id: In([...ids]) }, lock: { mode: 'pessimistic_read' } });
+  }
+
   /** Locks the goal for a change that depends on what points to it (a delete, a move under another goal). */
   async lockGoal(tx: WriteTransaction, id: string): Promise<GoalEntity | null> {
     return managerOf(tx).findOne(GoalEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });

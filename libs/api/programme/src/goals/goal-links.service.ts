@@ -49,7 +49,7 @@ export class GoalLinksService {
     const goalIds = [...new Set(input.goalIds)];
     const programme = await this.context.programme();
     return this.writes.write(caller, { actionId: input.actionId }, this.linkPermission(caller), async (tx, locked) => {
-      const found = await this.goals.goalsByIds(goalIds, tx);
+      const found = await this.goals.goalsToLink(tx, goalIds);
       const unknown = goalIds.find((id) => !found.some((g) => g.id === id && g.regionId === programme.regionId));
       if (unknown) {
         throw goalError(GoalErrorReason.UNKNOWN_GOAL, `goalIds: no goal ${unknown}`, { field: 'goalIds' });
