@@ -68,6 +68,14 @@ describe('accessibility', () => {
       found['party'] = await seriousViolations(page);
       await screenshot(page, `party-${width}`);
 
+      await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Mål', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Mål og delmål' }).waitFor();
+      found['goals'] = await seriousViolations(page);
+      await page.getByRole('link', { name: /^M1 / }).click();
+      await page.getByRole('table', { name: /^Tiltak som bidrar til M1/ }).waitFor();
+      found['goal'] = await seriousViolations(page);
+      await screenshot(page, `goal-${width}`);
+
       expect(found).toEqual({
         'sign-in': [],
         overview: [],
@@ -77,6 +85,8 @@ describe('accessibility', () => {
         action: [],
         'who does what': [],
         party: [],
+        goals: [],
+        goal: [],
       });
       await context.close();
     },

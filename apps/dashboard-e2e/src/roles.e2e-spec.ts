@@ -69,6 +69,7 @@ describe('what each role sees and may do', () => {
     await expect(page.getByRole('table').first().getByRole('rowheader').count()).resolves.toBe(6);
     await expect(menuWords(page)).resolves.toEqual([
       'Oversikt',
+      'Mål',
       'Tiltak',
       'Hvem gjør hva',
       'Mine oppgaver',
@@ -92,6 +93,7 @@ describe('what each role sees and may do', () => {
     await expect(menuWords(page)).resolves.toEqual([
       'Mine tiltak',
       'Oversikt',
+      'Mål',
       'Tiltak',
       'Hvem gjør hva',
       'Mine oppgaver',

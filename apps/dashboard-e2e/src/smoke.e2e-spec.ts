@@ -52,7 +52,7 @@ describe('the dashboard, served by the built API', () => {
       'Ullensaker',
     ]);
     await expect(matrix.getByRole('columnheader').count()).resolves.toBe(7);
-    await expect(page.getByText('Innlogget som Sekretariatet i Gardermoregionen IPR').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Innlogget som Regionrådet (lesetilgang)').isVisible()).resolves.toBe(true);
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('nb-NO');
     await screenshot(page, 'overview-nb');
 

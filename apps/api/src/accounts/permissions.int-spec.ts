@@ -11,14 +11,33 @@ import { type GraphqlClient, startTestApi, type TestApi } from '../testing/test-
  * UNAUTHENTICATED signed out) and leaves every table of the programme and its accounts exactly as
  * it was. Where the API also answers `viewerCan` for that write, the answer must match the outcome.
  */
-type Who = 'signed out' | 'council' | 'coordinator of Nes' | 'coordinator of Eidsvoll' | 'project lead' | 'admin';
-const WHO: Who[] = ['signed out', 'council', 'coordinator of Nes', 'coordinator of Eidsvoll', 'project lead', 'admin'];
+type Who =
+  | 'signed out'
+  | 'council'
+  | 'elected'
+  | 'coordinator of Nes'
+  | 'coordinator of Eidsvoll'
+  | 'project lead'
+  | 'secretariat'
+  | 'admin';
+const WHO: Who[] = [
+  'signed out',
+  'council',
+  'elected',
+  'coordinator of Nes',
+  'coordinator of Eidsvoll',
+  'project lead',
+  'secretariat',
+  'admin',
+];
 
 /** An action of Nes, one of Eidsvoll, one of Eidsvoll led by the project lead's party; or no record at all. */
 type Target = 'nes' | 'eidsvoll' | 'led' | 'regional' | 'programme' | 'own account';
 
 const ACCOUNTS: Record<Exclude<Who, 'signed out'>, string> = {
   council: 'rad@tiltak.test',
+  elected: 'politiker@tiltak.test',
+  secretariat: 'sekretariat@tiltak.test',
   'coordinator of Nes': 'koordinator.nes@tiltak.test',
   'coordinator of Eidsvoll': 'koordinator.eidsvoll@tiltak.test',
   'project lead': 'leder@tiltak.test',
@@ -50,6 +69,11 @@ const TABLES = [
   'report_link',
   'network',
   'network_membership',
+  'goal',
+  'action_goal',
+  'innovation_plan',
+  'innovation_priority',
+  'action_innovation_priority',
   'change_event',
   'adoption_decision',
 ];
@@ -95,23 +119,30 @@ const PUBLIC = new Set(['login', 'logout', 'refreshSession', 'stopMail', 'saveLi
 const ACTIONS: Target[] = ['nes', 'eidsvoll', 'led'];
 const MUNICIPALITIES: Target[] = ['nes', 'eidsvoll'];
 
-/** The coordinators' own actions, the admin everywhere: who may change an action's frame. */
+/** The coordinators' own actions, the secretariat and the admin everywhere: who may change an action's frame. */
 const EDITORS: MutationCase['allowed'] = {
   'coordinator of Nes': ['nes'],
   'coordinator of Eidsvoll': ['eidsvoll', 'led'],
+  secretariat: ACTIONS,
   admin: ACTIONS,
 };
 /** …and the project lead too, on the action their party leads: who keeps an action up to date. */
 const UPDATERS: MutationCase['allowed'] = { ...EDITORS, 'project lead': ['led'] };
-/** A municipality's records: its own coordinator and the admin. */
+/** A municipality's records: its own coordinator, the secretariat and the admin. */
 const RECORDERS: MutationCase['allowed'] = {
   'coordinator of Nes': ['nes'],
   'coordinator of Eidsvoll': ['eidsvoll'],
+  secretariat: ['nes', 'eidsvoll', 'regional'],
   admin: ['nes', 'eidsvoll', 'regional'],
 };
+/** The programme as a whole: those who run it. */
+const PROGRAMME_RUNNERS: MutationCase['allowed'] = { secretariat: ['programme'], admin: ['programme'] };
+/** Tiltak's own administration: users. */
 const ADMIN_ONLY: MutationCase['allowed'] = { admin: ['programme'] };
 const SIGNED_IN: MutationCase['allowed'] = {
   council: ['own account'],
+  elected: ['own account'],
+  secretariat: ['own account'],
   'coordinator of Nes': ['own account'],
   'coordinator of Eidsvoll': ['own account'],
   'project lead': ['own account'],
@@ -271,7 +302,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   openReportingRound: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => ({
       document: mutation('openReportingRound', 'OpenReportingRoundInput'),
       variables: { input: { name: `Matriserunde ${s.next()}`, deadline: '2030-06-30', actionIds: [s.action('nes')] } },
@@ -279,7 +310,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   updateReportingRound: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => {
       const round = await s.round('nes');
       return {
@@ -290,7 +321,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   closeReportingRound: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => {
       const round = await s.round('nes');
       return {
@@ -512,7 +543,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   createFocusArea: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => ({
       document: mutation('createFocusArea', 'CreateFocusAreaInput'),
       variables: { input: { code: `T${letters(s.next())}`, name: 'Nytt satsingsområde' } },
@@ -521,7 +552,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   updateFocusArea: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => {
       const { focusArea } = await s.api.data<{ focusArea: { version: number } }>(
         'query($id: ID!) { focusArea(id: $id) { version } }',
@@ -536,9 +567,138 @@ const MUTATIONS: Record<string, MutationCase> = {
       };
     },
   },
+  createGoal: {
+    targets: ['programme'],
+    allowed: PROGRAMME_RUNNERS,
+    arrange: async (s) => ({
+      document: mutation('createGoal', 'CreateGoalInput'),
+      variables: { input: { code: `T${letters(s.next())}`, name: 'Nytt mål' } },
+      ability: overall('manageProgramme'),
+    }),
+  },
+  updateGoal: {
+    targets: ['programme'],
+    allowed: PROGRAMME_RUNNERS,
+    arrange: async (s) => {
+      const goal = await newGoal(s);
+      return {
+        document: mutation('updateGoal', 'UpdateGoalInput'),
+        variables: { input: { goalId: goal.id, expectedVersion: goal.version, name: 'Omdøpt mål' } },
+        ability: overall('manageProgramme'),
+      };
+    },
+  },
+  deleteGoal: {
+    targets: ['programme'],
+    allowed: PROGRAMME_RUNNERS,
+    arrange: async (s) => {
+      const goal = await newGoal(s);
+      return {
+        document: mutation('deleteGoal', 'DeleteGoalInput'),
+        variables: { input: { goalId: goal.id, expectedVersion: goal.version } },
+        ability: overall('manageProgramme'),
+      };
+    },
+  },
+  setActionGoals: {
+    targets: ACTIONS,
+    allowed: EDITORS,
+    arrange: async (s, t) => {
+      const goal = await newGoal(s);
+      return {
+        document: mutation('setActionGoals', 'SetActionGoalsInput'),
+        variables: {
+          input: { actionId: s.action(t), expectedVersion: (await s.state(t)).version, goalIds: [goal.id] },
+        },
+        ability: onAction(s.action(t), 'edit'),
+      };
+    },
+  },
+  setFocusAreaGoal: {
+    targets: ['programme'],
+    allowed: PROGRAMME_RUNNERS,
+    arrange: async (s) => {
+      const goal = await newGoal(s);
+      return {
+        document: mutation('setFocusAreaGoal', 'SetFocusAreaGoalInput'),
+        variables: {
+          input: { focusAreaId: s.fixture.focusAreaId, expectedVersion: await focusAreaVersion(s), goalId: goal.id },
+        },
+        ability: overall('manageProgramme'),
+      };
+    },
+  },
+  createInnovationPlan: {
+    targets: ['programme'],
+    allowed: PROGRAMME_RUNNERS,
+    arrange: async (s) => {
+      await withoutInnovationPlans(s);
+      return {
+        document: mutation('createInnovationPlan', 'CreateInnovationPlanInput'),
+        variables: { input: { name: 'Innovasjonsplan', validFrom: 2026, priorities: [{ code: 'P1', name: 'Grønt' }] } },
+        ability: overall('manageProgramme'),
+      };
+    },
+  },
+  replaceInnovationPlan: {
+    targets: ['programme'],
+    allowed: PROGRAMME_RUNNERS,
+    arrange: async (s) => {
+      const plan = await planInForce(s);
+      return {
+        document: mutation('replaceInnovationPlan', 'ReplaceInnovationPlanInput'),
+        variables: {
+          input: {
+            planId: plan.id,
+            expectedVersion: plan.version,
+            name: 'Ny innovasjonsplan',
+            validFrom: 2027,
+            priorities: [{ code: 'P1', name: 'Grønt' }],
+          },
+        },
+        ability: overall('manageProgramme'),
+      };
+    },
+  },
+  setActionInnovationPriorities: {
+    targets: ACTIONS,
+    allowed: EDITORS,
+    arrange: async (s, t) => {
+      const plan = await planInForce(s);
+      return {
+        document: mutation('setActionInnovationPriorities', 'SetActionInnovationPrioritiesInput'),
+        variables: {
+          input: {
+            actionId: s.action(t),
+            expectedVersion: (await s.state(t)).version,
+            priorityIds: [plan.priorities[0].id],
+          },
+        },
+        ability: onAction(s.action(t), 'edit'),
+      };
+    },
+  },
+  setFocusAreaInnovationPriority: {
+    targets: ['programme'],
+    allowed: PROGRAMME_RUNNERS,
+    arrange: async (s) => {
+      const plan = await planInForce(s);
+      return {
+        document: mutation('setFocusAreaInnovationPriority', 'SetFocusAreaInnovationPriorityInput'),
+        variables: {
+          input: {
+            focusAreaId: s.fixture.focusAreaId,
+            expectedVersion: await focusAreaVersion(s),
+            priorityId: plan.priorities[plan.priorities.length - 1].id,
+          },
+        },
+        ability: overall('manageProgramme'),
+      };
+    },
+  },
   createIndicator: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => ({
       document: mutation('createIndicator', 'CreateIndicatorInput'),
       variables: {
@@ -549,7 +709,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   updateIndicator: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => {
       const { indicators } = await s.api.data<{ indicators: { id: string; version: number }[] }>(
         '{ indicators { id version } }',
@@ -642,6 +802,44 @@ const MUTATIONS: Record<string, MutationCase> = {
 
 function letters(n: number): string {
   return String.fromCharCode(65 + (n % 26), 65 + (Math.floor(n / 26) % 26));
+}
+
+/** A fresh goal of the first level, made by the admin. */
+async function newGoal(s: Setup): Promise<{ id: string; version: number }> {
+  const { createGoal } = await s.api.data<{ createGoal: { id: string; version: number } }>(
+    'mutation($input: CreateGoalInput!) { createGoal(input: $input) { id version } }',
+    { input: { code: `G${letters(s.next())}${s.next()}`, name: 'Mål for matrisen' } },
+  );
+  return createGoal;
+}
+
+async function focusAreaVersion(s: Setup): Promise<number> {
+  const { focusArea } = await s.api.data<{ focusArea: { version: number } }>(
+    'query($id: ID!) { focusArea(id: $id) { version } }',
+    { id: s.fixture.focusAreaId },
+  );
+  return focusArea.version;
+}
+
+async function planInForce(s: Setup): Promise<{ id: string; version: number; priorities: { id: string }[] }> {
+  const { innovationPlans } = await s.api.data<{
+    innovationPlans: { id: string; version: number; replaced: boolean; priorities: { id: string }[] }[];
+  }>('{ innovationPlans { id version replaced priorities { id } } }');
+  const plan = innovationPlans.find((p) => !p.replaced);
+  if (!plan) throw new Error('the region has a plan in force');
+  return plan;
+}
+
+/** A region without an innovation plan, so that a first one may be made: oldest versions go first. */
+async function withoutInnovationPlans(s: Setup): Promise<void> {
+  const db = s.api.db.dataSource;
+  await db.query('UPDATE focus_area SET innovation_priority_id = NULL');
+  await db.query('DELETE FROM action_innovation_priority');
+  while (Number((await db.query('SELECT count(*) AS n FROM innovation_plan'))[0].n) > 0) {
+    await db.query(
+      `DELETE FROM innovation_plan p WHERE NOT EXISTS (SELECT 1 FROM innovation_plan q WHERE q.replaced_by_id = p.id)`,
+    );
+  }
 }
 
 /** What the arrange steps use: the fixture, the admin's API, and fresh records made for one call. */

@@ -12,6 +12,7 @@ import {
   PartiesModule,
   ProgrammeModule,
   ReportingModule,
+  GoalsModule,
   ReportLinksModule,
 } from '@tiltak/api-programme';
 import { MailerModule } from './mailer.module';
@@ -42,6 +43,7 @@ export class AppModule {
         JobsModule,
         MailModule,
         ReportingModule,
+        GoalsModule,
         MailerModule,
         ReportLinksModule,
       ],

@@ -62,7 +62,7 @@ describe('presence', () => {
     await eventually(() => leadSees.entries?.length === 2);
     expect(leadSees.entries?.map((e) => e.name).sort()).toEqual([
       'Prosjektleder i næringsrådet',
-      'Sekretariatet i Gardermoregionen IPR',
+      'Regionrådet (lesetilgang)',
     ]);
 
     lead.emit('editing', actionId, 'status');
@@ -71,7 +71,7 @@ describe('presence', () => {
 
     lead.disconnect();
     await eventually(() => councilSees.entries?.length === 1);
-    expect(councilSees.entries?.[0].name).toBe('Sekretariatet i Gardermoregionen IPR');
+    expect(councilSees.entries?.[0].name).toBe('Regionrådet (lesetilgang)');
   });
 
   it('refuses a socket without a valid token, and a room that is not an action', async () => {

@@ -65,6 +65,9 @@ export function Layout({
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/goals">{t('nav.goals')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/actions">{t('nav.actions')}</NavLink>
               </li>
               <li>

@@ -19,6 +19,8 @@ const MunicipalityPage = lazy(() =>
   import('@tiltak/dashboard-overview').then((m) => ({ default: m.MunicipalityPage })),
 );
 const FocusAreaPage = lazy(() => import('@tiltak/dashboard-overview').then((m) => ({ default: m.FocusAreaPage })));
+const GoalsPage = lazy(() => import('@tiltak/dashboard-overview').then((m) => ({ default: m.GoalsPage })));
+const GoalPage = lazy(() => import('@tiltak/dashboard-overview').then((m) => ({ default: m.GoalPage })));
 const ActionsPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ActionsPage })));
 const PartiesPage = lazy(() => import('@tiltak/dashboard-parties').then((m) => ({ default: m.PartiesPage })));
 const PartyPage = lazy(() => import('@tiltak/dashboard-parties').then((m) => ({ default: m.PartyPage })));
@@ -156,6 +158,22 @@ function Pages() {
         element={
           <Suspense>
             <FocusAreaPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="goals"
+        element={
+          <Suspense>
+            <GoalsPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="goals/:id"
+        element={
+          <Suspense>
+            <GoalPage />
           </Suspense>
         }
       />

@@ -28,3 +28,5 @@ export * from './repositories/report-link.repository';
 export * from './repositories/mail.repository';
 export * from './repositories/reporting.repository';
 export * from './repositories/network.repository';
+export * from './repositories/goal.repository';
+export * from './repositories/innovation-plan.repository';

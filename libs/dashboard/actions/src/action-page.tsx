@@ -8,6 +8,7 @@ import { useLocation, useParams } from 'react-router';
 import { ArchiveSection } from './archive-section';
 import { InvolvementsPanel } from './involvements-panel';
 import { MilestoneList } from './milestone-list';
+import { GoalsSection } from './goals-section';
 import { ReportLinksSection } from './report-links-section';
 import { FoundedNetworksSection } from './founded-networks-section';
 import { STATUS_FORM_ID, StatusUpdateForm } from './status-update-form';
@@ -112,6 +113,7 @@ export function ActionPage() {
           </section>
           <InvolvementsPanel action={action} />
           <ArchiveSection action={action} mayEdit={may.edit} />
+          <GoalsSection actionId={action.id} mayEdit={may.edit} />
           <ReportLinksSection actionId={action.id} />
           <FoundedNetworksSection actionId={action.id} />
           {action.milestones.length > 0 && (

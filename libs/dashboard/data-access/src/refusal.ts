@@ -38,6 +38,8 @@ const KNOWN = [
   'REFERENCE_REQUIRED',
   'NO_REFERENCE_FOR_REGISTER',
   'COMPUTED',
+  'CODE_TAKEN',
+  'PARENT_IS_SUB_GOAL',
 ] as const;
 
 export type RefusalReason = (typeof KNOWN)[number] | 'other';

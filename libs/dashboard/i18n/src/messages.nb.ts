@@ -742,6 +742,51 @@ export const nb = {
     'En indikator fra registeret har registeret i Tiltak som kilde. La feltet for kilde stå tomt.',
   'refusal.COMPUTED':
     'Denne indikatoren regnes ut fra registeret over nettverk og klynger og kan ikke skrives inn for hånd.',
+  // Governance: the secretariat, elected officials, proposals and consistency warnings.
+  'role.SECRETARIAT': 'Sekretariat',
+  'role.ELECTED': 'Folkevalgt',
+  // Goals of the strategy and the regional innovation plan (mål og delmål).
+  'nav.goals': 'Mål',
+  'goals.title': 'Mål og delmål',
+  'goals.intro':
+    'Målene i den strategiske næringsplanen, med satsingsområdene og tiltakene som skal nå dem. Framdriften for et mål er et veid snitt av tiltakene som bidrar til målet eller delmålene under det.',
+  'goals.none': 'Ingen mål er registrert ennå.',
+  'goals.progress': 'Framdrift',
+  'goals.progressText': '{progress} (forventet nå: {expected})',
+  'goals.explainShort':
+    '{count, plural, =0 {Ingen tiltak bidrar til målet ennå.} one {Regnet ut fra # bidrag: ett tiltak i én kommune.} other {Regnet ut fra # bidrag: hvert tiltak teller én gang i hver kommune det gjelder.}}',
+  'goals.actionCount': '{count, plural, =0 {Ingen tiltak} one {# tiltak} other {# tiltak}} bidrar til målet.',
+  'goals.focusAreas': 'Satsingsområder',
+  'goals.subGoals': 'Delmål',
+  'goals.actions': 'Tiltak som bidrar',
+  'goals.actionsCaption': 'Tiltak som bidrar til {code}, også gjennom delmålene',
+  'goals.actionColumn': 'Tiltak',
+  'goals.statusColumn': 'Status',
+  'goals.noActions': 'Ingen tiltak er knyttet til målet ennå.',
+  'goals.explainTitle': 'Slik er framdriften regnet ut',
+  'goals.explainMethod':
+    'Hvert tiltak som bidrar til målet eller et av delmålene, teller én gang med sin vekt i hver kommune det gjelder, med kommunens egne tall. Avlyste tiltak teller ikke.',
+  'goals.addTitle': 'Nytt mål',
+  'goals.code': 'Kode',
+  'goals.codeHint':
+    'For eksempel M4, eller M1.3 for et delmål. Stor bokstav først, deretter bokstaver, tall og punktum.',
+  'goals.name': 'Navn',
+  'goals.description': 'Beskrivelse',
+  'goals.parent': 'Delmål under',
+  'goals.noParent': 'Ingen, dette er et hovedmål',
+  'goals.add': 'Legg til mål',
+  'goals.added': 'Målet {code} er lagt til.',
+  'goals.sectionTitle': 'Mål tiltaket bidrar til',
+  'goals.sectionNone': 'Tiltaket er ikke knyttet til noe mål ennå.',
+  'goals.choose': 'Velg målene tiltaket bidrar til',
+  'goals.save': 'Lagre målene',
+  'goals.saved': 'Målene for tiltaket er lagret.',
+  'refusal.CODE_TAKEN': 'Koden er allerede i bruk. Velg en annen kode.',
+  'goals.servesGoal': 'Bidrar til målet',
+  'goals.innovationPriority': 'Innsatsområde i innovasjonsplanen',
+  'goals.priorityOfPlan': '{code} {name} ({plan}, gjelder fra {year})',
+  'goals.priorityOfReplacedPlan': '{code} {name} – fra den erstattede planen {plan} (gjaldt fra {year})',
+  'refusal.PARENT_IS_SUB_GOAL': 'Et delmål kan bare ligge under et hovedmål.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nb;

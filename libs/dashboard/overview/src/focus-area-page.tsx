@@ -11,6 +11,7 @@ import {
 } from '@tiltak/dashboard-ui';
 import { Link, useParams } from 'react-router';
 import { CellTable } from './cell-table';
+import { FocusAreaGoal } from './focus-area-goal';
 import { Indicators } from './indicators';
 
 /** `/focus-areas/:id`: one focus area's column of the matrix, and its indicators for the region as a whole. */
@@ -38,6 +39,7 @@ export function FocusAreaPage() {
         <Content>{focusArea.name}</Content>
       </h1>
       <p lang={contentLang}>{focusArea.description}</p>
+      <FocusAreaGoal focusAreaId={focusArea.id} />
       <p className="action__figures">
         {t('place.progress')}{' '}
         <ProgressBar value={focusArea.progress} text={formatPercent(locale, focusArea.progress)} />

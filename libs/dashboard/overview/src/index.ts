@@ -1,3 +1,5 @@
 export * from './focus-area-page';
 export * from './municipality-page';
 export * from './overview-page';
+export * from './goal-page';
+export * from './goals-page';

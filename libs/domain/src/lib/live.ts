@@ -28,6 +28,8 @@ export function actionIdOf(event: ChangeSubject): string | null {
       return event.entityId;
     case 'participation':
     case 'project_lead':
+    case 'action_goal':
+    case 'action_innovation_priority':
       return event.entityId.split(':')[0];
     case 'milestone':
     case 'involvement':

@@ -11,6 +11,8 @@ const viewer = (role: Role, extra: Partial<Principal> = {}): Principal => ({
 });
 const admin = viewer('ADMIN');
 const council = viewer('COUNCIL');
+const secretariat = viewer('SECRETARIAT');
+const elected = viewer('ELECTED');
 const nesCoordinator = viewer('COORDINATOR', { municipalityId: NES });
 const lead = viewer('PROJECT_LEAD', { partyId: 'naeringsraadet' });
 
@@ -326,6 +328,49 @@ describe('decide', () => {
       'FORBIDDEN',
     ],
     ['admins return any report', admin, { kind: 'RETURN_REPORT', action: nesAction, municipalityId: null }, 'ALLOW'],
+    ['the secretariat manages the programme', secretariat, { kind: 'MANAGE_PROGRAMME' }, 'ALLOW'],
+    ['the secretariat opens and closes rounds', secretariat, { kind: 'MANAGE_REPORTING_ROUNDS' }, 'ALLOW'],
+    ['the secretariat edits any action', secretariat, { kind: 'EDIT_ACTION', action: eidsvollAction }, 'ALLOW'],
+    [
+      'the secretariat creates actions across municipalities',
+      secretariat,
+      { kind: 'CREATE_ACTION', municipalityIds: [NES, EIDSVOLL] },
+      'ALLOW',
+    ],
+    [
+      'the secretariat sets any municipality’s figures',
+      secretariat,
+      { kind: 'EDIT_MUNICIPALITY_FIGURES', action: shared, municipalityId: EIDSVOLL },
+      'ALLOW',
+    ],
+    [
+      'the secretariat records any municipality’s decisions',
+      secretariat,
+      { kind: 'RECORD_FOR_MUNICIPALITY', municipalityId: NES },
+      'ALLOW',
+    ],
+    [
+      'the secretariat manages regional parties',
+      secretariat,
+      { kind: 'MANAGE_PARTY', homeMunicipalityId: null },
+      'ALLOW',
+    ],
+    [
+      'the secretariat returns any report',
+      secretariat,
+      { kind: 'RETURN_REPORT', action: shared, municipalityId: EIDSVOLL },
+      'ALLOW',
+    ],
+    ['the secretariat reads personal data', secretariat, { kind: 'READ_PERSONAL_DATA' }, 'ALLOW'],
+    ['the secretariat administers no users', secretariat, { kind: 'MANAGE_USERS' }, 'FORBIDDEN'],
+    ['the secretariat reads no one’s mail', secretariat, { kind: 'READ_MAIL_OUTBOX' }, 'FORBIDDEN'],
+    ['elected officials read the programme', elected, { kind: 'READ_PROGRAMME' }, 'ALLOW'],
+    ['elected officials read reports', elected, { kind: 'READ_REPORTS' }, 'ALLOW'],
+    ['elected officials read no personal data', elected, { kind: 'READ_PERSONAL_DATA' }, 'FORBIDDEN'],
+    ['elected officials change nothing at all', elected, { kind: 'WRITE' }, 'FORBIDDEN'],
+    ['elected officials edit no action', elected, { kind: 'EDIT_ACTION', action: shared }, 'FORBIDDEN'],
+    ['elected officials manage no programme', elected, { kind: 'MANAGE_PROGRAMME' }, 'FORBIDDEN'],
+    ['the council manages no programme', council, { kind: 'MANAGE_PROGRAMME' }, 'FORBIDDEN'],
   ];
 
   it.each(table)('%s', (_, who, permission, expected) => {
@@ -344,6 +389,8 @@ describe('statusUpdaterReach', () => {
     ['signed out', null],
     ['an admin', admin],
     ['the council', council],
+    ['the secretariat', secretariat],
+    ['an elected official', elected],
     ['a coordinator', nesCoordinator],
     ['a coordinator without a municipality', viewer('COORDINATOR')],
     ['a project lead', lead],

@@ -6,7 +6,13 @@
 /** Shortest password Tiltak accepts; the dashboard says so before the API refuses. */
 export const MIN_PASSWORD_LENGTH = 10;
 
-export const ROLES = ['ADMIN', 'COUNCIL', 'COORDINATOR', 'PROJECT_LEAD'] as const;
+/**
+ * ADMIN: everything. SECRETARIAT: runs the programme for the regional council (every municipality),
+ * but administers no users and reads no one's mail. COUNCIL: reads all, changes nothing. ELECTED:
+ * reads the programme and reports, no personal data, changes nothing. COORDINATOR: one
+ * municipality. PROJECT_LEAD: what their party leads or they are named on.
+ */
+export const ROLES = ['ADMIN', 'SECRETARIAT', 'COUNCIL', 'ELECTED', 'COORDINATOR', 'PROJECT_LEAD'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** A signed-in user as the rules see them. Signed out is `null`. */
@@ -86,6 +92,11 @@ export interface PolicyOptions {
   publicDashboard: boolean;
 }
 
+/** Administering Tiltak itself rather than running the programme: the admin's alone. */
+const ADMINISTRATION: ReadonlySet<Permission['kind']> = new Set(['MANAGE_USERS', 'READ_MAIL_OUTBOX']);
+/** Roles that follow the programme and change nothing. */
+const READ_ONLY: ReadonlySet<Role> = new Set(['COUNCIL', 'ELECTED']);
+
 const allow = (condition: boolean): Decision => (condition ? 'ALLOW' : 'FORBIDDEN');
 
 function coordinates(viewer: Principal, municipalityIds: readonly string[]): boolean {
@@ -112,13 +123,16 @@ export function decide(viewer: Principal | null, permission: Permission, options
   if (permission.kind === 'READ_PROGRAMME' && (viewer || options.publicDashboard)) return 'ALLOW';
   if (!viewer) return 'UNAUTHENTICATED';
   if (viewer.role === 'ADMIN') return 'ALLOW';
+  if (viewer.role === 'SECRETARIAT') return allow(!ADMINISTRATION.has(permission.kind));
   switch (permission.kind) {
     case 'READ_PROGRAMME':
-    case 'READ_PERSONAL_DATA':
     case 'READ_REPORTS':
       return 'ALLOW';
+    case 'READ_PERSONAL_DATA':
+      // Elected officials follow the programme in public; names of people are not theirs to read.
+      return allow(viewer.role !== 'ELECTED');
     case 'WRITE':
-      return allow(viewer.role !== 'COUNCIL');
+      return allow(!READ_ONLY.has(viewer.role));
     case 'CREATE_ACTION':
       // An action that concerns other municipalities too is made by the admin, not by one of them.
       return allow(onlyOwn(viewer, permission.municipalityIds) && permission.municipalityIds.length > 0);
@@ -195,8 +209,10 @@ export function statusUpdaterReach(viewer: Principal | null): StatusUpdaterReach
   if (!viewer) return 'NONE';
   switch (viewer.role) {
     case 'ADMIN':
+    case 'SECRETARIAT':
       return 'ALL';
     case 'COUNCIL':
+    case 'ELECTED':
       return 'NONE';
     case 'COORDINATOR':
       return { municipalityId: viewer.municipalityId, leadPartyId: null, projectLeadUserId: null };

@@ -6,7 +6,7 @@ export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as
 registerEnumType(RoleEnum, {
   name: 'Role',
   description:
-    'ADMIN: everything. COUNCIL: reads all. COORDINATOR: steers one municipality’s actions. PROJECT_LEAD: updates what their party leads.',
+    'ADMIN: everything. SECRETARIAT: runs the programme in every municipality, no user administration. COUNCIL: reads all. ELECTED: reads the programme and reports, no personal data. COORDINATOR: steers one municipality’s actions. PROJECT_LEAD: updates what their party leads.',
 });
 
 @ObjectType('User')

@@ -20,6 +20,8 @@ import { ChangeLogRepository } from '../repositories/change-log.repository';
 import { MailRepository } from '../repositories/mail.repository';
 import { ReportingRepository } from '../repositories/reporting.repository';
 import { ReportOwnersRepository } from '../repositories/report-owners.repository';
+import { GoalRepository } from '../repositories/goal.repository';
+import { InnovationPlanRepository } from '../repositories/innovation-plan.repository';
 import { dataSourceOptions } from './data-source';
 import { type ConnectionSettings, DatabaseConnections } from './database-connections';
 import { QueryObserver } from './query-observer';
@@ -38,6 +40,8 @@ const REPOSITORIES = [
   ChangeLogRepository,
   ReportingRepository,
   ReportOwnersRepository,
+  GoalRepository,
+  InnovationPlanRepository,
   ProgrammeWriter,
   AccountRepository,
   SessionRepository,

@@ -14,7 +14,13 @@ export interface DemoAccount {
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'admin@tiltak.test', name: 'Tiltak-administrator', role: 'ADMIN' },
-  { email: 'rad@tiltak.test', name: 'Sekretariatet i Gardermoregionen IPR', role: 'COUNCIL' },
+  {
+    email: 'sekretariat@tiltak.test',
+    name: 'Sekretariatet i Gardermoregionen IPR',
+    role: 'SECRETARIAT',
+  },
+  { email: 'rad@tiltak.test', name: 'Regionrådet (lesetilgang)', role: 'COUNCIL' },
+  { email: 'politiker@tiltak.test', name: 'Folkevalgt i regionrådet', role: 'ELECTED' },
   { email: 'koordinator.nes@tiltak.test', name: 'Næringskoordinator i Nes', role: 'COORDINATOR', municipality: 'nes' },
   {
     email: 'koordinator.eidsvoll@tiltak.test',

@@ -4,7 +4,13 @@ import { AdoptionDecisionEntity } from './adoption-decision.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { ChangeEventEntity } from './change-event.entity';
 import { FocusAreaEntity } from './focus-area.entity';
+import { ActionGoalEntity, GoalEntity } from './goal.entity';
 import { IndicatorEntity, IndicatorValueEntity } from './indicator.entity';
+import {
+  ActionInnovationPriorityEntity,
+  InnovationPlanEntity,
+  InnovationPriorityEntity,
+} from './innovation-plan.entity';
 import { InvolvementEntity } from './involvement.entity';
 import { MailOutboxEntity } from './mail-outbox.entity';
 import { KeptFigureCellEntity, KeptFigureContributionEntity, KeptFigureDateEntity } from './kept-figures.entity';
@@ -54,6 +60,11 @@ export {
   RoundReportEntity,
   MailOutboxEntity,
   AdoptionDecisionEntity,
+  GoalEntity,
+  ActionGoalEntity,
+  InnovationPlanEntity,
+  InnovationPriorityEntity,
+  ActionInnovationPriorityEntity,
 };
 
 export const ENTITIES = [
@@ -87,4 +98,9 @@ export const ENTITIES = [
   AdoptionDecisionEntity,
   NetworkEntity,
   NetworkMembershipEntity,
+  GoalEntity,
+  ActionGoalEntity,
+  InnovationPlanEntity,
+  InnovationPriorityEntity,
+  ActionInnovationPriorityEntity,
 ];

@@ -13,6 +13,8 @@ import { ReportingRounds1796400000000 } from './1796400000000-reporting-rounds';
 import { Mail1796410000000 } from './1796410000000-mail';
 import { DecisionsAndArchive1796520000000 } from './1796520000000-decisions-and-archive';
 import { EffectsRegister1796550000000 } from './1796550000000-effects-register';
+import { Governance1796510000000 } from './1796510000000-governance';
+import { Goals1796530000000 } from './1796530000000-goals';
 
 /**
  * Every migration, oldest first. They are listed as classes rather than found by a file glob so
@@ -34,4 +36,6 @@ export const MIGRATIONS = [
   Mail1796410000000,
   DecisionsAndArchive1796520000000,
   EffectsRegister1796550000000,
+  Governance1796510000000,
+  Goals1796530000000,
 ];

@@ -53,6 +53,15 @@ export type AuditOutcome = 'IDLE' | 'LIFETIME' | 'REFUSED' | 'SUCCESS' | 'THROTT
 
 export type ChangeOperation = 'CREATE' | 'DELETE' | 'UPDATE';
 
+export type CreateGoalInput = {
+  /** For example M1, or M1.2 for a sub-goal: a capital letter, then A–Z, 0–9, ".". */
+  code: string;
+  description?: string | null | undefined;
+  name: string;
+  /** The goal this is a sub-goal of; leave out for a goal. */
+  parentId?: string | number | null | undefined;
+};
+
 export type CreateNetworkInput = {
   endedOn?: string | null | undefined;
   /** When it was founded: the year it counts as new in. */
@@ -205,8 +214,8 @@ export type ReturnReportInput = {
   reportId: string | number;
 };
 
-/** ADMIN: everything. COUNCIL: reads all. COORDINATOR: steers one municipality’s actions. PROJECT_LEAD: updates what their party leads. */
-export type Role = 'ADMIN' | 'COORDINATOR' | 'COUNCIL' | 'PROJECT_LEAD';
+/** ADMIN: everything. SECRETARIAT: runs the programme in every municipality, no user administration. COUNCIL: reads all. ELECTED: reads the programme and reports, no personal data. COORDINATOR: steers one municipality’s actions. PROJECT_LEAD: updates what their party leads. */
+export type Role = 'ADMIN' | 'COORDINATOR' | 'COUNCIL' | 'ELECTED' | 'PROJECT_LEAD' | 'SECRETARIAT';
 
 /** A report saved as a draft, or submitted (submit: true). */
 export type SaveReportInput = {
@@ -233,6 +242,13 @@ export type SendReportLinkInput = {
   name?: string | null | undefined;
   partyId?: string | number | null | undefined;
   reportId: string | number;
+};
+
+export type SetActionGoalsInput = {
+  actionId: string | number;
+  expectedVersion: number;
+  /** Every goal the action serves; an empty list takes them all away. */
+  goalIds: Array<string | number>;
 };
 
 /** One municipality’s member businesses; expectedVersion is required when it is recorded already. */
@@ -1293,6 +1309,104 @@ export type FigureExplanationFragment = {
     overdueMilestones: number;
     counted: boolean;
   }>;
+};
+
+export type GoalsPageQueryVariables = Exact<{ [key: string]: never }>;
+
+export type GoalsPageQuery = {
+  goals: Array<{
+    id: string;
+    code: string;
+    name: string;
+    description: string;
+    progress: number | null;
+    expectedProgress: number | null;
+    parent: { id: string } | null;
+    focusAreas: Array<{ id: string; code: string; name: string }>;
+    actions: Array<{ id: string; code: string; title: string }>;
+    explanation: { weightedSum: number; totalWeight: number; actionCount: number };
+  }>;
+  viewerCan: { manageProgramme: boolean };
+};
+
+export type GoalPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type GoalPageQuery = {
+  goal: {
+    id: string;
+    code: string;
+    name: string;
+    description: string;
+    progress: number | null;
+    expectedProgress: number | null;
+    parent: { id: string; code: string; name: string } | null;
+    subGoals: Array<{ id: string; code: string; name: string; progress: number | null }>;
+    focusAreas: Array<{ id: string; code: string; name: string }>;
+    actions: Array<{ id: string; code: string; title: string; status: ActionStatus; progress: number; health: Health }>;
+    explanation: {
+      progress: number | null;
+      weightedSum: number;
+      totalWeight: number;
+      actionCount: number;
+      overdueMilestones: number;
+      byHealth: { onTrack: number; atRisk: number; offTrack: number };
+      contributions: Array<{
+        actionId: string;
+        municipalityId: string;
+        code: string;
+        title: string;
+        status: ActionStatus;
+        progress: number;
+        weight: number;
+        health: Health;
+        overdueMilestones: number;
+        counted: boolean;
+      }>;
+    };
+  } | null;
+  municipalities: Array<{ id: string; name: string }>;
+};
+
+export type ActionGoalsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ActionGoalsQuery = {
+  action: { id: string; version: number; goals: Array<{ id: string; code: string; name: string }> } | null;
+  goals: Array<{ id: string; code: string; name: string; parent: { id: string } | null }>;
+};
+
+export type CreateGoalMutationVariables = Exact<{
+  input: CreateGoalInput;
+}>;
+
+export type CreateGoalMutation = { createGoal: { id: string; code: string; name: string; version: number } };
+
+export type SetActionGoalsMutationVariables = Exact<{
+  input: SetActionGoalsInput;
+}>;
+
+export type SetActionGoalsMutation = {
+  setActionGoals: { id: string; version: number; goals: Array<{ id: string; code: string; name: string }> };
+};
+
+export type FocusAreaGoalQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type FocusAreaGoalQuery = {
+  focusArea: {
+    id: string;
+    goal: { id: string; code: string; name: string } | null;
+    innovationPriority: {
+      id: string;
+      code: string;
+      name: string;
+      plan: { id: string; name: string; validFrom: number; replaced: boolean };
+    } | null;
+  } | null;
 };
 
 export type ProgrammeChangedSubscriptionVariables = Exact<{
@@ -6880,6 +6994,494 @@ export const ProgressExplanationDocument = {
     },
   ],
 } as unknown as DocumentNode<ProgressExplanationQuery, ProgressExplanationQueryVariables>;
+export const GoalsPageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'GoalsPage' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'goals' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'parent' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'focusAreas' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'actions' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'explanation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'weightedSum' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'totalWeight' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'manageProgramme' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<GoalsPageQuery, GoalsPageQueryVariables>;
+export const GoalPageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'GoalPage' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'goal' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expectedProgress' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'parent' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'subGoals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'focusAreas' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'actions' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'explanation' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FigureExplanation' } }],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipalities' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FigureExplanation' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgressExplanation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'weightedSum' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalWeight' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byHealth' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'onTrack' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'atRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'offTrack' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'contributions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'weight' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdueMilestones' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'counted' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<GoalPageQuery, GoalPageQueryVariables>;
+export const ActionGoalsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ActionGoals' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'goals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'goals' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'parent' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionGoalsQuery, ActionGoalsQueryVariables>;
+export const CreateGoalDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateGoal' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateGoalInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createGoal' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateGoalMutation, CreateGoalMutationVariables>;
+export const SetActionGoalsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetActionGoals' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SetActionGoalsInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setActionGoals' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'goals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetActionGoalsMutation, SetActionGoalsMutationVariables>;
+export const FocusAreaGoalDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FocusAreaGoal' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'goal' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'innovationPriority' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'plan' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'validFrom' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'replaced' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FocusAreaGoalQuery, FocusAreaGoalQueryVariables>;
 export const ProgrammeChangedDocument = {
   kind: 'Document',
   definitions: [
