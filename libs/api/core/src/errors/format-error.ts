@@ -1,4 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
+import { PERIOD_ENDED_SQLSTATE } from '@tiltak/domain';
 import type { GraphQLFormattedError } from 'graphql';
 import { tokenLimitBreach } from '../graphql/query-limits';
 import { ApiError, ApiErrorCode } from './api-error';
@@ -65,6 +66,13 @@ function classified(formatted: GraphQLFormattedError, error: unknown): GraphQLFo
 
   const original = unwrapResolverError(error) as DatabaseError;
   const sqlState = original?.driverError?.code ?? original?.code;
+  if (sqlState === PERIOD_ENDED_SQLSTATE) {
+    return {
+      message: 'This programme period has ended: it can be read, not changed. Nothing was saved.',
+      path: formatted.path,
+      extensions: { code: ApiErrorCode.FORBIDDEN, reason: 'PERIOD_ENDED' },
+    };
+  }
   if (sqlState && sqlState in INPUT_VIOLATIONS) {
     const constraint = original.driverError?.constraint ?? original.constraint;
     return {

@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { RequestLoaders } from '../loaders/request-loaders';
 import { ProgrammeChangesResolver, RecentChangesResolver } from './changes.resolver';
+import { PeriodMiddleware } from './period.middleware';
 import { ProgrammeContext } from './programme-context';
 import {
   FocusAreaFieldsResolver,
@@ -26,7 +27,12 @@ import { ViewerAbilitiesResolver } from './viewer-abilities.resolver';
     ProgrammeChangesResolver,
     RecentChangesResolver,
     ViewerAbilitiesResolver,
+    PeriodMiddleware,
   ],
   exports: [ProgrammeContext, RequestLoaders],
 })
-export class ProgrammeModule {}
+export class ProgrammeModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(PeriodMiddleware).forRoutes('*path');
+  }
+}
