@@ -9,6 +9,7 @@ import {
   ActionsModule,
   IndicatorsModule,
   PartiesModule,
+  PeriodsModule,
   ProgrammeModule,
   ReportingModule,
   ReportLinksModule,
@@ -42,6 +43,7 @@ export class AppModule {
         ReportingModule,
         MailerModule,
         ReportLinksModule,
+        PeriodsModule,
       ],
       providers: [ScheduledWork],
     };

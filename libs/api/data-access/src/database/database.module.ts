@@ -19,6 +19,8 @@ import { ChangeLogRepository } from '../repositories/change-log.repository';
 import { MailRepository } from '../repositories/mail.repository';
 import { ReportingRepository } from '../repositories/reporting.repository';
 import { ReportOwnersRepository } from '../repositories/report-owners.repository';
+import { PeriodRepository } from '../repositories/period.repository';
+import { PeriodCopyRepository } from '../repositories/period-copy';
 import { dataSourceOptions } from './data-source';
 import { type ConnectionSettings, DatabaseConnections } from './database-connections';
 import { QueryObserver } from './query-observer';
@@ -43,6 +45,8 @@ const REPOSITORIES = [
   AuditRepository,
   ReportLinkRepository,
   MailRepository,
+  PeriodRepository,
+  PeriodCopyRepository,
 ];
 
 /** The TypeORM connection and the repositories that are the only code allowed to build queries. */

@@ -58,6 +58,9 @@ export class ProgrammeEntity {
   @JoinColumn({ name: 'predecessor_id', foreignKeyConstraintName: 'FK_programme_predecessor' })
   predecessor: Relation<ProgrammeEntity> | null;
 
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

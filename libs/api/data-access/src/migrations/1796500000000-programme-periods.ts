@@ -25,6 +25,7 @@ export class ProgrammePeriods1796500000000 implements MigrationInterface {
 
     await db.query(`ALTER TABLE "programme" ADD "state" character varying(10) NOT NULL DEFAULT 'CURRENT'`);
     await db.query(`ALTER TABLE "programme" ADD "predecessor_id" uuid`);
+    await db.query(`ALTER TABLE "programme" ADD "version" integer NOT NULL DEFAULT '1'`);
     await db.query(
       `ALTER TABLE "programme" ADD CONSTRAINT "CHK_programme_state" CHECK ("state" IN ('CURRENT', 'ENDED'))`,
     );
@@ -80,6 +81,7 @@ export class ProgrammePeriods1796500000000 implements MigrationInterface {
     await db.query(`DROP INDEX "public"."UQ_programme_predecessor"`);
     await db.query(`DROP INDEX "public"."UQ_programme_region_current"`);
     await db.query(`ALTER TABLE "programme" DROP CONSTRAINT "CHK_programme_state"`);
+    await db.query(`ALTER TABLE "programme" DROP COLUMN "version"`);
     await db.query(`ALTER TABLE "programme" DROP COLUMN "predecessor_id"`);
     await db.query(`ALTER TABLE "programme" DROP COLUMN "state"`);
 

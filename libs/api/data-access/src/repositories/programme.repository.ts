@@ -34,6 +34,10 @@ export class ProgrammeRepository {
     return managerOf(scope).findOneBy(ProgrammeEntity, { id });
   }
 
+  programmesByIds(ids: readonly string[]): Promise<ProgrammeEntity[]> {
+    return this.dataSource.manager.findBy(ProgrammeEntity, { id: In([...ids]) });
+  }
+
   /** The region's periods, newest first. */
   programmesOfRegion(regionId: string): Promise<ProgrammeEntity[]> {
     return this.dataSource.manager.find(ProgrammeEntity, {

@@ -62,6 +62,12 @@ export class ActionModel {
   @Field(() => HealthOverrideModel, { nullable: true })
   healthOverride: HealthOverrideModel | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the action stopped with its period instead of being carried over into the next.',
+  })
+  endedReason: string | null;
+
   @Field(() => Int)
   version: number;
 
@@ -90,6 +96,7 @@ export function toActionModel(entity: ActionEntity, today: string): ActionModel 
     healthOverride: entity.healthOverride
       ? { health: entity.healthOverride, comment: entity.healthOverrideComment ?? '' }
       : null,
+    endedReason: entity.endedReason,
     version: entity.version,
     updatedAt: entity.updatedAt,
   };

@@ -73,6 +73,14 @@ export class ProgrammeContext implements OnModuleDestroy {
     return this.currentProgramme();
   }
 
+  /** As `programme()`, but null while there is no programme at all yet. */
+  async programmeIfAny(): Promise<ProgrammeEntity | null> {
+    if (requestedPeriod()) return this.programme();
+    const programme = await this.current.get();
+    if (!programme) this.current.forget();
+    return programme;
+  }
+
   /** The period being run, whichever one the request reads. */
   async currentProgramme(): Promise<ProgrammeEntity> {
     const programme = await this.current.get();
@@ -82,6 +90,13 @@ export class ProgrammeContext implements OnModuleDestroy {
       throw new ApiError(ApiErrorCode.NOT_FOUND, 'There is no action programme yet');
     }
     return programme;
+  }
+
+  /** Reads the programmes and their focus areas again at next use: a revision just changed them. */
+  forgetProgrammes(): void {
+    this.current.forget();
+    this.periods.clear();
+    this.areas.clear();
   }
 
   /** A programme period by id, or null when there is none. */
