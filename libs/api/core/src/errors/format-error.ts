@@ -1,9 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { PERIOD_ENDED_SQLSTATE } from '@tiltak/domain';
 import type { GraphQLFormattedError } from 'graphql';
 import { tokenLimitBreach } from '../graphql/query-limits';
 import { ApiError, ApiErrorCode } from './api-error';
 import { isDatabaseUnavailable, serviceUnavailable } from './database-unavailable';
+import { isPeriodEnded, periodEnded } from './period-ended';
 
 /** PostgreSQL refusals that mean the input broke a rule: the client gets BAD_USER_INPUT, not a 500. */
 const INPUT_VIOLATIONS: Record<string, string> = {
@@ -66,12 +66,9 @@ function classified(formatted: GraphQLFormattedError, error: unknown): GraphQLFo
 
   const original = unwrapResolverError(error) as DatabaseError;
   const sqlState = original?.driverError?.code ?? original?.code;
-  if (sqlState === PERIOD_ENDED_SQLSTATE) {
-    return {
-      message: 'This programme period has ended: it can be read, not changed. Nothing was saved.',
-      path: formatted.path,
-      extensions: { code: ApiErrorCode.FORBIDDEN, reason: 'PERIOD_ENDED' },
-    };
+  if (isPeriodEnded(original)) {
+    const ended = periodEnded();
+    return { message: ended.message, path: formatted.path, extensions: ended.extensions };
   }
   if (sqlState && sqlState in INPUT_VIOLATIONS) {
     const constraint = original.driverError?.constraint ?? original.constraint;

@@ -37,7 +37,7 @@ export class PeriodsService {
    * Ends the current period and starts the next in one write: focus areas copied, the actions
    * carried over copied with their parts and pointing to their predecessors, the others ended with
    * their reasons, indicators copied without values, each municipality's adoption proposed, and
- * the ending period's open reporting rounds closed (their reports frozen as they stand).
+   * the ending period's open reporting rounds closed (their reports frozen as they stand).
    */
   async startProgrammePeriod(caller: Caller, input: StartProgrammePeriodInput): Promise<ProgrammeModel> {
     this.policy.require(caller.viewer, { kind: 'MANAGE_PROGRAMME' });

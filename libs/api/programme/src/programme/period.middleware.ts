@@ -1,8 +1,7 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
-import { ApiError, ApiErrorCode, type ApiErrorDetails, isDatabaseUnavailable } from '@tiltak/api-core';
+import { ApiError, ApiErrorCode, type ApiErrorDetails, isDatabaseUnavailable, runInPeriod } from '@tiltak/api-core';
 import { PERIOD_HEADER } from '@tiltak/domain';
 import type { NextFunction, Request, Response } from 'express';
-import { runInPeriod } from './period-scope';
 import { ProgrammeContext } from './programme-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,6 +24,8 @@ export class PeriodMiddleware implements NestMiddleware {
         reason: 'INVALID_PERIOD',
       });
     }
+    // Until the period is known to be current, nothing is offered for writing in it.
+    let ended = true;
     try {
       const [period, current] = await Promise.all([this.context.period(asked), this.context.currentProgramme()]);
       if (!period || period.regionId !== current.regionId) {
@@ -33,12 +34,13 @@ export class PeriodMiddleware implements NestMiddleware {
           reason: 'UNKNOWN_PERIOD',
         });
       }
+      ended = period.state === 'ENDED';
     } catch (error) {
       // A database that is away is answered where the request is handled, as everywhere else: the
       // request still runs in the period it asked for, never silently in the current one.
       if (!isDatabaseUnavailable(error) && !(error instanceof ApiError)) throw error;
     }
-    runInPeriod(asked, () => next());
+    runInPeriod({ programmeId: asked, ended }, () => next());
   }
 }
 

@@ -1,8 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { ApiError, ApiErrorCode, Clock } from '@tiltak/api-core';
+import { ApiError, ApiErrorCode, Clock, requestedPeriod } from '@tiltak/api-core';
 import { type FocusAreaEntity, type ProgrammeEntity, ProgrammeRepository } from '@tiltak/api-data-access';
 import { ChangeFeed } from '@tiltak/api-live';
-import { requestedPeriod } from './period-scope';
 
 /**
  * A value read once and kept this long at most, in case a change to it never reached this instance's
@@ -64,7 +63,7 @@ export class ProgrammeContext implements OnModuleDestroy {
 
   /** The period this request reads: the one it asked for, else the current one. */
   async programme(): Promise<ProgrammeEntity> {
-    const asked = requestedPeriod();
+    const asked = requestedPeriod()?.programmeId;
     if (asked) {
       const period = await this.period(asked);
       if (!period) throw new ApiError(ApiErrorCode.NOT_FOUND, `There is no programme period ${asked}`);
