@@ -5,6 +5,7 @@ import { Content, ProgressBar, StatusMessage, useContentLang } from '@tiltak/das
 import { HEALTH_THRESHOLDS } from '@tiltak/domain';
 import { useEffect, useRef } from 'react';
 import { useLocation, useParams } from 'react-router';
+import { ActionPeriods } from './action-periods';
 import { InvolvementsPanel } from './involvements-panel';
 import { MilestoneList } from './milestone-list';
 import { ReportLinksSection } from './report-links-section';
@@ -72,6 +73,7 @@ export function ActionPage() {
         </p>
       )}
       {action.description && <p lang={contentLang}>{action.description}</p>}
+      <ActionPeriods action={action} />
       {presence.others.length > 0 && (
         <p className="presence" aria-live="polite">
           {t('presence.alsoHere', {
@@ -145,6 +147,7 @@ export function ActionPage() {
                     <strong>{date(entry.createdAt)}</strong>: {t(`status.${entry.status}`)},{' '}
                     {formatPercent(locale, entry.progress)}, {t(`health.${entry.health}`)}
                     {entry.author && ` – ${entry.author}`}
+                    {entry.earlierPeriod && ` (${t('action.historyEarlierPeriod', { period: entry.period })})`}
                     {entry.comment && <p lang={contentLang}>{entry.comment}</p>}
                   </li>
                 ))}

@@ -27,6 +27,9 @@ const KNOWN = [
   'COMMENT_REQUIRED',
   'NO_ACTIONS',
   'REMINDER_AFTER_GRACE',
+  'PERIOD_ENDED',
+  'ACTION_NOT_DECIDED',
+  'SLUG_TAKEN',
 ] as const;
 
 export type RefusalReason = (typeof KNOWN)[number] | 'other';

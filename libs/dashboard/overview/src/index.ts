@@ -1,3 +1,5 @@
 export * from './focus-area-page';
 export * from './municipality-page';
 export * from './overview-page';
+export * from './periods/period-bar';
+export * from './periods/periods-page';
