@@ -47,9 +47,10 @@ export function NewPeriodForm({ current, onStarted }: { current: Programme; onSt
           },
         },
       });
-      // A new period: everything read so far belongs to the one that just ended.
-      await starting.client.resetStore();
       onStarted(result.data?.startProgrammePeriod.period ?? '');
+      // A new period: everything read so far belongs to the one that just ended. A page whose
+      // query then fails to load says so itself.
+      await starting.client.resetStore().catch(() => undefined);
     } catch (error) {
       setRefusal(refusalOf(error));
     }
