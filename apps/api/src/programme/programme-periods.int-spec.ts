@@ -1,4 +1,5 @@
 import { PERIOD_HEADER } from '@tiltak/domain';
+import { Subscriber } from '../testing/subscriber';
 import { type GraphqlClient, graphqlClient, startTestApi, type TestApi } from '../testing/test-api';
 
 const START = `mutation($input: StartProgrammePeriodInput!) {
@@ -93,6 +94,9 @@ describe('programme periods and revision (rullering)', () => {
   });
 
   it('ends the current period and starts the next, carrying over actions with their parts and ending the rest', async () => {
+    const [{ seq }] = await api.db.dataSource.query('SELECT max(seq)::text AS seq FROM change_event');
+    const watching = new Subscriber(api.url, await api.tokenFor('rad@tiltak.test'), seq);
+    await watching.ready();
     const { startProgrammePeriod } = await api.data<{
       startProgrammePeriod: {
         id: string;
@@ -145,6 +149,19 @@ describe('programme periods and revision (rullering)', () => {
       '{ adoptions { status } municipalities { id } }',
     );
     expect(adoptions.map((a) => a.status)).toEqual(Array(6).fill('PROPOSED'));
+
+    // A live view follows the period being run across the revision: the new period's changes reach it.
+    const { focusAreas } = await api.data<{ focusAreas: { id: string; version: number }[] }>(
+      '{ focusAreas { id version } }',
+    );
+    await api.data('mutation($input: UpdateFocusAreaInput!) { updateFocusArea(input: $input) { id } }', {
+      input: { focusAreaId: focusAreas[0].id, expectedVersion: focusAreas[0].version, description: 'Rullert' },
+    });
+    await watching.until((received) => received.some((r) => r.entityId === focusAreas[0].id));
+    expect(watching.received.some((r) => r.entity === 'programme' && r.entityId === startProgrammePeriod.id)).toBe(
+      true,
+    );
+    await watching.close();
   });
 
   it('shares the parties between periods', async () => {
