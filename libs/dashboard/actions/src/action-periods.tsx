@@ -11,7 +11,8 @@ export function ActionPeriods({ action }: { action: ActionPeriodsFragment }) {
   const { t } = useI18n();
   const { choose } = usePeriodChoice();
   const navigate = useNavigate();
-  if (!action.predecessor && !action.successor && !action.endedReason) return null;
+  const { predecessor, successor, endedReason } = action;
+  if (!predecessor && !successor && !endedReason) return null;
   // The period is named by id even when it is the current one: the API reads it the same way.
   const open = async (to: { id: string; programmeId: string }) => {
     await choose(to.programmeId);
@@ -20,24 +21,24 @@ export function ActionPeriods({ action }: { action: ActionPeriodsFragment }) {
   return (
     <section aria-labelledby="periods-title" className="panel">
       <h2 id="periods-title">{t('actionPeriods.title')}</h2>
-      {action.endedReason && (
+      {endedReason && (
         <p>
-          {t('actionPeriods.ended')} <Content>{action.endedReason}</Content>
+          {t('actionPeriods.ended')} <Content>{endedReason}</Content>
         </p>
       )}
-      {action.predecessor && (
+      {predecessor && (
         <p>
-          {t('actionPeriods.continues', { code: action.predecessor.code, period: action.predecessor.period })}{' '}
-          <button type="button" onClick={() => void open(action.predecessor!)}>
-            {t('actionPeriods.open', { period: action.predecessor.period })}
+          {t('actionPeriods.continues', { code: predecessor.code, period: predecessor.period })}{' '}
+          <button type="button" onClick={() => void open(predecessor)}>
+            {t('actionPeriods.open', { period: predecessor.period })}
           </button>
         </p>
       )}
-      {action.successor && (
+      {successor && (
         <p>
-          {t('actionPeriods.continuedAs', { code: action.successor.code, period: action.successor.period })}{' '}
-          <button type="button" onClick={() => void open(action.successor!)}>
-            {t('actionPeriods.open', { period: action.successor.period })}
+          {t('actionPeriods.continuedAs', { code: successor.code, period: successor.period })}{' '}
+          <button type="button" onClick={() => void open(successor)}>
+            {t('actionPeriods.open', { period: successor.period })}
           </button>
         </p>
       )}
