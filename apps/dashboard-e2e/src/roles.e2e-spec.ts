@@ -73,6 +73,7 @@ describe('what each role sees and may do', () => {
       'Hvem gjør hva',
       'Mine oppgaver',
       'Rapportering',
+      'Perioder',
     ]);
 
     await openAction(page, leadAction);
@@ -96,6 +97,7 @@ describe('what each role sees and may do', () => {
       'Hvem gjør hva',
       'Mine oppgaver',
       'Rapportering',
+      'Perioder',
     ]);
 
     await openAction(page, leadAction);
