@@ -74,6 +74,7 @@ describe('what each role sees and may do', () => {
       'Hvem gjør hva',
       'Mine oppgaver',
       'Rapportering',
+      'Perioder',
     ]);
 
     await openAction(page, leadAction);
@@ -98,6 +99,7 @@ describe('what each role sees and may do', () => {
       'Hvem gjør hva',
       'Mine oppgaver',
       'Rapportering',
+      'Perioder',
     ]);
 
     await openAction(page, leadAction);

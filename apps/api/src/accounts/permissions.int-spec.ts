@@ -696,6 +696,31 @@ const MUTATIONS: Record<string, MutationCase> = {
       };
     },
   },
+  startProgrammePeriod: {
+    targets: ['programme'],
+    allowed: PROGRAMME_RUNNERS,
+    arrange: async (s) => {
+      const db = s.api.db.dataSource;
+      const [current]: { version: number }[] = await db.query(`SELECT version FROM programme WHERE state = 'CURRENT'`);
+      const actions: { id: string }[] = await db.query(
+        `SELECT a.id FROM action a JOIN programme p ON p.id = a.programme_id WHERE p.state = 'CURRENT'`,
+      );
+      return {
+        document: mutation('startProgrammePeriod', 'StartProgrammePeriodInput'),
+        variables: {
+          input: {
+            name: 'Handlingsprogram 2029–2032',
+            startYear: 2029,
+            endYear: 2032,
+            expectedVersion: current.version,
+            carryOver: actions.map((a) => a.id),
+            endings: [],
+          },
+        },
+        ability: overall('manageProgramme'),
+      };
+    },
+  },
   createIndicator: {
     targets: ['programme'],
     allowed: PROGRAMME_RUNNERS,
@@ -871,6 +896,8 @@ const SCHEMA_MUTATIONS = Object.keys(
     .getMutationType()!
     .getFields(),
 );
+
+const lastRank = (key: string) => (key === 'changePassword' ? 2 : key === 'startProgrammePeriod' ? 1 : 0);
 
 describe('permissions on every mutation, generated from the schema', () => {
   let api: TestApi;
@@ -1066,8 +1093,9 @@ describe('permissions on every mutation, generated from the schema', () => {
         })),
       ),
     )
-    // changePassword ends the caller's other sessions: it runs last.
-    .sort((a, b) => Number(a.key === 'changePassword') - Number(b.key === 'changePassword'));
+    // A new programme period ends the one every other row writes to: it runs after them. changePassword
+    // ends the caller's other sessions: it runs last.
+    .sort((a, b) => lastRank(a.key) - lastRank(b.key));
 
   it.each(
     rows.map((row) => [`${row.who} ${row.allowed ? 'may' : 'may not'} ${row.key} (${row.target})`, row] as const),

@@ -10,6 +10,7 @@ import {
   IndicatorsModule,
   NetworksModule,
   PartiesModule,
+  PeriodsModule,
   ProgrammeModule,
   ReportingModule,
   GoalsModule,
@@ -46,6 +47,7 @@ export class AppModule {
         GoalsModule,
         MailerModule,
         ReportLinksModule,
+        PeriodsModule,
       ],
       providers: [ScheduledWork],
     };

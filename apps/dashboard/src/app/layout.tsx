@@ -13,9 +13,12 @@ export function Layout({
   children,
   arrived = false,
   myReportsLink,
+  periodBar,
 }: {
   children: ReactNode;
   arrived?: boolean;
+  /** The programme period switcher, and the notice while an earlier period is read. */
+  periodBar?: ReactNode;
   /** "Mine oppgaver" with how much is owed, where the frame has an Apollo client to ask; a plain link otherwise. */
   myReportsLink?: ReactNode;
 }) {
@@ -80,6 +83,9 @@ export function Layout({
               <li>
                 <NavLink to="/reporting">{t('nav.reporting')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/periods">{t('nav.periods')}</NavLink>
+              </li>
               {mayManageUsers && (
                 <li>
                   <NavLink to="/users">{t('nav.users')}</NavLink>
@@ -113,6 +119,7 @@ export function Layout({
       <p role="status" className="live-notice">
         {signedIn && notice()}
       </p>
+      {signedIn && periodBar}
       <main id="main" tabIndex={-1}>
         {children}
       </main>

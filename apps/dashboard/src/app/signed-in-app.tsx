@@ -3,6 +3,8 @@ import {
   createApolloClient,
   DatabaseWait,
   LiveProvider,
+  PeriodProvider,
+  PeriodSelection,
   type SessionStore,
   useSession,
   ViewerCanProvider,
@@ -34,6 +36,8 @@ const ActionPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({
 const MyActionsPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.MyActionsPage })));
 const MyReportsPage = lazy(() => import('@tiltak/dashboard-reporting').then((m) => ({ default: m.MyReportsPage })));
 const RoundsPage = lazy(() => import('@tiltak/dashboard-reporting').then((m) => ({ default: m.RoundsPage })));
+const PeriodsPage = lazy(() => import('@tiltak/dashboard-overview').then((m) => ({ default: m.PeriodsPage })));
+const PeriodBar = lazy(() => import('@tiltak/dashboard-overview').then((m) => ({ default: m.PeriodBar })));
 const RoundPage = lazy(() => import('@tiltak/dashboard-reporting').then((m) => ({ default: m.RoundPage })));
 
 /**
@@ -209,6 +213,14 @@ function Pages() {
           </Suspense>
         }
       />
+      <Route
+        path="periods"
+        element={
+          <Suspense>
+            <PeriodsPage />
+          </Suspense>
+        }
+      />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
@@ -221,16 +233,27 @@ function Pages() {
  */
 export function SignedInApp({ session, arrived }: { session: SessionStore; arrived: boolean }) {
   const [database] = useState(() => new DatabaseWait());
-  const [client] = useState(() => createApolloClient(session, database));
+  const [period] = useState(() => new PeriodSelection());
+  const [client] = useState(() => createApolloClient(session, database, '/graphql', period));
   return (
     <ApolloProvider client={client}>
-      <ViewerCanProvider>
-        <LiveProvider session={session} database={database}>
-          <Layout arrived={arrived} myReportsLink={<MyReportsNavLink />}>
-            <Pages />
-          </Layout>
-        </LiveProvider>
-      </ViewerCanProvider>
+      <PeriodProvider selection={period}>
+        <ViewerCanProvider>
+          <LiveProvider session={session} database={database}>
+            <Layout
+              arrived={arrived}
+              myReportsLink={<MyReportsNavLink />}
+              periodBar={
+                <Suspense>
+                  <PeriodBar />
+                </Suspense>
+              }
+            >
+              <Pages />
+            </Layout>
+          </LiveProvider>
+        </ViewerCanProvider>
+      </PeriodProvider>
     </ApolloProvider>
   );
 }

@@ -6,6 +6,8 @@ export * from './clock/clock';
 export * from './errors/api-error';
 export * from './errors/format-error';
 export * from './errors/database-unavailable';
+export * from './errors/period-ended';
+export * from './period/period-scope';
 export * from './errors/validation';
 export * from './graphql/graphql-setup.module';
 export * from './health/health.module';

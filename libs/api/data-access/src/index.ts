@@ -30,3 +30,5 @@ export * from './repositories/reporting.repository';
 export * from './repositories/network.repository';
 export * from './repositories/goal.repository';
 export * from './repositories/innovation-plan.repository';
+export * from './repositories/period.repository';
+export * from './repositories/period-copy';

@@ -5,6 +5,7 @@ export * from './actions/actions.module';
 export * from './indicators/indicators.module';
 export * from './networks/networks.module';
 export * from './parties/parties.module';
+export * from './periods/periods.module';
 export * from './programme/programme.module';
 export * from './report-links/report-links.module';
 export * from './reporting/reporting.module';

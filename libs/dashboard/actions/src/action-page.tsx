@@ -6,6 +6,7 @@ import { HEALTH_THRESHOLDS } from '@tiltak/domain';
 import { useEffect, useRef } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { ArchiveSection } from './archive-section';
+import { ActionPeriods } from './action-periods';
 import { InvolvementsPanel } from './involvements-panel';
 import { MilestoneList } from './milestone-list';
 import { GoalsSection } from './goals-section';
@@ -75,6 +76,7 @@ export function ActionPage() {
         </p>
       )}
       {action.description && <p lang={contentLang}>{action.description}</p>}
+      <ActionPeriods action={action} />
       {presence.others.length > 0 && (
         <p className="presence" aria-live="polite">
           {t('presence.alsoHere', {
@@ -151,6 +153,7 @@ export function ActionPage() {
                     <strong>{date(entry.createdAt)}</strong>: {t(`status.${entry.status}`)},{' '}
                     {formatPercent(locale, entry.progress)}, {t(`health.${entry.health}`)}
                     {entry.author && ` – ${entry.author}`}
+                    {entry.earlierPeriod && ` (${t('action.historyEarlierPeriod', { period: entry.period })})`}
                     {entry.comment && <p lang={contentLang}>{entry.comment}</p>}
                   </li>
                 ))}

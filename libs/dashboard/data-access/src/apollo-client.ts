@@ -1,6 +1,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
 import type { DatabaseWait } from './database-wait';
+import type { PeriodSelection } from './period-selection';
 import { refusalOf } from './refusal';
 import type { SessionStore } from './session-store';
 import { trackWrites, WritesInFlight } from './writes-in-flight';
@@ -13,6 +14,7 @@ export function createApolloClient(
   session: SessionStore,
   database?: DatabaseWait,
   graphqlUrl = '/graphql',
+  period?: PeriodSelection,
 ): ApolloClient {
   const withToken = new ApolloLink((operation, forward) => {
     const token = session.accessToken;
@@ -27,7 +29,13 @@ export function createApolloClient(
   const writes = new WritesInFlight();
   return trackWrites(
     new ApolloClient({
-      link: ApolloLink.from([writes.link, databaseAway, withToken, new HttpLink({ uri: graphqlUrl })]),
+      link: ApolloLink.from([
+        writes.link,
+        databaseAway,
+        withToken,
+        ...(period ? [period.link()] : []),
+        new HttpLink({ uri: graphqlUrl }),
+      ]),
       cache: new InMemoryCache(),
     }),
     writes,

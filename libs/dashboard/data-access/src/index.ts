@@ -8,6 +8,7 @@ export * from './database-wait';
 export * from './refusal';
 export * from './session-provider';
 export * from './viewer-can';
+export * from './period-selection';
 export * from './session-store';
 export * from './use-idle-timeout';
 export * from './use-presence';

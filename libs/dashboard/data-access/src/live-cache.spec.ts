@@ -77,6 +77,9 @@ function cacheWithActionPage(action: Snapshot, historyIds: string[] = []): InMem
     data: {
       action: {
         ...action,
+        endedReason: null,
+        predecessor: null,
+        successor: null,
         history: historyIds.map((id) => ({
           __typename: 'StatusUpdate' as const,
           id,
@@ -86,6 +89,8 @@ function cacheWithActionPage(action: Snapshot, historyIds: string[] = []): InMem
           health: action.health,
           comment: '',
           author: null,
+          period: '2025–2028',
+          earlierPeriod: false,
         })),
       },
     },

@@ -40,6 +40,9 @@ const KNOWN = [
   'COMPUTED',
   'CODE_TAKEN',
   'PARENT_IS_SUB_GOAL',
+  'PERIOD_ENDED',
+  'ACTION_NOT_DECIDED',
+  'SLUG_TAKEN',
 ] as const;
 
 export type RefusalReason = (typeof KNOWN)[number] | 'other';

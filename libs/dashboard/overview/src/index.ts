@@ -3,3 +3,5 @@ export * from './municipality-page';
 export * from './overview-page';
 export * from './goal-page';
 export * from './goals-page';
+export * from './periods/period-bar';
+export * from './periods/periods-page';

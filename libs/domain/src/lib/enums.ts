@@ -46,3 +46,7 @@ export type ReportingRoundState = (typeof REPORTING_ROUND_STATES)[number];
 /** Where one report of a round stands; RETURNED goes back to its owners with a coordinator's comment. */
 export const REPORT_STATES = ['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'RETURNED'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
+
+/** A programme period is CURRENT (the one being run, one per region) or ENDED (read as it was, never changed). */
+export const PROGRAMME_STATES = ['CURRENT', 'ENDED'] as const;
+export type ProgrammeState = (typeof PROGRAMME_STATES)[number];

@@ -3,6 +3,7 @@ import { decide, type Permission, type Principal } from '@tiltak/domain';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
+import { requestedPeriod } from '../period/period-scope';
 
 /**
  * The server's use of libs/domain's rules. Services call `require` first, before they read what
@@ -20,9 +21,11 @@ export class PolicyService {
 
   /**
    * Whether a write that needs all these permissions would be let through: the door's WRITE check
-   * first, as every mutation meets it, then each in turn. What `viewerCan` answers with.
+   * first, as every mutation meets it, then each in turn. What `viewerCan` answers with. Nothing
+   * is written in an ended programme period, whoever asks (the database refuses it too).
    */
   allowsWrite(viewer: Principal | null, ...permissions: Permission[]): boolean {
+    if (requestedPeriod()?.ended) return false;
     return [{ kind: 'WRITE' } as const, ...permissions].every((permission) => this.allows(viewer, permission));
   }
 

@@ -3,6 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { tokenLimitBreach } from '../graphql/query-limits';
 import { ApiError, ApiErrorCode } from './api-error';
 import { isDatabaseUnavailable, serviceUnavailable } from './database-unavailable';
+import { isPeriodEnded, periodEnded } from './period-ended';
 
 /** PostgreSQL refusals that mean the input broke a rule: the client gets BAD_USER_INPUT, not a 500. */
 const INPUT_VIOLATIONS: Record<string, string> = {
@@ -65,6 +66,10 @@ function classified(formatted: GraphQLFormattedError, error: unknown): GraphQLFo
 
   const original = unwrapResolverError(error) as DatabaseError;
   const sqlState = original?.driverError?.code ?? original?.code;
+  if (isPeriodEnded(original)) {
+    const ended = periodEnded();
+    return { message: ended.message, path: formatted.path, extensions: ended.extensions };
+  }
   if (sqlState && sqlState in INPUT_VIOLATIONS) {
     const constraint = original.driverError?.constraint ?? original.constraint;
     return {

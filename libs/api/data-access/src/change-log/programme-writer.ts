@@ -9,7 +9,9 @@ export { type Actor, type Change, type ChangeOperation, WriteTransaction } from 
 export const CHANGE_CHANNEL = 'tiltak_change';
 
 /**
- * Ends a write in one statement: keeps the progress figures of the actions it touched in step
+ * Ends a write in one statement: refuses it when its programme period has ended (under a share
+ * lock on the programme, so a period being ended waits for the writes already under way and refuses
+ * those after), keeps the progress figures of the actions it touched in step
  * (`tiltak_refresh_action_figures`, under the actions' row locks the write already holds), then
  * appends its changes to the log and announces them. The events are numbered under a
  * transaction-scoped advisory lock taken just before commit, so sequence numbers follow commit
@@ -17,7 +19,8 @@ export const CHANGE_CHANNEL = 'tiltak_change';
  * only if the transaction commits.
  */
 const APPEND_CHANGES = `
-  WITH figures AS (SELECT tiltak_refresh_action_figures($5::uuid[])),
+  WITH period AS (SELECT tiltak_require_current_period($1)),
+       figures AS (SELECT tiltak_refresh_action_figures($5::uuid[]) FROM period),
        locked AS (SELECT pg_advisory_xact_lock(hashtext('tiltak:change_event')) FROM figures),
        inserted AS (
          INSERT INTO change_event (programme_id, actor_name, actor_user_id, entity, entity_id, operation, before, after)

@@ -22,6 +22,8 @@ import { ReportingRepository } from '../repositories/reporting.repository';
 import { ReportOwnersRepository } from '../repositories/report-owners.repository';
 import { GoalRepository } from '../repositories/goal.repository';
 import { InnovationPlanRepository } from '../repositories/innovation-plan.repository';
+import { PeriodRepository } from '../repositories/period.repository';
+import { PeriodCopyRepository } from '../repositories/period-copy';
 import { dataSourceOptions } from './data-source';
 import { type ConnectionSettings, DatabaseConnections } from './database-connections';
 import { QueryObserver } from './query-observer';
@@ -49,6 +51,8 @@ const REPOSITORIES = [
   AuditRepository,
   ReportLinkRepository,
   MailRepository,
+  PeriodRepository,
+  PeriodCopyRepository,
 ];
 
 /** The TypeORM connection and the repositories that are the only code allowed to build queries. */

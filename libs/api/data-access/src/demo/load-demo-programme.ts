@@ -60,7 +60,7 @@ export async function loadDemoProgrammeIfEmpty(
     const ids: Ids = {
       municipality: municipalityIds,
       focusArea: new Map(focusAreas.map((f) => [f.code, f.id])),
-      party: await loadParties(manager, programme.id, municipalityIds),
+      party: await loadParties(manager, region.id, municipalityIds),
     };
     await loadActions(manager, programme.id, ids);
     await loadIndicators(manager, programme.id, ids);
@@ -121,13 +121,13 @@ function required(map: Map<string, string>, key: string): string {
 
 async function loadParties(
   manager: EntityManager,
-  programmeId: string,
+  regionId: string,
   municipalityIds: Map<string, string>,
 ): Promise<Map<string, string>> {
   const saved = await manager.save(
     DEMO_PARTIES.map((party) =>
       manager.create(PartyEntity, {
-        programmeId,
+        regionId,
         name: party.name,
         kind: party.kind,
         homeMunicipalityId: party.homeMunicipality ? required(municipalityIds, party.homeMunicipality) : null,

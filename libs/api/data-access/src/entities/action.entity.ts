@@ -32,7 +32,9 @@ import { sqlList } from './sql';
   'CHK_action_health_override_comment',
   `"health_override" IS NULL OR char_length(btrim(coalesce("health_override_comment", ''))) > 0`,
 )
+@Check('CHK_action_ended_reason', `"ended_reason" IS NULL OR char_length(btrim("ended_reason")) BETWEEN 1 AND 2000`)
 @Index('IDX_action_focus_area', ['focusAreaId'])
+@Index('UQ_action_predecessor', ['predecessorId'], { unique: true })
 export class ActionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_action' })
   id: string;
@@ -93,6 +95,17 @@ export class ActionEntity {
 
   @Column({ name: 'record_url', type: 'varchar', length: 500, nullable: true })
   recordUrl: string | null;
+  /** The action of the previous period that this one continues, when it was carried over. */
+  @Column({ name: 'predecessor_id', type: 'uuid', nullable: true })
+  predecessorId: string | null;
+
+  @ManyToOne(() => ActionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'predecessor_id', foreignKeyConstraintName: 'FK_action_predecessor' })
+  predecessor: Relation<ActionEntity> | null;
+
+  /** Why the action stopped with its period instead of being carried over; its status history stays as it was. */
+  @Column({ name: 'ended_reason', type: 'text', nullable: true })
+  endedReason: string | null;
 
   @Column({ type: 'integer', default: 1 })
   version: number;

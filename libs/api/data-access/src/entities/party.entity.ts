@@ -1,24 +1,27 @@
 import { PARTY_KINDS, type PartyKind } from '@tiltak/domain';
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, Unique } from 'typeorm';
 import { MunicipalityEntity } from './municipality.entity';
-import { ProgrammeEntity } from './programme.entity';
+import { RegionEntity } from './region.entity';
 import { sqlList } from './sql';
 
-/** An organisation that does the work (aktør). Its contact person is personal data. */
+/**
+ * An organisation that does the work (aktør), shared by every programme period of its region. Its
+ * contact person is personal data.
+ */
 @Entity('party')
-@Unique('UQ_party_programme_name', ['programmeId', 'name'])
+@Unique('UQ_party_region_name', ['regionId', 'name'])
 @Check('CHK_party_name', `char_length(btrim("name")) >= 1`)
 @Check('CHK_party_kind', `"kind" IN (${sqlList(PARTY_KINDS)})`)
 export class PartyEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_party' })
   id: string;
 
-  @Column({ name: 'programme_id', type: 'uuid' })
-  programmeId: string;
+  @Column({ name: 'region_id', type: 'uuid' })
+  regionId: string;
 
-  @ManyToOne(() => ProgrammeEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'programme_id', foreignKeyConstraintName: 'FK_party_programme' })
-  programme: Relation<ProgrammeEntity>;
+  @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'FK_party_region' })
+  region: Relation<RegionEntity>;
 
   @Column({ type: 'varchar', length: 200 })
   name: string;

@@ -1,8 +1,10 @@
+import { PROGRAMME_STATES, type ProgrammeState } from '@tiltak/domain';
 import {
   Check,
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
@@ -10,9 +12,16 @@ import {
   Unique,
 } from 'typeorm';
 import { RegionEntity } from './region.entity';
+import { sqlList } from './sql';
 
-/** One period's action programme (handlingsprogram) under the region's strategic business plan. */
+/**
+ * One period's action programme (handlingsprogram) under the region's strategic business plan. A
+ * region has one CURRENT period; the earlier ones are ENDED and read as they were.
+ */
 @Entity('programme')
+@Check('CHK_programme_state', `"state" IN (${sqlList(PROGRAMME_STATES)})`)
+@Index('UQ_programme_region_current', ['regionId'], { unique: true, where: `"state" = 'CURRENT'` })
+@Index('UQ_programme_predecessor', ['predecessorId'], { unique: true })
 @Unique('UQ_programme_region_slug', ['regionId', 'slug'])
 @Check('CHK_programme_period', '"start_year" <= "end_year"')
 export class ProgrammeEntity {
@@ -37,6 +46,20 @@ export class ProgrammeEntity {
 
   @Column({ name: 'end_year', type: 'smallint' })
   endYear: number;
+
+  @Column({ type: 'varchar', length: 10, default: 'CURRENT' })
+  state: ProgrammeState;
+
+  /** The period this one revised (rullering), if any. */
+  @Column({ name: 'predecessor_id', type: 'uuid', nullable: true })
+  predecessorId: string | null;
+
+  @ManyToOne(() => ProgrammeEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'predecessor_id', foreignKeyConstraintName: 'FK_programme_predecessor' })
+  predecessor: Relation<ProgrammeEntity> | null;
+
+  @Column({ type: 'integer', default: 1 })
+  version: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -15,6 +15,7 @@ import { DecisionsAndArchive1796520000000 } from './1796520000000-decisions-and-
 import { EffectsRegister1796550000000 } from './1796550000000-effects-register';
 import { Governance1796510000000 } from './1796510000000-governance';
 import { Goals1796530000000 } from './1796530000000-goals';
+import { ProgrammePeriods1796500000000 } from './1796500000000-programme-periods';
 
 /**
  * Every migration, oldest first. They are listed as classes rather than found by a file glob so
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   EffectsRegister1796550000000,
   Governance1796510000000,
   Goals1796530000000,
+  ProgrammePeriods1796500000000,
 ];

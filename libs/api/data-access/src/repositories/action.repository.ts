@@ -17,6 +17,7 @@ import {
   LOCAL_HEALTH_SQL,
   LOCAL_STATUS_SQL,
 } from './action-sql';
+import { EntitySql } from './entity-sql';
 
 export interface ActionFilter {
   municipalityIds?: string[];
@@ -33,10 +34,22 @@ export interface ActionFilter {
 /** The orders a list of actions comes in. */
 export type ActionOrder = 'CODE' | 'WORST_FIRST';
 
+/** An entry of an action's history, which may come from an action it continues in an earlier period. */
+export type PeriodHistoryEntry = StatusUpdateEntity & {
+  /** The action whose history was asked for. */
+  forActionId: string;
+  earlierPeriod: boolean;
+  period: { startYear: number; endYear: number };
+};
+
 /** Reads of actions for the API's answers: lists, their municipalities, milestones, involvements and history. */
 @Injectable()
 export class ActionRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly statusUpdate: EntitySql<StatusUpdateEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.statusUpdate = new EntitySql(dataSource, StatusUpdateEntity);
+  }
 
   actionById(id: string): Promise<ActionEntity | null> {
     return this.dataSource.manager.findOneBy(ActionEntity, { id });
@@ -165,11 +178,32 @@ export class ActionRepository {
     );
   }
 
-  historyOfActions(actionIds: readonly string[]): Promise<StatusUpdateEntity[]> {
-    return this.dataSource.manager.find(StatusUpdateEntity, {
-      where: { actionId: In([...actionIds]) },
-      order: { createdAt: 'DESC' },
-    });
+  /**
+   * Each action's history, newest first, with the history of the actions it continues from earlier
+   * periods (carried over in a revision keeps its history), each entry marked with its period.
+   */
+  async historyOfActions(actionIds: readonly string[]): Promise<PeriodHistoryEntry[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `WITH RECURSIVE chain(for_id, id, depth) AS (
+         SELECT a.id, a.id, 0 FROM action a WHERE a.id = ANY($1)
+         UNION ALL
+         SELECT c.for_id, a.predecessor_id, c.depth + 1 FROM chain c JOIN action a ON a.id = c.id
+          WHERE a.predecessor_id IS NOT NULL AND c.depth < 50)
+       SELECT ${this.statusUpdate.selectList('s')}, c.for_id AS "forActionId", c.depth > 0 AS "earlierPeriod",
+              p.start_year AS "startYear", p.end_year AS "endYear"
+         FROM chain c
+         JOIN status_update s ON s.action_id = c.id
+         JOIN action a ON a.id = c.id
+         JOIN programme p ON p.id = a.programme_id
+        ORDER BY s.created_at DESC, s.id`,
+      [actionIds],
+    );
+    return rows.map((row) => ({
+      ...this.statusUpdate.entity(row),
+      forActionId: row['forActionId'] as string,
+      earlierPeriod: row['earlierPeriod'] as boolean,
+      period: { startYear: row['startYear'] as number, endYear: row['endYear'] as number },
+    }));
   }
 
   /** Open milestones due from `from` to `to` (inclusive) of actions still under way, soonest first. */

@@ -9,10 +9,10 @@ import { managerOf, type QueryScope } from './scope';
 /** What a coordinator gives for a party; the rest the database fills in. */
 export type PartyFields = Pick<
   PartyEntity,
-  'programmeId' | 'name' | 'kind' | 'homeMunicipalityId' | 'contactName' | 'contactEmail' | 'website'
+  'regionId' | 'name' | 'kind' | 'homeMunicipalityId' | 'contactName' | 'contactEmail' | 'website'
 >;
 
-export type PartyPatch = Partial<Omit<PartyFields, 'programmeId'>>;
+export type PartyPatch = Partial<Omit<PartyFields, 'regionId'>>;
 
 export interface WhoDoesWhatRow {
   partyId: string;
@@ -32,9 +32,10 @@ export interface ProjectLeadRow {
 export class PartyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  partiesOfProgramme(programmeId: string, kinds?: PartyKind[]): Promise<PartyEntity[]> {
+  /** The region's parties: every programme period shares them. */
+  partiesOfRegion(regionId: string, kinds?: PartyKind[]): Promise<PartyEntity[]> {
     return this.dataSource.manager.find(PartyEntity, {
-      where: { programmeId, ...(kinds?.length ? { kind: In(kinds) } : {}) },
+      where: { regionId, ...(kinds?.length ? { kind: In(kinds) } : {}) },
       order: { name: 'ASC' },
     });
   }

@@ -25,11 +25,27 @@ export type AdoptionDecision = Pick<AdoptionEntity, 'status' | 'decidedOn' | 'ca
 export class ProgrammeRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The programme whose period is the latest; Tiltak shows one programme at a time today. */
+  /** The period being run: the one CURRENT programme (Tiltak holds one region today). */
   currentProgramme(): Promise<ProgrammeEntity | null> {
     return this.dataSource.getRepository(ProgrammeEntity).findOne({
-      where: {},
-      order: { endYear: 'DESC', createdAt: 'DESC' },
+      where: { state: 'CURRENT' },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  programmeById(id: string, scope: QueryScope = this.dataSource.manager): Promise<ProgrammeEntity | null> {
+    return managerOf(scope).findOneBy(ProgrammeEntity, { id });
+  }
+
+  programmesByIds(ids: readonly string[]): Promise<ProgrammeEntity[]> {
+    return this.dataSource.manager.findBy(ProgrammeEntity, { id: In([...ids]) });
+  }
+
+  /** The region's periods, newest first. */
+  programmesOfRegion(regionId: string): Promise<ProgrammeEntity[]> {
+    return this.dataSource.manager.find(ProgrammeEntity, {
+      where: { regionId },
+      order: { startYear: 'DESC', createdAt: 'DESC' },
     });
   }
 

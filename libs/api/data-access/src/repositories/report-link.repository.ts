@@ -234,11 +234,11 @@ export class ReportLinkRepository {
     return rows[0] ?? null;
   }
 
-  /** A party's contact person, when the party is one of the programme's. */
+  /** A party's contact person, when the party is one of the programme's region. */
   async partyContact(partyId: string, programmeId: string): Promise<PartyContactRow | null> {
     const rows: PartyContactRow[] = await this.dataSource.query(
       `SELECT contact_name AS "contactName", contact_email AS "contactEmail" FROM party
-        WHERE id = $1 AND programme_id = $2`,
+        WHERE id = $1 AND region_id = (SELECT region_id FROM programme WHERE id = $2)`,
       [partyId, programmeId],
     );
     return rows[0] ?? null;

@@ -8,6 +8,7 @@ import {
 } from '@tiltak/api-data-access';
 import { toInvolvementModel } from '../models/action-parts.model';
 import { toPartyModel } from '../models/party.model';
+import { ProgrammeContext } from '../programme/programme-context';
 import { ActionErrorReason, actionError } from './actions.errors';
 import { ActionWrites, type ActionWritten, EDIT_ACTION } from './action-writes';
 import type { AddInvolvementInput, RemoveInvolvementInput, UpdateInvolvementInput } from './dto/involvement.inputs';
@@ -22,12 +23,14 @@ export class InvolvementsService {
     private readonly involvements: InvolvementWriteRepository,
     private readonly parties: PartyRepository,
     private readonly writes: ActionWrites,
+    private readonly context: ProgrammeContext,
   ) {}
 
-  addInvolvement(caller: Caller, input: AddInvolvementInput): Promise<ActionWritten> {
+  async addInvolvement(caller: Caller, input: AddInvolvementInput): Promise<ActionWritten> {
+    const { regionId } = await this.context.programme();
     return this.writes.write(caller, { actionId: input.actionId }, EDIT_ACTION, async (tx, locked) => {
       const party = await this.parties.partyById(input.partyId);
-      if (!party || party.programmeId !== tx.programmeId) {
+      if (!party || party.regionId !== regionId) {
         throw actionError(ActionErrorReason.UNKNOWN_REFERENCE, `partyId: no party ${input.partyId}`, {
           field: 'partyId',
         });

@@ -6,6 +6,9 @@ import {
   type ActionEntity,
   type AdoptionDecisionEntity,
   type CompletionTally,
+  type ActionInPeriodRow,
+  PeriodRepository,
+  type ProgrammeEntity,
   IndicatorRepository,
   type IndicatorValueEntity,
   type InvolvementEntity,
@@ -20,7 +23,7 @@ import {
   ReportOwnersRepository,
   ProgrammeRepository,
   type ProjectLeadRow,
-  type StatusUpdateEntity,
+  type PeriodHistoryEntry,
 } from '@tiltak/api-data-access';
 import DataLoader from 'dataloader';
 import type { ActionParts } from '../actions/action-writes';
@@ -56,8 +59,25 @@ function createLoaders(
   indicators: IndicatorRepository,
   reporting: ReportingRepository,
   owners: ReportOwnersRepository,
+  periods: PeriodRepository,
 ) {
   return {
+    programme: byKey<string, ProgrammeEntity>(
+      (ids) => programme.programmesByIds(ids),
+      (p) => p.id,
+    ),
+    programmeSuccessor: byKey<string, ProgrammeEntity>(
+      (ids) => periods.successorsOf(ids),
+      (p) => p.predecessorId ?? '',
+    ),
+    actionPredecessor: byKey<string, ActionInPeriodRow>(
+      (ids) => periods.predecessorsOfActions(ids),
+      (row) => row.forActionId,
+    ),
+    actionSuccessor: byKey<string, ActionInPeriodRow>(
+      (ids) => periods.successorsOfActions(ids),
+      (row) => row.forActionId,
+    ),
     action: byKey<string, ActionEntity>(
       (ids) => actions.actionsByIds(ids),
       (a) => a.id,
@@ -90,9 +110,9 @@ function createLoaders(
       (ids) => actions.lastUpdatesOfActions(ids),
       (row) => row.actionId,
     ),
-    history: groupedBy<string, StatusUpdateEntity>(
+    history: groupedBy<string, PeriodHistoryEntry>(
       (ids) => actions.historyOfActions(ids),
-      (s) => s.actionId,
+      (s) => s.forActionId,
     ),
     actionIdsOfParty: groupedBy<string, { partyId: string; actionId: string }>(
       (ids) => parties.actionIdsOfParties(ids),
@@ -163,12 +183,21 @@ export class RequestLoaders {
     private readonly indicators: IndicatorRepository,
     private readonly reporting: ReportingRepository,
     private readonly owners: ReportOwnersRepository,
+    private readonly periods: PeriodRepository,
   ) {}
 
   for(scope: object): Loaders {
     let loaders = this.perScope.get(scope);
     if (!loaders) {
-      loaders = createLoaders(this.actions, this.programme, this.parties, this.indicators, this.reporting, this.owners);
+      loaders = createLoaders(
+        this.actions,
+        this.programme,
+        this.parties,
+        this.indicators,
+        this.reporting,
+        this.owners,
+        this.periods,
+      );
       this.perScope.set(scope, loaders);
     }
     return loaders;

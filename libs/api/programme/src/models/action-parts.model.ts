@@ -1,6 +1,13 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { ActionStatus, Health, InvolvementLevel, InvolvementRole, ProgressSource } from '@tiltak/domain';
-import type { InvolvementEntity, MilestoneEntity, StatusUpdateEntity, UserEntity } from '@tiltak/api-data-access';
+import {
+  type ActionStatus,
+  formatPeriod,
+  type Health,
+  type InvolvementLevel,
+  type InvolvementRole,
+  type ProgressSource,
+} from '@tiltak/domain';
+import type { PeriodHistoryEntry, InvolvementEntity, MilestoneEntity, UserEntity } from '@tiltak/api-data-access';
 import { ActionStatusEnum, HealthEnum, InvolvementLevelEnum, InvolvementRoleEnum, ProgressSourceEnum } from './enums';
 import { MunicipalityModel } from './municipality.model';
 import { PartyModel } from './party.model';
@@ -151,10 +158,20 @@ export class StatusUpdateModel {
 
   /** Personal data: reaches the response only through the `author` field's permission check. */
   authorName: string;
+
+  @Field(() => String, { description: 'The programme period the entry was made in, for example 2021–2024.' })
+  period: string;
+
+  @Field(() => Boolean, {
+    description: 'Made on the action this one continues, in an earlier period (carried over in a revision).',
+  })
+  earlierPeriod: boolean;
 }
 
-export function toStatusUpdateModel(entity: StatusUpdateEntity): StatusUpdateModel {
+export function toStatusUpdateModel(entity: PeriodHistoryEntry): StatusUpdateModel {
   return {
+    period: formatPeriod(entity.period),
+    earlierPeriod: entity.earlierPeriod,
     id: entity.id,
     createdAt: entity.createdAt,
     status: entity.status,

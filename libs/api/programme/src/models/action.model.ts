@@ -71,6 +71,12 @@ export class ActionModel {
   })
   recordUrl: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the action stopped with its period instead of being carried over into the next.',
+  })
+  endedReason: string | null;
+
   @Field(() => Int)
   version: number;
 
@@ -101,6 +107,7 @@ export function toActionModel(entity: ActionEntity, today: string): ActionModel 
       : null,
     caseReference: entity.caseReference,
     recordUrl: entity.recordUrl,
+    endedReason: entity.endedReason,
     version: entity.version,
     updatedAt: entity.updatedAt,
   };

@@ -6,6 +6,7 @@ import {
   INVOLVEMENT_LEVELS,
   INVOLVEMENT_ROLES,
   PARTY_KINDS,
+  PROGRAMME_STATES,
   type ProgressSource,
 } from '@tiltak/domain';
 import type { ActionOrder } from '@tiltak/api-data-access';
@@ -18,6 +19,7 @@ function graphqlEnum<T extends string>(values: readonly T[]): Record<T, T> {
 export const ActionStatusEnum = graphqlEnum(ACTION_STATUSES);
 export const HealthEnum = graphqlEnum(HEALTHS);
 export const PartyKindEnum = graphqlEnum(PARTY_KINDS);
+export const ProgrammeStateEnum = graphqlEnum(PROGRAMME_STATES);
 export const InvolvementRoleEnum = graphqlEnum(INVOLVEMENT_ROLES);
 export const InvolvementLevelEnum = graphqlEnum(INVOLVEMENT_LEVELS);
 export const AdoptionStatusEnum = graphqlEnum(ADOPTION_STATUSES);
@@ -41,4 +43,9 @@ registerEnumType(ActionOrderEnum, {
   name: 'ActionOrder',
   description:
     'CODE: by focus area and code. WORST_FIRST: off track, then at risk, then on track; within each the furthest behind expected progress first.',
+});
+
+registerEnumType(ProgrammeStateEnum, {
+  name: 'ProgrammeState',
+  description: 'CURRENT: the period being run (one per region). ENDED: an earlier period, read as it was.',
 });

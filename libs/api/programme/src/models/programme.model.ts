@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { formatPeriod } from '@tiltak/domain';
+import { formatPeriod, type ProgrammeState } from '@tiltak/domain';
+import { ProgrammeStateEnum } from './enums';
 import type { ProgrammeEntity } from '@tiltak/api-data-access';
 
 @ObjectType('Programme', { description: 'One period’s action programme (handlingsprogram).' })
@@ -18,6 +19,17 @@ export class ProgrammeModel {
 
   @Field(() => String, { description: 'The period as people write it, for example 2025–2028.' })
   period: string;
+
+  @Field(() => ProgrammeStateEnum)
+  state: ProgrammeState;
+
+  @Field(() => Boolean, { description: 'The period being run; the others are ended and read as they were.' })
+  isCurrent: boolean;
+
+  @Field(() => Int, { description: 'Give it to startProgrammePeriod as expectedVersion.' })
+  version: number;
+
+  predecessorId: string | null;
 }
 
 @ObjectType('ProgrammeStanding', {
@@ -56,5 +68,9 @@ export function toProgrammeModel(entity: ProgrammeEntity): ProgrammeModel {
     startYear: entity.startYear,
     endYear: entity.endYear,
     period: formatPeriod(entity),
+    state: entity.state,
+    isCurrent: entity.state === 'CURRENT',
+    version: entity.version,
+    predecessorId: entity.predecessorId,
   };
 }

@@ -176,15 +176,15 @@ export class NetworksService {
     }
   }
 
-  /** The party a network acts as: one of the programme's, of the network's kind, and no other network's. */
+  /** The party a network acts as: one of the region's, of the network's kind, and no other network's. */
   private async checkParty(
     tx: WriteTransaction,
-    network: Pick<NetworkEntity, 'partyId' | 'kind'>,
+    network: Pick<NetworkEntity, 'partyId' | 'kind' | 'regionId'>,
     exceptId: string | null,
   ): Promise<void> {
     if (network.partyId === null) return;
     const party = await this.parties.partyById(network.partyId, tx);
-    if (party?.programmeId !== tx.programmeId) {
+    if (party?.regionId !== network.regionId) {
       throw networkError(NetworkErrorReason.UNKNOWN_PARTY, `partyId: no party ${network.partyId}`, 'partyId');
     }
     if (party.kind !== network.kind) {

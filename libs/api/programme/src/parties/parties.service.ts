@@ -21,20 +21,20 @@ export class PartiesService {
 
   async parties(kinds?: PartyKind[]): Promise<PartyModel[]> {
     const programme = await this.context.programme();
-    return (await this.partyRepository.partiesOfProgramme(programme.id, kinds)).map(toPartyModel);
+    return (await this.partyRepository.partiesOfRegion(programme.regionId, kinds)).map(toPartyModel);
   }
 
   async party(id: string): Promise<PartyModel | null> {
     const programme = await this.context.programme();
     const party = await this.partyRepository.partyById(id);
-    return party?.programmeId === programme.id ? toPartyModel(party) : null;
+    return party?.regionId === programme.regionId ? toPartyModel(party) : null;
   }
 
   /** Party × focus area, counting lead and partner parts and strategic and operational ones. */
   async whoDoesWhat(kinds?: PartyKind[]): Promise<WhoDoesWhatRowModel[]> {
     const programme = await this.context.programme();
     const [parties, rows] = await Promise.all([
-      this.partyRepository.partiesOfProgramme(programme.id, kinds),
+      this.partyRepository.partiesOfRegion(programme.regionId, kinds),
       this.partyRepository.whoDoesWhat(programme.id, kinds),
     ]);
     const byParty = new Map<string, Map<string, InvolvementCountsModel>>();
@@ -65,7 +65,7 @@ export class PartiesService {
     return this.writer.write(caller.actor, programme.id, async (tx) => {
       await this.checkHomeMunicipality(tx, programme.regionId, input.homeMunicipalityId);
       const party = await this.partyRepository.createParty(tx, {
-        programmeId: programme.id,
+        regionId: programme.regionId,
         name: input.name.trim(),
         kind: input.kind,
         homeMunicipalityId: input.homeMunicipalityId ?? null,
@@ -83,7 +83,7 @@ export class PartiesService {
     const programme = await this.context.programme();
     return this.writer.write(caller.actor, programme.id, async (tx) => {
       const before = await this.partyRepository.partyById(input.partyId, tx);
-      if (!before || before.programmeId !== programme.id) {
+      if (!before || before.regionId !== programme.regionId) {
         throw new ApiError(ApiErrorCode.NOT_FOUND, `Party ${input.partyId} does not exist`, { field: 'partyId' });
       }
       // The party as it is, and where it would be at home after the change, must both be the caller's.

@@ -76,10 +76,14 @@ export class ProgrammeChangesResolver {
     @Args() { since }: ProgrammeChangedArgs,
     @CurrentViewer() viewer: Principal | null,
   ): Promise<ChangeStream> {
-    const programme = await this.context.programme();
-    return new ChangeStream(this.feed, since == null ? null : BigInt(since), (event) =>
-      this.visible(viewer, programme.id, event),
-    );
+    // Subscriptions follow the period being run, also past a revision that starts the next one.
+    let followed = (await this.context.currentProgramme()).id;
+    return new ChangeStream(this.feed, since == null ? null : BigInt(since), (event) => {
+      if (event.entity === 'programme' && event.operation === 'CREATE' && event.after?.['predecessorId'] === followed) {
+        followed = event.entityId;
+      }
+      return this.visible(viewer, followed, event);
+    });
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Who made the change. Personal data.' })

@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { RequestLoaders } from '../loaders/request-loaders';
 import { AdoptionDecisionFieldsResolver, AdoptionFieldsResolver } from './adoption-fields.resolver';
 import { ProgrammeChangesResolver, RecentChangesResolver } from './changes.resolver';
+import { PeriodMiddleware } from './period.middleware';
 import { ProgrammeContext } from './programme-context';
 import {
   FocusAreaFieldsResolver,
@@ -29,7 +30,12 @@ import { ViewerAbilitiesResolver } from './viewer-abilities.resolver';
     ViewerAbilitiesResolver,
     AdoptionFieldsResolver,
     AdoptionDecisionFieldsResolver,
+    PeriodMiddleware,
   ],
   exports: [ProgrammeContext, RequestLoaders],
 })
-export class ProgrammeModule {}
+export class ProgrammeModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(PeriodMiddleware).forRoutes('*path');
+  }
+}

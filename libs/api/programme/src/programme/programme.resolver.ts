@@ -40,7 +40,10 @@ export class ProgrammeResolver {
     private readonly loaders: RequestLoaders,
   ) {}
 
-  @Query(() => ProgrammeModel, { nullable: true, description: 'The programme Tiltak tracks.' })
+  @Query(() => ProgrammeModel, {
+    nullable: true,
+    description: 'The programme period being read: the current one, or the one the Tiltak-Period header names.',
+  })
   currentProgramme(): Promise<ProgrammeModel | null> {
     return this.programmeService.currentProgramme();
   }

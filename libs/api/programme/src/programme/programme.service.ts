@@ -24,25 +24,26 @@ export class ProgrammeService {
     private readonly policy: PolicyService,
   ) {}
 
+  /** The period being read: the current one, or the earlier one the request asked for. */
   async currentProgramme(): Promise<ProgrammeModel | null> {
-    const programme = await this.programmes.currentProgramme();
+    const programme = await this.context.programmeIfAny();
     return programme && toProgrammeModel(programme);
   }
 
   async municipalities(): Promise<MunicipalityModel[]> {
-    const programme = await this.programmes.currentProgramme();
+    const programme = await this.context.programmeIfAny();
     if (!programme) return [];
     return (await this.programmes.municipalitiesOfRegion(programme.regionId)).map(toMunicipalityModel);
   }
 
   async municipality(slug: string): Promise<MunicipalityModel | null> {
-    const programme = await this.programmes.currentProgramme();
+    const programme = await this.context.programmeIfAny();
     const municipality = programme && (await this.programmes.municipalityBySlug(programme.regionId, slug));
     return municipality ? toMunicipalityModel(municipality) : null;
   }
 
   async focusAreas(): Promise<FocusAreaModel[]> {
-    const programme = await this.programmes.currentProgramme();
+    const programme = await this.context.programmeIfAny();
     if (!programme) return [];
     return (await this.programmes.focusAreasOfProgramme(programme.id)).map(toFocusAreaModel);
   }

@@ -4,6 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@apollo/client';
+/** An action of the current period that stops with it, and why. */
+export type ActionEndingInput = {
+  actionId: string | number;
+  reason: string;
+};
+
 export type ActionFilterInput = {
   /** At most 100. */
   focusAreaIds?: Array<string | number> | null | undefined;
@@ -179,6 +185,9 @@ export type PartyKind =
   | 'REGIONAL_AUTHORITY'
   | 'RESEARCH_INNOVATION';
 
+/** CURRENT: the period being run (one per region). ENDED: an earlier period, read as it was. */
+export type ProgrammeState = 'CURRENT' | 'ENDED';
+
 /** MILESTONES: the weighted share of completed milestones. MANUAL: the lead’s own figure. */
 export type ProgressSource = 'MANUAL' | 'MILESTONES';
 
@@ -260,6 +269,20 @@ export type SetNetworkMembershipInput = {
   networkId: string | number;
 };
 
+/** A revision (rullering): every action of the current period is either carried over or ended with a reason. */
+export type StartProgrammePeriodInput = {
+  /** The actions carried over; at most 500. */
+  carryOver: Array<string | number>;
+  endYear: number;
+  /** The actions ended, with reasons; at most 500. */
+  endings: Array<ActionEndingInput>;
+  expectedVersion: number;
+  name: string;
+  /** Left out: made from the years, for example handlingsprogram-2029-2032. */
+  slug?: string | null | undefined;
+  startYear: number;
+};
+
 export type UpdateActionInput = {
   actionId: string | number;
   /** The action’s case number (saksnummer), such as 2025/1432-3. Null or empty clears it. */
@@ -335,6 +358,7 @@ export type ActionQueryVariables = Exact<{
 
 export type ActionQuery = {
   action: {
+    endedReason: string | null;
     id: string;
     code: string;
     title: string;
@@ -358,7 +382,11 @@ export type ActionQuery = {
       health: Health;
       comment: string;
       author: string | null;
+      period: string;
+      earlierPeriod: boolean;
     }>;
+    predecessor: { id: string; code: string; programmeId: string; period: string } | null;
+    successor: { id: string; code: string; programmeId: string; period: string } | null;
     healthOverride: { health: Health; comment: string } | null;
     focusArea: { id: string; name: string };
     municipalities: Array<{
@@ -399,6 +427,12 @@ export type ActionQuery = {
   } | null;
 };
 
+export type ActionPeriodsFragment = {
+  endedReason: string | null;
+  predecessor: { id: string; code: string; programmeId: string; period: string } | null;
+  successor: { id: string; code: string; programmeId: string; period: string } | null;
+};
+
 export type ActionHistoryQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -414,6 +448,8 @@ export type ActionHistoryQuery = {
       health: Health;
       comment: string;
       author: string | null;
+      period: string;
+      earlierPeriod: boolean;
     }>;
   } | null;
 };
@@ -447,6 +483,8 @@ export type UpdateActionStatusMutation = {
       health: Health;
       comment: string;
       author: string | null;
+      period: string;
+      earlierPeriod: boolean;
     }>;
     healthOverride: { health: Health; comment: string } | null;
     focusArea: { id: string; name: string };
@@ -517,6 +555,8 @@ export type CompleteMilestoneMutation = {
       health: Health;
       comment: string;
       author: string | null;
+      period: string;
+      earlierPeriod: boolean;
     }>;
     healthOverride: { health: Health; comment: string } | null;
     focusArea: { id: string; name: string };
@@ -587,6 +627,8 @@ export type ReopenMilestoneMutation = {
       health: Health;
       comment: string;
       author: string | null;
+      period: string;
+      earlierPeriod: boolean;
     }>;
     healthOverride: { health: Health; comment: string } | null;
     focusArea: { id: string; name: string };
@@ -657,6 +699,8 @@ export type AddInvolvementMutation = {
       health: Health;
       comment: string;
       author: string | null;
+      period: string;
+      earlierPeriod: boolean;
     }>;
     healthOverride: { health: Health; comment: string } | null;
     focusArea: { id: string; name: string };
@@ -727,6 +771,8 @@ export type UpdateInvolvementMutation = {
       health: Health;
       comment: string;
       author: string | null;
+      period: string;
+      earlierPeriod: boolean;
     }>;
     healthOverride: { health: Health; comment: string } | null;
     focusArea: { id: string; name: string };
@@ -797,6 +843,8 @@ export type RemoveInvolvementMutation = {
       health: Health;
       comment: string;
       author: string | null;
+      period: string;
+      earlierPeriod: boolean;
     }>;
     healthOverride: { health: Health; comment: string } | null;
     focusArea: { id: string; name: string };
@@ -874,6 +922,8 @@ export type NameProjectLeadMutation = {
       health: Health;
       comment: string;
       author: string | null;
+      period: string;
+      earlierPeriod: boolean;
     }>;
     healthOverride: { health: Health; comment: string } | null;
     focusArea: { id: string; name: string };
@@ -944,6 +994,8 @@ export type UnnameProjectLeadMutation = {
       health: Health;
       comment: string;
       author: string | null;
+      period: string;
+      earlierPeriod: boolean;
     }>;
     healthOverride: { health: Health; comment: string } | null;
     focusArea: { id: string; name: string };
@@ -1103,6 +1155,8 @@ export type ActionHistoryEntriesFragment = {
     health: Health;
     comment: string;
     author: string | null;
+    period: string;
+    earlierPeriod: boolean;
   }>;
 };
 
@@ -1763,6 +1817,45 @@ export type PartyHomesQueryVariables = Exact<{ [key: string]: never }>;
 export type PartyHomesQuery = {
   municipalities: Array<{ id: string; name: string; viewerCan: { manageParties: boolean } }>;
   viewerCan: { manageRegionalParties: boolean };
+};
+
+export type ProgrammesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ProgrammesQuery = {
+  programmes: Array<{
+    id: string;
+    name: string;
+    period: string;
+    startYear: number;
+    endYear: number;
+    state: ProgrammeState;
+    isCurrent: boolean;
+    version: number;
+  }>;
+};
+
+export type PeriodActionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PeriodActionsQuery = {
+  actions: {
+    totalCount: number;
+    edges: Array<{ node: { id: string; code: string; title: string; status: ActionStatus } }>;
+  };
+};
+
+export type StartProgrammePeriodMutationVariables = Exact<{
+  input: StartProgrammePeriodInput;
+}>;
+
+export type StartProgrammePeriodMutation = {
+  startProgrammePeriod: {
+    id: string;
+    name: string;
+    period: string;
+    state: ProgrammeState;
+    isCurrent: boolean;
+    version: number;
+  };
 };
 
 export type MunicipalityPageQueryVariables = Exact<{
@@ -2555,6 +2648,48 @@ export type WhoDoesWhatQuery = {
 
 export type InvolvementCountsFragment = { lead: number; partner: number; strategic: number; operational: number };
 
+export const ActionPeriodsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionPeriods' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'endedReason' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'predecessor' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'programmeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'successor' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'programmeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionPeriodsFragment, unknown>;
 export const ActionDetailFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3021,6 +3156,8 @@ export const ActionHistoryEntriesFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'earlierPeriod' } },
               ],
             },
           },
@@ -3616,6 +3753,7 @@ export const ActionDocument = {
               selections: [
                 { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionSnapshot' } },
                 { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionHistoryEntries' } },
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionPeriods' } },
               ],
             },
           },
@@ -3862,6 +4000,45 @@ export const ActionDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'earlierPeriod' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionPeriods' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'endedReason' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'predecessor' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'programmeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'successor' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'programmeId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'period' } },
               ],
             },
           },
@@ -3928,6 +4105,8 @@ export const ActionHistoryDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'earlierPeriod' } },
               ],
             },
           },
@@ -4217,6 +4396,8 @@ export const UpdateActionStatusDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'earlierPeriod' } },
               ],
             },
           },
@@ -4506,6 +4687,8 @@ export const CompleteMilestoneDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'earlierPeriod' } },
               ],
             },
           },
@@ -4795,6 +4978,8 @@ export const ReopenMilestoneDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'earlierPeriod' } },
               ],
             },
           },
@@ -5084,6 +5269,8 @@ export const AddInvolvementDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'earlierPeriod' } },
               ],
             },
           },
@@ -5373,6 +5560,8 @@ export const UpdateInvolvementDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'earlierPeriod' } },
               ],
             },
           },
@@ -5662,6 +5851,8 @@ export const RemoveInvolvementDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'earlierPeriod' } },
               ],
             },
           },
@@ -5987,6 +6178,8 @@ export const NameProjectLeadDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'earlierPeriod' } },
               ],
             },
           },
@@ -6273,6 +6466,8 @@ export const UnnameProjectLeadDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'health' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'author' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'earlierPeriod' } },
               ],
             },
           },
@@ -8969,6 +9164,135 @@ export const PartyHomesDocument = {
     },
   ],
 } as unknown as DocumentNode<PartyHomesQuery, PartyHomesQueryVariables>;
+export const ProgrammesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Programmes' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'programmes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startYear' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endYear' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProgrammesQuery, ProgrammesQueryVariables>;
+export const PeriodActionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PeriodActions' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'actions' },
+            arguments: [
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '100' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PeriodActionsQuery, PeriodActionsQueryVariables>;
+export const StartProgrammePeriodDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'StartProgrammePeriod' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'StartProgrammePeriodInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'startProgrammePeriod' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'period' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'isCurrent' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<StartProgrammePeriodMutation, StartProgrammePeriodMutationVariables>;
 export const MunicipalityPageDocument = {
   kind: 'Document',
   definitions: [
