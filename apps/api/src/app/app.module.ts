@@ -11,6 +11,7 @@ import {
   PartiesModule,
   ProgrammeModule,
   ReportingModule,
+  GovernanceModule,
   ReportLinksModule,
 } from '@tiltak/api-programme';
 import { MailerModule } from './mailer.module';
@@ -40,6 +41,7 @@ export class AppModule {
         JobsModule,
         MailModule,
         ReportingModule,
+        GovernanceModule,
         MailerModule,
         ReportLinksModule,
       ],

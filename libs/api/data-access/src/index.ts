@@ -27,3 +27,5 @@ export * from './repositories/report-owners.repository';
 export * from './repositories/report-link.repository';
 export * from './repositories/mail.repository';
 export * from './repositories/reporting.repository';
+export * from './repositories/action-proposal.repository';
+export * from './repositories/consistency.repository';

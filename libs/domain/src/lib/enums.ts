@@ -46,3 +46,7 @@ export type ReportingRoundState = (typeof REPORTING_ROUND_STATES)[number];
 /** Where one report of a round stands; RETURNED goes back to its owners with a coordinator's comment. */
 export const REPORT_STATES = ['NOT_STARTED', 'DRAFT', 'SUBMITTED', 'RETURNED'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
+
+/** Where a proposed change to a regional action stands: waiting for the secretariat, or settled. */
+export const PROPOSAL_STATES = ['PENDING', 'ACCEPTED', 'REJECTED', 'WITHDRAWN'] as const;
+export type ProposalState = (typeof PROPOSAL_STATES)[number];

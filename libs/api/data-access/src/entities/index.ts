@@ -1,4 +1,5 @@
 import { ActionEntity } from './action.entity';
+import { ActionProposalEntity, type ProposedActionChanges } from './action-proposal.entity';
 import { AdoptionEntity } from './adoption.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { ChangeEventEntity } from './change-event.entity';
@@ -23,6 +24,8 @@ import { UserEntity } from './user.entity';
 
 export {
   ActionEntity,
+  ActionProposalEntity,
+  type ProposedActionChanges,
   AdoptionEntity,
   ChangeEventEntity,
   FocusAreaEntity,
@@ -79,4 +82,5 @@ export const ENTITIES = [
   RoundReportEntity,
   ReportLinkEntity,
   MailOutboxEntity,
+  ActionProposalEntity,
 ];

@@ -38,6 +38,7 @@ class Kept<T> {
 export class ProgrammeContext implements OnModuleDestroy {
   private readonly current = new Kept(() => this.programmes.currentProgramme());
   private readonly areas = new Kept(() => this.readFocusAreas());
+  private readonly region = new Kept(() => this.readRegionMunicipalityIds());
   private readonly stopListening: () => void;
 
   constructor(
@@ -47,6 +48,7 @@ export class ProgrammeContext implements OnModuleDestroy {
   ) {
     this.stopListening = feed.listen((event) => {
       if (event.entity === 'programme') this.current.forget();
+      if (event.entity === 'programme' || event.entity === 'municipality') this.region.forget();
       if (event.entity === 'programme' || event.entity === 'focus_area') this.areas.forget();
     });
   }
@@ -76,8 +78,18 @@ export class ProgrammeContext implements OnModuleDestroy {
     return (await this.areas.get()).get(id) ?? null;
   }
 
+  /** The ids of the region's municipalities: which actions concern all of them (regional actions). */
+  regionMunicipalityIds(): Promise<readonly string[]> {
+    return this.region.get();
+  }
+
   today(): string {
     return this.clock.today();
+  }
+
+  private async readRegionMunicipalityIds(): Promise<readonly string[]> {
+    const municipalities = await this.programmes.municipalitiesOfRegion((await this.programme()).regionId);
+    return municipalities.map((m) => m.id);
   }
 
   private async readFocusAreas(): Promise<Map<string, FocusAreaEntity>> {
