@@ -143,7 +143,7 @@ describe('governance of regional actions', () => {
   it('rejects with a reason, and lets only the proposer withdraw', async () => {
     const first = (await propose(nes, 'Avvises', regional.version)).data!.proposeActionChange;
     const noReason = await decide(secretariat, 'rejectActionProposal', first.id, first.version);
-    expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'COMMENT_REQUIRED' });
+    expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REASON_REQUIRED' });
     const rejected = await decide(secretariat, 'rejectActionProposal', first.id, first.version, 'Passer ikke planen');
     expect(rejected.data?.['rejectActionProposal']).toMatchObject({
       state: 'REJECTED',
@@ -163,7 +163,7 @@ describe('governance of regional actions', () => {
     const before = [await count('action_proposal'), await count('change_event')];
     const cases: [Record<string, unknown>, string, string][] = [
       [{ changes: {}, comment: 'Tomt' }, 'BAD_USER_INPUT', 'NO_CHANGES'],
-      [{ changes: { title: 'Gyldig' }, comment: '   ' }, 'BAD_USER_INPUT', 'COMMENT_REQUIRED'],
+      [{ changes: { title: 'Gyldig' }, comment: '   ' }, 'BAD_USER_INPUT', 'REASON_REQUIRED'],
       [{ changes: { dueDate: '2020-01-01' }, comment: 'Før start' }, 'BAD_USER_INPUT', 'DUE_BEFORE_START'],
       [{ changes: { title: 'x'.repeat(201) }, comment: 'For lang' }, 'BAD_USER_INPUT', ''],
       [{ changes: { title: 'Gammel' }, comment: 'Utdatert', expectedVersion: 1 }, 'CONFLICT', 'STALE_VERSION'],

@@ -74,6 +74,9 @@ export function Layout({
               <li>
                 <NavLink to="/reporting">{t('nav.reporting')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/proposals">{t('nav.proposals')}</NavLink>
+              </li>
               {mayManageUsers && (
                 <li>
                   <NavLink to="/users">{t('nav.users')}</NavLink>

@@ -30,6 +30,7 @@ const ActionPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({
 const MyActionsPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.MyActionsPage })));
 const MyReportsPage = lazy(() => import('@tiltak/dashboard-reporting').then((m) => ({ default: m.MyReportsPage })));
 const RoundsPage = lazy(() => import('@tiltak/dashboard-reporting').then((m) => ({ default: m.RoundsPage })));
+const ProposalsPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ProposalsPage })));
 const RoundPage = lazy(() => import('@tiltak/dashboard-reporting').then((m) => ({ default: m.RoundPage })));
 
 /**
@@ -98,6 +99,14 @@ function Pages() {
         element={
           <Suspense>
             <RoundPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="proposals"
+        element={
+          <Suspense>
+            <ProposalsPage />
           </Suspense>
         }
       />

@@ -5,6 +5,7 @@ import { Content, ProgressBar, StatusMessage, useContentLang } from '@tiltak/das
 import { HEALTH_THRESHOLDS } from '@tiltak/domain';
 import { useEffect, useRef } from 'react';
 import { useLocation, useParams } from 'react-router';
+import { GovernanceSection } from './governance-section';
 import { InvolvementsPanel } from './involvements-panel';
 import { MilestoneList } from './milestone-list';
 import { ReportLinksSection } from './report-links-section';
@@ -131,6 +132,7 @@ export function ActionPage() {
           </section>
         </div>
         <div>
+          <GovernanceSection action={action} />
           {may.updateStatus && (
             <StatusUpdateForm action={action} onEditing={presence.editing} firstFieldRef={statusField} />
           )}

@@ -27,6 +27,9 @@ const KNOWN = [
   'COMMENT_REQUIRED',
   'NO_ACTIONS',
   'REMINDER_AFTER_GRACE',
+  'NO_CHANGES',
+  'REASON_REQUIRED',
+  'NOT_PENDING',
 ] as const;
 
 export type RefusalReason = (typeof KNOWN)[number] | 'other';

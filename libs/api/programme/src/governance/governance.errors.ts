@@ -4,7 +4,7 @@ import { ApiError, ApiErrorCode } from '@tiltak/api-core';
 export enum GovernanceErrorReason {
   PROPOSAL_NOT_FOUND = 'PROPOSAL_NOT_FOUND',
   NO_CHANGES = 'NO_CHANGES',
-  COMMENT_REQUIRED = 'COMMENT_REQUIRED',
+  REASON_REQUIRED = 'REASON_REQUIRED',
   NOT_PENDING = 'NOT_PENDING',
 }
 
@@ -13,7 +13,7 @@ function codeFor(reason: GovernanceErrorReason): ApiErrorCode {
     case GovernanceErrorReason.PROPOSAL_NOT_FOUND:
       return ApiErrorCode.NOT_FOUND;
     case GovernanceErrorReason.NO_CHANGES:
-    case GovernanceErrorReason.COMMENT_REQUIRED:
+    case GovernanceErrorReason.REASON_REQUIRED:
     case GovernanceErrorReason.NOT_PENDING:
       return ApiErrorCode.BAD_USER_INPUT;
   }

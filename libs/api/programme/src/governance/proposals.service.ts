@@ -72,7 +72,7 @@ export class ProposalsService {
     }
     const comment = input.comment.trim();
     if (!comment) {
-      throw governanceError(GovernanceErrorReason.COMMENT_REQUIRED, 'comment: say why', { field: 'comment' });
+      throw governanceError(GovernanceErrorReason.REASON_REQUIRED, 'comment: say why', { field: 'comment' });
     }
     let created: ActionProposalEntity | undefined;
     await this.writes.write(
@@ -111,7 +111,7 @@ export class ProposalsService {
 
   reject(caller: Caller, input: DecideActionProposalInput): Promise<ActionProposalModel> {
     if (!input.comment?.trim()) {
-      throw governanceError(GovernanceErrorReason.COMMENT_REQUIRED, 'comment: say why it is rejected', {
+      throw governanceError(GovernanceErrorReason.REASON_REQUIRED, 'comment: say why it is rejected', {
         field: 'comment',
       });
     }

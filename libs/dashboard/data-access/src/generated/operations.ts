@@ -4,6 +4,17 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@apollo/client';
+/** The fields of an action a proposal would change, as in updateAction; left out: unchanged. */
+export type ActionChangesInput = {
+  description?: string | null | undefined;
+  dueDate?: string | null | undefined;
+  focusAreaId?: string | number | null | undefined;
+  municipalityIds?: Array<string | number> | null | undefined;
+  startDate?: string | null | undefined;
+  title?: string | null | undefined;
+  weight?: number | null | undefined;
+};
+
 export type ActionFilterInput = {
   /** At most 100. */
   focusAreaIds?: Array<string | number> | null | undefined;
@@ -72,6 +83,13 @@ export type CreateUserInput = {
   /** Leave out to invite a user who signs in through single sign-on. */
   password?: string | null | undefined;
   role: Role;
+};
+
+export type DecideActionProposalInput = {
+  /** Required when rejecting: why. */
+  comment?: string | null | undefined;
+  expectedVersion: number;
+  proposalId: string | number;
 };
 
 /** Actual progress against the progress expected by today. */
@@ -149,6 +167,17 @@ export type ProjectLeadInput = {
   actionId: string | number;
   /** An active user with the project lead role. */
   userId: string | number;
+};
+
+/** PENDING waits for the secretariat; ACCEPTED was applied to the action; WITHDRAWN by its proposer. */
+export type ProposalState = 'ACCEPTED' | 'PENDING' | 'REJECTED' | 'WITHDRAWN';
+
+export type ProposeActionChangeInput = {
+  actionId: string | number;
+  changes: ActionChangesInput;
+  /** Why the change is proposed, for the secretariat. */
+  comment: string;
+  expectedVersion: number;
 };
 
 export type RemoveInvolvementInput = {
@@ -308,6 +337,7 @@ export type ActionQuery = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   } | null;
@@ -395,6 +425,7 @@ export type UpdateActionStatusMutation = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   };
@@ -463,6 +494,7 @@ export type CompleteMilestoneMutation = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   };
@@ -531,6 +563,7 @@ export type ReopenMilestoneMutation = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   };
@@ -599,6 +632,7 @@ export type AddInvolvementMutation = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   };
@@ -667,6 +701,7 @@ export type UpdateInvolvementMutation = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   };
@@ -735,6 +770,7 @@ export type RemoveInvolvementMutation = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   };
@@ -810,6 +846,7 @@ export type NameProjectLeadMutation = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   };
@@ -878,6 +915,7 @@ export type UnnameProjectLeadMutation = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   };
@@ -932,6 +970,7 @@ export type ActionDetailFragment = {
     reshapeMilestones: boolean;
     manageInvolvements: boolean;
     nameProjectLeads: boolean;
+    proposeChanges: boolean;
   };
 };
 
@@ -984,6 +1023,7 @@ export type ActionSnapshotFragment = {
     reshapeMilestones: boolean;
     manageInvolvements: boolean;
     nameProjectLeads: boolean;
+    proposeChanges: boolean;
   };
   lead: { party: { id: string; name: string } } | null;
 };
@@ -1144,6 +1184,184 @@ export type FigureExplanationFragment = {
   }>;
 };
 
+export type ProposalFieldsFragment = {
+  id: string;
+  state: ProposalState;
+  version: number;
+  comment: string;
+  proposedBy: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+  createdAt: string;
+  changes: { title: string | null; description: string | null; startDate: string | null; dueDate: string | null };
+  action: { id: string; code: string; title: string };
+  viewerCan: { decide: boolean; withdraw: boolean };
+};
+
+export type WarningFieldsFragment = {
+  status: AdoptionStatus;
+  caseReference: string;
+  decidedOn: string | null;
+  onFocusArea: boolean;
+  municipality: { id: string; name: string };
+  focusArea: { id: string; code: string; name: string };
+  action: { id: string; code: string; title: string };
+};
+
+export type ActionProposalsQueryVariables = Exact<{
+  state?: ProposalState | null | undefined;
+  mine?: boolean | null | undefined;
+}>;
+
+export type ActionProposalsQuery = {
+  actionProposals: Array<{
+    id: string;
+    state: ProposalState;
+    version: number;
+    comment: string;
+    proposedBy: string | null;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionComment: string | null;
+    createdAt: string;
+    changes: { title: string | null; description: string | null; startDate: string | null; dueDate: string | null };
+    action: { id: string; code: string; title: string };
+    viewerCan: { decide: boolean; withdraw: boolean };
+  }>;
+};
+
+export type ActionGovernanceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ActionGovernanceQuery = {
+  action: {
+    id: string;
+    proposals: Array<{
+      id: string;
+      state: ProposalState;
+      version: number;
+      comment: string;
+      proposedBy: string | null;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionComment: string | null;
+      createdAt: string;
+      changes: { title: string | null; description: string | null; startDate: string | null; dueDate: string | null };
+      action: { id: string; code: string; title: string };
+      viewerCan: { decide: boolean; withdraw: boolean };
+    }>;
+    warnings: Array<{
+      status: AdoptionStatus;
+      caseReference: string;
+      decidedOn: string | null;
+      onFocusArea: boolean;
+      municipality: { id: string; name: string };
+      focusArea: { id: string; code: string; name: string };
+      action: { id: string; code: string; title: string };
+    }>;
+  } | null;
+};
+
+export type ProgrammeWarningsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ProgrammeWarningsQuery = {
+  programmeWarnings: Array<{
+    status: AdoptionStatus;
+    caseReference: string;
+    decidedOn: string | null;
+    onFocusArea: boolean;
+    municipality: { id: string; name: string };
+    focusArea: { id: string; code: string; name: string };
+    action: { id: string; code: string; title: string };
+  }>;
+};
+
+export type ProposeActionChangeMutationVariables = Exact<{
+  input: ProposeActionChangeInput;
+}>;
+
+export type ProposeActionChangeMutation = {
+  proposeActionChange: {
+    id: string;
+    state: ProposalState;
+    version: number;
+    comment: string;
+    proposedBy: string | null;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionComment: string | null;
+    createdAt: string;
+    changes: { title: string | null; description: string | null; startDate: string | null; dueDate: string | null };
+    action: { id: string; code: string; title: string };
+    viewerCan: { decide: boolean; withdraw: boolean };
+  };
+};
+
+export type AcceptActionProposalMutationVariables = Exact<{
+  input: DecideActionProposalInput;
+}>;
+
+export type AcceptActionProposalMutation = {
+  acceptActionProposal: {
+    id: string;
+    state: ProposalState;
+    version: number;
+    comment: string;
+    proposedBy: string | null;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionComment: string | null;
+    createdAt: string;
+    changes: { title: string | null; description: string | null; startDate: string | null; dueDate: string | null };
+    action: { id: string; code: string; title: string };
+    viewerCan: { decide: boolean; withdraw: boolean };
+  };
+};
+
+export type RejectActionProposalMutationVariables = Exact<{
+  input: DecideActionProposalInput;
+}>;
+
+export type RejectActionProposalMutation = {
+  rejectActionProposal: {
+    id: string;
+    state: ProposalState;
+    version: number;
+    comment: string;
+    proposedBy: string | null;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionComment: string | null;
+    createdAt: string;
+    changes: { title: string | null; description: string | null; startDate: string | null; dueDate: string | null };
+    action: { id: string; code: string; title: string };
+    viewerCan: { decide: boolean; withdraw: boolean };
+  };
+};
+
+export type WithdrawActionProposalMutationVariables = Exact<{
+  input: DecideActionProposalInput;
+}>;
+
+export type WithdrawActionProposalMutation = {
+  withdrawActionProposal: {
+    id: string;
+    state: ProposalState;
+    version: number;
+    comment: string;
+    proposedBy: string | null;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionComment: string | null;
+    createdAt: string;
+    changes: { title: string | null; description: string | null; startDate: string | null; dueDate: string | null };
+    action: { id: string; code: string; title: string };
+    viewerCan: { decide: boolean; withdraw: boolean };
+  };
+};
+
 export type ProgrammeChangedSubscriptionVariables = Exact<{
   since?: string | null | undefined;
 }>;
@@ -1208,6 +1426,7 @@ export type ProgrammeChangedSubscription = {
         reshapeMilestones: boolean;
         manageInvolvements: boolean;
         nameProjectLeads: boolean;
+        proposeChanges: boolean;
       };
       lead: { party: { id: string; name: string } } | null;
     } | null;
@@ -1964,6 +2183,7 @@ export type ViewerCanQuery = {
     manageProgramme: boolean;
     manageUsers: boolean;
     readMailOutbox: boolean;
+    decideProposals: boolean;
   };
 };
 
@@ -2216,6 +2436,7 @@ export const ActionDetailFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -2444,6 +2665,7 @@ export const ActionSnapshotFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -2584,6 +2806,120 @@ export const FigureExplanationFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<FigureExplanationFragment, unknown>;
+export const ProposalFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProposalFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ActionProposal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'proposedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decisionComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'decide' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'withdraw' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProposalFieldsFragment, unknown>;
+export const WarningFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WarningFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ConsistencyWarning' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'onFocusArea' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipality' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WarningFieldsFragment, unknown>;
 export const ActionVersionFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3189,6 +3525,7 @@ export const ActionDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -3542,6 +3879,7 @@ export const UpdateActionStatusDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -3829,6 +4167,7 @@ export const CompleteMilestoneDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -4116,6 +4455,7 @@ export const ReopenMilestoneDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -4403,6 +4743,7 @@ export const AddInvolvementDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -4690,6 +5031,7 @@ export const UpdateInvolvementDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -4977,6 +5319,7 @@ export const RemoveInvolvementDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -5300,6 +5643,7 @@ export const NameProjectLeadDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -5584,6 +5928,7 @@ export const UnnameProjectLeadDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -6133,6 +6478,720 @@ export const ProgressExplanationDocument = {
     },
   ],
 } as unknown as DocumentNode<ProgressExplanationQuery, ProgressExplanationQueryVariables>;
+export const ActionProposalsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ActionProposals' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'state' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ProposalState' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'mine' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'actionProposals' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'state' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'state' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'mine' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'mine' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '50' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProposalFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProposalFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ActionProposal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'proposedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decisionComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'decide' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'withdraw' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionProposalsQuery, ActionProposalsQueryVariables>;
+export const ActionGovernanceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ActionGovernance' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'proposals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProposalFields' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'warnings' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WarningFields' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProposalFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ActionProposal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'proposedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decisionComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'decide' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'withdraw' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WarningFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ConsistencyWarning' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'onFocusArea' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipality' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionGovernanceQuery, ActionGovernanceQueryVariables>;
+export const ProgrammeWarningsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ProgrammeWarnings' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'programmeWarnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WarningFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WarningFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ConsistencyWarning' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'onFocusArea' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipality' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProgrammeWarningsQuery, ProgrammeWarningsQueryVariables>;
+export const ProposeActionChangeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ProposeActionChange' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ProposeActionChangeInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'proposeActionChange' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProposalFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProposalFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ActionProposal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'proposedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decisionComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'decide' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'withdraw' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProposeActionChangeMutation, ProposeActionChangeMutationVariables>;
+export const AcceptActionProposalDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AcceptActionProposal' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DecideActionProposalInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'acceptActionProposal' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProposalFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProposalFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ActionProposal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'proposedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decisionComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'decide' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'withdraw' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AcceptActionProposalMutation, AcceptActionProposalMutationVariables>;
+export const RejectActionProposalDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RejectActionProposal' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DecideActionProposalInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rejectActionProposal' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProposalFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProposalFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ActionProposal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'proposedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decisionComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'decide' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'withdraw' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RejectActionProposalMutation, RejectActionProposalMutationVariables>;
+export const WithdrawActionProposalDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'WithdrawActionProposal' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DecideActionProposalInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'withdrawActionProposal' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProposalFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProposalFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ActionProposal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'proposedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decisionComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'decide' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'withdraw' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WithdrawActionProposalMutation, WithdrawActionProposalMutationVariables>;
 export const ProgrammeChangedDocument = {
   kind: 'Document',
   definitions: [
@@ -6336,6 +7395,7 @@ export const ProgrammeChangedDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -8858,6 +9918,7 @@ export const ViewerCanDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'manageProgramme' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageUsers' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'readMailOutbox' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decideProposals' } },
               ],
             },
           },
