@@ -18,6 +18,7 @@ import {
   UserEntity,
 } from '../entities';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { loadDemoProposal } from './demo-proposal';
 import { loadDemoRound } from './demo-round';
 import { DEMO_ACTIONS, DEMO_ADOPTIONS, DEMO_INDICATORS, DEMO_PARTIES } from './demo-content';
 import { DEMO_FOCUS_AREAS, DEMO_MUNICIPALITIES, DEMO_PROGRAMME, DEMO_REGION } from './demo-programme';
@@ -85,6 +86,7 @@ export async function loadDemoProgrammeIfEmpty(
     // The rows above bypass the write path: compute the kept progress figures from them once.
     await manager.query('SELECT tiltak_rebuild_figures($1::date)', [osloDate(now)]);
     await loadDemoRound(manager, programme.id, osloDate(now), now);
+    await loadDemoProposal(manager, programme.id);
 
     const tx = new WriteTransaction(manager, { name: 'Demodata', userId: null }, programme.id);
     tx.record({
