@@ -75,6 +75,7 @@ describe('what each role sees and may do', () => {
       'Mine oppgaver',
       'Rapportering',
       'Perioder',
+      'Endringsforslag',
     ]);
 
     await openAction(page, leadAction);
@@ -89,6 +90,41 @@ describe('what each role sees and may do', () => {
     await page.context().close();
   });
 
+  it('lets the secretariat run the programme, but not administer users', async () => {
+    const page = await signInAs('sekretariat@tiltak.test');
+    await expect(menuWords(page)).resolves.toEqual([
+      'Oversikt',
+      'Tiltak',
+      'Hvem gjør hva',
+      'Mine oppgaver',
+      'Rapportering',
+      'Endringsforslag',
+    ]);
+    await openAction(page, eidsvollAction);
+    await page.getByRole('heading', { name: 'Oppdater status' }).waitFor();
+    await page.goto(`${product.tiltak.url}/reporting`);
+    await page.getByRole('heading', { name: 'Åpne en rapporteringsrunde' }).waitFor();
+    await page.goto(`${product.tiltak.url}/users`);
+    await page.getByText('Bare administratorer kan se og endre brukere.').waitFor();
+    await page.context().close();
+  });
+
+  it('shows an elected official the programme, without changing it', async () => {
+    const page = await signInAs('politiker@tiltak.test');
+    await expect(menuWords(page)).resolves.toEqual([
+      'Oversikt',
+      'Tiltak',
+      'Hvem gjør hva',
+      'Mine oppgaver',
+      'Rapportering',
+      'Endringsforslag',
+    ]);
+    await openAction(page, leadAction);
+    await expect(page.getByRole('heading', { name: 'Oppdater status' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('form', { name: 'Legg til en aktør' }).count()).resolves.toBe(0);
+    await page.context().close();
+  });
+
   it('lets a project lead update the actions their party leads, and only those', async () => {
     const page = await signInAs('leder@tiltak.test');
     await expect(menuWords(page)).resolves.toEqual([
@@ -100,6 +136,7 @@ describe('what each role sees and may do', () => {
       'Mine oppgaver',
       'Rapportering',
       'Perioder',
+      'Endringsforslag',
     ]);
 
     await openAction(page, leadAction);

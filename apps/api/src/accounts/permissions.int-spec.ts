@@ -31,8 +31,11 @@ const WHO: Who[] = [
   'admin',
 ];
 
-/** An action of Nes, one of Eidsvoll, one of Eidsvoll led by the project lead's party; or no record at all. */
-type Target = 'nes' | 'eidsvoll' | 'led' | 'regional' | 'programme' | 'own account';
+/**
+ * An action of Nes, one of Eidsvoll, one of Eidsvoll led by the project lead's party, one of every
+ * municipality ('whole region'); a party of no municipality ('regional'); or no record at all.
+ */
+type Target = 'nes' | 'eidsvoll' | 'led' | 'whole region' | 'regional' | 'programme' | 'own account';
 
 const ACCOUNTS: Record<Exclude<Who, 'signed out'>, string> = {
   council: 'rad@tiltak.test',
@@ -74,12 +77,13 @@ const TABLES = [
   'innovation_plan',
   'innovation_priority',
   'action_innovation_priority',
+  'action_proposal',
   'change_event',
   'adoption_decision',
 ];
 
 interface Fixture {
-  actions: Record<'nes' | 'eidsvoll' | 'led', string>;
+  actions: Record<'nes' | 'eidsvoll' | 'led' | 'whole region', string>;
   municipalities: Record<string, string>;
   focusAreaId: string;
   partnerPartyId: string;
@@ -117,17 +121,27 @@ interface MutationCase {
 const PUBLIC = new Set(['login', 'logout', 'refreshSession', 'stopMail', 'saveLinkedReport']);
 
 const ACTIONS: Target[] = ['nes', 'eidsvoll', 'led'];
+/** …and the action of every municipality, whose frame only the secretariat and the admin change. */
+const WITH_REGIONAL: Target[] = [...ACTIONS, 'whole region'];
 const MUNICIPALITIES: Target[] = ['nes', 'eidsvoll'];
 
 /** The coordinators' own actions, the secretariat and the admin everywhere: who may change an action's frame. */
 const EDITORS: MutationCase['allowed'] = {
   'coordinator of Nes': ['nes'],
   'coordinator of Eidsvoll': ['eidsvoll', 'led'],
-  secretariat: ACTIONS,
-  admin: ACTIONS,
+  secretariat: WITH_REGIONAL,
+  admin: WITH_REGIONAL,
 };
 /** …and the project lead too, on the action their party leads: who keeps an action up to date. */
 const UPDATERS: MutationCase['allowed'] = { ...EDITORS, 'project lead': ['led'] };
+/** Progress on the action of every municipality stays with its coordinators too. */
+const REGIONAL_UPDATERS: MutationCase['allowed'] = {
+  ...UPDATERS,
+  'coordinator of Nes': ['nes', 'whole region'],
+  'coordinator of Eidsvoll': ['eidsvoll', 'led', 'whole region'],
+};
+/** Those who decide proposals: the secretariat and the admin. */
+const DECIDERS: MutationCase['allowed'] = { secretariat: ['whole region'], admin: ['whole region'] };
 /** A municipality's records: its own coordinator, the secretariat and the admin. */
 const RECORDERS: MutationCase['allowed'] = {
   'coordinator of Nes': ['nes'],
@@ -184,7 +198,7 @@ const overall = (ability: string): AbilityQuery => ({
 
 const MUTATIONS: Record<string, MutationCase> = {
   updateAction: {
-    targets: ACTIONS,
+    targets: WITH_REGIONAL,
     allowed: EDITORS,
     arrange: async (s, t) => ({
       document: mutation('updateAction', 'UpdateActionInput'),
@@ -239,7 +253,7 @@ const MUTATIONS: Record<string, MutationCase> = {
     },
   },
   'updateMilestone: weight': {
-    targets: ACTIONS,
+    targets: WITH_REGIONAL,
     allowed: EDITORS,
     arrange: async (s, t) => {
       const milestone = await s.milestone(t, false);
@@ -251,8 +265,8 @@ const MUTATIONS: Record<string, MutationCase> = {
     },
   },
   completeMilestone: {
-    targets: ACTIONS,
-    allowed: UPDATERS,
+    targets: WITH_REGIONAL,
+    allowed: REGIONAL_UPDATERS,
     arrange: async (s, t) => {
       const milestone = await s.milestone(t, false);
       return {
@@ -297,6 +311,63 @@ const MUTATIONS: Record<string, MutationCase> = {
           input: { actionId: s.action(t), partyId: s.fixture.partnerPartyId, role: 'PARTNER', level: 'OPERATIONAL' },
         },
         ability: onAction(s.action(t), 'manageInvolvements'),
+      };
+    },
+  },
+  proposeActionChange: {
+    targets: ['nes', 'whole region'],
+    allowed: {
+      'coordinator of Nes': ['whole region'],
+      'coordinator of Eidsvoll': ['whole region'],
+      secretariat: ['nes', 'whole region'],
+      admin: ['nes', 'whole region'],
+    },
+    arrange: async (s, t) => ({
+      document: mutation('proposeActionChange', 'ProposeActionChangeInput'),
+      variables: {
+        input: {
+          actionId: s.action(t),
+          expectedVersion: (await s.state(t)).version,
+          changes: { title: `Forslag ${s.next()}` },
+          comment: 'Et bedre navn',
+        },
+      },
+      ability: onAction(s.action(t), 'proposeChanges'),
+    }),
+  },
+  acceptActionProposal: {
+    targets: ['whole region'],
+    allowed: DECIDERS,
+    arrange: async (s, t) => {
+      const proposal = await s.proposal(t);
+      return {
+        document: mutation('acceptActionProposal', 'DecideActionProposalInput'),
+        variables: { input: { proposalId: proposal.id, expectedVersion: proposal.version } },
+        ability: overall('decideProposals'),
+      };
+    },
+  },
+  rejectActionProposal: {
+    targets: ['whole region'],
+    allowed: DECIDERS,
+    arrange: async (s, t) => {
+      const proposal = await s.proposal(t);
+      return {
+        document: mutation('rejectActionProposal', 'DecideActionProposalInput'),
+        variables: { input: { proposalId: proposal.id, expectedVersion: proposal.version, comment: 'Nei' } },
+        ability: overall('decideProposals'),
+      };
+    },
+  },
+  withdrawActionProposal: {
+    targets: ['whole region'],
+    // The admin made the proposal; the secretariat, which runs the programme, may take it back too.
+    allowed: DECIDERS,
+    arrange: async (s, t) => {
+      const proposal = await s.proposal(t);
+      return {
+        document: mutation('withdrawActionProposal', 'DecideActionProposalInput'),
+        variables: { input: { proposalId: proposal.id, expectedVersion: proposal.version } },
       };
     },
   },
@@ -882,6 +953,8 @@ interface Setup {
   withoutPartner(target: Target): Promise<void>;
   partner(target: Target): Promise<{ id: string; version: number }>;
   spareLeadNamed(target: Target, named: boolean): Promise<void>;
+  /** A pending proposal on the target action, made by the admin. */
+  proposal(target: Target): Promise<{ id: string; version: number }>;
   /** A new open round in which only the target action reports. */
   round(target: Target): Promise<{ id: string; version: number }>;
   /** The action's own report in a new round, submitted by the admin or not. */
@@ -927,7 +1000,7 @@ describe('permissions on every mutation, generated from the schema', () => {
     const otherLead = frame.parties.find((p) => p.id !== raadet.id)!;
     const partner = frame.parties.filter((p) => p.id !== raadet.id && p.id !== otherLead.id)[0];
 
-    const make = async (code: string, municipality: string, leadPartyId: string) => {
+    const make = async (code: string, municipality: string | string[], leadPartyId: string) => {
       const { createAction } = await api.data<{ createAction: { id: string } }>(
         'mutation($input: CreateActionInput!) { createAction(input: $input) { id } }',
         {
@@ -935,7 +1008,7 @@ describe('permissions on every mutation, generated from the schema', () => {
             code,
             title: `Matrisetiltak ${code}`,
             focusAreaId,
-            municipalityIds: [municipalities[municipality]],
+            municipalityIds: [municipality].flat().map((name) => municipalities[name]),
             startDate: '2026-01-01',
             dueDate: '2027-12-31',
           },
@@ -963,6 +1036,7 @@ describe('permissions on every mutation, generated from the schema', () => {
         nes: await make('POL-70', 'Nes', otherLead.id),
         eidsvoll: await make('POL-71', 'Eidsvoll', otherLead.id),
         led: await make('POL-72', 'Eidsvoll', raadet.id),
+        'whole region': await make('POL-73', Object.keys(municipalities), otherLead.id),
       },
       municipalities,
       focusAreaId,
@@ -972,7 +1046,7 @@ describe('permissions on every mutation, generated from the schema', () => {
     };
     let counter = 0;
     const db = api.db.dataSource;
-    const action = (target: Target) => fixture.actions[target as 'nes' | 'eidsvoll' | 'led'];
+    const action = (target: Target) => fixture.actions[target as keyof Fixture['actions']];
     setup = {
       api,
       fixture,
@@ -1030,6 +1104,20 @@ describe('permissions on every mutation, generated from the schema', () => {
             input: { actionId: action(target), userId: spareLead.id },
           });
         }
+      },
+      proposal: async (target) => {
+        const { proposeActionChange } = await api.data<{ proposeActionChange: { id: string; version: number } }>(
+          'mutation($input: ProposeActionChangeInput!) { proposeActionChange(input: $input) { id version } }',
+          {
+            input: {
+              actionId: action(target),
+              expectedVersion: (await setup.state(target)).version,
+              changes: { description: `Forslag ${++counter}` },
+              comment: 'Oppsett',
+            },
+          },
+        );
+        return proposeActionChange;
       },
       round: async (target) => {
         const { openReportingRound } = await api.data<{ openReportingRound: { id: string; version: number } }>(

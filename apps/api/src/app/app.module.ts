@@ -14,6 +14,7 @@ import {
   ProgrammeModule,
   ReportingModule,
   GoalsModule,
+  GovernanceModule,
   ReportLinksModule,
 } from '@tiltak/api-programme';
 import { MailerModule } from './mailer.module';
@@ -45,6 +46,7 @@ export class AppModule {
         MailModule,
         ReportingModule,
         GoalsModule,
+        GovernanceModule,
         MailerModule,
         ReportLinksModule,
         PeriodsModule,

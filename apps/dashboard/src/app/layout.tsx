@@ -85,6 +85,7 @@ export function Layout({
               </li>
               <li>
                 <NavLink to="/periods">{t('nav.periods')}</NavLink>
+                <NavLink to="/proposals">{t('nav.proposals')}</NavLink>
               </li>
               {mayManageUsers && (
                 <li>

@@ -38,6 +38,7 @@ const MyReportsPage = lazy(() => import('@tiltak/dashboard-reporting').then((m) 
 const RoundsPage = lazy(() => import('@tiltak/dashboard-reporting').then((m) => ({ default: m.RoundsPage })));
 const PeriodsPage = lazy(() => import('@tiltak/dashboard-overview').then((m) => ({ default: m.PeriodsPage })));
 const PeriodBar = lazy(() => import('@tiltak/dashboard-overview').then((m) => ({ default: m.PeriodBar })));
+const ProposalsPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ProposalsPage })));
 const RoundPage = lazy(() => import('@tiltak/dashboard-reporting').then((m) => ({ default: m.RoundPage })));
 
 /**
@@ -106,6 +107,14 @@ function Pages() {
         element={
           <Suspense>
             <RoundPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="proposals"
+        element={
+          <Suspense>
+            <ProposalsPage />
           </Suspense>
         }
       />

@@ -32,3 +32,5 @@ export * from './repositories/goal.repository';
 export * from './repositories/innovation-plan.repository';
 export * from './repositories/period.repository';
 export * from './repositories/period-copy';
+export * from './repositories/action-proposal.repository';
+export * from './repositories/consistency.repository';

@@ -12,3 +12,4 @@ export * from './reporting/reporting.module';
 export { ReportingRoundsService } from './reporting/reporting-rounds.service';
 export { ReportsService, type ReportAnswer } from './reporting/reports.service';
 export * from './goals/goals.module';
+export * from './governance/governance.module';

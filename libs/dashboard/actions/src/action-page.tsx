@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { ArchiveSection } from './archive-section';
 import { ActionPeriods } from './action-periods';
+import { GovernanceSection } from './governance-section';
 import { InvolvementsPanel } from './involvements-panel';
 import { MilestoneList } from './milestone-list';
 import { GoalsSection } from './goals-section';
@@ -139,6 +140,7 @@ export function ActionPage() {
           </section>
         </div>
         <div>
+          <GovernanceSection action={action} />
           {may.updateStatus && (
             <StatusUpdateForm action={action} onEditing={presence.editing} firstFieldRef={statusField} />
           )}

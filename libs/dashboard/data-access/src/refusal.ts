@@ -43,6 +43,9 @@ const KNOWN = [
   'PERIOD_ENDED',
   'ACTION_NOT_DECIDED',
   'SLUG_TAKEN',
+  'NO_CHANGES',
+  'REASON_REQUIRED',
+  'NOT_PENDING',
 ] as const;
 
 export type RefusalReason = (typeof KNOWN)[number] | 'other';

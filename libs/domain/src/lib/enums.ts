@@ -50,3 +50,6 @@ export type ReportState = (typeof REPORT_STATES)[number];
 /** A programme period is CURRENT (the one being run, one per region) or ENDED (read as it was, never changed). */
 export const PROGRAMME_STATES = ['CURRENT', 'ENDED'] as const;
 export type ProgrammeState = (typeof PROGRAMME_STATES)[number];
+/** Where a proposed change to a regional action stands: waiting for the secretariat, or settled. */
+export const PROPOSAL_STATES = ['PENDING', 'ACCEPTED', 'REJECTED', 'WITHDRAWN'] as const;
+export type ProposalState = (typeof PROPOSAL_STATES)[number];

@@ -34,7 +34,8 @@ export function actionIdOf(event: ChangeSubject): string | null {
     case 'milestone':
     case 'involvement':
     case 'status_update':
-    case 'report': {
+    case 'report':
+    case 'action_proposal': {
       const record = (event.after ?? event.before) as Record<string, unknown> | null;
       return typeof record?.['actionId'] === 'string' ? record['actionId'] : null;
     }

@@ -1,4 +1,12 @@
-import { decide, type Permission, type Principal, type Role, statusUpdaterReach, withinReach } from './policy';
+import {
+  concernsWholeRegion,
+  decide,
+  type Permission,
+  type Principal,
+  type Role,
+  statusUpdaterReach,
+  withinReach,
+} from './policy';
 
 const NES = 'nes';
 const EIDSVOLL = 'eidsvoll';
@@ -16,9 +24,16 @@ const elected = viewer('ELECTED');
 const nesCoordinator = viewer('COORDINATOR', { municipalityId: NES });
 const lead = viewer('PROJECT_LEAD', { partyId: 'naeringsraadet' });
 
-const nesAction = { municipalityIds: [NES], leadPartyId: 'other-party', projectLeadUserIds: [] };
-const eidsvollAction = { municipalityIds: [EIDSVOLL], leadPartyId: 'naeringsraadet', projectLeadUserIds: [] };
-const shared = { municipalityIds: [NES, EIDSVOLL], leadPartyId: null, projectLeadUserIds: [] };
+const nesAction = { municipalityIds: [NES], leadPartyId: 'other-party', projectLeadUserIds: [], regional: false };
+const eidsvollAction = {
+  municipalityIds: [EIDSVOLL],
+  leadPartyId: 'naeringsraadet',
+  projectLeadUserIds: [],
+  regional: false,
+};
+const shared = { municipalityIds: [NES, EIDSVOLL], leadPartyId: null, projectLeadUserIds: [], regional: false };
+/** An action for every municipality of the region. */
+const regional = { ...shared, municipalityIds: [NES, EIDSVOLL, 'hurdal'], regional: true };
 const namedOnNes = { ...nesAction, projectLeadUserIds: [lead.userId] };
 
 const options = { publicDashboard: false };
@@ -371,10 +386,83 @@ describe('decide', () => {
     ['elected officials edit no action', elected, { kind: 'EDIT_ACTION', action: shared }, 'FORBIDDEN'],
     ['elected officials manage no programme', elected, { kind: 'MANAGE_PROGRAMME' }, 'FORBIDDEN'],
     ['the council manages no programme', council, { kind: 'MANAGE_PROGRAMME' }, 'FORBIDDEN'],
+    [
+      'a coordinator does not edit a regional action',
+      nesCoordinator,
+      { kind: 'EDIT_ACTION', action: regional },
+      'FORBIDDEN',
+    ],
+    [
+      'a coordinator does not reshape a regional action’s milestones',
+      nesCoordinator,
+      { kind: 'RESHAPE_MILESTONES', action: regional },
+      'FORBIDDEN',
+    ],
+    [
+      'a coordinator does not take their municipality off a regional action',
+      nesCoordinator,
+      { kind: 'CHANGE_ACTION_MUNICIPALITIES', action: regional, added: [], removed: [NES] },
+      'FORBIDDEN',
+    ],
+    [
+      'a coordinator still completes a regional action’s milestones',
+      nesCoordinator,
+      { kind: 'EDIT_MILESTONES', action: regional },
+      'ALLOW',
+    ],
+    [
+      'a coordinator still updates a regional action’s status',
+      nesCoordinator,
+      { kind: 'UPDATE_ACTION_STATUS', action: regional },
+      'ALLOW',
+    ],
+    ['the secretariat edits a regional action', secretariat, { kind: 'EDIT_ACTION', action: regional }, 'ALLOW'],
+    [
+      'a coordinator proposes a change to a regional action',
+      nesCoordinator,
+      { kind: 'PROPOSE_ACTION_CHANGE', action: regional },
+      'ALLOW',
+    ],
+    [
+      'a coordinator proposes nothing for an action they may edit',
+      nesCoordinator,
+      { kind: 'PROPOSE_ACTION_CHANGE', action: shared },
+      'FORBIDDEN',
+    ],
+    [
+      'a coordinator proposes nothing for an action outside their municipality',
+      viewer('COORDINATOR', { municipalityId: 'ullensaker' }),
+      { kind: 'PROPOSE_ACTION_CHANGE', action: regional },
+      'FORBIDDEN',
+    ],
+    ['a project lead proposes nothing', lead, { kind: 'PROPOSE_ACTION_CHANGE', action: regional }, 'FORBIDDEN'],
+    ['the council proposes nothing', council, { kind: 'PROPOSE_ACTION_CHANGE', action: regional }, 'FORBIDDEN'],
+    ['the secretariat decides proposals', secretariat, { kind: 'DECIDE_ACTION_PROPOSAL' }, 'ALLOW'],
+    ['a coordinator decides no proposal', nesCoordinator, { kind: 'DECIDE_ACTION_PROPOSAL' }, 'FORBIDDEN'],
+    ['elected officials decide no proposal', elected, { kind: 'DECIDE_ACTION_PROPOSAL' }, 'FORBIDDEN'],
+    [
+      'a coordinator withdraws their own proposal',
+      nesCoordinator,
+      { kind: 'WITHDRAW_ACTION_PROPOSAL', proposedBy: nesCoordinator.userId },
+      'ALLOW',
+    ],
+    [
+      'a coordinator does not withdraw another’s proposal',
+      viewer('COORDINATOR', { userId: 'u-eidsvoll', municipalityId: EIDSVOLL }),
+      { kind: 'WITHDRAW_ACTION_PROPOSAL', proposedBy: nesCoordinator.userId },
+      'FORBIDDEN',
+    ],
+    ['elected officials read proposals', elected, { kind: 'READ_ACTION_PROPOSALS' }, 'ALLOW'],
   ];
 
   it.each(table)('%s', (_, who, permission, expected) => {
     expect(decide(who, permission, options)).toBe(expected);
+  });
+
+  it('calls an action regional when it concerns every municipality of a region of several', () => {
+    expect(concernsWholeRegion([NES, EIDSVOLL], [EIDSVOLL, NES])).toBe(true);
+    expect(concernsWholeRegion([NES], [EIDSVOLL, NES])).toBe(false);
+    expect(concernsWholeRegion([NES], [NES])).toBe(false);
   });
 
   it('lets signed-out visitors read a public dashboard, but never personal data', () => {
@@ -396,7 +484,14 @@ describe('statusUpdaterReach', () => {
     ['a project lead', lead],
     ['a project lead without a party', viewer('PROJECT_LEAD')],
   ];
-  const actions = [nesAction, eidsvollAction, shared, namedOnNes, { ...shared, leadPartyId: 'naeringsraadet' }];
+  const actions = [
+    nesAction,
+    eidsvollAction,
+    shared,
+    namedOnNes,
+    regional,
+    { ...shared, leadPartyId: 'naeringsraadet' },
+  ];
 
   it.each(viewers)('selects for %s exactly the actions decide lets them update', (_, who) => {
     const sut = statusUpdaterReach(who);

@@ -31,6 +31,19 @@ export interface ActionScope {
   leadPartyId: string | null;
   /** Project leads the coordinator named on the action, whatever party they act for. */
   projectLeadUserIds: readonly string[];
+  /**
+   * The action concerns every municipality of the region: it is the region's, so its frame is
+   * changed by the secretariat, and a coordinator proposes changes instead (`concernsWholeRegion`).
+   */
+  regional: boolean;
+}
+
+/** Whether municipalities name every one of the region's (a region of one has no regional actions). */
+export function concernsWholeRegion(
+  municipalityIds: readonly string[],
+  regionMunicipalityIds: readonly string[],
+): boolean {
+  return regionMunicipalityIds.length > 1 && regionMunicipalityIds.every((id) => municipalityIds.includes(id));
 }
 
 export type Permission =
@@ -83,7 +96,15 @@ export type Permission =
    */
   | { kind: 'SUBMIT_REPORT'; action: ActionScope; municipalityId: string | null }
   /** Sending a submitted report back with a comment: the coordinators of the report's municipalities. */
-  | { kind: 'RETURN_REPORT'; action: ActionScope; municipalityId: string | null };
+  | { kind: 'RETURN_REPORT'; action: ActionScope; municipalityId: string | null }
+  /** Reading proposed changes to regional actions, with their comments: every signed-in user. */
+  | { kind: 'READ_ACTION_PROPOSALS' }
+  /** Proposing a change to a regional action: a coordinator of one of its municipalities. */
+  | { kind: 'PROPOSE_ACTION_CHANGE'; action: ActionScope }
+  /** Accepting or rejecting a proposal: those who run the programme. */
+  | { kind: 'DECIDE_ACTION_PROPOSAL' }
+  /** Withdrawing a pending proposal: the one who made it. */
+  | { kind: 'WITHDRAW_ACTION_PROPOSAL'; proposedBy: string };
 
 export type Decision = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
@@ -127,6 +148,7 @@ export function decide(viewer: Principal | null, permission: Permission, options
   switch (permission.kind) {
     case 'READ_PROGRAMME':
     case 'READ_REPORTS':
+    case 'READ_ACTION_PROPOSALS':
       return 'ALLOW';
     case 'READ_PERSONAL_DATA':
       // Elected officials follow the programme in public; names of people are not theirs to read.
@@ -136,18 +158,23 @@ export function decide(viewer: Principal | null, permission: Permission, options
     case 'CREATE_ACTION':
       // An action that concerns other municipalities too is made by the admin, not by one of them.
       return allow(onlyOwn(viewer, permission.municipalityIds) && permission.municipalityIds.length > 0);
+    // A regional action's frame is not one municipality's to change: its coordinator proposes instead.
     case 'CHANGE_ACTION_MUNICIPALITIES':
       return allow(
-        coordinates(viewer, permission.action.municipalityIds) &&
+        !permission.action.regional &&
+          coordinates(viewer, permission.action.municipalityIds) &&
           onlyOwn(viewer, [...permission.added, ...permission.removed]),
       );
     case 'EDIT_ACTION':
-      return allow(coordinates(viewer, permission.action.municipalityIds));
+    case 'RESHAPE_MILESTONES':
+      return allow(!permission.action.regional && coordinates(viewer, permission.action.municipalityIds));
+    case 'PROPOSE_ACTION_CHANGE':
+      return allow(permission.action.regional && coordinates(viewer, permission.action.municipalityIds));
+    case 'WITHDRAW_ACTION_PROPOSAL':
+      return allow(viewer.userId === permission.proposedBy);
     case 'UPDATE_ACTION_STATUS':
     case 'EDIT_MILESTONES':
       return allow(coordinates(viewer, permission.action.municipalityIds) || leads(viewer, permission.action));
-    case 'RESHAPE_MILESTONES':
-      return allow(coordinates(viewer, permission.action.municipalityIds));
     case 'EDIT_MUNICIPALITY_FIGURES':
       return allow(
         (coordinates(viewer, [permission.municipalityId]) &&
@@ -190,6 +217,7 @@ export function decide(viewer: Principal | null, permission: Permission, options
               permission.action.municipalityIds.includes(permission.municipalityId),
       );
     case 'MANAGE_PROGRAMME':
+    case 'DECIDE_ACTION_PROPOSAL':
     case 'MANAGE_USERS':
     case 'READ_MAIL_OUTBOX':
     case 'MANAGE_REPORTING_ROUNDS':

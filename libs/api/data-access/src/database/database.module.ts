@@ -7,6 +7,8 @@ import { ReportLinkRepository } from '../repositories/report-link.repository';
 import { SessionRepository } from '../repositories/session.repository';
 import { SignInThrottleRepository } from '../repositories/sign-in-throttle.repository';
 import { ActionRepository } from '../repositories/action.repository';
+import { ActionProposalRepository } from '../repositories/action-proposal.repository';
+import { ConsistencyRepository } from '../repositories/consistency.repository';
 import { ActionAggregateRepository } from '../repositories/action-aggregate.repository';
 import { ActionWriteRepository } from '../repositories/action-write.repository';
 import { InvolvementWriteRepository } from '../repositories/involvement-write.repository';
@@ -53,6 +55,8 @@ const REPOSITORIES = [
   MailRepository,
   PeriodRepository,
   PeriodCopyRepository,
+  ActionProposalRepository,
+  ConsistencyRepository,
 ];
 
 /** The TypeORM connection and the repositories that are the only code allowed to build queries. */

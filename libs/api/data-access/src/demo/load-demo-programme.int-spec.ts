@@ -52,6 +52,17 @@ describe('loadDemoProgrammeIfEmpty', () => {
     );
   });
 
+  it('has a change proposed by a coordinator to an action of every municipality, waiting for the secretariat', async () => {
+    await loadDemoProgrammeIfEmpty(db.dataSource, fakeHash);
+    const proposals = await db.dataSource.query(
+      `SELECT p.state, u.role, (SELECT count(*) FROM participation pa WHERE pa.action_id = p.action_id)::int AS municipalities,
+              p.base_version = a.version AS current
+         FROM action_proposal p JOIN app_user u ON u.id = p.proposed_by JOIN action a ON a.id = p.action_id`,
+    );
+
+    expect(proposals).toEqual([{ state: 'PENDING', role: 'COORDINATOR', municipalities: 6, current: true }]);
+  });
+
   it('holds indicator values only for years whose official statistics are out (2025 at the latest)', async () => {
     await loadDemoProgrammeIfEmpty(db.dataSource, fakeHash);
     const values = await db.dataSource.getRepository(IndicatorValueEntity).find();

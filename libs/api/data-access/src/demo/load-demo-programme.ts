@@ -22,6 +22,7 @@ import {
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { loadDemoArchive } from './demo-archive';
 import { loadDemoGoals } from './demo-goals';
+import { loadDemoProposal } from './demo-proposal';
 import { loadDemoRound } from './demo-round';
 import { DEMO_ACTIONS, DEMO_ADOPTIONS, DEMO_INDICATORS, DEMO_PARTIES } from './demo-content';
 import { DEMO_NETWORKS } from './demo-networks';
@@ -93,6 +94,7 @@ export async function loadDemoProgrammeIfEmpty(
     await manager.query('SELECT tiltak_rebuild_figures($1::date)', [osloDate(now)]);
     await loadDemoRound(manager, programme.id, osloDate(now), now);
     await loadDemoArchive(manager, programme.id);
+    await loadDemoProposal(manager, programme.id);
 
     const tx = new WriteTransaction(manager, { name: 'Demodata', userId: null }, programme.id);
     tx.record({

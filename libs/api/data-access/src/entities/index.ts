@@ -1,4 +1,5 @@
 import { ActionEntity } from './action.entity';
+import { ActionProposalEntity, type ProposedActionChanges } from './action-proposal.entity';
 import { AdoptionEntity } from './adoption.entity';
 import { AdoptionDecisionEntity } from './adoption-decision.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -31,6 +32,8 @@ import { UserEntity } from './user.entity';
 
 export {
   ActionEntity,
+  ActionProposalEntity,
+  type ProposedActionChanges,
   AdoptionEntity,
   ChangeEventEntity,
   FocusAreaEntity,
@@ -103,4 +106,5 @@ export const ENTITIES = [
   InnovationPlanEntity,
   InnovationPriorityEntity,
   ActionInnovationPriorityEntity,
+  ActionProposalEntity,
 ];

@@ -101,7 +101,12 @@ const TARGET = `
                                  FROM participation p WHERE p.action_id = a.id),
            'leadPartyId', (SELECT i.party_id FROM involvement i WHERE i.action_id = a.id AND i.role = 'LEAD' LIMIT 1),
            'projectLeadUserIds', (SELECT coalesce(json_agg(pl.user_id ORDER BY pl.user_id), '[]')
-                                    FROM action_project_lead pl WHERE pl.action_id = a.id)
+                                    FROM action_project_lead pl WHERE pl.action_id = a.id),
+           -- concernsWholeRegion in libs/domain: every municipality of the region, and more than one.
+           'regional', (SELECT count(*) > 1 AND bool_and(EXISTS (SELECT 1 FROM participation rp
+                                                               WHERE rp.action_id = a.id AND rp.municipality_id = rm.id))
+                          FROM programme pg JOIN municipality rm ON rm.region_id = pg.region_id
+                         WHERE pg.id = a.programme_id)
          ) AS scope
     FROM round_report rr
     JOIN reporting_round r ON r.id = rr.round_id

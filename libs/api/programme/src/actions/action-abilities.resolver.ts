@@ -4,6 +4,7 @@ import type { Permission, Principal } from '@tiltak/domain';
 import { ActionAbilitiesModel } from '../models/abilities.model';
 import { ActionModel } from '../models/action.model';
 import { LoaderScope, RequestLoaders } from '../loaders/request-loaders';
+import { ProgrammeContext } from '../programme/programme-context';
 import { scopeOf } from './action-writes';
 
 /** `Action.viewerCan`: the viewer's permissions on an action, by the rules its writes are checked with. */
@@ -12,6 +13,7 @@ export class ActionAbilitiesResolver {
   constructor(
     private readonly loaders: RequestLoaders,
     private readonly policy: PolicyService,
+    private readonly context: ProgrammeContext,
   ) {}
 
   @ResolveField(() => ActionAbilitiesModel, {
@@ -25,12 +27,13 @@ export class ActionAbilitiesResolver {
     // The same loaders that answer the action's municipalities, lead and project leads: a page that
     // shows those pays nothing more, and a list of actions pays one batch for all of them.
     const loaders = this.loaders.for(scope);
-    const [participations, involvements, projectLeads] = await Promise.all([
+    const [participations, involvements, projectLeads, region] = await Promise.all([
       loaders.participations.load(action.id),
       loaders.involvements.load(action.id),
       loaders.projectLeadsOfAction.load(action.id),
+      this.context.regionMunicipalityIds(),
     ]);
-    const on = scopeOf({ participations, involvements, projectLeads });
+    const on = scopeOf({ participations, involvements, projectLeads }, region);
     const may = (permission: Permission) => this.policy.allowsWrite(viewer, permission);
     const edit = may({ kind: 'EDIT_ACTION', action: on });
     return {
@@ -46,6 +49,7 @@ export class ActionAbilitiesResolver {
       reshapeMilestones: may({ kind: 'RESHAPE_MILESTONES', action: on }),
       manageInvolvements: edit,
       nameProjectLeads: edit,
+      proposeChanges: may({ kind: 'PROPOSE_ACTION_CHANGE', action: on }),
     };
   }
 }

@@ -7,7 +7,14 @@ import {
   ProgrammeWriter,
   type WriteTransaction,
 } from '@tiltak/api-data-access';
-import { type ActionScope, actionProgress, isIsoDate, type MilestoneLike, type Permission } from '@tiltak/domain';
+import {
+  type ActionScope,
+  actionProgress,
+  concernsWholeRegion,
+  isIsoDate,
+  type MilestoneLike,
+  type Permission,
+} from '@tiltak/domain';
 import { type ActionModel, toActionModel } from '../models/action.model';
 import { ProgrammeContext } from '../programme/programme-context';
 import { ActionErrorReason, actionError } from './actions.errors';
@@ -31,11 +38,14 @@ export const RESHAPE_MILESTONES: ActionPermission = (action) => ({ kind: 'RESHAP
 /** Where an action applies and who leads it, as the permission rules need to know. */
 export function scopeOf(
   aggregate: Pick<ActionAggregate, 'participations' | 'involvements' | 'projectLeads'>,
+  regionMunicipalityIds: readonly string[],
 ): ActionScope {
+  const municipalityIds = aggregate.participations.map((p) => p.municipalityId);
   return {
-    municipalityIds: aggregate.participations.map((p) => p.municipalityId),
+    municipalityIds,
     leadPartyId: aggregate.involvements.find((i) => i.role === 'LEAD')?.partyId ?? null,
     projectLeadUserIds: aggregate.projectLeads.map((p) => p.userId),
+    regional: concernsWholeRegion(municipalityIds, regionMunicipalityIds),
   };
 }
 
@@ -74,11 +84,11 @@ export class ActionWrites {
     permission: ActionPermission,
     work: (tx: WriteTransaction, locked: ActionAggregate, today: string) => Promise<ActionParts>,
   ): Promise<ActionWritten> {
-    const programme = await this.context.programme();
+    const [programme, region] = await Promise.all([this.context.programme(), this.context.regionMunicipalityIds()]);
     const today = this.context.today();
     const parts = await this.writer.write(caller.actor, programme.id, async (tx) => {
       const locked = await this.lockForWrite(tx, key);
-      this.policy.require(caller.viewer, permission(scopeOf(locked)));
+      this.policy.require(caller.viewer, permission(scopeOf(locked, region)));
       return work(tx, locked, today);
     });
     return { action: toActionModel(parts.action, today), parts };

@@ -32,6 +32,6 @@ import { StatusWrites } from './status-writes';
     StatusUpdateResolver,
     MilestoneFieldsResolver,
   ],
-  exports: [ActionWrites, StatusWrites, MilestonesService],
+  exports: [ActionWrites, StatusWrites, MilestonesService, ActionsService],
 })
 export class ActionsModule {}

@@ -18,13 +18,14 @@ import {
   PolicyService,
   toConnection,
 } from '@tiltak/api-core';
-import { archiveReferencePatch, requireArchiveReference } from '../archive/archive-reference.input';
 import { type ActionModel, toActionModel } from '../models/action.model';
 import { ProgrammeContext } from '../programme/programme-context';
 import { ActionErrorReason, actionError } from './actions.errors';
+import { archiveReferencePatch, requireArchiveReference } from '../archive/archive-reference.input';
 import { type ActionParts, ActionWrites, type ActionWritten, checkDates, EDIT_ACTION, scopeOf } from './action-writes';
 import { asRow, StatusWrites } from './status-writes';
 import type {
+  ActionChanges,
   ActionFilterInput,
   CreateActionInput,
   UpdateActionInput,
@@ -121,41 +122,64 @@ export class ActionsService {
     return toActionModel(action, this.context.today());
   }
 
-  async updateAction(caller: Caller, input: UpdateActionInput): Promise<ActionWritten> {
+  updateAction(caller: Caller, input: UpdateActionInput): Promise<ActionWritten> {
+    return this.writes.write(caller, { actionId: input.actionId }, EDIT_ACTION, (tx, locked, today) =>
+      this.applyUpdate(caller, tx, locked, today, input),
+    );
+  }
+
+  /**
+   * The checks an update makes of its fields before it writes anything, also those of a proposed
+   * change. Answers the municipalities named, known to be the region's.
+   */
+  async checkChanges(locked: ActionAggregate, input: ActionChanges): Promise<string[] | undefined> {
     const programme = await this.context.programme();
-    return this.writes.write(caller, { actionId: input.actionId }, EDIT_ACTION, async (tx, locked, today) => {
-      const municipalityIds =
-        input.municipalityIds && (await this.knownMunicipalities(input.municipalityIds, programme.regionId));
-      if (municipalityIds) {
-        // Taking a municipality off deletes its own figures: a coordinator adds or removes only their own.
-        const current = locked.participations.map((p) => p.municipalityId);
-        this.policy.require(caller.viewer, {
-          kind: 'CHANGE_ACTION_MUNICIPALITIES',
-          action: scopeOf(locked),
-          added: municipalityIds.filter((id) => !current.includes(id)),
-          removed: current.filter((id) => !municipalityIds.includes(id)),
-        });
-      }
-      const before = locked.action;
-      checkDates(input.startDate ?? before.startDate, input.dueDate ?? before.dueDate);
-      requireArchiveReference(input);
-      if (input.focusAreaId) await this.focusAreaOf(input.focusAreaId, programme.id);
-      const after = await this.actionWrites.update(tx, before.id, input.expectedVersion, {
-        ...(input.title !== undefined && { title: input.title.trim() }),
-        ...(input.description !== undefined && { description: input.description }),
-        ...(input.focusAreaId !== undefined && { focusAreaId: input.focusAreaId }),
-        ...(input.startDate !== undefined && { startDate: input.startDate }),
-        ...(input.dueDate !== undefined && { dueDate: input.dueDate }),
-        ...(input.weight !== undefined && { weight: input.weight }),
-        ...archiveReferencePatch(input),
+    const municipalityIds =
+      input.municipalityIds && (await this.knownMunicipalities(input.municipalityIds, programme.regionId));
+    checkDates(input.startDate ?? locked.action.startDate, input.dueDate ?? locked.action.dueDate);
+    requireArchiveReference(input);
+    if (input.focusAreaId) await this.focusAreaOf(input.focusAreaId, programme.id);
+    return municipalityIds;
+  }
+
+  /**
+   * An update of the action locked in `tx`, whose EDIT_ACTION the caller holds: the one path of
+   * `updateAction` and of an accepted proposal.
+   */
+  async applyUpdate(
+    caller: Caller,
+    tx: WriteTransaction,
+    locked: ActionAggregate,
+    today: string,
+    input: ActionChanges & { expectedVersion: number },
+  ): Promise<ActionParts> {
+    const municipalityIds = await this.checkChanges(locked, input);
+    if (municipalityIds) {
+      // Taking a municipality off deletes its own figures: a coordinator adds or removes only their own.
+      const current = locked.participations.map((p) => p.municipalityId);
+      this.policy.require(caller.viewer, {
+        kind: 'CHANGE_ACTION_MUNICIPALITIES',
+        action: scopeOf(locked, await this.context.regionMunicipalityIds()),
+        added: municipalityIds.filter((id) => !current.includes(id)),
+        removed: current.filter((id) => !municipalityIds.includes(id)),
       });
-      if (!after) throw conflict('action', toActionModel(before, today));
-      tx.record({ entity: 'action', entityId: after.id, operation: 'UPDATE', before, after });
-      if (!municipalityIds) return { ...locked, action: after };
-      await this.replaceMunicipalities(tx, locked, municipalityIds);
-      // The municipalities changed: their rows are read again after the commit.
-      return { ...withoutParticipations(locked), action: after } satisfies ActionParts;
+    }
+    const before = locked.action;
+    const after = await this.actionWrites.update(tx, before.id, input.expectedVersion, {
+      ...(input.title !== undefined && { title: input.title.trim() }),
+      ...(input.description !== undefined && { description: input.description }),
+      ...(input.focusAreaId !== undefined && { focusAreaId: input.focusAreaId }),
+      ...(input.startDate !== undefined && { startDate: input.startDate }),
+      ...(input.dueDate !== undefined && { dueDate: input.dueDate }),
+      ...(input.weight !== undefined && { weight: input.weight }),
+      ...archiveReferencePatch(input),
     });
+    if (!after) throw conflict('action', toActionModel(before, today));
+    tx.record({ entity: 'action', entityId: after.id, operation: 'UPDATE', before, after });
+    if (!municipalityIds) return { ...locked, action: after };
+    await this.replaceMunicipalities(tx, locked, municipalityIds);
+    // The municipalities changed: their rows are read again after the commit.
+    return { ...withoutParticipations(locked), action: after } satisfies ActionParts;
   }
 
   /** A lead's status update: the action changes and the history gains an entry, in one statement. */

@@ -31,6 +31,11 @@ export class ActionAbilitiesModel {
 
   @Field(() => Boolean, { description: 'nameProjectLead and unnameProjectLead.' })
   nameProjectLeads: boolean;
+
+  @Field(() => Boolean, {
+    description: 'proposeActionChange: a coordinator of an action of every municipality proposes instead of editing.',
+  })
+  proposeChanges: boolean;
 }
 
 @ObjectType('PartyAbilities', { description: 'What the viewer may do to this party.' })
@@ -70,4 +75,7 @@ export class ViewerAbilitiesModel {
 
   @Field(() => Boolean, { description: 'mailOutbox: every mail sent or kept.' })
   readMailOutbox: boolean;
+
+  @Field(() => Boolean, { description: 'acceptActionProposal and rejectActionProposal.' })
+  decideProposals: boolean;
 }

@@ -103,6 +103,8 @@ export class ProgrammeChangesResolver {
     if (event.entity === 'user') return this.policy.allows(viewer, { kind: 'MANAGE_USERS' });
     // That someone was sent a report link, or had it withdrawn, is about people: not for signed-out readers.
     if (event.entity === 'report_link') return this.policy.allows(viewer, { kind: 'READ_PERSONAL_DATA' });
+    // Proposals are the council's internal business, as the proposals query is.
+    if (event.entity === 'action_proposal') return this.policy.allows(viewer, { kind: 'READ_ACTION_PROPOSALS' });
     if (event.entity === 'reporting_round' || event.entity === 'report') {
       return this.policy.allows(viewer, { kind: 'READ_REPORTS' });
     }

@@ -41,6 +41,7 @@ export class ProgrammeContext implements OnModuleDestroy {
   /** Earlier periods asked for by id; only programmes that exist are kept, and there are few. */
   private readonly periods = new Map<string, Kept<ProgrammeEntity | null>>();
   private readonly areas = new Map<string, Kept<Map<string, FocusAreaEntity>>>();
+  private readonly region = new Kept(() => this.readRegionMunicipalityIds());
   private readonly stopListening: () => void;
 
   constructor(
@@ -53,6 +54,7 @@ export class ProgrammeContext implements OnModuleDestroy {
         this.current.forget();
         this.periods.clear();
       }
+      if (event.entity === 'programme' || event.entity === 'municipality') this.region.forget();
       if (event.entity === 'programme' || event.entity === 'focus_area') this.areas.clear();
     });
   }
@@ -122,8 +124,18 @@ export class ProgrammeContext implements OnModuleDestroy {
     return (await this.areasOf(programmeId).get()).get(id) ?? null;
   }
 
+  /** The ids of the region's municipalities: which actions concern all of them (regional actions). */
+  regionMunicipalityIds(): Promise<readonly string[]> {
+    return this.region.get();
+  }
+
   today(): string {
     return this.clock.today();
+  }
+
+  private async readRegionMunicipalityIds(): Promise<readonly string[]> {
+    const municipalities = await this.programmes.municipalitiesOfRegion((await this.programme()).regionId);
+    return municipalities.map((m) => m.id);
   }
 
   private areasOf(programmeId: string): Kept<Map<string, FocusAreaEntity>> {

@@ -44,6 +44,7 @@ export class ViewerAbilitiesResolver {
       manageProgramme: this.policy.allowsWrite(viewer, { kind: 'MANAGE_PROGRAMME' }),
       manageUsers: this.policy.allows(viewer, { kind: 'MANAGE_USERS' }),
       readMailOutbox: this.policy.allows(viewer, { kind: 'READ_MAIL_OUTBOX' }),
+      decideProposals: this.policy.allowsWrite(viewer, { kind: 'DECIDE_ACTION_PROPOSAL' }),
     };
   }
 

@@ -130,17 +130,18 @@ export class ReportsResolver {
   ): Promise<boolean> {
     if (!stateAllows || !viewer) return false;
     const loaders = this.loaders.for(scope);
-    const [round, participations, involvements, projectLeads] = await Promise.all([
+    const [round, participations, involvements, projectLeads, region] = await Promise.all([
       loaders.reportingRound.load(report.roundId),
       loaders.participations.load(report.actionId),
       loaders.involvements.load(report.actionId),
       loaders.projectLeadsOfAction.load(report.actionId),
+      this.context.regionMunicipalityIds(),
     ]);
     const open =
       round !== null && round.state === 'OPEN' && roundClosesAt(round.deadline, round.graceDays) > this.clock.now();
     const permission: Permission = {
       kind,
-      action: scopeOf({ participations, involvements, projectLeads }),
+      action: scopeOf({ participations, involvements, projectLeads }, region),
       municipalityId: report.municipalityId,
     };
     return (open || !needsOpenRound) && this.policy.allowsWrite(viewer, permission);

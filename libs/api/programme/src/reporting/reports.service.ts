@@ -97,10 +97,10 @@ export class ReportsService {
         field: 'comment',
       });
     }
-    return this.writeReport(caller.actor, input.reportId, async (tx, locked, { report, round }) => {
+    return this.writeReport(caller.actor, input.reportId, async (tx, _locked, { report, round }, scope) => {
       this.policy.require(caller.viewer, {
         kind: 'RETURN_REPORT',
-        action: scopeOf(locked),
+        action: scope,
         municipalityId: report.municipalityId,
       });
       this.checkOpen(round);
@@ -122,10 +122,10 @@ export class ReportsService {
    * usually journalled once it has gone to the council; its figures stay frozen.
    */
   async fileReport(caller: Caller, input: FileReportInput): Promise<ReportModel> {
-    return this.writeReport(caller.actor, input.reportId, async (tx, locked, { report }) => {
+    return this.writeReport(caller.actor, input.reportId, async (tx, _locked, { report }, scope) => {
       this.policy.require(caller.viewer, {
         kind: 'RETURN_REPORT',
-        action: scopeOf(locked),
+        action: scope,
         municipalityId: report.municipalityId,
       });
       if (report.state !== 'SUBMITTED') {
@@ -138,8 +138,8 @@ export class ReportsService {
 
   /** The one path of every save and submission, whoever makes it. */
   private save(actor: Actor, reportId: string, input: ReportAnswer, authorize: Authorize): Promise<ReportModel> {
-    return this.writeReport(actor, reportId, async (tx, locked, { report, round }) => {
-      authorize(scopeOf(locked), report);
+    return this.writeReport(actor, reportId, async (tx, locked, { report, round }, scope) => {
+      authorize(scope, report);
       this.checkOpen(round);
       if (report.state === 'SUBMITTED') {
         throw reportingError(
@@ -293,16 +293,21 @@ export class ReportsService {
   private async writeReport(
     actor: Actor,
     reportId: string,
-    work: (tx: WriteTransaction, locked: ActionAggregate, held: LockedReport) => Promise<RoundReportEntity>,
+    work: (
+      tx: WriteTransaction,
+      locked: ActionAggregate,
+      held: LockedReport,
+      scope: ActionScope,
+    ) => Promise<RoundReportEntity>,
   ): Promise<ReportModel> {
-    const programme = await this.context.programme();
+    const [programme, region] = await Promise.all([this.context.programme(), this.context.regionMunicipalityIds()]);
     const found = await this.reports.reportById(reportId);
     if (!found) throw notFound(reportId);
     const written = await this.writer.write(actor, programme.id, async (tx) => {
       const locked = await this.writes.lockForWrite(tx, { actionId: found.actionId });
       const held = await this.reports.lockReport(tx, reportId);
       if (!held) throw notFound(reportId);
-      return work(tx, locked, held);
+      return work(tx, locked, held, scopeOf(locked, region));
     });
     return toReportModel(written);
   }

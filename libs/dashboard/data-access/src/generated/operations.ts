@@ -4,6 +4,21 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@apollo/client';
+/** The fields of an action a proposal would change, as in updateAction; left out: unchanged. */
+export type ActionChangesInput = {
+  /** The action’s case number (saksnummer), such as 2025/1432-3. Null or empty clears it. */
+  caseReference?: string | null | undefined;
+  description?: string | null | undefined;
+  dueDate?: string | null | undefined;
+  focusAreaId?: string | number | null | undefined;
+  municipalityIds?: Array<string | number> | null | undefined;
+  /** The action’s case in the public record: an https address. Null or empty clears it. */
+  recordUrl?: string | null | undefined;
+  startDate?: string | null | undefined;
+  title?: string | null | undefined;
+  weight?: number | null | undefined;
+};
+
 /** An action of the current period that stops with it, and why. */
 export type ActionEndingInput = {
   actionId: string | number;
@@ -101,6 +116,13 @@ export type CreateUserInput = {
   role: Role;
 };
 
+export type DecideActionProposalInput = {
+  /** Required when rejecting: why. */
+  comment?: string | null | undefined;
+  expectedVersion: number;
+  proposalId: string | number;
+};
+
 /** Where a submitted report is filed: its case number and link. A field left out stays. */
 export type FileReportInput = {
   /** The case number (saksnummer), such as 2026/2841-5. Null or empty clears it. */
@@ -195,6 +217,17 @@ export type ProjectLeadInput = {
   actionId: string | number;
   /** An active user with the project lead role. */
   userId: string | number;
+};
+
+/** PENDING waits for the secretariat; ACCEPTED was applied to the action; WITHDRAWN by its proposer. */
+export type ProposalState = 'ACCEPTED' | 'PENDING' | 'REJECTED' | 'WITHDRAWN';
+
+export type ProposeActionChangeInput = {
+  actionId: string | number;
+  changes: ActionChangesInput;
+  /** Why the change is proposed, for the secretariat. */
+  comment: string;
+  expectedVersion: number;
 };
 
 /** SUM_OF_MUNICIPALITIES: every municipality gave a value and they are added up. DISTINCT_IN_REGISTER: the networks in the register, each counted once however many municipalities it has members in. INCOMPLETE: some municipalities have no value yet, so no total. NOT_SUMMABLE: the unit does not add up across municipalities (a share, an average). */
@@ -422,6 +455,7 @@ export type ActionQuery = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   } | null;
@@ -521,6 +555,7 @@ export type UpdateActionStatusMutation = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   };
@@ -593,6 +628,7 @@ export type CompleteMilestoneMutation = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   };
@@ -665,6 +701,7 @@ export type ReopenMilestoneMutation = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   };
@@ -737,6 +774,7 @@ export type AddInvolvementMutation = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   };
@@ -809,6 +847,7 @@ export type UpdateInvolvementMutation = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   };
@@ -881,6 +920,7 @@ export type RemoveInvolvementMutation = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   };
@@ -960,6 +1000,7 @@ export type NameProjectLeadMutation = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   };
@@ -1032,6 +1073,7 @@ export type UnnameProjectLeadMutation = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   };
@@ -1088,6 +1130,7 @@ export type ActionDetailFragment = {
     reshapeMilestones: boolean;
     manageInvolvements: boolean;
     nameProjectLeads: boolean;
+    proposeChanges: boolean;
   };
 };
 
@@ -1142,6 +1185,7 @@ export type ActionSnapshotFragment = {
     reshapeMilestones: boolean;
     manageInvolvements: boolean;
     nameProjectLeads: boolean;
+    proposeChanges: boolean;
   };
   lead: { party: { id: string; name: string } } | null;
 };
@@ -1216,6 +1260,7 @@ export type UpdateActionArchiveReferenceMutation = {
       reshapeMilestones: boolean;
       manageInvolvements: boolean;
       nameProjectLeads: boolean;
+      proposeChanges: boolean;
     };
     lead: { party: { id: string; name: string } } | null;
   };
@@ -1463,6 +1508,184 @@ export type FocusAreaGoalQuery = {
   } | null;
 };
 
+export type ProposalFieldsFragment = {
+  id: string;
+  state: ProposalState;
+  version: number;
+  comment: string;
+  proposedBy: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+  createdAt: string;
+  changes: { title: string | null; description: string | null; startDate: string | null; dueDate: string | null };
+  action: { id: string; code: string; title: string };
+  viewerCan: { decide: boolean; withdraw: boolean };
+};
+
+export type WarningFieldsFragment = {
+  status: AdoptionStatus;
+  caseReference: string;
+  decidedOn: string | null;
+  onFocusArea: boolean;
+  municipality: { id: string; name: string };
+  focusArea: { id: string; code: string; name: string };
+  action: { id: string; code: string; title: string };
+};
+
+export type ActionProposalsQueryVariables = Exact<{
+  state?: ProposalState | null | undefined;
+  mine?: boolean | null | undefined;
+}>;
+
+export type ActionProposalsQuery = {
+  actionProposals: Array<{
+    id: string;
+    state: ProposalState;
+    version: number;
+    comment: string;
+    proposedBy: string | null;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionComment: string | null;
+    createdAt: string;
+    changes: { title: string | null; description: string | null; startDate: string | null; dueDate: string | null };
+    action: { id: string; code: string; title: string };
+    viewerCan: { decide: boolean; withdraw: boolean };
+  }>;
+};
+
+export type ActionGovernanceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ActionGovernanceQuery = {
+  action: {
+    id: string;
+    proposals: Array<{
+      id: string;
+      state: ProposalState;
+      version: number;
+      comment: string;
+      proposedBy: string | null;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionComment: string | null;
+      createdAt: string;
+      changes: { title: string | null; description: string | null; startDate: string | null; dueDate: string | null };
+      action: { id: string; code: string; title: string };
+      viewerCan: { decide: boolean; withdraw: boolean };
+    }>;
+    warnings: Array<{
+      status: AdoptionStatus;
+      caseReference: string;
+      decidedOn: string | null;
+      onFocusArea: boolean;
+      municipality: { id: string; name: string };
+      focusArea: { id: string; code: string; name: string };
+      action: { id: string; code: string; title: string };
+    }>;
+  } | null;
+};
+
+export type ProgrammeWarningsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ProgrammeWarningsQuery = {
+  programmeWarnings: Array<{
+    status: AdoptionStatus;
+    caseReference: string;
+    decidedOn: string | null;
+    onFocusArea: boolean;
+    municipality: { id: string; name: string };
+    focusArea: { id: string; code: string; name: string };
+    action: { id: string; code: string; title: string };
+  }>;
+};
+
+export type ProposeActionChangeMutationVariables = Exact<{
+  input: ProposeActionChangeInput;
+}>;
+
+export type ProposeActionChangeMutation = {
+  proposeActionChange: {
+    id: string;
+    state: ProposalState;
+    version: number;
+    comment: string;
+    proposedBy: string | null;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionComment: string | null;
+    createdAt: string;
+    changes: { title: string | null; description: string | null; startDate: string | null; dueDate: string | null };
+    action: { id: string; code: string; title: string };
+    viewerCan: { decide: boolean; withdraw: boolean };
+  };
+};
+
+export type AcceptActionProposalMutationVariables = Exact<{
+  input: DecideActionProposalInput;
+}>;
+
+export type AcceptActionProposalMutation = {
+  acceptActionProposal: {
+    id: string;
+    state: ProposalState;
+    version: number;
+    comment: string;
+    proposedBy: string | null;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionComment: string | null;
+    createdAt: string;
+    changes: { title: string | null; description: string | null; startDate: string | null; dueDate: string | null };
+    action: { id: string; code: string; title: string };
+    viewerCan: { decide: boolean; withdraw: boolean };
+  };
+};
+
+export type RejectActionProposalMutationVariables = Exact<{
+  input: DecideActionProposalInput;
+}>;
+
+export type RejectActionProposalMutation = {
+  rejectActionProposal: {
+    id: string;
+    state: ProposalState;
+    version: number;
+    comment: string;
+    proposedBy: string | null;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionComment: string | null;
+    createdAt: string;
+    changes: { title: string | null; description: string | null; startDate: string | null; dueDate: string | null };
+    action: { id: string; code: string; title: string };
+    viewerCan: { decide: boolean; withdraw: boolean };
+  };
+};
+
+export type WithdrawActionProposalMutationVariables = Exact<{
+  input: DecideActionProposalInput;
+}>;
+
+export type WithdrawActionProposalMutation = {
+  withdrawActionProposal: {
+    id: string;
+    state: ProposalState;
+    version: number;
+    comment: string;
+    proposedBy: string | null;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    decisionComment: string | null;
+    createdAt: string;
+    changes: { title: string | null; description: string | null; startDate: string | null; dueDate: string | null };
+    action: { id: string; code: string; title: string };
+    viewerCan: { decide: boolean; withdraw: boolean };
+  };
+};
+
 export type ProgrammeChangedSubscriptionVariables = Exact<{
   since?: string | null | undefined;
 }>;
@@ -1529,6 +1752,7 @@ export type ProgrammeChangedSubscription = {
         reshapeMilestones: boolean;
         manageInvolvements: boolean;
         nameProjectLeads: boolean;
+        proposeChanges: boolean;
       };
       lead: { party: { id: string; name: string } } | null;
     } | null;
@@ -2549,6 +2773,7 @@ export type ViewerCanQuery = {
     manageProgramme: boolean;
     manageUsers: boolean;
     readMailOutbox: boolean;
+    decideProposals: boolean;
   };
 };
 
@@ -2845,6 +3070,7 @@ export const ActionDetailFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -3075,6 +3301,7 @@ export const ActionSnapshotFragmentDoc = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -3217,6 +3444,120 @@ export const FigureExplanationFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<FigureExplanationFragment, unknown>;
+export const ProposalFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProposalFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ActionProposal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'proposedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decisionComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'decide' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'withdraw' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProposalFieldsFragment, unknown>;
+export const WarningFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WarningFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ConsistencyWarning' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'onFocusArea' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipality' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WarningFieldsFragment, unknown>;
 export const ActionVersionFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3912,6 +4253,7 @@ export const ActionDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -4308,6 +4650,7 @@ export const UpdateActionStatusDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -4599,6 +4942,7 @@ export const CompleteMilestoneDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -4890,6 +5234,7 @@ export const ReopenMilestoneDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -5181,6 +5526,7 @@ export const AddInvolvementDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -5472,6 +5818,7 @@ export const UpdateInvolvementDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -5763,6 +6110,7 @@ export const RemoveInvolvementDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -6090,6 +6438,7 @@ export const NameProjectLeadDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -6378,6 +6727,7 @@ export const UnnameProjectLeadDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -6666,6 +7016,7 @@ export const UpdateActionArchiveReferenceDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -7677,6 +8028,720 @@ export const FocusAreaGoalDocument = {
     },
   ],
 } as unknown as DocumentNode<FocusAreaGoalQuery, FocusAreaGoalQueryVariables>;
+export const ActionProposalsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ActionProposals' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'state' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ProposalState' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'mine' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'actionProposals' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'state' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'state' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'mine' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'mine' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '50' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProposalFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProposalFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ActionProposal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'proposedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decisionComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'decide' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'withdraw' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionProposalsQuery, ActionProposalsQueryVariables>;
+export const ActionGovernanceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ActionGovernance' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'proposals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProposalFields' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'warnings' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WarningFields' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProposalFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ActionProposal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'proposedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decisionComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'decide' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'withdraw' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WarningFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ConsistencyWarning' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'onFocusArea' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipality' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionGovernanceQuery, ActionGovernanceQueryVariables>;
+export const ProgrammeWarningsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ProgrammeWarnings' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'programmeWarnings' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'WarningFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'WarningFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ConsistencyWarning' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'caseReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'onFocusArea' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipality' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProgrammeWarningsQuery, ProgrammeWarningsQueryVariables>;
+export const ProposeActionChangeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ProposeActionChange' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ProposeActionChangeInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'proposeActionChange' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProposalFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProposalFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ActionProposal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'proposedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decisionComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'decide' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'withdraw' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProposeActionChangeMutation, ProposeActionChangeMutationVariables>;
+export const AcceptActionProposalDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AcceptActionProposal' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DecideActionProposalInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'acceptActionProposal' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProposalFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProposalFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ActionProposal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'proposedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decisionComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'decide' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'withdraw' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AcceptActionProposalMutation, AcceptActionProposalMutationVariables>;
+export const RejectActionProposalDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RejectActionProposal' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DecideActionProposalInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'rejectActionProposal' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProposalFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProposalFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ActionProposal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'proposedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decisionComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'decide' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'withdraw' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RejectActionProposalMutation, RejectActionProposalMutationVariables>;
+export const WithdrawActionProposalDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'WithdrawActionProposal' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DecideActionProposalInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'withdrawActionProposal' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProposalFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProposalFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ActionProposal' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'proposedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decisionComment' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'description' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'viewerCan' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'decide' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'withdraw' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WithdrawActionProposalMutation, WithdrawActionProposalMutationVariables>;
 export const ProgrammeChangedDocument = {
   kind: 'Document',
   definitions: [
@@ -7882,6 +8947,7 @@ export const ProgrammeChangedDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'reshapeMilestones' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageInvolvements' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'nameProjectLeads' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'proposeChanges' } },
               ],
             },
           },
@@ -11310,6 +12376,7 @@ export const ViewerCanDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'manageProgramme' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'manageUsers' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'readMailOutbox' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'decideProposals' } },
               ],
             },
           },

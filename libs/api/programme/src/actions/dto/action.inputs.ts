@@ -135,6 +135,9 @@ export class UpdateActionInput {
   recordUrl?: string | null;
 }
 
+/** The fields of an action an update changes; a proposal carries the same. */
+export type ActionChanges = Omit<UpdateActionInput, 'actionId' | 'expectedVersion'>;
+
 @InputType({ description: 'A project lead’s update: only actionId and expectedVersion are required.' })
 export class UpdateActionStatusInput {
   @IdField()
