@@ -10,3 +10,4 @@ export * from './lib/audit';
 export * from './lib/report-link';
 export * from './lib/mail';
 export * from './lib/reporting';
+export * from './lib/funding';

@@ -290,6 +290,86 @@ describe('decide', () => {
       'FORBIDDEN',
     ],
     ['admins return any report', admin, { kind: 'RETURN_REPORT', action: nesAction, municipalityId: null }, 'ALLOW'],
+    ['the council reads money', council, { kind: 'READ_FUNDING' }, 'ALLOW'],
+    ['signed out reads no money', null, { kind: 'READ_FUNDING' }, 'UNAUTHENTICATED'],
+    [
+      'a coordinator records their municipality’s share of a shared action',
+      nesCoordinator,
+      { kind: 'EDIT_FUNDING_LINE', action: shared, municipalityId: NES },
+      'ALLOW',
+    ],
+    [
+      'a coordinator does not record another municipality’s share, even on a shared action',
+      nesCoordinator,
+      { kind: 'EDIT_FUNDING_LINE', action: shared, municipalityId: EIDSVOLL },
+      'FORBIDDEN',
+    ],
+    [
+      'a coordinator does not record their share on an action that does not concern them',
+      nesCoordinator,
+      { kind: 'EDIT_FUNDING_LINE', action: eidsvollAction, municipalityId: NES },
+      'FORBIDDEN',
+    ],
+    [
+      'a coordinator records other funding of an action they may edit',
+      nesCoordinator,
+      { kind: 'EDIT_FUNDING_LINE', action: shared, municipalityId: null },
+      'ALLOW',
+    ],
+    [
+      'a coordinator records no funding of another municipality’s action',
+      nesCoordinator,
+      { kind: 'EDIT_FUNDING_LINE', action: eidsvollAction, municipalityId: null },
+      'FORBIDDEN',
+    ],
+    [
+      'a project lead records no funding',
+      lead,
+      { kind: 'EDIT_FUNDING_LINE', action: eidsvollAction, municipalityId: null },
+      'FORBIDDEN',
+    ],
+    [
+      'the council records no funding',
+      council,
+      { kind: 'EDIT_FUNDING_LINE', action: nesAction, municipalityId: NES },
+      'FORBIDDEN',
+    ],
+    [
+      'admins record any funding',
+      admin,
+      { kind: 'EDIT_FUNDING_LINE', action: nesAction, municipalityId: NES },
+      'ALLOW',
+    ],
+    [
+      'a project lead records their own party’s hours on the action they lead',
+      lead,
+      { kind: 'RECORD_EFFORT', action: eidsvollAction, partyId: 'naeringsraadet' },
+      'ALLOW',
+    ],
+    [
+      'a project lead records no other party’s hours',
+      lead,
+      { kind: 'RECORD_EFFORT', action: eidsvollAction, partyId: 'other-party' },
+      'FORBIDDEN',
+    ],
+    [
+      'a project lead records no hours on an action they do not lead',
+      lead,
+      { kind: 'RECORD_EFFORT', action: nesAction, partyId: 'naeringsraadet' },
+      'FORBIDDEN',
+    ],
+    [
+      'a coordinator records any party’s hours on their action',
+      nesCoordinator,
+      { kind: 'RECORD_EFFORT', action: nesAction, partyId: 'other-party' },
+      'ALLOW',
+    ],
+    [
+      'a coordinator records no hours on another municipality’s action',
+      nesCoordinator,
+      { kind: 'RECORD_EFFORT', action: eidsvollAction, partyId: 'naeringsraadet' },
+      'FORBIDDEN',
+    ],
   ];
 
   it.each(table)('%s', (_, who, permission, expected) => {

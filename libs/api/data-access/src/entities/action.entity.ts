@@ -1,4 +1,4 @@
-import { ACTION_STATUSES, HEALTHS, type ActionStatus, type Health } from '@tiltak/domain';
+import { ACTION_STATUSES, HEALTHS, MAX_KRONER, type ActionStatus, type Health } from '@tiltak/domain';
 import {
   Check,
   Column,
@@ -14,7 +14,7 @@ import {
 } from 'typeorm';
 import { FocusAreaEntity } from './focus-area.entity';
 import { ProgrammeEntity } from './programme.entity';
-import { sqlList } from './sql';
+import { kronerColumn, sqlList } from './sql';
 
 /** A concrete piece of work in one focus area (tiltak). */
 @Entity('action')
@@ -32,6 +32,7 @@ import { sqlList } from './sql';
   'CHK_action_health_override_comment',
   `"health_override" IS NULL OR char_length(btrim(coalesce("health_override_comment", ''))) > 0`,
 )
+@Check('CHK_action_budget', `"budget" BETWEEN 0 AND ${MAX_KRONER}`)
 @Index('IDX_action_focus_area', ['focusAreaId'])
 export class ActionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_action' })
@@ -86,6 +87,10 @@ export class ActionEntity {
 
   @Column({ name: 'health_override_comment', type: 'text', nullable: true })
   healthOverrideComment: string | null;
+
+  /** What the action is expected to cost in all, in whole kroner; null until someone says. */
+  @Column({ type: 'bigint', nullable: true, transformer: kronerColumn })
+  budget: number | null;
 
   @Column({ type: 'integer', default: 1 })
   version: number;

@@ -2,7 +2,9 @@ import { ActionEntity } from './action.entity';
 import { AdoptionEntity } from './adoption.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { ChangeEventEntity } from './change-event.entity';
+import { EffortEntryEntity } from './effort-entry.entity';
 import { FocusAreaEntity } from './focus-area.entity';
+import { FundingLineEntity } from './funding-line.entity';
 import { IndicatorEntity, IndicatorValueEntity } from './indicator.entity';
 import { InvolvementEntity } from './involvement.entity';
 import { MailOutboxEntity } from './mail-outbox.entity';
@@ -49,6 +51,8 @@ export {
   ReportingRoundEntity,
   RoundReportEntity,
   MailOutboxEntity,
+  FundingLineEntity,
+  EffortEntryEntity,
 };
 
 export const ENTITIES = [
@@ -79,4 +83,6 @@ export const ENTITIES = [
   RoundReportEntity,
   ReportLinkEntity,
   MailOutboxEntity,
+  FundingLineEntity,
+  EffortEntryEntity,
 ];

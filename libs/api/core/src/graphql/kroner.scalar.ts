@@ -1,0 +1,28 @@
+import { isKroner, MAX_KRONER } from '@tiltak/domain';
+import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { ApiError, ApiErrorCode } from '../errors/api-error';
+
+function refuse(value: unknown): never {
+  throw new ApiError(
+    ApiErrorCode.BAD_USER_INPUT,
+    `Kroner must be a whole number of kroner from 0 to ${MAX_KRONER}; ${JSON.stringify(value) ?? 'nothing'} is not`,
+    { reason: 'INVALID_KRONER' },
+  );
+}
+
+function checked(value: unknown): number {
+  return isKroner(value) ? value : refuse(value);
+}
+
+/**
+ * An amount of money in whole Norwegian kroner: a non-negative safe integer, sent as a JSON number.
+ * Anything else (a fraction, a negative amount, a string, one too large to be exact) is refused
+ * as BAD_USER_INPUT, in variables and in the document alike, before a resolver runs.
+ */
+export const KronerScalar = new GraphQLScalarType<number, number>({
+  name: 'Kroner',
+  description: `Whole Norwegian kroner: an integer from 0 to ${MAX_KRONER}, never a fraction.`,
+  serialize: checked,
+  parseValue: checked,
+  parseLiteral: (node: ValueNode) => (node.kind === Kind.INT ? checked(Number(node.value)) : refuse(node.kind)),
+});
