@@ -7,6 +7,7 @@ import { LiveModule } from '@tiltak/api-live';
 import { MailModule } from '@tiltak/api-mail';
 import {
   ActionsModule,
+  FundingModule,
   IndicatorsModule,
   PartiesModule,
   ProgrammeModule,
@@ -35,6 +36,7 @@ export class AppModule {
         LiveModule,
         ProgrammeModule,
         ActionsModule,
+        FundingModule,
         PartiesModule,
         IndicatorsModule,
         JobsModule,

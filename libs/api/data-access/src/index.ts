@@ -27,3 +27,4 @@ export * from './repositories/report-owners.repository';
 export * from './repositories/report-link.repository';
 export * from './repositories/mail.repository';
 export * from './repositories/reporting.repository';
+export * from './repositories/funding.repository';

@@ -9,3 +9,4 @@ export * from './report-links/report-links.module';
 export * from './reporting/reporting.module';
 export { ReportingRoundsService } from './reporting/reporting-rounds.service';
 export { ReportsService, type ReportAnswer } from './reporting/reports.service';
+export * from './funding/funding.module';

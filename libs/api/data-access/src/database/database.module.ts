@@ -19,6 +19,7 @@ import { ChangeLogRepository } from '../repositories/change-log.repository';
 import { MailRepository } from '../repositories/mail.repository';
 import { ReportingRepository } from '../repositories/reporting.repository';
 import { ReportOwnersRepository } from '../repositories/report-owners.repository';
+import { FundingRepository } from '../repositories/funding.repository';
 import { dataSourceOptions } from './data-source';
 import { type ConnectionSettings, DatabaseConnections } from './database-connections';
 import { QueryObserver } from './query-observer';
@@ -36,6 +37,7 @@ const REPOSITORIES = [
   ChangeLogRepository,
   ReportingRepository,
   ReportOwnersRepository,
+  FundingRepository,
   ProgrammeWriter,
   AccountRepository,
   SessionRepository,

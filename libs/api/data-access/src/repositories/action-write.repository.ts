@@ -30,7 +30,7 @@ export interface HistoryEntry {
   comment: string;
 }
 
-export type ActionPatch = Partial<Pick<ActionEntity, keyof ActionFields | 'progress'>>;
+export type ActionPatch = Partial<Pick<ActionEntity, keyof ActionFields | 'progress' | 'budget'>>;
 
 type Row = Record<string, unknown>;
 
