@@ -1,4 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
+import { Field } from '@nestjs/graphql';
 import { isKroner, MAX_KRONER } from '@tiltak/domain';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { ApiError, ApiErrorCode } from '../errors/api-error';
 
@@ -26,3 +29,17 @@ export const KronerScalar = new GraphQLScalarType<number, number>({
   parseValue: checked,
   parseLiteral: (node: ValueNode) => (node.kind === Kind.INT ? checked(Number(node.value)) : refuse(node.kind)),
 });
+
+/**
+ * An input field in kroner: the scalar's own check, and the same rule for class-validator, whose
+ * whitelist would otherwise drop a field that no rule names.
+ */
+export function KronerField({ nullable, description }: { nullable?: boolean; description?: string } = {}) {
+  return applyDecorators(
+    Field(() => KronerScalar, { nullable, description }),
+    ...(nullable ? [IsOptional()] : []),
+    IsInt(),
+    Min(0),
+    Max(MAX_KRONER),
+  );
+}

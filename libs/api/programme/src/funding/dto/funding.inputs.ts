@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { ExpectedVersionField, IdField, KronerScalar, TextField } from '@tiltak/api-core';
+import { ExpectedVersionField, IdField, KronerField, TextField } from '@tiltak/api-core';
 import {
   FUNDING_SOURCES,
   FUNDING_STATUSES,
@@ -50,7 +50,7 @@ export class SetActionBudgetInput {
   @ExpectedVersionField()
   expectedVersion: number;
 
-  @Field(() => KronerScalar, { nullable: true, description: 'Whole kroner; null: no budget given.' })
+  @KronerField({ nullable: true, description: 'Whole kroner; null: no budget given.' })
   budget: number | null;
 }
 
@@ -75,7 +75,7 @@ export class RecordFundingLineInput {
   @StatusField()
   status: FundingStatus;
 
-  @Field(() => KronerScalar, { description: 'Whole kroner, more than 0.' })
+  @KronerField({ description: 'Whole kroner, more than 0.' })
   amount: number;
 
   @YearField()
@@ -105,7 +105,7 @@ export class UpdateFundingLineInput {
   @StatusField(true)
   status?: FundingStatus;
 
-  @Field(() => KronerScalar, { nullable: true })
+  @KronerField({ nullable: true })
   amount?: number;
 
   @YearField(true)
