@@ -20,46 +20,50 @@ export const DEMO_PROGRAMME = {
   endYear: 2028,
 };
 
-const INNOVATION_PLAN = 'Regional plan for innovasjon og nyskaping i Oslo og Akershus';
-
 export const DEMO_FOCUS_AREAS = [
   {
     code: 'LOG',
     name: 'Logistikk',
     description:
       'Styrke regionens rolle som logistikknav rundt Oslo lufthavn, med grønnere transport og flere kunnskapsarbeidsplasser.',
-    innovationPlanPriority: `${INNOVATION_PLAN}: grønn omstilling i næringslivet`,
+    goal: 'M2',
+    innovationPriority: 'P1',
   },
   {
     code: 'BIO',
     name: 'Bioøkonomi',
     description: 'Skape verdier av skog, jord og restråstoff, og knytte landbruket tettere til industri og forskning.',
-    innovationPlanPriority: `${INNOVATION_PLAN}: sirkulær økonomi`,
+    goal: 'M1',
+    innovationPriority: 'P2',
   },
   {
     code: 'KRE',
     name: 'Kreativ næring',
     description: 'Gi kreative bedrifter nettverk, lokaler og markeder i hele regionen.',
-    innovationPlanPriority: null,
+    goal: 'M1',
+    innovationPriority: null,
   },
   {
     code: 'REI',
     name: 'Reiseliv',
     description: 'Utvikle helårige opplevelser langs Mjøsa, Hurdalssjøen og Glomma, og bedre samarbeidet om vertskap.',
-    innovationPlanPriority: null,
+    goal: 'M2',
+    innovationPriority: null,
   },
   {
     code: 'SMA',
     name: 'Smarte samfunn',
     description:
       'Leverandørutvikling og tjenesteinnovasjon i samspillet mellom det offentlige og det private næringslivet.',
-    innovationPlanPriority: `${INNOVATION_PLAN}: innovasjon i offentlig sektor`,
+    goal: 'M3',
+    innovationPriority: 'P3',
   },
   {
     code: 'POL',
     name: 'Næringspolitikk',
     description:
       'Felles interessepolitikk og næringspolitikk på tvers av kommunegrensene, og samarbeid med naboregioner.',
-    innovationPlanPriority: null,
+    goal: 'M3',
+    innovationPriority: null,
   },
 ] as const;

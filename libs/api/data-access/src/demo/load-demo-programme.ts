@@ -18,6 +18,7 @@ import {
   UserEntity,
 } from '../entities';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { loadDemoGoals } from './demo-goals';
 import { loadDemoRound } from './demo-round';
 import { DEMO_ACTIONS, DEMO_ADOPTIONS, DEMO_INDICATORS, DEMO_PARTIES } from './demo-content';
 import { DEMO_FOCUS_AREAS, DEMO_MUNICIPALITIES, DEMO_PROGRAMME, DEMO_REGION } from './demo-programme';
@@ -47,8 +48,8 @@ export async function loadDemoProgrammeIfEmpty(
     );
     const programme = await manager.save(manager.create(ProgrammeEntity, { ...DEMO_PROGRAMME, regionId: region.id }));
     const focusAreas = await manager.save(
-      DEMO_FOCUS_AREAS.map((area, index) =>
-        manager.create(FocusAreaEntity, { ...area, programmeId: programme.id, sortOrder: index + 1 }),
+      DEMO_FOCUS_AREAS.map(({ code, name, description }, index) =>
+        manager.create(FocusAreaEntity, { code, name, description, programmeId: programme.id, sortOrder: index + 1 }),
       ),
     );
     const municipalityIds = new Map(municipalities.map((m) => [m.slug, m.id]));
@@ -59,6 +60,7 @@ export async function loadDemoProgrammeIfEmpty(
     };
     await loadActions(manager, programme.id, ids);
     await loadIndicators(manager, programme.id, ids);
+    await loadDemoGoals(manager, region.id, programme.id);
     await manager.insert(
       UserEntity,
       DEMO_ACCOUNTS.map((account) => ({

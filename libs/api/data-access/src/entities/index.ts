@@ -5,7 +5,13 @@ import { ChangeEventEntity } from './change-event.entity';
 import { EffortEntryEntity } from './effort-entry.entity';
 import { FocusAreaEntity } from './focus-area.entity';
 import { FundingLineEntity } from './funding-line.entity';
+import { ActionGoalEntity, GoalEntity } from './goal.entity';
 import { IndicatorEntity, IndicatorValueEntity } from './indicator.entity';
+import {
+  ActionInnovationPriorityEntity,
+  InnovationPlanEntity,
+  InnovationPriorityEntity,
+} from './innovation-plan.entity';
 import { InvolvementEntity } from './involvement.entity';
 import { MailOutboxEntity } from './mail-outbox.entity';
 import { KeptFigureCellEntity, KeptFigureContributionEntity, KeptFigureDateEntity } from './kept-figures.entity';
@@ -51,6 +57,11 @@ export {
   ReportingRoundEntity,
   RoundReportEntity,
   MailOutboxEntity,
+  GoalEntity,
+  ActionGoalEntity,
+  InnovationPlanEntity,
+  InnovationPriorityEntity,
+  ActionInnovationPriorityEntity,
   FundingLineEntity,
   EffortEntryEntity,
 };
@@ -83,6 +94,11 @@ export const ENTITIES = [
   RoundReportEntity,
   ReportLinkEntity,
   MailOutboxEntity,
+  GoalEntity,
+  ActionGoalEntity,
+  InnovationPlanEntity,
+  InnovationPriorityEntity,
+  ActionInnovationPriorityEntity,
   FundingLineEntity,
   EffortEntryEntity,
 ];

@@ -11,6 +11,7 @@ import { IntermunicipalCouncil1796350000000 } from './1796350000000-intermunicip
 import { ReportLinks1796420000000 } from './1796420000000-report-links';
 import { ReportingRounds1796400000000 } from './1796400000000-reporting-rounds';
 import { Mail1796410000000 } from './1796410000000-mail';
+import { Goals1796530000000 } from './1796530000000-goals';
 import { Funding1796540000000 } from './1796540000000-funding';
 
 /**
@@ -31,5 +32,6 @@ export const MIGRATIONS = [
   ReportingRounds1796400000000,
   ReportLinks1796420000000,
   Mail1796410000000,
+  Goals1796530000000,
   Funding1796540000000,
 ];

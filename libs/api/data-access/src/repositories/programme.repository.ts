@@ -5,12 +5,9 @@ import { AdoptionEntity, FocusAreaEntity, MunicipalityEntity, ProgrammeEntity } 
 import { updateIfVersion } from './guarded-update';
 import { managerOf, type QueryScope } from './scope';
 
-export type FocusAreaFields = Pick<
-  FocusAreaEntity,
-  'programmeId' | 'code' | 'name' | 'description' | 'innovationPlanPriority' | 'sortOrder'
->;
+export type FocusAreaFields = Pick<FocusAreaEntity, 'programmeId' | 'code' | 'name' | 'description' | 'sortOrder'>;
 
-export type FocusAreaPatch = Partial<Pick<FocusAreaFields, 'name' | 'description' | 'innovationPlanPriority'>>;
+export type FocusAreaPatch = Partial<Pick<FocusAreaEntity, 'name' | 'description' | 'goalId' | 'innovationPriorityId'>>;
 
 /** Where a decision belongs: a municipality, and the whole programme (no focus area) or one focus area. */
 export type AdoptionSubject = Pick<AdoptionEntity, 'programmeId' | 'municipalityId' | 'focusAreaId'>;

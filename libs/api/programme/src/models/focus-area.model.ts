@@ -15,8 +15,10 @@ export class FocusAreaModel {
   @Field(() => String)
   description: string;
 
-  @Field(() => String, { nullable: true, description: 'The regional innovation plan priority it serves.' })
-  innovationPlanPriority: string | null;
+  /** Resolved by the goals feature, which owns goals and the innovation plan. */
+  goalId: string | null;
+
+  innovationPriorityId: string | null;
 
   @Field(() => Int)
   version: number;
@@ -28,7 +30,8 @@ export function toFocusAreaModel(entity: FocusAreaEntity): FocusAreaModel {
     code: entity.code,
     name: entity.name,
     description: entity.description,
-    innovationPlanPriority: entity.innovationPlanPriority,
+    goalId: entity.goalId,
+    innovationPriorityId: entity.innovationPriorityId,
     version: entity.version,
   };
 }

@@ -65,7 +65,6 @@ export class ProgrammeService {
         code: input.code,
         name: input.name.trim(),
         description: input.description ?? '',
-        innovationPlanPriority: input.innovationPlanPriority ?? null,
         sortOrder: Math.max(0, ...existing.map((area) => area.sortOrder)) + 1,
       });
       tx.record({ entity: 'focus_area', entityId: focusArea.id, operation: 'CREATE', before: null, after: focusArea });
@@ -86,7 +85,6 @@ export class ProgrammeService {
       const patch = {
         ...(input.name !== undefined && { name: input.name.trim() }),
         ...(input.description !== undefined && { description: input.description }),
-        ...(input.innovationPlanPriority !== undefined && { innovationPlanPriority: input.innovationPlanPriority }),
       };
       const after = await this.programmes.updateFocusAreaIfVersion(tx, before.id, input.expectedVersion, patch);
       if (!after) throw conflict('focus area', toFocusAreaModel(before));

@@ -24,9 +24,6 @@ export class CreateFocusAreaInput {
 
   @TextField({ nullable: true, max: 10_000 })
   description?: string;
-
-  @TextField({ nullable: true, max: 200 })
-  innovationPlanPriority?: string;
 }
 
 @InputType()
@@ -42,9 +39,6 @@ export class UpdateFocusAreaInput {
 
   @TextField({ nullable: true, max: 10_000 })
   description?: string;
-
-  @TextField({ nullable: true, max: 200 })
-  innovationPlanPriority?: string | null;
 }
 
 @InputType({ description: 'Records a municipality’s decision; expectedVersion is required when one exists.' })
