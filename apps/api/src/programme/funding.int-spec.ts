@@ -200,6 +200,32 @@ describe('money and effort of actions', () => {
     expect(set.fundingTotalsOfActions).toEqual({ granted: 1_000_000_000_000, actionCount: 2 });
   });
 
+  it('sums a goal over the actions serving it and its sub-goals, each action once', async () => {
+    const [serving, servingSub] = [await makeAction(['Nes']), await makeAction(['Eidsvoll'])];
+    await record(api, { actionId: serving, source: 'COUNTY', status: 'GRANTED', amount: 400_000 });
+    await record(api, { actionId: servingSub, source: 'STATE', status: 'GRANTED', amount: 99 });
+    const db = api.db.dataSource;
+    const [{ id: goal }] = await db.query(
+      `INSERT INTO goal (region_id, code, name) SELECT region_id, 'T9', 'Testmål' FROM programme LIMIT 1 RETURNING id`,
+    );
+    const [{ id: sub }] = await db.query(
+      `INSERT INTO goal (region_id, parent_id, code, name) SELECT region_id, $1, 'T9.1', 'Delmål' FROM programme LIMIT 1
+       RETURNING id`,
+      [goal],
+    );
+    await db.query('INSERT INTO action_goal (action_id, goal_id) VALUES ($1, $2), ($3, $4), ($3, $2)', [
+      serving,
+      goal,
+      servingSub,
+      sub,
+    ]);
+    const totals = 'query($id: ID!) { fundingTotalsOfGoal(goalId: $id) { granted actionCount } }';
+    const ofGoal = await api.data<{ fundingTotalsOfGoal: unknown }>(totals, { id: goal });
+    expect(ofGoal.fundingTotalsOfGoal).toEqual({ granted: 400_099, actionCount: 2 });
+    const ofSub = await api.data<{ fundingTotalsOfGoal: unknown }>(totals, { id: sub });
+    expect(ofSub.fundingTotalsOfGoal).toEqual({ granted: 99, actionCount: 1 });
+  });
+
   it('changes a line at its version only, and deletes it', async () => {
     const { data } = await record(api, { actionId: shared, source: 'COUNTY', amount: 500_000 });
     const line = data!.recordFundingLine;

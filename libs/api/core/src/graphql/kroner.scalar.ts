@@ -17,15 +17,21 @@ function checked(value: unknown): number {
   return isKroner(value) ? value : refuse(value);
 }
 
+/** A sum may pass one amount's limit; it is still exact while it is a safe integer. */
+function serialized(value: unknown): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  throw new Error(`${String(value)} is not an exact amount of kroner`);
+}
+
 /**
  * An amount of money in whole Norwegian kroner: a non-negative safe integer, sent as a JSON number.
- * Anything else (a fraction, a negative amount, a string, one too large to be exact) is refused
+ * An input is one amount, at most MAX_KRONER; anything else (a fraction, a negative amount, a string, one too large to be exact) is refused
  * as BAD_USER_INPUT, in variables and in the document alike, before a resolver runs.
  */
 export const KronerScalar = new GraphQLScalarType<number, number>({
   name: 'Kroner',
   description: `Whole Norwegian kroner: an integer from 0 to ${MAX_KRONER}, never a fraction.`,
-  serialize: checked,
+  serialize: serialized,
   parseValue: checked,
   parseLiteral: (node: ValueNode) => (node.kind === Kind.INT ? checked(Number(node.value)) : refuse(node.kind)),
 });

@@ -231,6 +231,26 @@ export class FundingRepository {
   }
 
   /**
+   * Totals of each goal of the programme's region, over the programme's actions that serve it or
+   * one of its sub-goals (at any depth), each action once however many of those goals it serves.
+   */
+  async sumsByGoal(programmeId: string): Promise<FundingSums[]> {
+    const rows: Row[] = await this.dataSource.query(
+      sumsOver(`
+        WITH RECURSIVE tree AS (
+          SELECT g.id AS goal_id, g.id AS member_id FROM goal g JOIN programme p ON p.region_id = g.region_id
+           WHERE p.id = $1
+          UNION ALL
+          SELECT t.goal_id, g.id FROM tree t JOIN goal g ON g.parent_id = t.member_id)
+        SELECT DISTINCT ag.action_id, t.goal_id::text AS key
+          FROM tree t JOIN action_goal ag ON ag.goal_id = t.member_id
+          JOIN action a ON a.id = ag.action_id AND a.programme_id = $1`),
+      [programmeId],
+    );
+    return rows.map((row) => sumsOf(row, true));
+  }
+
+  /**
    * Each municipality's own money: the amounts of the lines that are its share (source MUNICIPALITY),
    * on the programme's actions. Other money of actions it takes part in is not its own, and is left out.
    */

@@ -34,6 +34,10 @@ function createLoaders(funding: FundingRepository, programmeId: () => Promise<st
       const sums = new Map((await funding.sumsByFocusArea(await programmeId())).map((row) => [row.key, row]));
       return ids.map((id) => sums.get(id) ?? null);
     }),
+    goalSums: new DataLoader<string, FundingSums | null>(async (ids) => {
+      const sums = new Map((await funding.sumsByGoal(await programmeId())).map((row) => [row.key, row]));
+      return ids.map((id) => sums.get(id) ?? null);
+    }),
     municipalitySums: new DataLoader<string, FundingSums | null>(async (ids) => {
       const sums = new Map((await funding.sumsByMunicipality(await programmeId())).map((row) => [row.key, row]));
       return ids.map((id) => sums.get(id) ?? null);

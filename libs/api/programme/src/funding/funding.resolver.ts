@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Args, ArgsType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { type Caller, CurrentCaller, CurrentViewer, IdListField, KronerScalar, PolicyService } from '@tiltak/api-core';
+import {
+  type Caller,
+  CurrentCaller,
+  CurrentViewer,
+  IdField,
+  IdListField,
+  KronerScalar,
+  PolicyService,
+} from '@tiltak/api-core';
 import { FundingRepository } from '@tiltak/api-data-access';
 import type { Principal } from '@tiltak/domain';
 import { scopeOf } from '../actions/action-writes';
@@ -34,6 +42,12 @@ import {
 class ActionSetArgs {
   @IdListField({ min: 1, max: 1000, description: 'The actions to total, at most 1000.' })
   actionIds: string[];
+}
+
+@ArgsType()
+class GoalArgs {
+  @IdField()
+  goalId: string;
 }
 
 /** Base of the funding resolvers: the signed-in check on every read of money, and the loaders. */
@@ -73,6 +87,20 @@ export class FundingResolver extends FundingReads {
     this.service.requireReader(viewer);
     const programme = await this.context.programme();
     return toFundingTotals(await this.funding.sumsOfActionSet(programme.id, 'set', [...new Set(actionIds)]), 'ACTIONS');
+  }
+
+  @Query(() => FundingTotalsModel, {
+    description:
+      'Money and effort of a goal: the programme’s actions serving it or any of its sub-goals, each action once.',
+  })
+  fundingTotalsOfGoal(
+    @Args() { goalId }: GoalArgs,
+    @CurrentViewer() viewer: Principal | null,
+    @LoaderScope() scope: object,
+  ): Promise<FundingTotalsModel> {
+    return this.loaders(viewer, scope)
+      .goalSums.load(goalId)
+      .then((sums) => toFundingTotals(sums, 'ACTIONS'));
   }
 
   @Mutation(() => ActionModel, { description: 'Sets or clears an action’s budget, in whole kroner.' })
