@@ -22,6 +22,7 @@ const anAction = (overrides: Partial<Snapshot> = {}): Snapshot =>
     expectedProgress: 45,
     overdue: false,
     version: 3,
+    budget: null,
     healthOverride: null,
     focusArea: { __typename: 'FocusArea', id: 'f1', name: 'Næringsutvikling' },
     municipalities: [],
@@ -128,6 +129,24 @@ describe('takeLiveChanges', () => {
       'ReportingRounds',
     ]);
     expect(takeLiveChanges(sut, [aChange('reporting_round', null)]).operations).toEqual(refetch.operations);
+  });
+
+  it('fetches the money views when a funding line or hours change, though the action they carry is unchanged', () => {
+    const sut = cacheWithActionPage(anAction({ version: 4 }), ['s1']);
+
+    const refetch = takeLiveChanges(sut, [aChange('funding_line', anAction({ version: 4 }), { actionId: 'a1' })]);
+
+    expect(refetch.everything).toBe(false);
+    expect([...refetch.operations].sort()).toEqual([
+      'ActionFunding',
+      'FocusAreaFunding',
+      'FocusAreaMoney',
+      'MunicipalityMoney',
+      'RecentChanges',
+    ]);
+    expect(takeLiveChanges(sut, [aChange('effort_entry', anAction({ version: 4 }))]).operations).toEqual(
+      refetch.operations,
+    );
   });
 
   it('takes someone else’s status update, and fetches the history of the open action that misses it', () => {

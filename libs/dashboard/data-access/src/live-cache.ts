@@ -23,6 +23,8 @@ const ROLL_UPS = ['ProgressOverview', 'MunicipalityPage', 'FocusAreaPage', 'Prog
 export const FILTERED_ACTIONS = 'FilteredActions';
 /** What shows reporting rounds and reports: the rounds, one round's completion view, and what the viewer owes. */
 const REPORTING = ['ReportingRounds', 'ReportingRound', 'MyReports', 'MyReportsCount'] as const;
+/** Money and effort summed over actions: the overview's focus-area money, a place's money, an action's lines. */
+const FUNDING = ['FocusAreaFunding', 'FocusAreaMoney', 'MunicipalityMoney', 'ActionFunding'] as const;
 /** The latest saved changes, read from the history: every change but one to an account adds to them. */
 const RECENT_CHANGES = 'RecentChanges';
 
@@ -35,7 +37,7 @@ const RECENT_CHANGES = 'RecentChanges';
 function staleAfter(entity: string): readonly string[] | 'everything' {
   switch (entity) {
     case 'action':
-      return [...ROLL_UPS, 'Watchlist', FILTERED_ACTIONS, 'WhoDoesWhat', RECENT_CHANGES];
+      return [...ROLL_UPS, 'Watchlist', FILTERED_ACTIONS, 'WhoDoesWhat', RECENT_CHANGES, ...FUNDING];
     case 'milestone':
     case 'status_update':
       return [...ROLL_UPS, 'Watchlist', FILTERED_ACTIONS, RECENT_CHANGES];
@@ -57,12 +59,18 @@ function staleAfter(entity: string): readonly string[] | 'everything' {
     case 'report':
     case 'reporting_round':
       return REPORTING;
+    case 'funding_line':
+    case 'effort_entry':
+      return [...FUNDING, RECENT_CHANGES];
     default:
       return 'everything';
   }
 }
 
 type Snapshot = NonNullable<LiveChange['action']>;
+
+/** Records that belong to an action without being part of its snapshot. */
+const BESIDE_ACTION = new Set(['report', 'funding_line', 'effort_entry']);
 
 function snapshotOf(cache: ApolloCache, id: string): string | null {
   const held = cache.readFragment({ id, fragment: ActionSnapshotFragmentDoc, fragmentName: 'ActionSnapshot' });
@@ -85,8 +93,11 @@ export function takeLiveChanges(cache: ApolloCache, changes: readonly LiveChange
     if (change.reset) {
       refetch.everything = true;
     } else if (change.action) {
-      // A report is not part of the action it carries: the action may be unchanged while the report moved.
-      if (applyAction(cache, change.action) || change.entity === 'report') stale(staleAfter(change.entity ?? ''));
+      // A report, a funding line or hours are not part of the action they carry: the action may be
+      // unchanged while they moved.
+      if (applyAction(cache, change.action) || BESIDE_ACTION.has(change.entity ?? '')) {
+        stale(staleAfter(change.entity ?? ''));
+      }
       if (change.entity === 'status_update' && historyMisses(cache, change.action, change.entityId))
         refetch.histories.add(change.action.id);
     } else if (change.actionId) {

@@ -74,6 +74,20 @@ export type CreateUserInput = {
   role: Role;
 };
 
+export type DeleteFundingLineInput = {
+  expectedVersion: number;
+  fundingLineId: string | number;
+};
+
+/** ACTIONS: every line, budget and hour of the actions counted. MUNICIPAL_SHARES: a municipality’s own lines. */
+export type FundingBasis = 'ACTIONS' | 'MUNICIPAL_SHARES';
+
+/** Where the money comes from: a municipality’s share, the county, Innovasjon Norge, the state, … */
+export type FundingSource = 'COUNTY' | 'EU' | 'INNOVASJON_NORGE' | 'MUNICIPALITY' | 'OTHER' | 'PRIVATE' | 'STATE';
+
+/** Planned, applied for, granted or refused. */
+export type FundingStatus = 'APPLIED' | 'GRANTED' | 'PLANNED' | 'REFUSED';
+
 /** Actual progress against the progress expected by today. */
 export type Health = 'AT_RISK' | 'OFF_TRACK' | 'ON_TRACK';
 
@@ -151,6 +165,22 @@ export type ProjectLeadInput = {
   userId: string | number;
 };
 
+export type RecordFundingLineInput = {
+  actionId: string | number;
+  /** Whole kroner, more than 0. */
+  amount: number;
+  /** Required for MUNICIPALITY, one of the action’s municipalities; else none. */
+  municipalityId?: string | number | null | undefined;
+  /** The funder’s case number. */
+  reference?: string | null | undefined;
+  source: FundingSource;
+  /** Required for OTHER, PRIVATE and EU: whose money it is. */
+  sourceName?: string | null | undefined;
+  status: FundingStatus;
+  /** 2000–2100. */
+  year: number;
+};
+
 export type RemoveInvolvementInput = {
   expectedVersion: number;
   involvementId: string | number;
@@ -204,6 +234,25 @@ export type SendReportLinkInput = {
   reportId: string | number;
 };
 
+export type SetActionBudgetInput = {
+  actionId: string | number;
+  /** Whole kroner; null: no budget given. */
+  budget?: number | null | undefined;
+  expectedVersion: number;
+};
+
+export type SetEffortHoursInput = {
+  actionId: string | number;
+  /** The entry’s version; leave out when the year has no entry yet. */
+  expectedVersion?: number | null | undefined;
+  /** 0–1000000 hours. */
+  hours: number;
+  /** A party involved in the action. */
+  partyId: string | number;
+  /** 2000–2100. */
+  year: number;
+};
+
 /** A project lead’s update: only actionId and expectedVersion are required. */
 export type UpdateActionStatusInput = {
   actionId: string | number;
@@ -251,6 +300,7 @@ export type ActionQueryVariables = Exact<{
 
 export type ActionQuery = {
   action: {
+    budget: number | null;
     id: string;
     code: string;
     title: string;
@@ -338,6 +388,7 @@ export type UpdateActionStatusMutationVariables = Exact<{
 
 export type UpdateActionStatusMutation = {
   updateActionStatus: {
+    budget: number | null;
     id: string;
     code: string;
     title: string;
@@ -406,6 +457,7 @@ export type CompleteMilestoneMutationVariables = Exact<{
 
 export type CompleteMilestoneMutation = {
   completeMilestone: {
+    budget: number | null;
     id: string;
     code: string;
     title: string;
@@ -474,6 +526,7 @@ export type ReopenMilestoneMutationVariables = Exact<{
 
 export type ReopenMilestoneMutation = {
   reopenMilestone: {
+    budget: number | null;
     id: string;
     code: string;
     title: string;
@@ -542,6 +595,7 @@ export type AddInvolvementMutationVariables = Exact<{
 
 export type AddInvolvementMutation = {
   addInvolvement: {
+    budget: number | null;
     id: string;
     code: string;
     title: string;
@@ -610,6 +664,7 @@ export type UpdateInvolvementMutationVariables = Exact<{
 
 export type UpdateInvolvementMutation = {
   updateInvolvement: {
+    budget: number | null;
     id: string;
     code: string;
     title: string;
@@ -678,6 +733,7 @@ export type RemoveInvolvementMutationVariables = Exact<{
 
 export type RemoveInvolvementMutation = {
   removeInvolvement: {
+    budget: number | null;
     id: string;
     code: string;
     title: string;
@@ -753,6 +809,7 @@ export type NameProjectLeadMutationVariables = Exact<{
 
 export type NameProjectLeadMutation = {
   nameProjectLead: {
+    budget: number | null;
     id: string;
     code: string;
     title: string;
@@ -821,6 +878,7 @@ export type UnnameProjectLeadMutationVariables = Exact<{
 
 export type UnnameProjectLeadMutation = {
   unnameProjectLead: {
+    budget: number | null;
     id: string;
     code: string;
     title: string;
@@ -936,6 +994,7 @@ export type ActionDetailFragment = {
 };
 
 export type ActionSnapshotFragment = {
+  budget: number | null;
   id: string;
   code: string;
   title: string;
@@ -1144,6 +1203,186 @@ export type FigureExplanationFragment = {
   }>;
 };
 
+export type FundingTotalsFragment = {
+  basis: FundingBasis;
+  budget: number | null;
+  planned: number;
+  applied: number;
+  granted: number;
+  refused: number;
+  hours: number | null;
+  actionCount: number;
+  budgetedActionCount: number;
+  lineCounts: { planned: number; applied: number; granted: number; refused: number };
+};
+
+export type FocusAreaFundingQueryVariables = Exact<{ [key: string]: never }>;
+
+export type FocusAreaFundingQuery = {
+  currentProgramme: {
+    id: string;
+    fundingTotals: {
+      basis: FundingBasis;
+      budget: number | null;
+      planned: number;
+      applied: number;
+      granted: number;
+      refused: number;
+      hours: number | null;
+      actionCount: number;
+      budgetedActionCount: number;
+      lineCounts: { planned: number; applied: number; granted: number; refused: number };
+    };
+  } | null;
+  focusAreas: Array<{
+    id: string;
+    name: string;
+    fundingTotals: {
+      basis: FundingBasis;
+      budget: number | null;
+      planned: number;
+      applied: number;
+      granted: number;
+      refused: number;
+      hours: number | null;
+      actionCount: number;
+      budgetedActionCount: number;
+      lineCounts: { planned: number; applied: number; granted: number; refused: number };
+    };
+  }>;
+};
+
+export type FocusAreaMoneyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type FocusAreaMoneyQuery = {
+  focusArea: {
+    id: string;
+    fundingTotals: {
+      basis: FundingBasis;
+      budget: number | null;
+      planned: number;
+      applied: number;
+      granted: number;
+      refused: number;
+      hours: number | null;
+      actionCount: number;
+      budgetedActionCount: number;
+      lineCounts: { planned: number; applied: number; granted: number; refused: number };
+    };
+  } | null;
+};
+
+export type MunicipalityMoneyQueryVariables = Exact<{
+  slug: string;
+}>;
+
+export type MunicipalityMoneyQuery = {
+  municipality: {
+    id: string;
+    fundingTotals: {
+      basis: FundingBasis;
+      budget: number | null;
+      planned: number;
+      applied: number;
+      granted: number;
+      refused: number;
+      hours: number | null;
+      actionCount: number;
+      budgetedActionCount: number;
+      lineCounts: { planned: number; applied: number; granted: number; refused: number };
+    };
+  } | null;
+};
+
+export type FundingLineRowFragment = {
+  id: string;
+  source: FundingSource;
+  sourceName: string | null;
+  status: FundingStatus;
+  amount: number;
+  year: number;
+  reference: string | null;
+  version: number;
+  municipality: { id: string; name: string } | null;
+};
+
+export type ActionFundingQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ActionFundingQuery = {
+  action: {
+    id: string;
+    version: number;
+    budget: number | null;
+    municipalities: Array<{ municipality: { id: string; name: string } }>;
+    involvements: Array<{ id: string; party: { id: string; name: string } }>;
+    fundingTotals: {
+      basis: FundingBasis;
+      budget: number | null;
+      planned: number;
+      applied: number;
+      granted: number;
+      refused: number;
+      hours: number | null;
+      actionCount: number;
+      budgetedActionCount: number;
+      lineCounts: { planned: number; applied: number; granted: number; refused: number };
+    };
+    fundingLines: Array<{
+      id: string;
+      source: FundingSource;
+      sourceName: string | null;
+      status: FundingStatus;
+      amount: number;
+      year: number;
+      reference: string | null;
+      version: number;
+      municipality: { id: string; name: string } | null;
+    }>;
+    effort: Array<{ id: string; year: number; hours: number; version: number; party: { id: string; name: string } }>;
+    fundingAbilities: { editFunding: boolean; municipalShares: Array<string>; effortParties: Array<string> };
+  } | null;
+};
+
+export type RecordFundingLineMutationVariables = Exact<{
+  input: RecordFundingLineInput;
+}>;
+
+export type RecordFundingLineMutation = {
+  recordFundingLine: {
+    id: string;
+    source: FundingSource;
+    sourceName: string | null;
+    status: FundingStatus;
+    amount: number;
+    year: number;
+    reference: string | null;
+    version: number;
+    municipality: { id: string; name: string } | null;
+  };
+};
+
+export type DeleteFundingLineMutationVariables = Exact<{
+  input: DeleteFundingLineInput;
+}>;
+
+export type DeleteFundingLineMutation = { deleteFundingLine: { id: string } };
+
+export type SetActionBudgetMutationVariables = Exact<{
+  input: SetActionBudgetInput;
+}>;
+
+export type SetActionBudgetMutation = { setActionBudget: { id: string; version: number; budget: number | null } };
+
+export type SetEffortHoursMutationVariables = Exact<{
+  input: SetEffortHoursInput;
+}>;
+
+export type SetEffortHoursMutation = { setEffortHours: { id: string; year: number; hours: number; version: number } };
+
 export type ProgrammeChangedSubscriptionVariables = Exact<{
   since?: string | null | undefined;
 }>;
@@ -1160,6 +1399,7 @@ export type ProgrammeChangedSubscription = {
     actor: string | null;
     occurredAt: string | null;
     action: {
+      budget: number | null;
       id: string;
       code: string;
       title: string;
@@ -2291,6 +2531,7 @@ export const ActionSnapshotFragmentDoc = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -2584,6 +2825,77 @@ export const FigureExplanationFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<FigureExplanationFragment, unknown>;
+export const FundingTotalsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FundingTotals' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FundingTotals' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hours' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budgetedActionCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lineCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FundingTotalsFragment, unknown>;
+export const FundingLineRowFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FundingLineRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FundingLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipality' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FundingLineRowFragment, unknown>;
 export const ActionVersionFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3254,6 +3566,7 @@ export const ActionDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -3607,6 +3920,7 @@ export const UpdateActionStatusDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -3894,6 +4208,7 @@ export const CompleteMilestoneDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -4181,6 +4496,7 @@ export const ReopenMilestoneDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -4468,6 +4784,7 @@ export const AddInvolvementDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -4755,6 +5072,7 @@ export const UpdateInvolvementDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -5042,6 +5360,7 @@ export const RemoveInvolvementDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -5365,6 +5684,7 @@ export const NameProjectLeadDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -5649,6 +5969,7 @@ export const UnnameProjectLeadDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -6133,6 +6454,641 @@ export const ProgressExplanationDocument = {
     },
   ],
 } as unknown as DocumentNode<ProgressExplanationQuery, ProgressExplanationQueryVariables>;
+export const FocusAreaFundingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FocusAreaFunding' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'currentProgramme' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fundingTotals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FundingTotals' } }],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusAreas' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fundingTotals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FundingTotals' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FundingTotals' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FundingTotals' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hours' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budgetedActionCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lineCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FocusAreaFundingQuery, FocusAreaFundingQueryVariables>;
+export const FocusAreaMoneyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FocusAreaMoney' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fundingTotals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FundingTotals' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FundingTotals' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FundingTotals' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hours' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budgetedActionCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lineCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FocusAreaMoneyQuery, FocusAreaMoneyQueryVariables>;
+export const MunicipalityMoneyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MunicipalityMoney' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'slug' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipality' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'slug' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'slug' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fundingTotals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FundingTotals' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FundingTotals' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FundingTotals' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hours' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budgetedActionCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lineCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MunicipalityMoneyQuery, MunicipalityMoneyQueryVariables>;
+export const ActionFundingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ActionFunding' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'municipalities' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'municipality' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'involvements' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'party' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fundingTotals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FundingTotals' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fundingLines' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FundingLineRow' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'effort' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'hours' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'party' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fundingAbilities' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'editFunding' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'municipalShares' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'effortParties' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FundingTotals' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FundingTotals' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hours' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budgetedActionCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lineCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FundingLineRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FundingLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipality' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionFundingQuery, ActionFundingQueryVariables>;
+export const RecordFundingLineDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecordFundingLine' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RecordFundingLineInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recordFundingLine' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FundingLineRow' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FundingLineRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FundingLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipality' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordFundingLineMutation, RecordFundingLineMutationVariables>;
+export const DeleteFundingLineDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeleteFundingLine' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DeleteFundingLineInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteFundingLine' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteFundingLineMutation, DeleteFundingLineMutationVariables>;
+export const SetActionBudgetDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetActionBudget' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SetActionBudgetInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setActionBudget' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetActionBudgetMutation, SetActionBudgetMutationVariables>;
+export const SetEffortHoursDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetEffortHours' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SetEffortHoursInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setEffortHours' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hours' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetEffortHoursMutation, SetEffortHoursMutationVariables>;
 export const ProgrammeChangedDocument = {
   kind: 'Document',
   definitions: [
@@ -6401,6 +7357,7 @@ export const ProgrammeChangedDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
