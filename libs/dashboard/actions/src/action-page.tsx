@@ -5,6 +5,7 @@ import { Content, ProgressBar, StatusMessage, useContentLang } from '@tiltak/das
 import { HEALTH_THRESHOLDS } from '@tiltak/domain';
 import { useEffect, useRef } from 'react';
 import { useLocation, useParams } from 'react-router';
+import { FundingSection } from './funding-section';
 import { InvolvementsPanel } from './involvements-panel';
 import { MilestoneList } from './milestone-list';
 import { ReportLinksSection } from './report-links-section';
@@ -110,6 +111,7 @@ export function ActionPage() {
           </section>
           <InvolvementsPanel action={action} />
           <ReportLinksSection actionId={action.id} />
+          <FundingSection actionId={action.id} />
           {action.milestones.length > 0 && (
             <MilestoneList milestones={action.milestones} mayEdit={may.editMilestones} />
           )}

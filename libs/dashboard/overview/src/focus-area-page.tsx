@@ -11,6 +11,7 @@ import {
 } from '@tiltak/dashboard-ui';
 import { Link, useParams } from 'react-router';
 import { CellTable } from './cell-table';
+import { FocusAreaFunding } from './funding-summary';
 import { Indicators } from './indicators';
 
 /** `/focus-areas/:id`: one focus area's column of the matrix, and its indicators for the region as a whole. */
@@ -66,6 +67,7 @@ export function FocusAreaPage() {
             : [];
         })}
       />
+      <FocusAreaFunding focusAreaId={focusArea.id} />
       <section aria-labelledby="indicators-title" className="panel">
         <h2 id="indicators-title">{t('place.indicators')}</h2>
         <Indicators indicators={data.indicators} municipalityCount={data.municipalities.length} />

@@ -4,6 +4,7 @@ import { formatDate, formatPercent, useDocumentTitle, useI18n } from '@tiltak/da
 import { Content, FigureExplanation, FigureSummary, ProgressBar, StatusMessage } from '@tiltak/dashboard-ui';
 import { Link, useParams } from 'react-router';
 import { CellTable } from './cell-table';
+import { MunicipalityFunding } from './funding-summary';
 import { Indicators } from './indicators';
 
 /** `/municipalities/:slug`: one municipality's row of the matrix, its political decisions and indicators. */
@@ -53,6 +54,7 @@ export function MunicipalityPage() {
             : [];
         })}
       />
+      <MunicipalityFunding slug={slug} name={municipality.name} />
       <section aria-labelledby="decisions-title" className="panel">
         <h2 id="decisions-title">{t('place.decisions')}</h2>
         {decisions.length === 0 ? (
