@@ -18,6 +18,7 @@ import {
   UserEntity,
 } from '../entities';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { loadDemoFunding } from './demo-funding';
 import { loadDemoGoals } from './demo-goals';
 import { loadDemoRound } from './demo-round';
 import { DEMO_ACTIONS, DEMO_ADOPTIONS, DEMO_INDICATORS, DEMO_PARTIES } from './demo-content';
@@ -61,6 +62,7 @@ export async function loadDemoProgrammeIfEmpty(
     await loadActions(manager, programme.id, ids);
     await loadIndicators(manager, programme.id, ids);
     await loadDemoGoals(manager, region.id, programme.id);
+    await loadDemoFunding(manager, programme.id, ids.municipality, ids.party);
     await manager.insert(
       UserEntity,
       DEMO_ACCOUNTS.map((account) => ({
