@@ -111,7 +111,7 @@ export function ActionPage() {
           </section>
           <InvolvementsPanel action={action} />
           <ReportLinksSection actionId={action.id} />
-          <FundingSection actionId={action.id} />
+          <FundingSection action={action} />
           {action.milestones.length > 0 && (
             <MilestoneList milestones={action.milestones} mayEdit={may.editMilestones} />
           )}

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
+  type ActionDetail,
   ActionFundingDocument,
   type ActionFundingQuery,
   DeleteFundingLineDocument,
@@ -13,7 +14,8 @@ import { FUNDING_SOURCES, FUNDING_STATUSES, type FundingSource, sourceNeedsName 
 import { type FormEvent, useId, useState } from 'react';
 import { useChangeMessage } from './use-change-message';
 
-type Funded = NonNullable<ActionFundingQuery['action']>;
+/** The action's money, with its municipalities and parties as the action page already holds them. */
+type Funded = NonNullable<ActionFundingQuery['action']> & Pick<ActionDetail, 'municipalities' | 'involvements'>;
 type Line = Funded['fundingLines'][number];
 
 const REFETCH = { refetchQueries: ['ActionFunding'], awaitRefetchQueries: true };
@@ -24,14 +26,14 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim
  * in, with the forms for those the API lets change them. A signed-out visitor reads no money, so
  * the section is left out for them.
  */
-export function FundingSection({ actionId }: { actionId: string }) {
+export function FundingSection({ action: detail }: { action: ActionDetail }) {
   const { t, locale } = useI18n();
   const titleId = useId();
-  const { data } = useQuery(ActionFundingDocument, { variables: { id: actionId } });
+  const { data } = useQuery(ActionFundingDocument, { variables: { id: detail.id } });
   const { message, run } = useChangeMessage();
   const [deleteLine, deleting] = useMutation(DeleteFundingLineDocument, REFETCH);
-  const action = data?.action;
-  if (!action) return null;
+  if (!data?.action) return null;
+  const action: Funded = { ...data.action, municipalities: detail.municipalities, involvements: detail.involvements };
 
   const may = action.fundingAbilities;
   const kr = (value: number | null | undefined) => formatKroner(locale, value);

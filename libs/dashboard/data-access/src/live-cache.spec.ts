@@ -149,6 +149,18 @@ describe('takeLiveChanges', () => {
     );
   });
 
+  it('fetches the money views when an action it holds gets another budget, and not for a status update', () => {
+    const sut = cacheWithActionPage(anAction({ version: 4 }), ['s1']);
+
+    const budgeted = takeLiveChanges(sut, [aChange('action', anAction({ version: 5, budget: 1_500_000 }))]);
+    const updated = takeLiveChanges(sut, [
+      aChange('action', anAction({ version: 6, budget: 1_500_000, progress: 50 })),
+    ]);
+
+    expect(budgeted.operations.has('FocusAreaFunding')).toBe(true);
+    expect(updated.operations.has('FocusAreaFunding')).toBe(false);
+  });
+
   it('takes someone else’s status update, and fetches the history of the open action that misses it', () => {
     const sut = cacheWithActionPage(anAction(), ['s1']);
 

@@ -1,6 +1,8 @@
 import type { ApolloCache } from '@apollo/client';
 import {
   ActionHistoryEntriesFragmentDoc,
+  type ActionMoneyFragment,
+  ActionMoneyFragmentDoc,
   ActionSnapshotFragmentDoc,
   ActionVersionFragmentDoc,
   KnownPartyFragmentDoc,
@@ -37,7 +39,7 @@ const RECENT_CHANGES = 'RecentChanges';
 function staleAfter(entity: string): readonly string[] | 'everything' {
   switch (entity) {
     case 'action':
-      return [...ROLL_UPS, 'Watchlist', FILTERED_ACTIONS, 'WhoDoesWhat', RECENT_CHANGES, ...FUNDING];
+      return [...ROLL_UPS, 'Watchlist', FILTERED_ACTIONS, 'WhoDoesWhat', RECENT_CHANGES];
     case 'milestone':
     case 'status_update':
       return [...ROLL_UPS, 'Watchlist', FILTERED_ACTIONS, RECENT_CHANGES];
@@ -95,9 +97,13 @@ export function takeLiveChanges(cache: ApolloCache, changes: readonly LiveChange
     } else if (change.action) {
       // A report, a funding line or hours are not part of the action they carry: the action may be
       // unchanged while they moved.
+      const money = change.entity === 'action' ? moneyOf(cache, change.action.id) : null;
+      const moneyMoved = money !== null && money !== moneyKey(change.action);
       if (applyAction(cache, change.action) || BESIDE_ACTION.has(change.entity ?? '')) {
         stale(staleAfter(change.entity ?? ''));
       }
+      // A budget set, or an action moved to another focus area, moves the money sums; a status update does not.
+      if (moneyMoved) stale(FUNDING);
       if (change.entity === 'status_update' && historyMisses(cache, change.action, change.entityId))
         refetch.histories.add(change.action.id);
     } else if (change.actionId) {
@@ -108,6 +114,21 @@ export function takeLiveChanges(cache: ApolloCache, changes: readonly LiveChange
     }
   }
   return refetch;
+}
+
+const moneyKey = (action: ActionMoneyFragment) => `${action.budget ?? ''}:${action.focusArea.id}`;
+
+/**
+ * What the action held in the cache says about money (its budget, its focus area), or null when
+ * the cache does not hold it. A page that does not hold the action (the overview) takes a budget
+ * change with the next change to a funding line, or when it is opened again.
+ */
+function moneyOf(cache: ApolloCache, id: string): string | null {
+  const held = cache.readFragment({
+    id: cache.identify({ __typename: 'Action', id }),
+    fragment: ActionMoneyFragmentDoc,
+  });
+  return held ? moneyKey(held) : null;
 }
 
 /** Writes the action unless the cache holds a newer version; true when the cache learnt something. */

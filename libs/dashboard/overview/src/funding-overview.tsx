@@ -3,7 +3,6 @@ import { FocusAreaFundingDocument, type FundingTotalsFragment } from '@tiltak/da
 import { formatKroner, useI18n } from '@tiltak/dashboard-i18n';
 import { Content } from '@tiltak/dashboard-ui';
 import { useId, useMemo } from 'react';
-import { Link } from 'react-router';
 import { useChanges } from './use-changes';
 
 interface Named {
@@ -58,7 +57,8 @@ export function FundingOverview() {
       <p aria-live="polite" className="visually-hidden">
         {announcement}
       </p>
-      <div className="matrix">
+      {/* Narrow screens scroll the table sideways: the region takes focus so a keyboard can scroll it too. */}
+      <div className="matrix" role="region" aria-labelledby={titleId} tabIndex={0}>
         <table className="cell-table">
           <caption>{t('funding.overviewCaption')}</caption>
           <thead>
@@ -78,9 +78,8 @@ export function FundingOverview() {
               return (
                 <tr key={area.id} className={change ? 'matrix__total--changed' : undefined}>
                   <th scope="row">
-                    <Link to={`/focus-areas/${area.id}`}>
-                      <Content>{area.name}</Content>
-                    </Link>
+                    {/* Not a link: the matrix above links each focus area once. */}
+                    <Content>{area.name}</Content>
                     {change && (
                       <span className="matrix__change">
                         {' '}

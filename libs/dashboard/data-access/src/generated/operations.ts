@@ -1317,8 +1317,6 @@ export type ActionFundingQuery = {
     id: string;
     version: number;
     budget: number | null;
-    municipalities: Array<{ municipality: { id: string; name: string } }>;
-    involvements: Array<{ id: string; party: { id: string; name: string } }>;
     fundingTotals: {
       basis: FundingBasis;
       budget: number | null;
@@ -1382,6 +1380,8 @@ export type SetEffortHoursMutationVariables = Exact<{
 }>;
 
 export type SetEffortHoursMutation = { setEffortHours: { id: string; year: number; hours: number; version: number } };
+
+export type ActionMoneyFragment = { budget: number | null; focusArea: { id: string } };
 
 export type ProgrammeChangedSubscriptionVariables = Exact<{
   since?: string | null | undefined;
@@ -2896,6 +2896,30 @@ export const FundingLineRowFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<FundingLineRowFragment, unknown>;
+export const ActionMoneyFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionMoney' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionMoneyFragment, unknown>;
 export const ActionVersionFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -6729,47 +6753,6 @@ export const ActionFundingDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'id' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'version' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'municipalities' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'municipality' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'involvements' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                      {
-                        kind: 'Field',
-                        name: { kind: 'Name', value: 'party' },
-                        selectionSet: {
-                          kind: 'SelectionSet',
-                          selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-                          ],
-                        },
-                      },
-                    ],
-                  },
-                },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'fundingTotals' },
