@@ -12,3 +12,4 @@ export * from './lib/mail';
 export * from './lib/reporting';
 export * from './lib/archive-reference';
 export * from './lib/effects';
+export * from './lib/funding';

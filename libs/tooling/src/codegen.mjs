@@ -36,7 +36,7 @@ const generated = await codegen({
     onlyOperationTypes: true,
     enumsAsTypes: true,
     useTypeImports: true,
-    scalars: { DateTime: 'string', Date: 'string' },
+    scalars: { DateTime: 'string', Date: 'string', Kroner: 'number' },
     documentNodeImport: '@apollo/client#TypedDocumentNode',
   },
 });

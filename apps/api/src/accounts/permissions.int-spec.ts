@@ -78,6 +78,8 @@ const TABLES = [
   'innovation_priority',
   'action_innovation_priority',
   'action_proposal',
+  'funding_line',
+  'effort_entry',
   'change_event',
   'adoption_decision',
 ];
@@ -189,6 +191,30 @@ const onNetwork = (id: string, read: (can: { edit: boolean; recordMembersIn: str
   query: 'query($id: ID!) { network(id: $id) { viewerCan { edit recordMembersIn } } }',
   variables: { id },
   read: (data) => read((data['network'] as { viewerCan: { edit: boolean; recordMembersIn: string[] } }).viewerCan),
+});
+/** May the viewer record the action's money (any line but a municipal share, and the budget)? */
+const fundingOf = (id: string): AbilityQuery => ({
+  query: 'query($id: ID!) { action(id: $id) { fundingAbilities { editFunding } } }',
+  variables: { id },
+  read: (data) => (data['action'] as { fundingAbilities: { editFunding: boolean } }).fundingAbilities.editFunding,
+});
+/** May the viewer record the municipality's share on the action? */
+const shareOf = (id: string, municipalityId: string): AbilityQuery => ({
+  query: 'query($id: ID!) { action(id: $id) { fundingAbilities { municipalShares } } }',
+  variables: { id },
+  read: (data) =>
+    (data['action'] as { fundingAbilities: { municipalShares: string[] } }).fundingAbilities.municipalShares.includes(
+      municipalityId,
+    ),
+});
+/** May the viewer record hours for the party on the action? */
+const effortOf = (id: string, partyId: string): AbilityQuery => ({
+  query: 'query($id: ID!) { action(id: $id) { fundingAbilities { effortParties } } }',
+  variables: { id },
+  read: (data) =>
+    (data['action'] as { fundingAbilities: { effortParties: string[] } }).fundingAbilities.effortParties.includes(
+      partyId,
+    ),
 });
 const overall = (ability: string): AbilityQuery => ({
   query: `{ viewerCan { ${ability} } }`,
@@ -767,6 +793,83 @@ const MUTATIONS: Record<string, MutationCase> = {
       };
     },
   },
+  setActionBudget: {
+    targets: ACTIONS,
+    allowed: EDITORS,
+    arrange: async (s, t) => ({
+      document: mutation('setActionBudget', 'SetActionBudgetInput'),
+      variables: { input: { actionId: s.action(t), expectedVersion: (await s.state(t)).version, budget: 1_500_000 } },
+      ability: fundingOf(s.action(t)),
+    }),
+  },
+  recordFundingLine: {
+    targets: ACTIONS,
+    allowed: EDITORS,
+    arrange: async (s, t) => ({
+      document: mutation('recordFundingLine', 'RecordFundingLineInput'),
+      variables: {
+        input: { actionId: s.action(t), source: 'COUNTY', status: 'APPLIED', amount: 250_000, year: 2026 },
+      },
+      ability: fundingOf(s.action(t)),
+    }),
+  },
+  'recordFundingLine: municipal share': {
+    targets: ACTIONS,
+    allowed: EDITORS,
+    arrange: async (s, t) => {
+      const municipalityId = s.fixture.municipalities[t === 'nes' ? 'Nes' : 'Eidsvoll'];
+      return {
+        document: mutation('recordFundingLine', 'RecordFundingLineInput'),
+        variables: {
+          input: {
+            actionId: s.action(t),
+            source: 'MUNICIPALITY',
+            municipalityId,
+            status: 'GRANTED',
+            amount: 100_000,
+            year: 2026,
+          },
+        },
+        ability: shareOf(s.action(t), municipalityId),
+      };
+    },
+  },
+  updateFundingLine: {
+    targets: ACTIONS,
+    allowed: EDITORS,
+    arrange: async (s, t) => {
+      const line = await s.fundingLine(t);
+      return {
+        document: mutation('updateFundingLine', 'UpdateFundingLineInput'),
+        variables: { input: { fundingLineId: line.id, expectedVersion: line.version, status: 'GRANTED' } },
+        ability: fundingOf(s.action(t)),
+      };
+    },
+  },
+  deleteFundingLine: {
+    targets: ACTIONS,
+    allowed: EDITORS,
+    arrange: async (s, t) => {
+      const line = await s.fundingLine(t);
+      return {
+        document: mutation('deleteFundingLine', 'DeleteFundingLineInput'),
+        variables: { input: { fundingLineId: line.id, expectedVersion: line.version } },
+        ability: fundingOf(s.action(t)),
+      };
+    },
+  },
+  setEffortHours: {
+    targets: ACTIONS,
+    allowed: UPDATERS,
+    arrange: async (s, t) => {
+      const partyId = await s.leadPartyWithoutHours(t);
+      return {
+        document: mutation('setEffortHours', 'SetEffortHoursInput'),
+        variables: { input: { actionId: s.action(t), partyId, year: 2026, hours: 75 } },
+        ability: effortOf(s.action(t), partyId),
+      };
+    },
+  },
   startProgrammePeriod: {
     targets: ['programme'],
     allowed: PROGRAMME_RUNNERS,
@@ -955,6 +1058,10 @@ interface Setup {
   spareLeadNamed(target: Target, named: boolean): Promise<void>;
   /** A pending proposal on the target action, made by the admin. */
   proposal(target: Target): Promise<{ id: string; version: number }>;
+  /** A new county funding line on the target action, recorded by the admin. */
+  fundingLine(target: Target): Promise<{ id: string; version: number }>;
+  /** The party that leads the target action, with no hours recorded on it. */
+  leadPartyWithoutHours(target: Target): Promise<string>;
   /** A new open round in which only the target action reports. */
   round(target: Target): Promise<{ id: string; version: number }>;
   /** The action's own report in a new round, submitted by the admin or not. */
@@ -1118,6 +1225,20 @@ describe('permissions on every mutation, generated from the schema', () => {
           },
         );
         return proposeActionChange;
+      },
+      fundingLine: async (target) => {
+        const { recordFundingLine } = await api.data<{ recordFundingLine: { id: string; version: number } }>(
+          'mutation($input: RecordFundingLineInput!) { recordFundingLine(input: $input) { id version } }',
+          { input: { actionId: action(target), source: 'COUNTY', status: 'APPLIED', amount: 300_000, year: 2026 } },
+        );
+        return recordFundingLine;
+      },
+      leadPartyWithoutHours: async (target) => {
+        await db.query('DELETE FROM effort_entry WHERE action_id = $1', [action(target)]);
+        const [row] = (await db.query(`SELECT party_id FROM involvement WHERE action_id = $1 AND role = 'LEAD'`, [
+          action(target),
+        ])) as { party_id: string }[];
+        return row.party_id;
       },
       round: async (target) => {
         const { openReportingRound } = await api.data<{ openReportingRound: { id: string; version: number } }>(

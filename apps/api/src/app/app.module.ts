@@ -7,6 +7,7 @@ import { LiveModule } from '@tiltak/api-live';
 import { MailModule } from '@tiltak/api-mail';
 import {
   ActionsModule,
+  FundingModule,
   IndicatorsModule,
   NetworksModule,
   PartiesModule,
@@ -39,6 +40,7 @@ export class AppModule {
         LiveModule,
         ProgrammeModule,
         ActionsModule,
+        FundingModule,
         PartiesModule,
         IndicatorsModule,
         NetworksModule,

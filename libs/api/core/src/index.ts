@@ -25,3 +25,4 @@ export * from './limits/client-address';
 export * from './limits/rate-limits';
 export * from './limits/request-body';
 export * from './mail/mailer';
+export * from './graphql/kroner.scalar';

@@ -34,3 +34,4 @@ export * from './repositories/period.repository';
 export * from './repositories/period-copy';
 export * from './repositories/action-proposal.repository';
 export * from './repositories/consistency.repository';
+export * from './repositories/funding.repository';

@@ -13,3 +13,4 @@ export { ReportingRoundsService } from './reporting/reporting-rounds.service';
 export { ReportsService, type ReportAnswer } from './reporting/reports.service';
 export * from './goals/goals.module';
 export * from './governance/governance.module';
+export * from './funding/funding.module';

@@ -8,6 +8,7 @@ import { useLocation, useParams } from 'react-router';
 import { ArchiveSection } from './archive-section';
 import { ActionPeriods } from './action-periods';
 import { GovernanceSection } from './governance-section';
+import { FundingSection } from './funding-section';
 import { InvolvementsPanel } from './involvements-panel';
 import { MilestoneList } from './milestone-list';
 import { GoalsSection } from './goals-section';
@@ -119,6 +120,7 @@ export function ActionPage() {
           <GoalsSection actionId={action.id} mayEdit={may.edit} />
           <ReportLinksSection actionId={action.id} />
           <FoundedNetworksSection actionId={action.id} />
+          <FundingSection action={action} />
           {action.milestones.length > 0 && (
             <MilestoneList milestones={action.milestones} mayEdit={may.editMilestones} />
           )}

@@ -22,6 +22,7 @@ const anAction = (overrides: Partial<Snapshot> = {}): Snapshot =>
     expectedProgress: 45,
     overdue: false,
     version: 3,
+    budget: null,
     healthOverride: null,
     caseReference: null,
     recordUrl: null,
@@ -135,6 +136,36 @@ describe('takeLiveChanges', () => {
       'ReportingRounds',
     ]);
     expect(takeLiveChanges(sut, [aChange('reporting_round', null)]).operations).toEqual(refetch.operations);
+  });
+
+  it('fetches the money views when a funding line or hours change, though the action they carry is unchanged', () => {
+    const sut = cacheWithActionPage(anAction({ version: 4 }), ['s1']);
+
+    const refetch = takeLiveChanges(sut, [aChange('funding_line', anAction({ version: 4 }), { actionId: 'a1' })]);
+
+    expect(refetch.everything).toBe(false);
+    expect([...refetch.operations].sort()).toEqual([
+      'ActionFunding',
+      'FocusAreaFunding',
+      'FocusAreaMoney',
+      'MunicipalityMoney',
+      'RecentChanges',
+    ]);
+    expect(takeLiveChanges(sut, [aChange('effort_entry', anAction({ version: 4 }))]).operations).toEqual(
+      refetch.operations,
+    );
+  });
+
+  it('fetches the money views when an action it holds gets another budget, and not for a status update', () => {
+    const sut = cacheWithActionPage(anAction({ version: 4 }), ['s1']);
+
+    const budgeted = takeLiveChanges(sut, [aChange('action', anAction({ version: 5, budget: 1_500_000 }))]);
+    const updated = takeLiveChanges(sut, [
+      aChange('action', anAction({ version: 6, budget: 1_500_000, progress: 50 })),
+    ]);
+
+    expect(budgeted.operations.has('FocusAreaFunding')).toBe(true);
+    expect(updated.operations.has('FocusAreaFunding')).toBe(false);
   });
 
   it('takes someone else’s status update, and fetches the history of the open action that misses it', () => {

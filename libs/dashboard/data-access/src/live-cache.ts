@@ -1,6 +1,8 @@
 import type { ApolloCache } from '@apollo/client';
 import {
   ActionHistoryEntriesFragmentDoc,
+  type ActionMoneyFragment,
+  ActionMoneyFragmentDoc,
   ActionSnapshotFragmentDoc,
   ActionVersionFragmentDoc,
   KnownPartyFragmentDoc,
@@ -23,6 +25,8 @@ const ROLL_UPS = ['ProgressOverview', 'MunicipalityPage', 'FocusAreaPage', 'Prog
 export const FILTERED_ACTIONS = 'FilteredActions';
 /** What shows reporting rounds and reports: the rounds, one round's completion view, and what the viewer owes. */
 const REPORTING = ['ReportingRounds', 'ReportingRound', 'MyReports', 'MyReportsCount'] as const;
+/** Money and effort summed over actions: the overview's focus-area money, a place's money, an action's lines. */
+const FUNDING = ['FocusAreaFunding', 'FocusAreaMoney', 'MunicipalityMoney', 'ActionFunding'] as const;
 /** The latest saved changes, read from the history: every change but one to an account adds to them. */
 const RECENT_CHANGES = 'RecentChanges';
 
@@ -62,12 +66,18 @@ function staleAfter(entity: string): readonly string[] | 'everything' {
     case 'report':
     case 'reporting_round':
       return REPORTING;
+    case 'funding_line':
+    case 'effort_entry':
+      return [...FUNDING, RECENT_CHANGES];
     default:
       return 'everything';
   }
 }
 
 type Snapshot = NonNullable<LiveChange['action']>;
+
+/** Records that belong to an action without being part of its snapshot. */
+const BESIDE_ACTION = new Set(['report', 'funding_line', 'effort_entry']);
 
 function snapshotOf(cache: ApolloCache, id: string): string | null {
   const held = cache.readFragment({ id, fragment: ActionSnapshotFragmentDoc, fragmentName: 'ActionSnapshot' });
@@ -90,8 +100,15 @@ export function takeLiveChanges(cache: ApolloCache, changes: readonly LiveChange
     if (change.reset) {
       refetch.everything = true;
     } else if (change.action) {
-      // A report is not part of the action it carries: the action may be unchanged while the report moved.
-      if (applyAction(cache, change.action) || change.entity === 'report') stale(staleAfter(change.entity ?? ''));
+      // A report, a funding line or hours are not part of the action they carry: the action may be
+      // unchanged while they moved.
+      const money = change.entity === 'action' ? moneyOf(cache, change.action.id) : null;
+      const moneyMoved = money !== null && money !== moneyKey(change.action);
+      if (applyAction(cache, change.action) || BESIDE_ACTION.has(change.entity ?? '')) {
+        stale(staleAfter(change.entity ?? ''));
+      }
+      // A budget set, or an action moved to another focus area, moves the money sums; a status update does not.
+      if (moneyMoved) stale(FUNDING);
       if (change.entity === 'status_update' && historyMisses(cache, change.action, change.entityId))
         refetch.histories.add(change.action.id);
     } else if (change.actionId) {
@@ -102,6 +119,21 @@ export function takeLiveChanges(cache: ApolloCache, changes: readonly LiveChange
     }
   }
   return refetch;
+}
+
+const moneyKey = (action: ActionMoneyFragment) => `${action.budget ?? ''}:${action.focusArea.id}`;
+
+/**
+ * What the action held in the cache says about money (its budget, its focus area), or null when
+ * the cache does not hold it. A page that does not hold the action (the overview) takes a budget
+ * change with the next change to a funding line, or when it is opened again.
+ */
+function moneyOf(cache: ApolloCache, id: string): string | null {
+  const held = cache.readFragment({
+    id: cache.identify({ __typename: 'Action', id }),
+    fragment: ActionMoneyFragmentDoc,
+  });
+  return held ? moneyKey(held) : null;
 }
 
 /** Writes the action unless the cache holds a newer version; true when the cache learnt something. */

@@ -12,6 +12,7 @@ import {
 import { Link, useParams } from 'react-router';
 import { CellTable } from './cell-table';
 import { FocusAreaGoal } from './focus-area-goal';
+import { FocusAreaFunding } from './funding-summary';
 import { Indicators } from './indicators';
 
 /** `/focus-areas/:id`: one focus area's column of the matrix, and its indicators for the region as a whole. */
@@ -68,6 +69,7 @@ export function FocusAreaPage() {
             : [];
         })}
       />
+      <FocusAreaFunding focusAreaId={focusArea.id} />
       <section aria-labelledby="indicators-title" className="panel">
         <h2 id="indicators-title">{t('place.indicators')}</h2>
         <Indicators indicators={data.indicators} />

@@ -5,6 +5,7 @@ import { Content, FigureExplanation, FigureSummary, ProgressBar, StatusMessage }
 import { Link, useParams } from 'react-router';
 import { AdoptionDecisions } from './adoption-decisions';
 import { CellTable } from './cell-table';
+import { MunicipalityFunding } from './funding-summary';
 import { Indicators } from './indicators';
 
 /** `/municipalities/:slug`: one municipality's row of the matrix, its political decisions and indicators. */
@@ -54,6 +55,7 @@ export function MunicipalityPage() {
             : [];
         })}
       />
+      <MunicipalityFunding slug={slug} name={municipality.name} />
       <section aria-labelledby="decisions-title" className="panel">
         <h2 id="decisions-title">{t('place.decisions')}</h2>
         {decisions.length === 0 ? (

@@ -5,6 +5,7 @@ import { cellKey, Content, ProgressBar, ProgressMatrix, StatusMessage } from '@t
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { cellChanges, cellFingerprint, worstCell } from './figures';
+import { FundingOverview } from './funding-overview';
 import { MatrixCell } from './matrix-cell';
 import { ProgrammeStanding } from './programme-standing';
 import { useChanges } from './use-changes';
@@ -183,6 +184,7 @@ export function OverviewPage() {
         </section>
         <AtRiskList staleAfterDays={programme.standing.staleAfterDays} />
       </div>
+      <FundingOverview />
       <Watchlist />
     </div>
   );

@@ -35,7 +35,9 @@ export function actionIdOf(event: ChangeSubject): string | null {
     case 'involvement':
     case 'status_update':
     case 'report':
-    case 'action_proposal': {
+    case 'action_proposal':
+    case 'funding_line':
+    case 'effort_entry': {
       const record = (event.after ?? event.before) as Record<string, unknown> | null;
       return typeof record?.['actionId'] === 'string' ? record['actionId'] : null;
     }

@@ -104,7 +104,18 @@ export type Permission =
   /** Accepting or rejecting a proposal: those who run the programme. */
   | { kind: 'DECIDE_ACTION_PROPOSAL' }
   /** Withdrawing a pending proposal: the one who made it. */
-  | { kind: 'WITHDRAW_ACTION_PROPOSAL'; proposedBy: string };
+  | { kind: 'WITHDRAW_ACTION_PROPOSAL'; proposedBy: string }
+  /** Budgets, funding lines, hours and their totals: every signed-in user, never a signed-out visitor. */
+  | { kind: 'READ_FUNDING' }
+  /**
+   * Recording, changing or deleting a funding line of an action: a municipality's share (its
+   * municipality) by that municipality's coordinator on an action that concerns it; any other
+   * line as one who may edit the action. A line moved to another source or municipality is
+   * checked as it was and as it becomes.
+   */
+  | { kind: 'EDIT_FUNDING_LINE'; action: ActionScope; municipalityId: string | null }
+  /** Hours of own effort a party put into an action: as one who may edit it, or a lead of it for their own party. */
+  | { kind: 'RECORD_EFFORT'; action: ActionScope; partyId: string };
 
 export type Decision = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
@@ -149,6 +160,7 @@ export function decide(viewer: Principal | null, permission: Permission, options
     case 'READ_PROGRAMME':
     case 'READ_REPORTS':
     case 'READ_ACTION_PROPOSALS':
+    case 'READ_FUNDING':
       return 'ALLOW';
     case 'READ_PERSONAL_DATA':
       // Elected officials follow the programme in public; names of people are not theirs to read.
@@ -216,6 +228,18 @@ export function decide(viewer: Principal | null, permission: Permission, options
           : coordinates(viewer, [permission.municipalityId]) &&
               permission.action.municipalityIds.includes(permission.municipalityId),
       );
+    case 'EDIT_FUNDING_LINE':
+      return permission.municipalityId === null
+        ? decide(viewer, { kind: 'EDIT_ACTION', action: permission.action }, options)
+        : allow(
+            coordinates(viewer, [permission.municipalityId]) &&
+              permission.action.municipalityIds.includes(permission.municipalityId),
+          );
+    case 'RECORD_EFFORT':
+      return (leads(viewer, permission.action) && viewer.partyId === permission.partyId) ||
+        decide(viewer, { kind: 'EDIT_ACTION', action: permission.action }, options) === 'ALLOW'
+        ? 'ALLOW'
+        : 'FORBIDDEN';
     case 'MANAGE_PROGRAMME':
     case 'DECIDE_ACTION_PROPOSAL':
     case 'MANAGE_USERS':

@@ -26,6 +26,7 @@ import { GoalRepository } from '../repositories/goal.repository';
 import { InnovationPlanRepository } from '../repositories/innovation-plan.repository';
 import { PeriodRepository } from '../repositories/period.repository';
 import { PeriodCopyRepository } from '../repositories/period-copy';
+import { FundingRepository } from '../repositories/funding.repository';
 import { dataSourceOptions } from './data-source';
 import { type ConnectionSettings, DatabaseConnections } from './database-connections';
 import { QueryObserver } from './query-observer';
@@ -46,6 +47,7 @@ const REPOSITORIES = [
   ReportOwnersRepository,
   GoalRepository,
   InnovationPlanRepository,
+  FundingRepository,
   ProgrammeWriter,
   AccountRepository,
   SessionRepository,

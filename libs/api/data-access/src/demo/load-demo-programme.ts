@@ -21,6 +21,7 @@ import {
 } from '../entities';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { loadDemoArchive } from './demo-archive';
+import { loadDemoFunding } from './demo-funding';
 import { loadDemoGoals } from './demo-goals';
 import { loadDemoProposal } from './demo-proposal';
 import { loadDemoRound } from './demo-round';
@@ -67,6 +68,7 @@ export async function loadDemoProgrammeIfEmpty(
     await loadIndicators(manager, programme.id, ids);
     await loadNetworks(manager, programme.id, region.id, ids);
     await loadDemoGoals(manager, region.id, programme.id);
+    await loadDemoFunding(manager, programme.id, ids.municipality, ids.party);
     await manager.insert(
       UserEntity,
       DEMO_ACCOUNTS.map((account) => ({

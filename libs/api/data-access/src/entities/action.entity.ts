@@ -1,4 +1,4 @@
-import { ACTION_STATUSES, HEALTHS, type ActionStatus, type Health } from '@tiltak/domain';
+import { ACTION_STATUSES, HEALTHS, MAX_KRONER, type ActionStatus, type Health } from '@tiltak/domain';
 import {
   Check,
   Column,
@@ -14,7 +14,7 @@ import {
 } from 'typeorm';
 import { FocusAreaEntity } from './focus-area.entity';
 import { ProgrammeEntity } from './programme.entity';
-import { sqlList } from './sql';
+import { kronerColumn, sqlList } from './sql';
 
 /** A concrete piece of work in one focus area (tiltak). */
 @Entity('action')
@@ -33,6 +33,7 @@ import { sqlList } from './sql';
   `"health_override" IS NULL OR char_length(btrim(coalesce("health_override_comment", ''))) > 0`,
 )
 @Check('CHK_action_ended_reason', `"ended_reason" IS NULL OR char_length(btrim("ended_reason")) BETWEEN 1 AND 2000`)
+@Check('CHK_action_budget', `"budget" BETWEEN 0 AND ${MAX_KRONER}`)
 @Index('IDX_action_focus_area', ['focusAreaId'])
 @Index('UQ_action_predecessor', ['predecessorId'], { unique: true })
 export class ActionEntity {
@@ -95,6 +96,7 @@ export class ActionEntity {
 
   @Column({ name: 'record_url', type: 'varchar', length: 500, nullable: true })
   recordUrl: string | null;
+
   /** The action of the previous period that this one continues, when it was carried over. */
   @Column({ name: 'predecessor_id', type: 'uuid', nullable: true })
   predecessorId: string | null;
@@ -106,6 +108,9 @@ export class ActionEntity {
   /** Why the action stopped with its period instead of being carried over; its status history stays as it was. */
   @Column({ name: 'ended_reason', type: 'text', nullable: true })
   endedReason: string | null;
+  /** What the action is expected to cost in all, in whole kroner; null until someone says. */
+  @Column({ type: 'bigint', nullable: true, transformer: kronerColumn })
+  budget: number | null;
 
   @Column({ type: 'integer', default: 1 })
   version: number;

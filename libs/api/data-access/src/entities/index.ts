@@ -4,7 +4,9 @@ import { AdoptionEntity } from './adoption.entity';
 import { AdoptionDecisionEntity } from './adoption-decision.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { ChangeEventEntity } from './change-event.entity';
+import { EffortEntryEntity } from './effort-entry.entity';
 import { FocusAreaEntity } from './focus-area.entity';
+import { FundingLineEntity } from './funding-line.entity';
 import { ActionGoalEntity, GoalEntity } from './goal.entity';
 import { IndicatorEntity, IndicatorValueEntity } from './indicator.entity';
 import {
@@ -68,6 +70,8 @@ export {
   InnovationPlanEntity,
   InnovationPriorityEntity,
   ActionInnovationPriorityEntity,
+  FundingLineEntity,
+  EffortEntryEntity,
 };
 
 export const ENTITIES = [
@@ -107,4 +111,6 @@ export const ENTITIES = [
   InnovationPriorityEntity,
   ActionInnovationPriorityEntity,
   ActionProposalEntity,
+  FundingLineEntity,
+  EffortEntryEntity,
 ];

@@ -16,6 +16,7 @@ import { EffectsRegister1796550000000 } from './1796550000000-effects-register';
 import { Governance1796510000000 } from './1796510000000-governance';
 import { Goals1796530000000 } from './1796530000000-goals';
 import { ProgrammePeriods1796500000000 } from './1796500000000-programme-periods';
+import { Funding1796540000000 } from './1796540000000-funding';
 
 /**
  * Every migration, oldest first. They are listed as classes rather than found by a file glob so
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   Governance1796510000000,
   Goals1796530000000,
   ProgrammePeriods1796500000000,
+  Funding1796540000000,
 ];

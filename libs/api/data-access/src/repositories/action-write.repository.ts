@@ -30,7 +30,9 @@ export interface HistoryEntry {
   comment: string;
 }
 
-export type ActionPatch = Partial<Pick<ActionEntity, keyof ActionFields | 'progress' | 'caseReference' | 'recordUrl'>>;
+export type ActionPatch = Partial<
+  Pick<ActionEntity, keyof ActionFields | 'progress' | 'caseReference' | 'recordUrl' | 'budget'>
+>;
 
 type Row = Record<string, unknown>;
 

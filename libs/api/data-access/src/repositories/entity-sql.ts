@@ -38,12 +38,16 @@ export class EntitySql<E extends ObjectLiteral> {
     return `(SELECT coalesce(json_agg(${this.json(alias, extra)} ORDER BY ${order}), '[]'::json) FROM ${from})`;
   }
 
-  /** An entity from a row of `selectList` or an object of `json`: timestamps become Date again. */
+  /** An entity from a row of `selectList` or an object of `json`: timestamps become Date again, bigints numbers. */
   entity(row: Record<string, unknown>): E {
     const entity: Record<string, unknown> = { ...row };
     for (const column of this.columns) {
       const value = entity[column.propertyName];
       if (column.type === 'timestamptz' && typeof value === 'string') entity[column.propertyName] = new Date(value);
+      // A bigint comes as text from a row and as a number from JSON: the column's transformer makes it one thing.
+      if (column.type === 'bigint' && value != null && column.transformer && !Array.isArray(column.transformer)) {
+        entity[column.propertyName] = column.transformer.from(String(value));
+      }
     }
     return entity as E;
   }

@@ -123,6 +123,11 @@ export type DecideActionProposalInput = {
   proposalId: string | number;
 };
 
+export type DeleteFundingLineInput = {
+  expectedVersion: number;
+  fundingLineId: string | number;
+};
+
 /** Where a submitted report is filed: its case number and link. A field left out stays. */
 export type FileReportInput = {
   /** The case number (saksnummer), such as 2026/2841-5. Null or empty clears it. */
@@ -132,6 +137,15 @@ export type FileReportInput = {
   recordUrl?: string | null | undefined;
   reportId: string | number;
 };
+
+/** ACTIONS: every line, budget and hour of the actions counted. MUNICIPAL_SHARES: a municipality’s own lines. */
+export type FundingBasis = 'ACTIONS' | 'MUNICIPAL_SHARES';
+
+/** Where the money comes from: a municipality’s share, the county, Innovasjon Norge, the state, … */
+export type FundingSource = 'COUNTY' | 'EU' | 'INNOVASJON_NORGE' | 'MUNICIPALITY' | 'OTHER' | 'PRIVATE' | 'STATE';
+
+/** Planned, applied for, granted or refused. */
+export type FundingStatus = 'APPLIED' | 'GRANTED' | 'PLANNED' | 'REFUSED';
 
 /** Actual progress against the progress expected by today. */
 export type Health = 'AT_RISK' | 'OFF_TRACK' | 'ON_TRACK';
@@ -230,6 +244,22 @@ export type ProposeActionChangeInput = {
   expectedVersion: number;
 };
 
+export type RecordFundingLineInput = {
+  actionId: string | number;
+  /** Whole kroner, more than 0. */
+  amount: number;
+  /** Required for MUNICIPALITY, one of the action’s municipalities; else none. */
+  municipalityId?: string | number | null | undefined;
+  /** The funder’s case number. */
+  reference?: string | null | undefined;
+  source: FundingSource;
+  /** Required for OTHER, PRIVATE and EU: whose money it is. */
+  sourceName?: string | null | undefined;
+  status: FundingStatus;
+  /** 2000–2100. */
+  year: number;
+};
+
 /** SUM_OF_MUNICIPALITIES: every municipality gave a value and they are added up. DISTINCT_IN_REGISTER: the networks in the register, each counted once however many municipalities it has members in. INCOMPLETE: some municipalities have no value yet, so no total. NOT_SUMMABLE: the unit does not add up across municipalities (a share, an average). */
 export type RegionalMethod = 'DISTINCT_IN_REGISTER' | 'INCOMPLETE' | 'NOT_SUMMABLE' | 'SUM_OF_MUNICIPALITIES';
 
@@ -286,11 +316,30 @@ export type SendReportLinkInput = {
   reportId: string | number;
 };
 
+export type SetActionBudgetInput = {
+  actionId: string | number;
+  /** Whole kroner; null: no budget given. */
+  budget?: number | null | undefined;
+  expectedVersion: number;
+};
+
 export type SetActionGoalsInput = {
   actionId: string | number;
   expectedVersion: number;
   /** Every goal the action serves; an empty list takes them all away. */
   goalIds: Array<string | number>;
+};
+
+export type SetEffortHoursInput = {
+  actionId: string | number;
+  /** The entry’s version; leave out when the year has no entry yet. */
+  expectedVersion?: number | null | undefined;
+  /** 0–1000000 hours. */
+  hours: number;
+  /** A party involved in the action. */
+  partyId: string | number;
+  /** 2000–2100. */
+  year: number;
 };
 
 /** One municipality’s member businesses; expectedVersion is required when it is recorded already. */
@@ -391,6 +440,7 @@ export type ActionQueryVariables = Exact<{
 
 export type ActionQuery = {
   action: {
+    budget: number | null;
     endedReason: string | null;
     id: string;
     code: string;
@@ -494,6 +544,7 @@ export type UpdateActionStatusMutationVariables = Exact<{
 
 export type UpdateActionStatusMutation = {
   updateActionStatus: {
+    budget: number | null;
     id: string;
     code: string;
     title: string;
@@ -567,6 +618,7 @@ export type CompleteMilestoneMutationVariables = Exact<{
 
 export type CompleteMilestoneMutation = {
   completeMilestone: {
+    budget: number | null;
     id: string;
     code: string;
     title: string;
@@ -640,6 +692,7 @@ export type ReopenMilestoneMutationVariables = Exact<{
 
 export type ReopenMilestoneMutation = {
   reopenMilestone: {
+    budget: number | null;
     id: string;
     code: string;
     title: string;
@@ -713,6 +766,7 @@ export type AddInvolvementMutationVariables = Exact<{
 
 export type AddInvolvementMutation = {
   addInvolvement: {
+    budget: number | null;
     id: string;
     code: string;
     title: string;
@@ -786,6 +840,7 @@ export type UpdateInvolvementMutationVariables = Exact<{
 
 export type UpdateInvolvementMutation = {
   updateInvolvement: {
+    budget: number | null;
     id: string;
     code: string;
     title: string;
@@ -859,6 +914,7 @@ export type RemoveInvolvementMutationVariables = Exact<{
 
 export type RemoveInvolvementMutation = {
   removeInvolvement: {
+    budget: number | null;
     id: string;
     code: string;
     title: string;
@@ -939,6 +995,7 @@ export type NameProjectLeadMutationVariables = Exact<{
 
 export type NameProjectLeadMutation = {
   nameProjectLead: {
+    budget: number | null;
     id: string;
     code: string;
     title: string;
@@ -1012,6 +1069,7 @@ export type UnnameProjectLeadMutationVariables = Exact<{
 
 export type UnnameProjectLeadMutation = {
   unnameProjectLead: {
+    budget: number | null;
     id: string;
     code: string;
     title: string;
@@ -1135,6 +1193,7 @@ export type ActionDetailFragment = {
 };
 
 export type ActionSnapshotFragment = {
+  budget: number | null;
   id: string;
   code: string;
   title: string;
@@ -1210,6 +1269,7 @@ export type UpdateActionArchiveReferenceMutationVariables = Exact<{
 
 export type UpdateActionArchiveReferenceMutation = {
   updateAction: {
+    budget: number | null;
     id: string;
     code: string;
     title: string;
@@ -1409,6 +1469,186 @@ export type FigureExplanationFragment = {
     counted: boolean;
   }>;
 };
+
+export type FundingTotalsFragment = {
+  basis: FundingBasis;
+  budget: number | null;
+  planned: number;
+  applied: number;
+  granted: number;
+  refused: number;
+  hours: number | null;
+  actionCount: number;
+  budgetedActionCount: number;
+  lineCounts: { planned: number; applied: number; granted: number; refused: number };
+};
+
+export type FocusAreaFundingQueryVariables = Exact<{ [key: string]: never }>;
+
+export type FocusAreaFundingQuery = {
+  currentProgramme: {
+    id: string;
+    fundingTotals: {
+      basis: FundingBasis;
+      budget: number | null;
+      planned: number;
+      applied: number;
+      granted: number;
+      refused: number;
+      hours: number | null;
+      actionCount: number;
+      budgetedActionCount: number;
+      lineCounts: { planned: number; applied: number; granted: number; refused: number };
+    };
+  } | null;
+  focusAreas: Array<{
+    id: string;
+    name: string;
+    fundingTotals: {
+      basis: FundingBasis;
+      budget: number | null;
+      planned: number;
+      applied: number;
+      granted: number;
+      refused: number;
+      hours: number | null;
+      actionCount: number;
+      budgetedActionCount: number;
+      lineCounts: { planned: number; applied: number; granted: number; refused: number };
+    };
+  }>;
+};
+
+export type FocusAreaMoneyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type FocusAreaMoneyQuery = {
+  focusArea: {
+    id: string;
+    fundingTotals: {
+      basis: FundingBasis;
+      budget: number | null;
+      planned: number;
+      applied: number;
+      granted: number;
+      refused: number;
+      hours: number | null;
+      actionCount: number;
+      budgetedActionCount: number;
+      lineCounts: { planned: number; applied: number; granted: number; refused: number };
+    };
+  } | null;
+};
+
+export type MunicipalityMoneyQueryVariables = Exact<{
+  slug: string;
+}>;
+
+export type MunicipalityMoneyQuery = {
+  municipality: {
+    id: string;
+    fundingTotals: {
+      basis: FundingBasis;
+      budget: number | null;
+      planned: number;
+      applied: number;
+      granted: number;
+      refused: number;
+      hours: number | null;
+      actionCount: number;
+      budgetedActionCount: number;
+      lineCounts: { planned: number; applied: number; granted: number; refused: number };
+    };
+  } | null;
+};
+
+export type FundingLineRowFragment = {
+  id: string;
+  source: FundingSource;
+  sourceName: string | null;
+  status: FundingStatus;
+  amount: number;
+  year: number;
+  reference: string | null;
+  version: number;
+  municipality: { id: string; name: string } | null;
+};
+
+export type ActionFundingQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ActionFundingQuery = {
+  action: {
+    id: string;
+    version: number;
+    budget: number | null;
+    fundingTotals: {
+      basis: FundingBasis;
+      budget: number | null;
+      planned: number;
+      applied: number;
+      granted: number;
+      refused: number;
+      hours: number | null;
+      actionCount: number;
+      budgetedActionCount: number;
+      lineCounts: { planned: number; applied: number; granted: number; refused: number };
+    };
+    fundingLines: Array<{
+      id: string;
+      source: FundingSource;
+      sourceName: string | null;
+      status: FundingStatus;
+      amount: number;
+      year: number;
+      reference: string | null;
+      version: number;
+      municipality: { id: string; name: string } | null;
+    }>;
+    effort: Array<{ id: string; year: number; hours: number; version: number; party: { id: string; name: string } }>;
+    fundingAbilities: { editFunding: boolean; municipalShares: Array<string>; effortParties: Array<string> };
+  } | null;
+};
+
+export type RecordFundingLineMutationVariables = Exact<{
+  input: RecordFundingLineInput;
+}>;
+
+export type RecordFundingLineMutation = {
+  recordFundingLine: {
+    id: string;
+    source: FundingSource;
+    sourceName: string | null;
+    status: FundingStatus;
+    amount: number;
+    year: number;
+    reference: string | null;
+    version: number;
+    municipality: { id: string; name: string } | null;
+  };
+};
+
+export type DeleteFundingLineMutationVariables = Exact<{
+  input: DeleteFundingLineInput;
+}>;
+
+export type DeleteFundingLineMutation = { deleteFundingLine: { id: string } };
+
+export type SetActionBudgetMutationVariables = Exact<{
+  input: SetActionBudgetInput;
+}>;
+
+export type SetActionBudgetMutation = { setActionBudget: { id: string; version: number; budget: number | null } };
+
+export type SetEffortHoursMutationVariables = Exact<{
+  input: SetEffortHoursInput;
+}>;
+
+export type SetEffortHoursMutation = { setEffortHours: { id: string; year: number; hours: number; version: number } };
+
+export type ActionMoneyFragment = { budget: number | null; focusArea: { id: string } };
 
 export type GoalsPageQueryVariables = Exact<{ [key: string]: never }>;
 
@@ -1702,6 +1942,7 @@ export type ProgrammeChangedSubscription = {
     actor: string | null;
     occurredAt: string | null;
     action: {
+      budget: number | null;
       id: string;
       code: string;
       title: string;
@@ -3146,6 +3387,7 @@ export const ActionSnapshotFragmentDoc = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -3444,6 +3686,101 @@ export const FigureExplanationFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<FigureExplanationFragment, unknown>;
+export const FundingTotalsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FundingTotals' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FundingTotals' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hours' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budgetedActionCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lineCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FundingTotalsFragment, unknown>;
+export const FundingLineRowFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FundingLineRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FundingLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipality' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FundingLineRowFragment, unknown>;
+export const ActionMoneyFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ActionMoney' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Action' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionMoneyFragment, unknown>;
 export const ProposalFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -4319,6 +4656,7 @@ export const ActionDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -4716,6 +5054,7 @@ export const UpdateActionStatusDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -5008,6 +5347,7 @@ export const CompleteMilestoneDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -5300,6 +5640,7 @@ export const ReopenMilestoneDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -5592,6 +5933,7 @@ export const AddInvolvementDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -5884,6 +6226,7 @@ export const UpdateInvolvementDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -6176,6 +6519,7 @@ export const RemoveInvolvementDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -6504,6 +6848,7 @@ export const NameProjectLeadDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -6793,6 +7138,7 @@ export const UnnameProjectLeadDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -7082,6 +7428,7 @@ export const UpdateActionArchiveReferenceDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
@@ -7540,6 +7887,600 @@ export const ProgressExplanationDocument = {
     },
   ],
 } as unknown as DocumentNode<ProgressExplanationQuery, ProgressExplanationQueryVariables>;
+export const FocusAreaFundingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FocusAreaFunding' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'currentProgramme' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fundingTotals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FundingTotals' } }],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusAreas' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fundingTotals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FundingTotals' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FundingTotals' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FundingTotals' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hours' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budgetedActionCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lineCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FocusAreaFundingQuery, FocusAreaFundingQueryVariables>;
+export const FocusAreaMoneyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FocusAreaMoney' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'focusArea' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fundingTotals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FundingTotals' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FundingTotals' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FundingTotals' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hours' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budgetedActionCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lineCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FocusAreaMoneyQuery, FocusAreaMoneyQueryVariables>;
+export const MunicipalityMoneyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MunicipalityMoney' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'slug' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipality' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'slug' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'slug' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fundingTotals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FundingTotals' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FundingTotals' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FundingTotals' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hours' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budgetedActionCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lineCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MunicipalityMoneyQuery, MunicipalityMoneyQueryVariables>;
+export const ActionFundingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ActionFunding' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'action' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fundingTotals' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FundingTotals' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fundingLines' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FundingLineRow' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'effort' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'hours' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'party' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'fundingAbilities' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'editFunding' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'municipalShares' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'effortParties' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FundingTotals' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FundingTotals' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hours' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budgetedActionCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lineCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FundingLineRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FundingLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipality' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ActionFundingQuery, ActionFundingQueryVariables>;
+export const RecordFundingLineDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecordFundingLine' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RecordFundingLineInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recordFundingLine' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FundingLineRow' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FundingLineRow' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FundingLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'municipality' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordFundingLineMutation, RecordFundingLineMutationVariables>;
+export const DeleteFundingLineDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeleteFundingLine' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DeleteFundingLineInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteFundingLine' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteFundingLineMutation, DeleteFundingLineMutationVariables>;
+export const SetActionBudgetDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetActionBudget' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SetActionBudgetInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setActionBudget' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetActionBudgetMutation, SetActionBudgetMutationVariables>;
+export const SetEffortHoursDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetEffortHours' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'SetEffortHoursInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setEffortHours' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hours' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetEffortHoursMutation, SetEffortHoursMutationVariables>;
 export const GoalsPageDocument = {
   kind: 'Document',
   definitions: [
@@ -9013,6 +9954,7 @@ export const ProgrammeChangedDocument = {
         selections: [
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionDetail' } },
           { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ActionRow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
         ],
       },
     },
