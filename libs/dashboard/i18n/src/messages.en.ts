@@ -637,6 +637,7 @@ export const en: Messages = {
   'reportLinks.deadline': 'Deadline {date}',
   'reportLinks.sentTo': '{name} ({email})',
   // Effects with a source: the register of networks and clusters, and indicator sources.
+  'activity.network': 'The register of networks and clusters changed',
   'nav.networks': 'Networks and clusters',
   'networks.title': 'Networks and clusters',
   'networks.intro':

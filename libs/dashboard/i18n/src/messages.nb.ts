@@ -633,6 +633,7 @@ export const nb = {
   'reportLinks.deadline': 'Frist {date}',
   'reportLinks.sentTo': '{name} ({email})',
   // Effects with a source: the register of networks and clusters, and indicator sources.
+  'activity.network': 'Registeret over nettverk og klynger ble endret',
   'nav.networks': 'Nettverk og klynger',
   'networks.title': 'Nettverk og klynger',
   'networks.intro':

@@ -636,6 +636,7 @@ export const nn: Messages = {
   'reportLinks.deadline': 'Frist {date}',
   'reportLinks.sentTo': '{name} ({email})',
   // Effects with a source: the register of networks and clusters, and indicator sources.
+  'activity.network': 'Registeret over nettverk og klynger vart endra',
   'nav.networks': 'Nettverk og klynger',
   'networks.title': 'Nettverk og klynger',
   'networks.intro':
