@@ -692,7 +692,6 @@ export const en: Messages = {
   'indicatorSource.NETWORK_REGISTER': 'Computed from the register of networks',
   'indicatorSource.CLUSTER_REGISTER': 'Computed from the register of clusters',
   'indicatorSource.SSB': 'Statistics Norway (SSB), table {reference}',
-  'indicatorSource.ssbLink': 'Table {reference} in the SSB StatBank (opens ssb.no)',
   'indicatorSource.OTHER': '{reference}',
   'indicator.regionalTotal': 'Region total',
   'indicator.noTotal': 'no total',

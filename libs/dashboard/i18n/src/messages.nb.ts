@@ -688,7 +688,6 @@ export const nb = {
   'indicatorSource.NETWORK_REGISTER': 'Regnet ut fra registeret over nettverk',
   'indicatorSource.CLUSTER_REGISTER': 'Regnet ut fra registeret over klynger',
   'indicatorSource.SSB': 'Statistisk sentralbyrå (SSB), tabell {reference}',
-  'indicatorSource.ssbLink': 'Tabell {reference} i SSBs statistikkbank (åpner ssb.no)',
   'indicatorSource.OTHER': '{reference}',
   'indicator.regionalTotal': 'Regionen i alt',
   'indicator.noTotal': 'ingen sum',

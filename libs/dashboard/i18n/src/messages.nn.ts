@@ -691,7 +691,6 @@ export const nn: Messages = {
   'indicatorSource.NETWORK_REGISTER': 'Rekna ut frå registeret over nettverk',
   'indicatorSource.CLUSTER_REGISTER': 'Rekna ut frå registeret over klynger',
   'indicatorSource.SSB': 'Statistisk sentralbyrå (SSB), tabell {reference}',
-  'indicatorSource.ssbLink': 'Tabell {reference} i statistikkbanken til SSB (opnar ssb.no)',
   'indicatorSource.OTHER': '{reference}',
   'indicator.regionalTotal': 'Regionen i alt',
   'indicator.noTotal': 'ingen sum',
