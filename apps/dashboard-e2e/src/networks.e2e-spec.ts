@@ -87,8 +87,10 @@ describe('the register of networks and clusters in the dashboard', () => {
       .getByRole('listitem')
       .filter({ hasText: new RegExp(`^${year}: .*${NETWORK}`) })
       .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'network-indicator-with-region-nb');
 
     const nes = await newNetworksRow(page, 'nes');
     await expect(nes.cells()).resolves.toEqual([expect.any(String), String(Number(regionBefore) + 1)]);
-  });
+  }, 90_000);
 });

@@ -132,6 +132,27 @@ describe('the register of networks and clusters, and the indicators made from it
     ).resolves.toEqual({ network: null });
   });
 
+  it('answers the register and the indicators made from it in a fixed number of statements', async () => {
+    const count = async (query: string) => {
+      api.statements.length = 0;
+      await api.data(query);
+      return api.statements.length;
+    };
+    const register = (filter: string) =>
+      count(`{ networks${filter} { ${NETWORK} viewerCan { edit recordMembersIn } } }`);
+    // Six networks (with parties and founding actions) cost what all nine do.
+    const networks = await register('(kind: NETWORK)');
+    const all = await register('');
+    expect(all).toBe(networks);
+    expect(all).toBeLessThanOrEqual(8);
+    // Every indicator with its values and the region's: one read per register, not per indicator or year.
+    expect(
+      await count(
+        `{ indicators { id values { year value } regionalValues { year value method sumOfMunicipalValues } } }`,
+      ),
+    ).toBeLessThanOrEqual(10);
+  });
+
   it('computes "new networks" from the register: per municipality, and each network once in the region', async () => {
     const indicator = await indicatorNamed('Nye nettverk');
     expect(indicator).toMatchObject({ source: 'NETWORK_REGISTER', computed: true });

@@ -230,6 +230,23 @@ describe('takeLiveChanges', () => {
     expect(refetch.operations).toEqual(new Set(['MunicipalityPage', 'RecentChanges']));
   });
 
+  it('fetches the register, the indicators made from it and the founding action’s networks when a network changes', () => {
+    const sut = new InMemoryCache();
+    const expected = new Set([
+      'Networks',
+      'NetworkPage',
+      'MunicipalityPage',
+      'FocusAreaPage',
+      'IndicatorExplanation',
+      'ActionFoundedNetworks',
+      'RecentChanges',
+    ]);
+
+    expect(takeLiveChanges(sut, [aChange('network', null)]).operations).toEqual(expected);
+    expect(takeLiveChanges(sut, [aChange('network_membership', null)]).operations).toEqual(expected);
+    expect(takeLiveChanges(sut, [aChange('network', null)]).everything).toBe(false);
+  });
+
   it('fetches nothing for the echo of creating a party whose answer the cache already holds', () => {
     const sut = new InMemoryCache();
     sut.writeFragment({

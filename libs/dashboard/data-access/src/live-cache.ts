@@ -62,7 +62,15 @@ function staleAfter(entity: string): readonly string[] | 'everything' {
     // The register: its pages, the indicators computed from it and the actions that founded networks.
     case 'network':
     case 'network_membership':
-      return ['Networks', 'NetworkPage', 'MunicipalityPage', 'FocusAreaPage', 'IndicatorExplanation', 'Action'];
+      return [
+        'Networks',
+        'NetworkPage',
+        'MunicipalityPage',
+        'FocusAreaPage',
+        'IndicatorExplanation',
+        'ActionFoundedNetworks',
+        RECENT_CHANGES,
+      ];
     case 'report':
     case 'reporting_round':
       return REPORTING;

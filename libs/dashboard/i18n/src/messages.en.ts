@@ -667,6 +667,7 @@ export const en: Messages = {
   'reports.archive': 'Archive reference',
   'reports.fileTitle': 'Archive reference for the report on {action}',
   // Effects with a source: the register of networks and clusters, and indicator sources.
+  'activity.network': 'The register of networks and clusters changed',
   'nav.networks': 'Networks and clusters',
   'networks.title': 'Networks and clusters',
   'networks.intro':
@@ -721,7 +722,6 @@ export const en: Messages = {
   'indicatorSource.NETWORK_REGISTER': 'Computed from the register of networks',
   'indicatorSource.CLUSTER_REGISTER': 'Computed from the register of clusters',
   'indicatorSource.SSB': 'Statistics Norway (SSB), table {reference}',
-  'indicatorSource.ssbLink': 'Table {reference} in the SSB StatBank (opens ssb.no)',
   'indicatorSource.OTHER': '{reference}',
   'indicator.regionalTotal': 'Region total',
   'indicator.noTotal': 'no total',

@@ -663,6 +663,7 @@ export const nb = {
   'reports.archive': 'Arkivreferanse',
   'reports.fileTitle': 'Arkivreferanse for rapporten om {action}',
   // Effects with a source: the register of networks and clusters, and indicator sources.
+  'activity.network': 'Registeret over nettverk og klynger ble endret',
   'nav.networks': 'Nettverk og klynger',
   'networks.title': 'Nettverk og klynger',
   'networks.intro':
@@ -717,7 +718,6 @@ export const nb = {
   'indicatorSource.NETWORK_REGISTER': 'Regnet ut fra registeret over nettverk',
   'indicatorSource.CLUSTER_REGISTER': 'Regnet ut fra registeret over klynger',
   'indicatorSource.SSB': 'Statistisk sentralbyrå (SSB), tabell {reference}',
-  'indicatorSource.ssbLink': 'Tabell {reference} i SSBs statistikkbank (åpner ssb.no)',
   'indicatorSource.OTHER': '{reference}',
   'indicator.regionalTotal': 'Regionen i alt',
   'indicator.noTotal': 'ingen sum',

@@ -666,6 +666,7 @@ export const nn: Messages = {
   'reports.archive': 'Arkivreferanse',
   'reports.fileTitle': 'Arkivreferanse for rapporten om {action}',
   // Effects with a source: the register of networks and clusters, and indicator sources.
+  'activity.network': 'Registeret over nettverk og klynger vart endra',
   'nav.networks': 'Nettverk og klynger',
   'networks.title': 'Nettverk og klynger',
   'networks.intro':
@@ -720,7 +721,6 @@ export const nn: Messages = {
   'indicatorSource.NETWORK_REGISTER': 'Rekna ut frå registeret over nettverk',
   'indicatorSource.CLUSTER_REGISTER': 'Rekna ut frå registeret over klynger',
   'indicatorSource.SSB': 'Statistisk sentralbyrå (SSB), tabell {reference}',
-  'indicatorSource.ssbLink': 'Tabell {reference} i statistikkbanken til SSB (opnar ssb.no)',
   'indicatorSource.OTHER': '{reference}',
   'indicator.regionalTotal': 'Regionen i alt',
   'indicator.noTotal': 'ingen sum',

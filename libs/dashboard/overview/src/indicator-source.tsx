@@ -13,7 +13,7 @@ export function IndicatorSourceDetails({ indicator }: { indicator: IndicatorSeri
     switch (indicator.source) {
       case 'SSB':
         return (
-          <a href={ssbTableUrl(reference)} rel="noopener" aria-label={t('indicatorSource.ssbLink', { reference })}>
+          <a href={ssbTableUrl(reference)} rel="noopener">
             {t('indicatorSource.SSB', { reference })}
           </a>
         );

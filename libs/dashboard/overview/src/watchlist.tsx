@@ -93,6 +93,8 @@ const ENTITY_TEXT: [string, MessageKey][] = [
   ['project_lead', 'activity.projectLead'],
   ['action', 'activity.action'],
   ['party', 'activity.party'],
+  ['network', 'activity.network'],
+  ['network_membership', 'activity.network'],
 ];
 
 /** Overdue milestones, milestones due in the next 30 days, and the latest saved changes. */
