@@ -57,6 +57,18 @@ describe('programme periods and revision (rullering)', () => {
     carried = (await api.data<{ action: ActionRead }>(ACTION, { id: withHistory.id })).action;
     const other = actionIds.find((id) => id !== carried.id)!;
     ended = (await api.data<{ action: ActionRead }>(ACTION, { id: other })).action;
+    // Money of a year before the next period and of one inside it, hours inside it, and a case in the archive.
+    const db = api.db.dataSource;
+    await db.query(`UPDATE action SET budget = 900000, case_reference = '2024/77-1' WHERE id = $1`, [carried.id]);
+    await db.query(
+      `INSERT INTO funding_line (action_id, source, status, amount, year) VALUES ($1, 'COUNTY', 'GRANTED', 150000, 2026), ($1, 'COUNTY', 'APPLIED', 275000, 2028)`,
+      [carried.id],
+    );
+    await db.query(
+      `INSERT INTO effort_entry (action_id, party_id, year, hours)
+       SELECT $1, party_id, 2028, 120 FROM involvement WHERE action_id = $1 ORDER BY party_id LIMIT 1`,
+      [carried.id],
+    );
   });
 
   afterAll(async () => {
@@ -162,6 +174,40 @@ describe('programme periods and revision (rullering)', () => {
       true,
     );
     await watching.close();
+  });
+
+  it('carries over what else hangs off an action: goals, priorities, archive case, budget, and the new years’ money and hours', async () => {
+    const db = api.db.dataSource;
+    const [copy] = await db.query('SELECT id, budget, case_reference FROM action WHERE predecessor_id = $1', [
+      carried.id,
+    ]);
+    expect(copy).toMatchObject({ budget: '900000', case_reference: '2024/77-1' });
+    const lines = await db.query('SELECT amount::text, year FROM funding_line WHERE action_id = $1', [copy.id]);
+    // 2026 was spent in the ending period and stays there; 2028 belongs to the new one.
+    expect(lines).toEqual([{ amount: '275000', year: 2028 }]);
+    expect(await count('SELECT count(*) AS n FROM effort_entry WHERE action_id = $1', [copy.id])).toBe(1);
+    const pairs = `FROM action na JOIN action a ON a.id = na.predecessor_id`;
+    const sameSets = async (table: string, column: string) =>
+      count(
+        `SELECT count(*) AS n ${pairs}
+          WHERE ARRAY(SELECT ${column} FROM ${table} WHERE action_id = na.id ORDER BY 1)
+             <> ARRAY(SELECT ${column} FROM ${table} WHERE action_id = a.id ORDER BY 1)`,
+      );
+    expect(await count(`SELECT count(*) AS n FROM action_goal g JOIN action a ON a.id = g.action_id`)).toBeGreaterThan(
+      0,
+    );
+    expect(await sameSets('action_goal', 'goal_id')).toBe(0);
+    expect(await sameSets('action_innovation_priority', 'priority_id')).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) AS n ${pairs} WHERE na.case_reference IS DISTINCT FROM a.case_reference OR na.budget IS DISTINCT FROM a.budget`,
+      ),
+    ).toBe(0);
+    // Each municipality's adoption of the new period begins its decision history as proposed.
+    const { adoptions } = await api.data<{ adoptions: { status: string; decisions: { status: string }[] }[] }>(
+      '{ adoptions { status decisions { status } } }',
+    );
+    expect(adoptions.map((a) => a.decisions.map((d) => d.status))).toEqual(Array(6).fill(['PROPOSED']));
   });
 
   it('shares the parties between periods', async () => {

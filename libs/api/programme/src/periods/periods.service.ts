@@ -91,7 +91,13 @@ export class PeriodsService {
         predecessorId: before.id,
       });
       tx.record({ entity: 'programme', entityId: period.id, operation: 'CREATE', before: null, after: period });
-      await this.copy(tx, { fromProgrammeId: before.id, toProgrammeId: period.id }, input.carryOver, before.regionId);
+      await this.copy(
+        tx,
+        { fromProgrammeId: before.id, toProgrammeId: period.id },
+        input.carryOver,
+        before.regionId,
+        input.startYear,
+      );
       for (const action of await this.periods.endActions(tx, endings)) {
         tx.record({ entity: 'action', entityId: action.id, operation: 'UPDATE', before: null, after: action });
       }
@@ -143,6 +149,7 @@ export class PeriodsService {
     copy: { fromProgrammeId: string; toProgrammeId: string },
     carryOver: string[],
     regionId: string,
+    fromYear: number,
   ): Promise<void> {
     const logged = (entity: string, rows: CopiedRow[]) => {
       for (const row of rows) {
@@ -155,8 +162,13 @@ export class PeriodsService {
     logged('participation', await this.copies.participations(tx, copy));
     logged('involvement', await this.copies.involvements(tx, copy));
     logged('project_lead', await this.copies.projectLeads(tx, copy));
+    logged('action_goal', await this.copies.actionGoals(tx, copy));
+    logged('action_innovation_priority', await this.copies.actionInnovationPriorities(tx, copy));
+    logged('funding_line', await this.copies.fundingLines(tx, copy, fromYear));
+    logged('effort_entry', await this.copies.effortEntries(tx, copy, fromYear));
     logged('milestone', await this.copies.openMilestones(tx, copy));
     logged('indicator', await this.copies.indicators(tx, copy));
     logged('adoption', await this.copies.adoptions(tx, copy, regionId));
+    logged('adoption_decision', await this.copies.adoptionDecisions(tx, copy));
   }
 }
