@@ -875,7 +875,10 @@ const MUTATIONS: Record<string, MutationCase> = {
     allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => {
       const db = s.api.db.dataSource;
-      const [current]: { version: number }[] = await db.query(`SELECT version FROM programme WHERE state = 'CURRENT'`);
+      // Each row that may start a period starts one: the next begins a year after the current one.
+      const [current]: { version: number; start_year: number; end_year: number }[] = await db.query(
+        `SELECT version, start_year, end_year FROM programme WHERE state = 'CURRENT'`,
+      );
       const actions: { id: string }[] = await db.query(
         `SELECT a.id FROM action a JOIN programme p ON p.id = a.programme_id WHERE p.state = 'CURRENT'`,
       );
@@ -883,9 +886,9 @@ const MUTATIONS: Record<string, MutationCase> = {
         document: mutation('startProgrammePeriod', 'StartProgrammePeriodInput'),
         variables: {
           input: {
-            name: 'Handlingsprogram 2029–2032',
-            startYear: 2029,
-            endYear: 2032,
+            name: `Handlingsprogram ${current.start_year + 1}–${current.end_year + 1}`,
+            startYear: current.start_year + 1,
+            endYear: current.end_year + 1,
             expectedVersion: current.version,
             carryOver: actions.map((a) => a.id),
             endings: [],
@@ -923,7 +926,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   createNetwork: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => ({
       document: mutation('createNetwork', 'CreateNetworkInput'),
       variables: { input: { name: `Matrisenettverk ${s.next()}`, kind: 'NETWORK', foundedOn: '2026-01-01' } },
@@ -932,7 +935,7 @@ const MUTATIONS: Record<string, MutationCase> = {
   },
   updateNetwork: {
     targets: ['programme'],
-    allowed: ADMIN_ONLY,
+    allowed: PROGRAMME_RUNNERS,
     arrange: async (s) => {
       const network = await s.network();
       return {

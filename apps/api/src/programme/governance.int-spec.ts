@@ -196,7 +196,7 @@ describe('governance of regional actions', () => {
     const hurdal = programmeWarnings.filter((w) => w.municipality.name === 'Hurdal');
     expect(hurdal.length).toBeGreaterThan(0);
     for (const warning of hurdal) {
-      expect(warning).toMatchObject({ status: 'REJECTED', caseReference: '2026/1209', onFocusArea: true });
+      expect(warning).toMatchObject({ status: 'REJECTED', caseReference: '2026/1209-4', onFocusArea: true });
       expect(warning.focusArea.code).toBe('LOG');
       expect(warning.action.warnings.map((w) => w.municipality.name)).toContain('Hurdal');
     }

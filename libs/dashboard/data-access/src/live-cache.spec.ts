@@ -51,6 +51,7 @@ const anAction = (overrides: Partial<Snapshot> = {}): Snapshot =>
       reshapeMilestones: false,
       manageInvolvements: false,
       nameProjectLeads: false,
+      proposeChanges: false,
     },
     ...overrides,
   }) as Snapshot;
