@@ -149,6 +149,7 @@ describe('takeLiveChanges', () => {
       'ActionFunding',
       'FocusAreaFunding',
       'FocusAreaMoney',
+      'GoalMoney',
       'MunicipalityMoney',
       'RecentChanges',
     ]);

@@ -26,7 +26,7 @@ export const FILTERED_ACTIONS = 'FilteredActions';
 /** What shows reporting rounds and reports: the rounds, one round's completion view, and what the viewer owes. */
 const REPORTING = ['ReportingRounds', 'ReportingRound', 'MyReports', 'MyReportsCount'] as const;
 /** Money and effort summed over actions: the overview's focus-area money, a place's money, an action's lines. */
-const FUNDING = ['FocusAreaFunding', 'FocusAreaMoney', 'MunicipalityMoney', 'ActionFunding'] as const;
+const FUNDING = ['FocusAreaFunding', 'FocusAreaMoney', 'GoalMoney', 'MunicipalityMoney', 'ActionFunding'] as const;
 /** The latest saved changes, read from the history: every change but one to an account adds to them. */
 const RECENT_CHANGES = 'RecentChanges';
 

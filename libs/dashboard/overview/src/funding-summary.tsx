@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import {
   FocusAreaMoneyDocument,
   type FundingTotalsFragment,
+  GoalMoneyDocument,
   MunicipalityMoneyDocument,
 } from '@tiltak/dashboard-data-access';
 import { formatKroner, useI18n } from '@tiltak/dashboard-i18n';
@@ -11,6 +12,13 @@ import { useId } from 'react';
 export function FocusAreaFunding({ focusAreaId }: { focusAreaId: string }) {
   const { data } = useQuery(FocusAreaMoneyDocument, { variables: { id: focusAreaId } });
   const totals = data?.focusArea?.fundingTotals;
+  return totals ? <FundingSummary totals={totals} /> : null;
+}
+
+/** A goal's money: every line, budget and hour of the actions serving it or its sub-goals, each action once. */
+export function GoalFunding({ goalId }: { goalId: string }) {
+  const { data } = useQuery(GoalMoneyDocument, { variables: { goalId } });
+  const totals = data?.fundingTotalsOfGoal;
   return totals ? <FundingSummary totals={totals} /> : null;
 }
 

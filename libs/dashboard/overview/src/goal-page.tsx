@@ -3,6 +3,7 @@ import { GoalPageDocument } from '@tiltak/dashboard-data-access';
 import { formatPercent, useDocumentTitle, useI18n } from '@tiltak/dashboard-i18n';
 import { Content, FigureExplanation, ProgressBar, StatusMessage, useContentLang } from '@tiltak/dashboard-ui';
 import { Link, useParams } from 'react-router';
+import { GoalFunding } from './funding-summary';
 
 /** `/goals/:id`: one goal, the focus areas and actions that serve it, and how its progress was computed. */
 export function GoalPage() {
@@ -109,6 +110,7 @@ export function GoalPage() {
           </table>
         )}
       </section>
+      <GoalFunding goalId={goal.id} />
       <section aria-labelledby="goal-explanation-title" className="panel">
         <h2 id="goal-explanation-title">{t('goals.explainTitle')}</h2>
         <p>{t('goals.explainMethod')}</p>

@@ -1541,6 +1541,25 @@ export type FocusAreaMoneyQuery = {
   } | null;
 };
 
+export type GoalMoneyQueryVariables = Exact<{
+  goalId: string | number;
+}>;
+
+export type GoalMoneyQuery = {
+  fundingTotalsOfGoal: {
+    basis: FundingBasis;
+    budget: number | null;
+    planned: number;
+    applied: number;
+    granted: number;
+    refused: number;
+    hours: number | null;
+    actionCount: number;
+    budgetedActionCount: number;
+    lineCounts: { planned: number; applied: number; granted: number; refused: number };
+  };
+};
+
 export type MunicipalityMoneyQueryVariables = Exact<{
   slug: string;
 }>;
@@ -8050,6 +8069,75 @@ export const FocusAreaMoneyDocument = {
     },
   ],
 } as unknown as DocumentNode<FocusAreaMoneyQuery, FocusAreaMoneyQueryVariables>;
+export const GoalMoneyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'GoalMoney' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'goalId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'fundingTotalsOfGoal' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'goalId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'goalId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FundingTotals' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FundingTotals' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'FundingTotals' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'basis' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hours' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'budgetedActionCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lineCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'applied' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'granted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'refused' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<GoalMoneyQuery, GoalMoneyQueryVariables>;
 export const MunicipalityMoneyDocument = {
   kind: 'Document',
   definitions: [
