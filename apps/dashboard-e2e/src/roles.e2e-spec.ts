@@ -72,6 +72,7 @@ describe('what each role sees and may do', () => {
       'Mål',
       'Tiltak',
       'Hvem gjør hva',
+      'Nettverk og klynger',
       'Mine oppgaver',
       'Rapportering',
       'Perioder',
@@ -94,10 +95,13 @@ describe('what each role sees and may do', () => {
     const page = await signInAs('sekretariat@tiltak.test');
     await expect(menuWords(page)).resolves.toEqual([
       'Oversikt',
+      'Mål',
       'Tiltak',
       'Hvem gjør hva',
+      'Nettverk og klynger',
       'Mine oppgaver',
       'Rapportering',
+      'Perioder',
       'Endringsforslag',
     ]);
     await openAction(page, eidsvollAction);
@@ -113,10 +117,13 @@ describe('what each role sees and may do', () => {
     const page = await signInAs('politiker@tiltak.test');
     await expect(menuWords(page)).resolves.toEqual([
       'Oversikt',
+      'Mål',
       'Tiltak',
       'Hvem gjør hva',
+      'Nettverk og klynger',
       'Mine oppgaver',
       'Rapportering',
+      'Perioder',
       'Endringsforslag',
     ]);
     await openAction(page, leadAction);
@@ -133,6 +140,7 @@ describe('what each role sees and may do', () => {
       'Mål',
       'Tiltak',
       'Hvem gjør hva',
+      'Nettverk og klynger',
       'Mine oppgaver',
       'Rapportering',
       'Perioder',

@@ -85,6 +85,8 @@ export function Layout({
               </li>
               <li>
                 <NavLink to="/periods">{t('nav.periods')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/proposals">{t('nav.proposals')}</NavLink>
               </li>
               {mayManageUsers && (

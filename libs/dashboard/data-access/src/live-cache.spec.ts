@@ -224,12 +224,24 @@ describe('takeLiveChanges', () => {
     expect(takeLiveChanges(sut, [aChange('focus_area', null)]).everything).toBe(true);
   });
 
-  it('fetches only the municipality page when a decision is recorded, with its history', () => {
+  it('fetches the proposal lists when a proposal changes, and the goal views when an action’s goals change', () => {
+    const sut = new InMemoryCache();
+
+    const proposal = takeLiveChanges(sut, [aChange('action_proposal', null)]);
+    expect(proposal.everything).toBe(false);
+    expect(proposal.operations).toEqual(new Set(['ActionProposals', 'ActionGovernance', 'RecentChanges']));
+    const goals = takeLiveChanges(sut, [aChange('action_goal', null)]);
+    expect(goals.operations).toEqual(new Set(['GoalsPage', 'GoalPage', 'ActionGoals', 'GoalMoney', 'RecentChanges']));
+  });
+
+  it('fetches the municipality page and the warnings when a decision is recorded, with its history', () => {
     const sut = new InMemoryCache();
 
     const refetch = takeLiveChanges(sut, [aChange('adoption', null), aChange('adoption_decision', null)]);
     expect(refetch.everything).toBe(false);
-    expect(refetch.operations).toEqual(new Set(['MunicipalityPage', 'RecentChanges']));
+    expect(refetch.operations).toEqual(
+      new Set(['MunicipalityPage', 'ProgrammeWarnings', 'ActionGovernance', 'RecentChanges']),
+    );
   });
 
   it('fetches the register, the indicators made from it and the founding action’s networks when a network changes', () => {

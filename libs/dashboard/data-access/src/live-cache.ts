@@ -39,7 +39,7 @@ const RECENT_CHANGES = 'RecentChanges';
 function staleAfter(entity: string): readonly string[] | 'everything' {
   switch (entity) {
     case 'action':
-      return [...ROLL_UPS, 'Watchlist', FILTERED_ACTIONS, 'WhoDoesWhat', RECENT_CHANGES];
+      return [...ROLL_UPS, 'Watchlist', FILTERED_ACTIONS, 'WhoDoesWhat', 'ProgrammeWarnings', RECENT_CHANGES];
     case 'milestone':
     case 'status_update':
       return [...ROLL_UPS, 'Watchlist', FILTERED_ACTIONS, RECENT_CHANGES];
@@ -55,7 +55,13 @@ function staleAfter(entity: string): readonly string[] | 'everything' {
       return ['Action', 'PartyPage', 'AssignmentChoices', 'Users'];
     case 'adoption':
     case 'adoption_decision':
-      return ['MunicipalityPage', RECENT_CHANGES];
+      return ['MunicipalityPage', 'ProgrammeWarnings', 'ActionGovernance', RECENT_CHANGES];
+    // A proposal's own lists; accepting one also changes the action, which comes as a change of its own.
+    case 'action_proposal':
+      return ['ActionProposals', 'ActionGovernance', RECENT_CHANGES];
+    // Which goals an action serves: the goals' lists, roll-ups and money, and the action's own goals.
+    case 'action_goal':
+      return ['GoalsPage', 'GoalPage', 'ActionGoals', 'GoalMoney', RECENT_CHANGES];
     case 'indicator':
     case 'indicator_value':
       return ['MunicipalityPage', 'FocusAreaPage', RECENT_CHANGES];
