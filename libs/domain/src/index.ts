@@ -13,3 +13,4 @@ export * from './lib/reporting';
 export * from './lib/archive-reference';
 export * from './lib/effects';
 export * from './lib/funding';
+export * from './lib/snapshot';
