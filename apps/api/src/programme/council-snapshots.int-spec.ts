@@ -80,6 +80,28 @@ describe('council snapshots and what changed', () => {
     await api?.close();
   });
 
+  it('shows on a fresh demo what changed since its last council meeting', async () => {
+    const { councilSnapshots, changesSinceLastCouncilReport } = await api.data<{
+      councilSnapshots: Taken[];
+      changesSinceLastCouncilReport: Changes & { newRisks: { narrative: string | null }[] };
+    }>(`{ councilSnapshots { id title trigger takenByName }
+          changesSinceLastCouncilReport { count statusChanges { actionId from to } newRisks { narrative } } }`);
+    expect(councilSnapshots).toEqual([
+      expect.objectContaining({
+        title: expect.stringMatching(/^Regionrådsmøte /),
+        trigger: 'MANUAL',
+        takenByName: null,
+      }),
+    ]);
+    expect(changesSinceLastCouncilReport.statusChanges).toEqual([
+      expect.objectContaining({ from: 'IN_PROGRESS', to: 'ON_HOLD' }),
+    ]);
+    expect(changesSinceLastCouncilReport.newRisks).toEqual([
+      { narrative: 'Leverandøren har varslet tre måneders forsinkelse.' },
+    ]);
+    expect(changesSinceLastCouncilReport.count).toBeGreaterThanOrEqual(3);
+  });
+
   it('freezes the figures the overview shows at that moment', async () => {
     const snapshot = await take('Regionrådsmøte i mars');
     const overview = await api.data<{
