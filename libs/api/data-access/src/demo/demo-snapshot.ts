@@ -1,12 +1,6 @@
 import { assessHealth, compareActionCodes, osloDate, registerKindOf } from '@tiltak/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  ActionEntity,
-  IndicatorEntity,
-  IndicatorValueEntity,
-  MunicipalityEntity,
-  StatusUpdateEntity,
-} from '../entities';
+import { ActionEntity, IndicatorEntity, IndicatorValueEntity, StatusUpdateEntity } from '../entities';
 import { FundingRepository } from '../repositories/funding.repository';
 import { GoalRepository } from '../repositories/goal.repository';
 import { IndicatorRepository } from '../repositories/indicator.repository';
