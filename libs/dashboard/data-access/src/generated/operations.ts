@@ -150,6 +150,9 @@ export type FundingStatus = 'APPLIED' | 'GRANTED' | 'PLANNED' | 'REFUSED';
 /** Actual progress against the progress expected by today. */
 export type Health = 'AT_RISK' | 'OFF_TRACK' | 'ON_TRACK';
 
+/** ON_TRACK > AT_RISK > OFF_TRACK. */
+export type HealthDirection = 'BETTER' | 'WORSE';
+
 /** MANUAL: typed by hand. NETWORK_REGISTER, CLUSTER_REGISTER: computed from the register, never typed. SSB: a table of Statistics Norway (sourceReference is its id). OTHER: the source sourceReference names. */
 export type IndicatorSource = 'CLUSTER_REGISTER' | 'MANUAL' | 'NETWORK_REGISTER' | 'OTHER' | 'SSB';
 
@@ -185,6 +188,9 @@ export type MailSettingsInput = {
 
 /** QUEUED (waiting to be sent), SENT (accepted by the SMTP server), KEPT (no SMTP_URL: kept here to be read), FAILED (given up after its attempts). */
 export type MailState = 'FAILED' | 'KEPT' | 'QUEUED' | 'SENT';
+
+/** PASSED: its due date passed without completion. MOVED: its due date was moved later. */
+export type MilestoneSlipReason = 'MOVED' | 'PASSED';
 
 export type MilestoneVersionInput = {
   /** When it was completed; today if left out. */
@@ -351,6 +357,9 @@ export type SetNetworkMembershipInput = {
   networkId: string | number;
 };
 
+/** ROUND_CLOSED: a reporting round closed. MANUAL: taken by hand, for a council meeting. */
+export type SnapshotTrigger = 'MANUAL' | 'ROUND_CLOSED';
+
 /** A revision (rullering): every action of the current period is either carried over or ended with a reason. */
 export type StartProgrammePeriodInput = {
   /** The actions carried over; at most 500. */
@@ -433,12 +442,6 @@ export type UpdateUserInput = {
   role?: Role | null | undefined;
   userId: string | number;
 };
-
-export type SnapshotTrigger = 'ROUND_CLOSED' | 'MANUAL';
-
-export type HealthDirection = 'BETTER' | 'WORSE';
-
-export type MilestoneSlipReason = 'PASSED' | 'MOVED';
 
 export type ActionQueryVariables = Exact<{
   id: string | number;
