@@ -14,3 +14,4 @@ export * from './lib/archive-reference';
 export * from './lib/effects';
 export * from './lib/funding';
 export * from './lib/snapshot';
+export * from './lib/snapshot-changes';

@@ -8,6 +8,7 @@ import { MailModule } from '@tiltak/api-mail';
 import {
   ActionsModule,
   FundingModule,
+  SnapshotsModule,
   IndicatorsModule,
   NetworksModule,
   PartiesModule,
@@ -41,6 +42,7 @@ export class AppModule {
         ProgrammeModule,
         ActionsModule,
         FundingModule,
+        SnapshotsModule,
         PartiesModule,
         IndicatorsModule,
         NetworksModule,

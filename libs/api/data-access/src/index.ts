@@ -35,3 +35,6 @@ export * from './repositories/period-copy';
 export * from './repositories/action-proposal.repository';
 export * from './repositories/consistency.repository';
 export * from './repositories/funding.repository';
+export * from './repositories/regional-values';
+export * from './repositories/snapshot.repository';
+export * from './repositories/snapshot-builder';

@@ -14,3 +14,4 @@ export { ReportsService, type ReportAnswer } from './reporting/reports.service';
 export * from './goals/goals.module';
 export * from './governance/governance.module';
 export * from './funding/funding.module';
+export * from './snapshots/snapshots.module';

@@ -115,7 +115,11 @@ export type Permission =
    */
   | { kind: 'EDIT_FUNDING_LINE'; action: ActionScope; municipalityId: string | null }
   /** Hours of own effort a party put into an action: as one who may edit it, or a lead of it for their own party. */
-  | { kind: 'RECORD_EFFORT'; action: ActionScope; partyId: string };
+  | { kind: 'RECORD_EFFORT'; action: ActionScope; partyId: string }
+  /** Snapshots, what changed between them, and the council report: those who answer to the council or sit on it. */
+  | { kind: 'READ_COUNCIL_REPORTS' }
+  /** Taking a snapshot by hand (before a council meeting): those who run the programme. */
+  | { kind: 'TAKE_COUNCIL_SNAPSHOT' };
 
 export type Decision = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
@@ -162,6 +166,9 @@ export function decide(viewer: Principal | null, permission: Permission, options
     case 'READ_ACTION_PROPOSALS':
     case 'READ_FUNDING':
       return 'ALLOW';
+    case 'READ_COUNCIL_REPORTS':
+      // The council's papers, not a project lead's: they report into them.
+      return allow(viewer.role !== 'PROJECT_LEAD');
     case 'READ_PERSONAL_DATA':
       // Elected officials follow the programme in public; names of people are not theirs to read.
       return allow(viewer.role !== 'ELECTED');
@@ -245,6 +252,7 @@ export function decide(viewer: Principal | null, permission: Permission, options
     case 'MANAGE_USERS':
     case 'READ_MAIL_OUTBOX':
     case 'MANAGE_REPORTING_ROUNDS':
+    case 'TAKE_COUNCIL_SNAPSHOT':
       return 'FORBIDDEN';
   }
 }

@@ -35,13 +35,25 @@ const APPEND_CHANGES = `
 export class ProgrammeWriter {
   constructor(private readonly dataSource: DataSource) {}
 
-  async write<T>(actor: Actor, programmeId: string, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      const tx = new WriteTransaction(manager, actor, programmeId);
-      const result = await work(tx);
-      if (tx.changes.length > 0) await appendChangeEvents(tx);
-      return result;
-    });
+  /**
+   * `repeatableRead` makes every read of the write see one moment, for a write that copies much of
+   * the programme (a snapshot); ordinary writes lock what they derive from and need no more.
+   */
+  async write<T>(
+    actor: Actor,
+    programmeId: string,
+    work: (tx: WriteTransaction) => Promise<T>,
+    options: { repeatableRead?: boolean } = {},
+  ): Promise<T> {
+    return this.dataSource.transaction(
+      options.repeatableRead ? 'REPEATABLE READ' : 'READ COMMITTED',
+      async (manager) => {
+        const tx = new WriteTransaction(manager, actor, programmeId);
+        const result = await work(tx);
+        if (tx.changes.length > 0) await appendChangeEvents(tx);
+        return result;
+      },
+    );
   }
 }
 

@@ -27,6 +27,8 @@ import { InnovationPlanRepository } from '../repositories/innovation-plan.reposi
 import { PeriodRepository } from '../repositories/period.repository';
 import { PeriodCopyRepository } from '../repositories/period-copy';
 import { FundingRepository } from '../repositories/funding.repository';
+import { SnapshotBuilder } from '../repositories/snapshot-builder';
+import { SnapshotRepository } from '../repositories/snapshot.repository';
 import { dataSourceOptions } from './data-source';
 import { type ConnectionSettings, DatabaseConnections } from './database-connections';
 import { QueryObserver } from './query-observer';
@@ -59,6 +61,8 @@ const REPOSITORIES = [
   PeriodCopyRepository,
   ActionProposalRepository,
   ConsistencyRepository,
+  SnapshotBuilder,
+  SnapshotRepository,
 ];
 
 /** The TypeORM connection and the repositories that are the only code allowed to build queries. */

@@ -31,6 +31,7 @@ import { RoundReportEntity } from './round-report.entity';
 import { LoginThrottleEntity, RefreshTokenEntity, TokenFamilyEntity } from './session.entity';
 import { StatusUpdateEntity } from './status-update.entity';
 import { UserEntity } from './user.entity';
+import { CouncilSnapshotEntity } from './council-snapshot.entity';
 
 export {
   ActionEntity,
@@ -72,6 +73,7 @@ export {
   ActionInnovationPriorityEntity,
   FundingLineEntity,
   EffortEntryEntity,
+  CouncilSnapshotEntity,
 };
 
 export const ENTITIES = [
@@ -113,4 +115,5 @@ export const ENTITIES = [
   ActionProposalEntity,
   FundingLineEntity,
   EffortEntryEntity,
+  CouncilSnapshotEntity,
 ];

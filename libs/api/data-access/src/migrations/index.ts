@@ -17,6 +17,7 @@ import { Governance1796510000000 } from './1796510000000-governance';
 import { Goals1796530000000 } from './1796530000000-goals';
 import { ProgrammePeriods1796500000000 } from './1796500000000-programme-periods';
 import { Funding1796540000000 } from './1796540000000-funding';
+import { CouncilSnapshots1796600000000 } from './1796600000000-council-snapshots';
 
 /**
  * Every migration, oldest first. They are listed as classes rather than found by a file glob so
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   Goals1796530000000,
   ProgrammePeriods1796500000000,
   Funding1796540000000,
+  CouncilSnapshots1796600000000,
 ];

@@ -5,6 +5,7 @@ import { EffortEntryEntity, FundingLineEntity } from '../entities';
 import { kronerColumn } from '../entities/sql';
 import { EntitySql } from './entity-sql';
 import { type RowPatch, updateIfVersion } from './guarded-update';
+import { managerOf, type QueryScope } from './scope';
 
 export type FundingLineFields = Pick<
   FundingLineEntity,
@@ -204,8 +205,8 @@ export class FundingRepository {
   }
 
   /** Totals of every focus area of the programme, over all its actions (cancelled ones too: their money was real). */
-  async sumsByFocusArea(programmeId: string): Promise<FundingSums[]> {
-    const rows: Row[] = await this.dataSource.query(
+  async sumsByFocusArea(programmeId: string, scope: QueryScope = this.dataSource.manager): Promise<FundingSums[]> {
+    const rows: Row[] = await managerOf(scope).query(
       sumsOver('SELECT id AS action_id, focus_area_id::text AS key FROM action WHERE programme_id = $1'),
       [programmeId],
     );
@@ -213,8 +214,8 @@ export class FundingRepository {
   }
 
   /** The whole programme's totals, keyed by the programme's id. */
-  async sumsOfProgramme(programmeId: string): Promise<FundingSums | null> {
-    const rows: Row[] = await this.dataSource.query(
+  async sumsOfProgramme(programmeId: string, scope: QueryScope = this.dataSource.manager): Promise<FundingSums | null> {
+    const rows: Row[] = await managerOf(scope).query(
       sumsOver('SELECT id AS action_id, programme_id::text AS key FROM action WHERE programme_id = $1'),
       [programmeId],
     );
@@ -254,8 +255,8 @@ export class FundingRepository {
    * Each municipality's own money: the amounts of the lines that are its share (source MUNICIPALITY),
    * on the programme's actions. Other money of actions it takes part in is not its own, and is left out.
    */
-  async sumsByMunicipality(programmeId: string): Promise<FundingSums[]> {
-    const rows: Row[] = await this.dataSource.query(
+  async sumsByMunicipality(programmeId: string, scope: QueryScope = this.dataSource.manager): Promise<FundingSums[]> {
+    const rows: Row[] = await managerOf(scope).query(
       `SELECT f.municipality_id::text AS key, count(DISTINCT f.action_id)::int AS actions, ${LINE_SUMS}
          FROM funding_line f JOIN action a ON a.id = f.action_id
         WHERE a.programme_id = $1 AND f.source = 'MUNICIPALITY'

@@ -116,8 +116,9 @@ export class GoalRepository {
     programmeId: string,
     regionId: string,
     today: string,
+    scope: QueryScope = this.dataSource.manager,
   ): Promise<(ContributionRow & { goalId: string })[]> {
-    return this.dataSource.query(
+    return managerOf(scope).query(
       `WITH links AS (${goalLinks('$3')})
        SELECT l.goal_id AS "goalId", p.municipality_id AS "municipalityId", a.focus_area_id AS "focusAreaId",
               a.id AS "actionId", a.code, a.title, a.weight,

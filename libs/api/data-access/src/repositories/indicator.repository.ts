@@ -80,8 +80,12 @@ export class IndicatorRepository {
   }
 
   /** Per indicator and year: the sum of the region's municipalities' typed values, and which of them gave one. */
-  typedYearSums(indicatorIds: readonly string[], regionId: string): Promise<TypedYearSum[]> {
-    return this.dataSource.query(
+  typedYearSums(
+    indicatorIds: readonly string[],
+    regionId: string,
+    scope: QueryScope = this.dataSource.manager,
+  ): Promise<TypedYearSum[]> {
+    return managerOf(scope).query(
       `SELECT v.indicator_id AS "indicatorId", v.year, sum(v.value)::text AS sum,
               array_agg(v.municipality_id ORDER BY v.municipality_id) AS "municipalityIds"
          FROM indicator_value v

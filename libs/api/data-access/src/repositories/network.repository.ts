@@ -148,8 +148,14 @@ export class NetworkRepository {
    * A register indicator's value for every municipality of the region and every year from `from`
    * to `to` (zero included: the register says none were founded), with the networks counted.
    */
-  municipalCounts(regionId: string, kind: NetworkKind, from: number, to: number): Promise<RegisterCount[]> {
-    return this.dataSource.query(
+  municipalCounts(
+    regionId: string,
+    kind: NetworkKind,
+    from: number,
+    to: number,
+    scope: QueryScope = this.dataSource.manager,
+  ): Promise<RegisterCount[]> {
+    return managerOf(scope).query(
       `WITH founded AS (${FOUNDED})
        SELECT mu.id AS "municipalityId", y.year,
               coalesce(array_agg(DISTINCT f.id) FILTER (WHERE f.id IS NOT NULL), '{}') AS "networkIds"
@@ -164,8 +170,14 @@ export class NetworkRepository {
   }
 
   /** The region's count per year from `from` to `to`: each network once, with what the municipal counts add up to. */
-  regionalCounts(regionId: string, kind: NetworkKind, from: number, to: number): Promise<RegionalRegisterCount[]> {
-    return this.dataSource.query(
+  regionalCounts(
+    regionId: string,
+    kind: NetworkKind,
+    from: number,
+    to: number,
+    scope: QueryScope = this.dataSource.manager,
+  ): Promise<RegionalRegisterCount[]> {
+    return managerOf(scope).query(
       `WITH founded AS (${FOUNDED})
        SELECT y.year,
               coalesce(array_agg(DISTINCT f.id) FILTER (WHERE f.id IS NOT NULL), '{}') AS "networkIds",

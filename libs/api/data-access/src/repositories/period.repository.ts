@@ -55,12 +55,12 @@ export class PeriodRepository {
     tx: WriteTransaction,
     programmeId: string,
     now: Date,
-  ): Promise<{ id: string; state: string; closedAt: Date; version: number }[]> {
+  ): Promise<{ id: string; name: string; state: string; closedAt: Date; version: number }[]> {
     return rowsOf(
       tx,
       `UPDATE reporting_round SET state = 'CLOSED', closed_at = $2, version = version + 1
         WHERE programme_id = $1 AND state = 'OPEN'
-       RETURNING id, state, closed_at AS "closedAt", version`,
+       RETURNING id, name, state, closed_at AS "closedAt", version`,
       [programmeId, now],
     );
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { ActionStatus, Health } from '@tiltak/domain';
+import { type ActionStatus, type Health, weightedMean } from '@tiltak/domain';
 import { DataSource } from 'typeorm';
+import { managerOf, type QueryScope } from './scope';
 
 export interface MatrixCellRow {
   /** The day on which health and overdue milestones were judged (YYYY-MM-DD). */
@@ -57,6 +58,32 @@ export interface ExpectationRow {
   offTrack: number;
 }
 
+/** The sums of expected progress over a set of cells, and the actions they count. */
+export interface ExpectationSums {
+  weightedExpected: number;
+  countedWeight: number;
+  stale: number;
+  counted: number;
+  atRisk: number;
+  offTrack: number;
+}
+
+/** Adds up expectation rows: the programme's, a focus area's or a municipality's, as the dashboard rolls them up. */
+export function sumExpectations(rows: readonly ExpectationRow[]): ExpectationSums {
+  const sums: ExpectationSums = { weightedExpected: 0, countedWeight: 0, stale: 0, counted: 0, atRisk: 0, offTrack: 0 };
+  for (const row of rows) {
+    sums.weightedExpected += row.weightedExpected;
+    sums.countedWeight += row.countedWeight;
+    sums.stale += row.stale;
+    sums.counted += row.counted;
+    sums.atRisk += row.atRisk;
+    sums.offTrack += row.offTrack;
+  }
+  return sums;
+}
+
+export const expectedOfSums = (sums: ExpectationSums) => weightedMean(sums.weightedExpected, sums.countedWeight);
+
 export interface RollUpRow {
   key: string;
   progress: number | null;
@@ -108,11 +135,16 @@ export class ProgressRepository {
    * timeout: it is one pass over the actions, milliseconds for a programme of hundreds, and should
    * it ever run out it rolls back whole and the next reader starts it again.
    */
-  async matrix(programmeId: string, regionId: string, today: string): Promise<MatrixCellRow[]> {
-    let rows = await this.keptCells(programmeId, regionId);
+  async matrix(
+    programmeId: string,
+    regionId: string,
+    today: string,
+    scope: QueryScope = this.dataSource.manager,
+  ): Promise<MatrixCellRow[]> {
+    let rows = await this.keptCells(programmeId, regionId, scope);
     if (rows.length > 0 && rows[0].asOf !== today) {
-      await this.dataSource.query('SELECT tiltak_roll_figures_to($1::date)', [today]);
-      rows = await this.keptCells(programmeId, regionId);
+      await managerOf(scope).query('SELECT tiltak_roll_figures_to($1::date)', [today]);
+      rows = await this.keptCells(programmeId, regionId, scope);
     }
     return rows.map((row) => ({ ...row, progress: toProgress(row.progress) }));
   }
@@ -120,8 +152,9 @@ export class ProgressRepository {
   private keptCells(
     programmeId: string,
     regionId: string,
+    scope: QueryScope,
   ): Promise<(Omit<MatrixCellRow, 'progress'> & { progress: string | null })[]> {
-    return this.dataSource.query(
+    return managerOf(scope).query(
       `SELECT d.as_of::text AS "asOf", mu.id AS "municipalityId", f.id AS "focusAreaId",
               ${rollUpSql('c.weighted_progress', 'c.counted_weight')} AS progress,
               COALESCE(c.action_count, 0) AS "actionCount",
@@ -148,8 +181,8 @@ export class ProgressRepository {
    * Progress of each focus area: the roll-up of its column of the matrix, on the municipalities'
    * own figures, so that a column total moves only when one of its cells does.
    */
-  async focusAreaProgress(programmeId: string): Promise<RollUpRow[]> {
-    const rows: { key: string; progress: string | null }[] = await this.dataSource.query(
+  async focusAreaProgress(programmeId: string, scope: QueryScope = this.dataSource.manager): Promise<RollUpRow[]> {
+    const rows: { key: string; progress: string | null }[] = await managerOf(scope).query(
       `SELECT c.focus_area_id AS key, ${rollUpSql('sum(c.weighted_progress)', 'sum(c.counted_weight)')} AS progress
          FROM kept_figure_cell c JOIN focus_area f ON f.id = c.focus_area_id
         WHERE f.programme_id = $1 AND c.municipality_id IS NOT NULL
@@ -160,8 +193,8 @@ export class ProgressRepository {
   }
 
   /** Progress of each municipality (local figures), from its kept cells. */
-  async municipalityProgress(programmeId: string): Promise<RollUpRow[]> {
-    const rows: { key: string; progress: string | null }[] = await this.dataSource.query(
+  async municipalityProgress(programmeId: string, scope: QueryScope = this.dataSource.manager): Promise<RollUpRow[]> {
+    const rows: { key: string; progress: string | null }[] = await managerOf(scope).query(
       `SELECT c.municipality_id AS key, ${rollUpSql('sum(c.weighted_progress)', 'sum(c.counted_weight)')} AS progress
          FROM kept_figure_cell c JOIN focus_area f ON f.id = c.focus_area_id
         WHERE f.programme_id = $1 AND c.municipality_id IS NOT NULL
@@ -172,8 +205,8 @@ export class ProgressRepository {
   }
 
   /** The programme's progress: the roll-up of every cell of the matrix, as the row and column totals are. */
-  async programmeProgress(programmeId: string): Promise<number | null> {
-    const [row]: { progress: string | null }[] = await this.dataSource.query(
+  async programmeProgress(programmeId: string, scope: QueryScope = this.dataSource.manager): Promise<number | null> {
+    const [row]: { progress: string | null }[] = await managerOf(scope).query(
       `SELECT ${rollUpSql('sum(c.weighted_progress)', 'sum(c.counted_weight)')} AS progress
          FROM kept_figure_cell c JOIN focus_area f ON f.id = c.focus_area_id
         WHERE f.programme_id = $1 AND c.municipality_id IS NOT NULL`,
@@ -187,11 +220,16 @@ export class ProgressRepository {
    * of the programme in one statement, judged on `today`. An action's last update is its latest
    * status update, or its creation when it has none.
    */
-  async expectations(programmeId: string, today: string, staleBefore: string): Promise<ExpectationRow[]> {
+  async expectations(
+    programmeId: string,
+    today: string,
+    staleBefore: string,
+    scope: QueryScope = this.dataSource.manager,
+  ): Promise<ExpectationRow[]> {
     const rows: (Omit<ExpectationRow, 'weightedExpected' | 'countedWeight'> & {
       weightedExpected: string;
       countedWeight: string;
-    })[] = await this.dataSource.query(
+    })[] = await managerOf(scope).query(
       `WITH acts AS (
          SELECT a.id, a.focus_area_id, a.weight, a.status, a.start_date, a.due_date,
                 ${ACTION_HEALTH} AS health,
@@ -233,8 +271,9 @@ export class ProgressRepository {
     programmeId: string,
     scope: { municipalityId?: string; focusAreaId?: string },
     today: string,
+    db: QueryScope = this.dataSource.manager,
   ): Promise<ContributionRow[]> {
-    return this.dataSource.query(
+    return managerOf(db).query(
       `SELECT i.municipality_id AS "municipalityId", i.focus_area_id AS "focusAreaId", i.id AS "actionId",
               i.code, i.title, i.weight, i.status, i.progress, i.health,
               i.start_date::text AS "startDate", i.due_date::text AS "dueDate",

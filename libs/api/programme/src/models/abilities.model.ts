@@ -78,4 +78,12 @@ export class ViewerAbilitiesModel {
 
   @Field(() => Boolean, { description: 'acceptActionProposal and rejectActionProposal.' })
   decideProposals: boolean;
+
+  @Field(() => Boolean, {
+    description: 'councilSnapshots, programmeChanges, changesSinceLastCouncilReport and the council report files.',
+  })
+  readCouncilReports: boolean;
+
+  @Field(() => Boolean, { description: 'takeCouncilSnapshot, in a period that has not ended.' })
+  takeCouncilSnapshot: boolean;
 }

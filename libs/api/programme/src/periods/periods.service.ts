@@ -7,10 +7,12 @@ import {
   PeriodRepository,
   ProgrammeRepository,
   ProgrammeWriter,
+  SnapshotRepository,
   type WriteTransaction,
 } from '@tiltak/api-data-access';
 import { type ProgrammeModel, toProgrammeModel } from '../models/programme.model';
 import { ProgrammeContext } from '../programme/programme-context';
+import { takeSnapshot } from '../snapshots/take-snapshot';
 import type { StartProgrammePeriodInput } from './dto/period.inputs';
 import { PeriodErrorReason, periodError } from './periods.errors';
 
@@ -25,6 +27,7 @@ export class PeriodsService {
     private readonly context: ProgrammeContext,
     private readonly policy: PolicyService,
     private readonly clock: Clock,
+    private readonly snapshots: SnapshotRepository,
   ) {}
 
   /** The region's periods, newest first. */
@@ -78,6 +81,15 @@ export class PeriodsService {
 
       for (const round of await this.periods.closeOpenRounds(tx, before.id, this.clock.now())) {
         tx.record({ entity: 'reporting_round', entityId: round.id, operation: 'UPDATE', before: null, after: round });
+        // Each round closed by the revision leaves its snapshot of the ending period, as a round closed by hand does.
+        await takeSnapshot(tx, this.snapshots, {
+          programmeId: before.id,
+          title: round.name,
+          trigger: 'ROUND_CLOSED',
+          roundId: round.id,
+          takenBy: tx.actor.userId,
+          now: this.clock.now(),
+        });
       }
       const ended = await this.periods.endPeriod(tx, before.id);
       tx.record({ entity: 'programme', entityId: before.id, operation: 'UPDATE', before, after: ended });

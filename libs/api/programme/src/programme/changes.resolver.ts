@@ -105,6 +105,8 @@ export class ProgrammeChangesResolver {
     if (event.entity === 'report_link') return this.policy.allows(viewer, { kind: 'READ_PERSONAL_DATA' });
     // Proposals are the council's internal business, as the proposals query is.
     if (event.entity === 'action_proposal') return this.policy.allows(viewer, { kind: 'READ_ACTION_PROPOSALS' });
+    // Snapshots are the council's papers, read as the snapshot queries are.
+    if (event.entity === 'council_snapshot') return this.policy.allows(viewer, { kind: 'READ_COUNCIL_REPORTS' });
     if (event.entity === 'reporting_round' || event.entity === 'report') {
       return this.policy.allows(viewer, { kind: 'READ_REPORTS' });
     }

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@tiltak/api-core';
-import { type ContributionRow, type ExpectationRow, ProgressRepository } from '@tiltak/api-data-access';
-import { countHealth, expectedProgress, rollUpProgress, staleBoundary, weightedMean } from '@tiltak/domain';
+import {
+  type ContributionRow,
+  type ExpectationRow,
+  expectedOfSums as expectedOf,
+  ProgressRepository,
+  sumExpectations as sumOf,
+} from '@tiltak/api-data-access';
+import { countHealth, expectedProgress, rollUpProgress, staleBoundary } from '@tiltak/domain';
 import type { ProgressExplanationModel } from '../models/action.model';
 import type { ProgressCellModel } from '../models/matrix.model';
 import type { ProgrammeStandingModel } from '../models/programme.model';
@@ -14,30 +20,6 @@ const ROLL_UP_METHOD =
   ' Expected progress is the same weighted mean of each action’s expected progress: the share of the time from its' +
   ' start to its due date that has passed by today, so a steady pace would be on it.';
 
-/** The sums of expected progress over a set of cells, and the actions they count. */
-interface ExpectationSums {
-  weightedExpected: number;
-  countedWeight: number;
-  stale: number;
-  counted: number;
-  atRisk: number;
-  offTrack: number;
-}
-
-function sumOf(rows: readonly ExpectationRow[]): ExpectationSums {
-  const sums: ExpectationSums = { weightedExpected: 0, countedWeight: 0, stale: 0, counted: 0, atRisk: 0, offTrack: 0 };
-  for (const row of rows) {
-    sums.weightedExpected += row.weightedExpected;
-    sums.countedWeight += row.countedWeight;
-    sums.stale += row.stale;
-    sums.counted += row.counted;
-    sums.atRisk += row.atRisk;
-    sums.offTrack += row.offTrack;
-  }
-  return sums;
-}
-
-const expectedOf = (sums: ExpectationSums) => weightedMean(sums.weightedExpected, sums.countedWeight);
 const cellKey = (municipalityId: string | null, focusAreaId: string) => `${municipalityId ?? ''}:${focusAreaId}`;
 
 /** Rolled-up progress: read from the kept figures for lists and the matrix, explained action by action on request. */

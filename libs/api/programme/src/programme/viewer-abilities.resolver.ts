@@ -45,6 +45,8 @@ export class ViewerAbilitiesResolver {
       manageUsers: this.policy.allows(viewer, { kind: 'MANAGE_USERS' }),
       readMailOutbox: this.policy.allows(viewer, { kind: 'READ_MAIL_OUTBOX' }),
       decideProposals: this.policy.allowsWrite(viewer, { kind: 'DECIDE_ACTION_PROPOSAL' }),
+      readCouncilReports: this.policy.allows(viewer, { kind: 'READ_COUNCIL_REPORTS' }),
+      takeCouncilSnapshot: this.policy.allowsWrite(viewer, { kind: 'TAKE_COUNCIL_SNAPSHOT' }),
     };
   }
 

@@ -6,10 +6,12 @@ import {
   type ReportingRoundEntity,
   ReportingRepository,
   type RoundPatch,
+  SnapshotRepository,
   type WriteTransaction,
 } from '@tiltak/api-data-access';
 import { isIsoDate, type Principal, type ReportingRoundState } from '@tiltak/domain';
 import { ProgrammeContext } from '../programme/programme-context';
+import { takeSnapshot } from '../snapshots/take-snapshot';
 import type { OpenReportingRoundInput, UpdateReportingRoundInput } from './dto/reporting.inputs';
 import { type ReportingRoundModel, toReportingRoundModel } from './models/reporting-round.model';
 import { ReportingErrorReason, reportingError } from './reporting.errors';
@@ -30,6 +32,7 @@ export class ReportingRoundsService {
     private readonly context: ProgrammeContext,
     private readonly policy: PolicyService,
     private readonly clock: Clock,
+    private readonly snapshots: SnapshotRepository,
   ) {}
 
   async roundsOfProgramme(viewer: Principal | null, state?: ReportingRoundState): Promise<ReportingRoundModel[]> {
@@ -143,6 +146,14 @@ export class ReportingRoundsService {
     });
     if (!after) throw conflict('reporting round', toReportingRoundModel(before));
     tx.record({ entity: 'reporting_round', entityId: before.id, operation: 'UPDATE', before, after });
+    // The programme as the round leaves it, for the council: in the same write, so the two go together.
+    await takeSnapshot(tx, this.snapshots, {
+      title: after.name,
+      trigger: 'ROUND_CLOSED',
+      roundId: after.id,
+      takenBy: tx.actor.userId,
+      now: this.clock.now(),
+    });
     return after;
   }
 
