@@ -25,6 +25,8 @@ export function Comparison({ snapshots }: { snapshots: readonly CouncilSnapshotS
   const { data, error, previousData } = useQuery(ProgrammeChangesDocument, {
     variables: { fromSnapshotId: from ?? '', toSnapshotId: to === NOW ? null : to },
     skip: from === null || same,
+    // Live changes refetch only what is on screen; "now" may have moved while the page was away.
+    fetchPolicy: 'cache-and-network',
   });
   const changes = (data ?? previousData)?.programmeChanges;
 

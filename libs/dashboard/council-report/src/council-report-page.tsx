@@ -18,7 +18,10 @@ export function CouncilReportPage() {
   const id = useId();
   const viewerCan = useViewerCan();
   const mayRead = viewerCan?.readCouncilReports ?? null;
-  const { data, error } = useQuery(CouncilSnapshotsDocument, { skip: mayRead === false });
+  const { data, error } = useQuery(CouncilSnapshotsDocument, {
+    skip: mayRead === false,
+    fetchPolicy: 'cache-and-network',
+  });
 
   useDocumentTitle(t('councilReport.title'));
 

@@ -16,7 +16,11 @@ const NAMED = 5;
 export function SinceCouncilReport() {
   const { t, locale } = useI18n();
   const mayRead = useViewerCan()?.readCouncilReports ?? false;
-  const { data } = useQuery(ChangesSinceLastCouncilReportDocument, { skip: !mayRead });
+  // Live changes refetch only what is on screen: coming back to the overview, ask again.
+  const { data } = useQuery(ChangesSinceLastCouncilReportDocument, {
+    skip: !mayRead,
+    fetchPolicy: 'cache-and-network',
+  });
   const changes = mayRead ? data?.changesSinceLastCouncilReport : null;
   if (!changes) return null;
 
