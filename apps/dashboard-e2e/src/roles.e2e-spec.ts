@@ -67,6 +67,8 @@ describe('what each role sees and may do', () => {
   it('shows the council the programme with no way to change it', async () => {
     const page = await signInAs('rad@tiltak.test');
     await expect(page.getByRole('table').first().getByRole('rowheader').count()).resolves.toBe(6);
+    // The item shows once the API has said what the viewer may do.
+    await navigation(page).filter({ hasText: 'Rapport til regionrådet' }).waitFor();
     await expect(menuWords(page)).resolves.toEqual([
       'Oversikt',
       'Mål',
@@ -75,6 +77,7 @@ describe('what each role sees and may do', () => {
       'Nettverk og klynger',
       'Mine oppgaver',
       'Rapportering',
+      'Rapport til regionrådet',
       'Perioder',
       'Endringsforslag',
     ]);
@@ -93,6 +96,8 @@ describe('what each role sees and may do', () => {
 
   it('lets the secretariat run the programme, but not administer users', async () => {
     const page = await signInAs('sekretariat@tiltak.test');
+    // The item shows once the API has said what the viewer may do.
+    await navigation(page).filter({ hasText: 'Rapport til regionrådet' }).waitFor();
     await expect(menuWords(page)).resolves.toEqual([
       'Oversikt',
       'Mål',
@@ -101,6 +106,7 @@ describe('what each role sees and may do', () => {
       'Nettverk og klynger',
       'Mine oppgaver',
       'Rapportering',
+      'Rapport til regionrådet',
       'Perioder',
       'Endringsforslag',
     ]);
@@ -115,6 +121,8 @@ describe('what each role sees and may do', () => {
 
   it('shows an elected official the programme, without changing it', async () => {
     const page = await signInAs('politiker@tiltak.test');
+    // The item shows once the API has said what the viewer may do.
+    await navigation(page).filter({ hasText: 'Rapport til regionrådet' }).waitFor();
     await expect(menuWords(page)).resolves.toEqual([
       'Oversikt',
       'Mål',
@@ -123,6 +131,7 @@ describe('what each role sees and may do', () => {
       'Nettverk og klynger',
       'Mine oppgaver',
       'Rapportering',
+      'Rapport til regionrådet',
       'Perioder',
       'Endringsforslag',
     ]);
@@ -155,6 +164,11 @@ describe('what each role sees and may do', () => {
     await openAction(page, nesAction);
     await expect(page.getByRole('heading', { name: 'Oppdater status' }).count()).resolves.toBe(0);
     await expect(page.getByRole('button', { name: /Marker som fullført|Gjenåpne/ }).count()).resolves.toBe(0);
+
+    // The council report is not theirs: no menu item, and its address says so.
+    await page.goto(`${product.tiltak.url}/council-report`);
+    await page.getByText('Rapporten til regionrådet er ikke tilgjengelig for din rolle.').waitFor();
+    await expect(navigation(page).filter({ hasText: 'Rapport til regionrådet' }).count()).resolves.toBe(0);
     await page.context().close();
   });
 

@@ -31,6 +31,7 @@ export function Layout({
   const viewerCan = useViewerCan();
   const mayManageUsers = viewerCan?.manageUsers ?? false;
   const mayReadOutbox = viewerCan?.readMailOutbox ?? false;
+  const mayReadCouncilReports = viewerCan?.readCouncilReports ?? false;
   const signedIn = state.status === 'signed-in';
   // A project lead's own page; others may update actions too, but land and work elsewhere.
   const leads = signedIn && state.session.user.role === 'PROJECT_LEAD';
@@ -83,6 +84,11 @@ export function Layout({
               <li>
                 <NavLink to="/reporting">{t('nav.reporting')}</NavLink>
               </li>
+              {mayReadCouncilReports && (
+                <li>
+                  <NavLink to="/council-report">{t('nav.councilReport')}</NavLink>
+                </li>
+              )}
               <li>
                 <NavLink to="/periods">{t('nav.periods')}</NavLink>
               </li>

@@ -40,6 +40,9 @@ const PeriodsPage = lazy(() => import('@tiltak/dashboard-overview').then((m) => 
 const PeriodBar = lazy(() => import('@tiltak/dashboard-overview').then((m) => ({ default: m.PeriodBar })));
 const ProposalsPage = lazy(() => import('@tiltak/dashboard-actions').then((m) => ({ default: m.ProposalsPage })));
 const RoundPage = lazy(() => import('@tiltak/dashboard-reporting').then((m) => ({ default: m.RoundPage })));
+const CouncilReportPage = lazy(() =>
+  import('@tiltak/dashboard-council-report').then((m) => ({ default: m.CouncilReportPage })),
+);
 
 /**
  * A project lead comes to update their actions, not to read the council's overview: signed in at
@@ -107,6 +110,14 @@ function Pages() {
         element={
           <Suspense>
             <RoundPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="council-report"
+        element={
+          <Suspense>
+            <CouncilReportPage />
           </Suspense>
         }
       />

@@ -13,3 +13,4 @@ export * from './session-store';
 export * from './use-idle-timeout';
 export * from './use-presence';
 export { callPublic, type PublicProblem } from './public-operations';
+export * from './programme-changes';

@@ -131,12 +131,36 @@ describe('takeLiveChanges', () => {
 
     expect(refetch.everything).toBe(false);
     expect([...refetch.operations].sort()).toEqual([
+      'ChangesSinceLastCouncilReport',
       'MyReports',
       'MyReportsCount',
+      'ProgrammeChanges',
       'ReportingRound',
       'ReportingRounds',
     ]);
     expect(takeLiveChanges(sut, [aChange('reporting_round', null)]).operations).toEqual(refetch.operations);
+  });
+
+  it('fetches the council report’s snapshots and what changed since one when a snapshot is taken', () => {
+    const sut = cacheWithActionPage(anAction({ version: 4 }), ['s1']);
+
+    const refetch = takeLiveChanges(sut, [aChange('council_snapshot', null, { operation: 'CREATE' })]);
+
+    expect(refetch.everything).toBe(false);
+    expect([...refetch.operations].sort()).toEqual([
+      'ChangesSinceLastCouncilReport',
+      'CouncilSnapshots',
+      'ProgrammeChanges',
+    ]);
+  });
+
+  it('fetches what changed since the last council report when an action moves', () => {
+    const sut = cacheWithActionPage(anAction({ version: 4 }), ['s1']);
+
+    const refetch = takeLiveChanges(sut, [aChange('action', anAction({ version: 5, status: 'ON_HOLD' }))]);
+
+    expect(refetch.operations.has('ChangesSinceLastCouncilReport')).toBe(true);
+    expect(refetch.operations.has('ProgrammeChanges')).toBe(true);
   });
 
   it('fetches the money views when a funding line or hours change, though the action they carry is unchanged', () => {

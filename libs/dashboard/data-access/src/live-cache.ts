@@ -29,6 +29,8 @@ const REPORTING = ['ReportingRounds', 'ReportingRound', 'MyReports', 'MyReportsC
 const FUNDING = ['FocusAreaFunding', 'FocusAreaMoney', 'GoalMoney', 'MunicipalityMoney', 'ActionFunding'] as const;
 /** The latest saved changes, read from the history: every change but one to an account adds to them. */
 const RECENT_CHANGES = 'RecentChanges';
+/** What changed since a council snapshot: the live programme is one side of it, so any change to it moves the lists. */
+const SINCE_SNAPSHOT = ['ChangesSinceLastCouncilReport', 'ProgrammeChanges'] as const;
 
 /**
  * What a change makes stale beyond the action it carries, by operation name. `FilteredActions`
@@ -39,12 +41,20 @@ const RECENT_CHANGES = 'RecentChanges';
 function staleAfter(entity: string): readonly string[] | 'everything' {
   switch (entity) {
     case 'action':
-      return [...ROLL_UPS, 'Watchlist', FILTERED_ACTIONS, 'WhoDoesWhat', 'ProgrammeWarnings', RECENT_CHANGES];
+      return [
+        ...ROLL_UPS,
+        'Watchlist',
+        FILTERED_ACTIONS,
+        'WhoDoesWhat',
+        'ProgrammeWarnings',
+        RECENT_CHANGES,
+        ...SINCE_SNAPSHOT,
+      ];
     case 'milestone':
     case 'status_update':
-      return [...ROLL_UPS, 'Watchlist', FILTERED_ACTIONS, RECENT_CHANGES];
+      return [...ROLL_UPS, 'Watchlist', FILTERED_ACTIONS, RECENT_CHANGES, ...SINCE_SNAPSHOT];
     case 'participation':
-      return [...ROLL_UPS, FILTERED_ACTIONS, RECENT_CHANGES];
+      return [...ROLL_UPS, FILTERED_ACTIONS, RECENT_CHANGES, ...SINCE_SNAPSHOT];
     case 'involvement':
       return [FILTERED_ACTIONS, 'WhoDoesWhat', 'PartyPage', RECENT_CHANGES];
     case 'project_lead':
@@ -64,7 +74,7 @@ function staleAfter(entity: string): readonly string[] | 'everything' {
       return ['GoalsPage', 'GoalPage', 'ActionGoals', 'GoalMoney', RECENT_CHANGES];
     case 'indicator':
     case 'indicator_value':
-      return ['MunicipalityPage', 'FocusAreaPage', RECENT_CHANGES];
+      return ['MunicipalityPage', 'FocusAreaPage', RECENT_CHANGES, ...SINCE_SNAPSHOT];
     // The register: its pages, the indicators computed from it and the actions that founded networks.
     case 'network':
     case 'network_membership':
@@ -77,9 +87,13 @@ function staleAfter(entity: string): readonly string[] | 'everything' {
         'ActionFoundedNetworks',
         RECENT_CHANGES,
       ];
+    // A submitted report may give an action at risk the narrative a new risk is shown with.
     case 'report':
     case 'reporting_round':
-      return REPORTING;
+      return [...REPORTING, ...SINCE_SNAPSHOT];
+    // A new snapshot: the council report's list, and the moment "since the last report" counts from.
+    case 'council_snapshot':
+      return ['CouncilSnapshots', ...SINCE_SNAPSHOT];
     case 'funding_line':
     case 'effort_entry':
       return [...FUNDING, RECENT_CHANGES];

@@ -8,6 +8,7 @@ import { cellChanges, cellFingerprint, worstCell } from './figures';
 import { FundingOverview } from './funding-overview';
 import { MatrixCell } from './matrix-cell';
 import { ProgrammeStanding } from './programme-standing';
+import { SinceCouncilReport } from './since-council-report';
 import { useChanges } from './use-changes';
 import { AtRiskList, Watchlist } from './watchlist';
 
@@ -184,6 +185,7 @@ export function OverviewPage() {
         </section>
         <AtRiskList staleAfterDays={programme.standing.staleAfterDays} />
       </div>
+      <SinceCouncilReport />
       <FundingOverview />
       <Watchlist />
     </div>

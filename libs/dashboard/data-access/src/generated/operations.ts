@@ -150,6 +150,9 @@ export type FundingStatus = 'APPLIED' | 'GRANTED' | 'PLANNED' | 'REFUSED';
 /** Actual progress against the progress expected by today. */
 export type Health = 'AT_RISK' | 'OFF_TRACK' | 'ON_TRACK';
 
+/** ON_TRACK > AT_RISK > OFF_TRACK. */
+export type HealthDirection = 'BETTER' | 'WORSE';
+
 /** MANUAL: typed by hand. NETWORK_REGISTER, CLUSTER_REGISTER: computed from the register, never typed. SSB: a table of Statistics Norway (sourceReference is its id). OTHER: the source sourceReference names. */
 export type IndicatorSource = 'CLUSTER_REGISTER' | 'MANUAL' | 'NETWORK_REGISTER' | 'OTHER' | 'SSB';
 
@@ -185,6 +188,9 @@ export type MailSettingsInput = {
 
 /** QUEUED (waiting to be sent), SENT (accepted by the SMTP server), KEPT (no SMTP_URL: kept here to be read), FAILED (given up after its attempts). */
 export type MailState = 'FAILED' | 'KEPT' | 'QUEUED' | 'SENT';
+
+/** PASSED: its due date passed without completion. MOVED: its due date was moved later. */
+export type MilestoneSlipReason = 'MOVED' | 'PASSED';
 
 export type MilestoneVersionInput = {
   /** When it was completed; today if left out. */
@@ -350,6 +356,9 @@ export type SetNetworkMembershipInput = {
   municipalityId: string | number;
   networkId: string | number;
 };
+
+/** ROUND_CLOSED: a reporting round closed. MANUAL: taken by hand, for a council meeting. */
+export type SnapshotTrigger = 'MANUAL' | 'ROUND_CLOSED';
 
 /** A revision (rullering): every action of the current period is either carried over or ended with a reason. */
 export type StartProgrammePeriodInput = {
@@ -1418,6 +1427,276 @@ export type AuditLogQuery = {
         detail: string | null;
       };
     }>;
+  };
+};
+
+export type CouncilSnapshotSummaryFragment = {
+  id: string;
+  title: string;
+  trigger: SnapshotTrigger;
+  takenAt: string;
+  asOf: string;
+  roundId: string | null;
+  roundName: string | null;
+  takenByName: string | null;
+  progress: number | null;
+  actionCount: number;
+  byHealth: { onTrack: number; atRisk: number; offTrack: number };
+};
+
+export type ProgrammeChangeListsFragment = {
+  fromTakenAt: string;
+  toTakenAt: string;
+  count: number;
+  from: {
+    id: string;
+    title: string;
+    trigger: SnapshotTrigger;
+    takenAt: string;
+    asOf: string;
+    roundId: string | null;
+    roundName: string | null;
+    takenByName: string | null;
+    progress: number | null;
+    actionCount: number;
+    byHealth: { onTrack: number; atRisk: number; offTrack: number };
+  };
+  to: {
+    id: string;
+    title: string;
+    trigger: SnapshotTrigger;
+    takenAt: string;
+    asOf: string;
+    roundId: string | null;
+    roundName: string | null;
+    takenByName: string | null;
+    progress: number | null;
+    actionCount: number;
+    byHealth: { onTrack: number; atRisk: number; offTrack: number };
+  } | null;
+  statusChanges: Array<{ actionId: string; code: string; name: string; from: ActionStatus; to: ActionStatus }>;
+  healthChanges: Array<{
+    actionId: string;
+    code: string;
+    name: string;
+    from: Health;
+    to: Health;
+    direction: HealthDirection;
+  }>;
+  milestonesCompleted: Array<{
+    actionId: string;
+    code: string;
+    milestoneId: string;
+    title: string;
+    completedOn: string;
+  }>;
+  milestonesSlipped: Array<{
+    actionId: string;
+    code: string;
+    milestoneId: string;
+    title: string;
+    fromDueDate: string;
+    toDueDate: string;
+    reason: MilestoneSlipReason;
+  }>;
+  newActions: Array<{ actionId: string; code: string; name: string }>;
+  cancelledActions: Array<{ actionId: string; code: string; name: string }>;
+  newRisks: Array<{ actionId: string; code: string; name: string; health: Health; narrative: string | null }>;
+  indicatorValuesAdded: Array<{
+    indicatorId: string;
+    name: string;
+    municipalityId: string;
+    municipalityName: string;
+    year: number;
+    from: number | null;
+    to: number;
+  }>;
+};
+
+export type CouncilSnapshotsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type CouncilSnapshotsQuery = {
+  councilSnapshots: Array<{
+    id: string;
+    title: string;
+    trigger: SnapshotTrigger;
+    takenAt: string;
+    asOf: string;
+    roundId: string | null;
+    roundName: string | null;
+    takenByName: string | null;
+    progress: number | null;
+    actionCount: number;
+    byHealth: { onTrack: number; atRisk: number; offTrack: number };
+  }>;
+};
+
+export type ProgrammeChangesQueryVariables = Exact<{
+  fromSnapshotId: string | number;
+  toSnapshotId?: string | number | null | undefined;
+}>;
+
+export type ProgrammeChangesQuery = {
+  programmeChanges: {
+    fromTakenAt: string;
+    toTakenAt: string;
+    count: number;
+    from: {
+      id: string;
+      title: string;
+      trigger: SnapshotTrigger;
+      takenAt: string;
+      asOf: string;
+      roundId: string | null;
+      roundName: string | null;
+      takenByName: string | null;
+      progress: number | null;
+      actionCount: number;
+      byHealth: { onTrack: number; atRisk: number; offTrack: number };
+    };
+    to: {
+      id: string;
+      title: string;
+      trigger: SnapshotTrigger;
+      takenAt: string;
+      asOf: string;
+      roundId: string | null;
+      roundName: string | null;
+      takenByName: string | null;
+      progress: number | null;
+      actionCount: number;
+      byHealth: { onTrack: number; atRisk: number; offTrack: number };
+    } | null;
+    statusChanges: Array<{ actionId: string; code: string; name: string; from: ActionStatus; to: ActionStatus }>;
+    healthChanges: Array<{
+      actionId: string;
+      code: string;
+      name: string;
+      from: Health;
+      to: Health;
+      direction: HealthDirection;
+    }>;
+    milestonesCompleted: Array<{
+      actionId: string;
+      code: string;
+      milestoneId: string;
+      title: string;
+      completedOn: string;
+    }>;
+    milestonesSlipped: Array<{
+      actionId: string;
+      code: string;
+      milestoneId: string;
+      title: string;
+      fromDueDate: string;
+      toDueDate: string;
+      reason: MilestoneSlipReason;
+    }>;
+    newActions: Array<{ actionId: string; code: string; name: string }>;
+    cancelledActions: Array<{ actionId: string; code: string; name: string }>;
+    newRisks: Array<{ actionId: string; code: string; name: string; health: Health; narrative: string | null }>;
+    indicatorValuesAdded: Array<{
+      indicatorId: string;
+      name: string;
+      municipalityId: string;
+      municipalityName: string;
+      year: number;
+      from: number | null;
+      to: number;
+    }>;
+  };
+};
+
+export type ChangesSinceLastCouncilReportQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ChangesSinceLastCouncilReportQuery = {
+  changesSinceLastCouncilReport: {
+    fromTakenAt: string;
+    toTakenAt: string;
+    count: number;
+    from: {
+      id: string;
+      title: string;
+      trigger: SnapshotTrigger;
+      takenAt: string;
+      asOf: string;
+      roundId: string | null;
+      roundName: string | null;
+      takenByName: string | null;
+      progress: number | null;
+      actionCount: number;
+      byHealth: { onTrack: number; atRisk: number; offTrack: number };
+    };
+    to: {
+      id: string;
+      title: string;
+      trigger: SnapshotTrigger;
+      takenAt: string;
+      asOf: string;
+      roundId: string | null;
+      roundName: string | null;
+      takenByName: string | null;
+      progress: number | null;
+      actionCount: number;
+      byHealth: { onTrack: number; atRisk: number; offTrack: number };
+    } | null;
+    statusChanges: Array<{ actionId: string; code: string; name: string; from: ActionStatus; to: ActionStatus }>;
+    healthChanges: Array<{
+      actionId: string;
+      code: string;
+      name: string;
+      from: Health;
+      to: Health;
+      direction: HealthDirection;
+    }>;
+    milestonesCompleted: Array<{
+      actionId: string;
+      code: string;
+      milestoneId: string;
+      title: string;
+      completedOn: string;
+    }>;
+    milestonesSlipped: Array<{
+      actionId: string;
+      code: string;
+      milestoneId: string;
+      title: string;
+      fromDueDate: string;
+      toDueDate: string;
+      reason: MilestoneSlipReason;
+    }>;
+    newActions: Array<{ actionId: string; code: string; name: string }>;
+    cancelledActions: Array<{ actionId: string; code: string; name: string }>;
+    newRisks: Array<{ actionId: string; code: string; name: string; health: Health; narrative: string | null }>;
+    indicatorValuesAdded: Array<{
+      indicatorId: string;
+      name: string;
+      municipalityId: string;
+      municipalityName: string;
+      year: number;
+      from: number | null;
+      to: number;
+    }>;
+  } | null;
+};
+
+export type TakeCouncilSnapshotMutationVariables = Exact<{
+  title: string;
+}>;
+
+export type TakeCouncilSnapshotMutation = {
+  takeCouncilSnapshot: {
+    id: string;
+    title: string;
+    trigger: SnapshotTrigger;
+    takenAt: string;
+    asOf: string;
+    roundId: string | null;
+    roundName: string | null;
+    takenByName: string | null;
+    progress: number | null;
+    actionCount: number;
+    byHealth: { onTrack: number; atRisk: number; offTrack: number };
   };
 };
 
@@ -3034,6 +3313,8 @@ export type ViewerCanQuery = {
     manageUsers: boolean;
     readMailOutbox: boolean;
     decideProposals: boolean;
+    readCouncilReports: boolean;
+    takeCouncilSnapshot: boolean;
   };
 };
 
@@ -3654,6 +3935,222 @@ export const ActionHistoryEntriesFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ActionHistoryEntriesFragment, unknown>;
+export const CouncilSnapshotSummaryFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CouncilSnapshotSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CouncilSnapshot' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'takenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roundId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roundName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'takenByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byHealth' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'onTrack' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'atRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'offTrack' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CouncilSnapshotSummaryFragment, unknown>;
+export const ProgrammeChangeListsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProgrammeChangeLists' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgrammeChanges' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'fromTakenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'toTakenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'from' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'CouncilSnapshotSummary' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'to' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'CouncilSnapshotSummary' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'statusChanges' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'healthChanges' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'direction' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'milestonesCompleted' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'milestoneId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'completedOn' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'milestonesSlipped' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'milestoneId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromDueDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toDueDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'newActions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'cancelledActions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'newRisks' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'narrative' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'indicatorValuesAdded' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'indicatorId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CouncilSnapshotSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CouncilSnapshot' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'takenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roundId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roundName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'takenByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byHealth' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'onTrack' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'atRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'offTrack' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProgrammeChangeListsFragment, unknown>;
 export const FigureExplanationFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -7813,6 +8310,548 @@ export const AuditLogDocument = {
     },
   ],
 } as unknown as DocumentNode<AuditLogQuery, AuditLogQueryVariables>;
+export const CouncilSnapshotsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CouncilSnapshots' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'councilSnapshots' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'CouncilSnapshotSummary' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CouncilSnapshotSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CouncilSnapshot' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'takenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roundId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roundName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'takenByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byHealth' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'onTrack' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'atRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'offTrack' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CouncilSnapshotsQuery, CouncilSnapshotsQueryVariables>;
+export const ProgrammeChangesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ProgrammeChanges' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'fromSnapshotId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'toSnapshotId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'programmeChanges' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'fromSnapshotId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'fromSnapshotId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'toSnapshotId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'toSnapshotId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProgrammeChangeLists' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CouncilSnapshotSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CouncilSnapshot' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'takenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roundId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roundName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'takenByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byHealth' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'onTrack' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'atRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'offTrack' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProgrammeChangeLists' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgrammeChanges' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'fromTakenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'toTakenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'from' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'CouncilSnapshotSummary' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'to' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'CouncilSnapshotSummary' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'statusChanges' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'healthChanges' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'direction' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'milestonesCompleted' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'milestoneId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'completedOn' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'milestonesSlipped' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'milestoneId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromDueDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toDueDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'newActions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'cancelledActions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'newRisks' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'narrative' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'indicatorValuesAdded' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'indicatorId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProgrammeChangesQuery, ProgrammeChangesQueryVariables>;
+export const ChangesSinceLastCouncilReportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ChangesSinceLastCouncilReport' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changesSinceLastCouncilReport' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ProgrammeChangeLists' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CouncilSnapshotSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CouncilSnapshot' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'takenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roundId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roundName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'takenByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byHealth' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'onTrack' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'atRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'offTrack' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProgrammeChangeLists' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProgrammeChanges' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'fromTakenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'toTakenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'from' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'CouncilSnapshotSummary' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'to' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'CouncilSnapshotSummary' } }],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'statusChanges' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'healthChanges' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'direction' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'milestonesCompleted' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'milestoneId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'completedOn' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'milestonesSlipped' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'milestoneId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromDueDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toDueDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'newActions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'cancelledActions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'newRisks' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'actionId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'health' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'narrative' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'indicatorValuesAdded' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'indicatorId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'municipalityName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ChangesSinceLastCouncilReportQuery, ChangesSinceLastCouncilReportQueryVariables>;
+export const TakeCouncilSnapshotDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'TakeCouncilSnapshot' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'title' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'takeCouncilSnapshot' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'title' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'title' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'CouncilSnapshotSummary' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CouncilSnapshotSummary' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CouncilSnapshot' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'takenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roundId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roundName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'takenByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actionCount' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'byHealth' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'onTrack' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'atRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'offTrack' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TakeCouncilSnapshotMutation, TakeCouncilSnapshotMutationVariables>;
 export const ProgressExplanationDocument = {
   kind: 'Document',
   definitions: [
@@ -13407,6 +14446,8 @@ export const ViewerCanDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'manageUsers' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'readMailOutbox' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'decideProposals' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'readCouncilReports' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'takeCouncilSnapshot' } },
               ],
             },
           },

@@ -1,0 +1,3 @@
+export * from './lib/catalogue';
+export * from './lib/council-report';
+export type { CouncilReportInput } from './lib/report-content';
