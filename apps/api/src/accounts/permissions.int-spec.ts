@@ -82,6 +82,7 @@ const TABLES = [
   'effort_entry',
   'change_event',
   'adoption_decision',
+  'council_snapshot',
 ];
 
 interface Fixture {
@@ -396,6 +397,15 @@ const MUTATIONS: Record<string, MutationCase> = {
         variables: { input: { proposalId: proposal.id, expectedVersion: proposal.version } },
       };
     },
+  },
+  takeCouncilSnapshot: {
+    targets: ['programme'],
+    allowed: PROGRAMME_RUNNERS,
+    arrange: async (s) => ({
+      document: `mutation($title: String!) { takeCouncilSnapshot(title: $title) { __typename } }`,
+      variables: { title: `Regionrådsmøte ${s.next()}` },
+      ability: overall('takeCouncilSnapshot'),
+    }),
   },
   openReportingRound: {
     targets: ['programme'],

@@ -27,6 +27,7 @@ import { loadDemoProposal } from './demo-proposal';
 import { loadDemoRound } from './demo-round';
 import { DEMO_ACTIONS, DEMO_ADOPTIONS, DEMO_INDICATORS, DEMO_PARTIES } from './demo-content';
 import { DEMO_NETWORKS } from './demo-networks';
+import { loadDemoSnapshot } from './demo-snapshot';
 import { DEMO_FOCUS_AREAS, DEMO_MUNICIPALITIES, DEMO_PROGRAMME, DEMO_REGION } from './demo-programme';
 
 /**
@@ -97,6 +98,7 @@ export async function loadDemoProgrammeIfEmpty(
     await loadDemoRound(manager, programme.id, osloDate(now), now);
     await loadDemoArchive(manager, programme.id);
     await loadDemoProposal(manager, programme.id);
+    await loadDemoSnapshot(dataSource, manager, programme.id, now);
 
     const tx = new WriteTransaction(manager, { name: 'Demodata', userId: null }, programme.id);
     tx.record({

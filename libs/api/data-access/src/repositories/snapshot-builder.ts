@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   assessHealth,
+  compareActionCodes,
   FUNDING_STATUSES,
   type FundingTotals,
   osloDate,
@@ -29,8 +30,8 @@ import {
   PartyEntity,
   ProgrammeEntity,
   RegionEntity,
+  ActionGoalEntity,
 } from '../entities';
-import { ActionGoalEntity } from '../entities';
 import { type FundingSums, FundingRepository } from './funding.repository';
 import { GoalRepository } from './goal.repository';
 import { IndicatorRepository } from './indicator.repository';
@@ -39,11 +40,7 @@ import { expectedOfSums, type ExpectationRow, ProgressRepository, sumExpectation
 import { regionalFromRegister, regionalFromTyped } from './regional-values';
 import { narrativesOfActions } from './snapshot-narratives';
 
-const byCode = (a: { code: string }, b: { code: string }) => {
-  const [pa, na] = a.code.split('-');
-  const [pb, nb] = b.code.split('-');
-  return pa === pb ? Number(na) - Number(nb) : pa < pb ? -1 : 1;
-};
+const byCode = (a: { code: string }, b: { code: string }) => compareActionCodes(a.code, b.code);
 
 const noStatuses = (): StatusCounts => ({ notStarted: 0, inProgress: 0, onHold: 0, completed: 0, cancelled: 0 });
 const STATUS_KEY = {
@@ -108,37 +105,38 @@ export class SnapshotBuilder {
   async build(manager: EntityManager, programmeId: string, now: Date): Promise<SnapshotDocument> {
     const asOf = osloDate(now);
     const programme = await manager.findOneByOrFail(ProgrammeEntity, { id: programmeId });
-    const [region, municipalities, focusAreas, actions] = await Promise.all([
-      manager.findOneByOrFail(RegionEntity, { id: programme.regionId }),
-      manager.find(MunicipalityEntity, { where: { regionId: programme.regionId }, order: { name: 'ASC' } }),
-      manager.find(FocusAreaEntity, { where: { programmeId }, order: { sortOrder: 'ASC' } }),
-      manager.find(ActionEntity, { where: { programmeId } }),
-    ]);
+    const region = await manager.findOneByOrFail(RegionEntity, { id: programme.regionId });
+    const municipalities = await manager.find(MunicipalityEntity, {
+      where: { regionId: programme.regionId },
+      order: { name: 'ASC' },
+    });
+    const focusAreas = await manager.find(FocusAreaEntity, { where: { programmeId }, order: { sortOrder: 'ASC' } });
+    const actions = await manager.find(ActionEntity, { where: { programmeId } });
     actions.sort(byCode);
     const actionIds = actions.map((a) => a.id);
-    const [cells, expectations, programmeProgress, areaProgress, municipalityProgress] = await Promise.all([
-      this.progress.matrix(programmeId, programme.regionId, asOf, manager),
-      this.progress.expectations(programmeId, asOf, asOf, manager),
-      this.progress.programmeProgress(programmeId, manager),
-      this.progress.focusAreaProgress(programmeId, manager),
-      this.progress.municipalityProgress(programmeId, manager),
-    ]);
-    const [contributions, goalContributions, goals, goalLinks] = await Promise.all([
-      this.progress.contributions(programmeId, {}, asOf, manager),
-      this.goals.contributionsByGoal(programmeId, programme.regionId, asOf, manager),
-      manager.find(GoalEntity, { where: { regionId: programme.regionId }, order: { sortOrder: 'ASC', code: 'ASC' } }),
-      manager.find(ActionGoalEntity, { where: { actionId: In(actionIds) } }),
-    ]);
-    const [participations, milestones, involvements, lines, narratives] = await Promise.all([
-      manager.find(ParticipationEntity, { where: { actionId: In(actionIds) } }),
-      manager.find(MilestoneEntity, { where: { actionId: In(actionIds) }, order: { dueDate: 'ASC', title: 'ASC' } }),
-      manager.find(InvolvementEntity, { where: { actionId: In(actionIds) } }),
-      manager.find(FundingLineEntity, {
-        where: { actionId: In(actionIds) },
-        order: { year: 'ASC', createdAt: 'ASC', id: 'ASC' },
-      }),
-      narrativesOfActions(manager, programmeId),
-    ]);
+    const cells = await this.progress.matrix(programmeId, programme.regionId, asOf, manager);
+    const expectations = await this.progress.expectations(programmeId, asOf, asOf, manager);
+    const programmeProgress = await this.progress.programmeProgress(programmeId, manager);
+    const areaProgress = await this.progress.focusAreaProgress(programmeId, manager);
+    const municipalityProgress = await this.progress.municipalityProgress(programmeId, manager);
+    const contributions = await this.progress.contributions(programmeId, {}, asOf, manager);
+    const goalContributions = await this.goals.contributionsByGoal(programmeId, programme.regionId, asOf, manager);
+    const goals = await manager.find(GoalEntity, {
+      where: { regionId: programme.regionId },
+      order: { sortOrder: 'ASC', code: 'ASC' },
+    });
+    const goalLinks = await manager.find(ActionGoalEntity, { where: { actionId: In(actionIds) } });
+    const participations = await manager.find(ParticipationEntity, { where: { actionId: In(actionIds) } });
+    const milestones = await manager.find(MilestoneEntity, {
+      where: { actionId: In(actionIds) },
+      order: { dueDate: 'ASC', title: 'ASC' },
+    });
+    const involvements = await manager.find(InvolvementEntity, { where: { actionId: In(actionIds) } });
+    const lines = await manager.find(FundingLineEntity, {
+      where: { actionId: In(actionIds) },
+      order: { year: 'ASC', createdAt: 'ASC', id: 'ASC' },
+    });
+    const narratives = await narrativesOfActions(manager, programmeId);
 
     const grouped = <T extends { actionId: string }>(rows: readonly T[]) => {
       const map = new Map<string, T[]>();
@@ -301,10 +299,11 @@ export class SnapshotBuilder {
     });
     const ids = indicators.map((i) => i.id);
     const regionIds = municipalities.map((m) => m.id);
-    const [values, sums] = await Promise.all([
-      manager.find(IndicatorValueEntity, { where: { indicatorId: In(ids) }, order: { year: 'ASC' } }),
-      this.indicators.typedYearSums(ids, programme.regionId, manager),
-    ]);
+    const values = await manager.find(IndicatorValueEntity, {
+      where: { indicatorId: In(ids) },
+      order: { year: 'ASC' },
+    });
+    const sums = await this.indicators.typedYearSums(ids, programme.regionId, manager);
     // The register's years as the dashboard counts them: the programme's years up to this one.
     const from = programme.startYear;
     const to = Math.min(programme.endYear, Number(asOf.slice(0, 4)));
@@ -356,10 +355,8 @@ export class SnapshotBuilder {
     from: number,
     to: number,
   ) {
-    const [municipal, regional] = await Promise.all([
-      this.networks.municipalCounts(regionId, kind, from, to, manager),
-      this.networks.regionalCounts(regionId, kind, from, to, manager),
-    ]);
+    const municipal = await this.networks.municipalCounts(regionId, kind, from, to, manager);
+    const regional = await this.networks.regionalCounts(regionId, kind, from, to, manager);
     return { municipal, regional };
   }
 
@@ -369,11 +366,9 @@ export class SnapshotBuilder {
     actions: readonly ActionEntity[],
     lines: readonly FundingLineEntity[],
   ): Promise<SnapshotFunding> {
-    const [region, byFocusArea, byMunicipality] = await Promise.all([
-      this.funding.sumsOfProgramme(programmeId, manager),
-      this.funding.sumsByFocusArea(programmeId, manager),
-      this.funding.sumsByMunicipality(programmeId, manager),
-    ]);
+    const region = await this.funding.sumsOfProgramme(programmeId, manager);
+    const byFocusArea = await this.funding.sumsByFocusArea(programmeId, manager);
+    const byMunicipality = await this.funding.sumsByMunicipality(programmeId, manager);
     const areaOf = new Map(actions.map((a) => [a.id, a.focusAreaId]));
     const shares = lines.filter((line) => line.source === 'MUNICIPALITY' && line.municipalityId !== null);
     return {
