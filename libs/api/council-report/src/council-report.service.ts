@@ -25,7 +25,7 @@ export class CouncilReportService {
       snapshot,
       previous: previous && {
         title: previous.title,
-        takenAt: previous.takenAt,
+        asOf: previous.document.asOf,
         changes: compareSnapshots(previous.document, snapshot.document),
       },
       language,
