@@ -41,6 +41,10 @@ export default defineConfig({
   },
   server: {
     port: 4200,
-    proxy: { '/graphql': { target: 'http://localhost:3000', ws: true }, '/health': 'http://localhost:3000' },
+    proxy: {
+      '/graphql': { target: 'http://localhost:3000', ws: true },
+      '/health': 'http://localhost:3000',
+      '/documents': 'http://localhost:3000',
+    },
   },
 });

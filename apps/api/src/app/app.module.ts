@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, type Clock, ConfigModule, GraphqlSetupModule, HealthModule } from '@tiltak/api-core';
 import { DatabaseModule } from '@tiltak/api-data-access';
 import { AccountsModule } from '@tiltak/api-accounts';
+import { CouncilReportModule } from '@tiltak/api-council-report';
 import { JobsModule } from '@tiltak/api-jobs';
 import { LiveModule } from '@tiltak/api-live';
 import { MailModule } from '@tiltak/api-mail';
@@ -54,6 +55,7 @@ export class AppModule {
         MailerModule,
         ReportLinksModule,
         PeriodsModule,
+        CouncilReportModule,
       ],
       providers: [ScheduledWork],
     };

@@ -21,9 +21,7 @@ function input(
 ): CouncilReportInput {
   return {
     snapshot: { title: 'Regionrådet desember 2026', takenAt: new Date(document.takenAt), document },
-    previous: withPrevious
-      ? { title: 'Tertial 2 2026', takenAt: new Date('2026-09-01T09:00:00Z'), changes: fixtureChanges() }
-      : null,
+    previous: withPrevious ? { title: 'Tertial 2 2026', asOf: '2026-09-01', changes: fixtureChanges() } : null,
     language,
   };
 }

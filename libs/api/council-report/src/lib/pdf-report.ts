@@ -6,7 +6,12 @@ import { barLengths, CHART, chartHeight } from './chart-images';
 import type { Block, ReportContent } from './report-content';
 
 const require = createRequire(import.meta.url);
-/** DejaVu Sans has every Norwegian letter and is free to embed; pdfkit embeds the glyphs used. */
+/**
+ * DejaVu Sans has every Norwegian letter and is free to embed; pdfkit embeds the glyphs used. The
+ * fonts are named by their paths, not registered under aliases: pdfkit caches a font under the name
+ * it was first opened by, and an alias for the document's default font would be parsed anew on
+ * every switch (tens of seconds for the demo programme).
+ */
 const FONTS = {
   regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
   bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
@@ -17,9 +22,11 @@ const FOOTER_GAP = 28;
 const SIZES = { 1: 18, 2: 14, 3: 11.5 } as const;
 const BODY = 10;
 const ACCENT = '#1f3a5f';
+const CELL_PADDING = 3;
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
+type Attributed = Struct & { dictionary: { data: Record<string, unknown> } };
 
 /** Where each heading landed, for the contents page and its links. */
 interface Landmark {
@@ -28,15 +35,6 @@ interface Landmark {
   page: number;
   destination: string;
 }
-
-/**
- * pdfkit lays tables out and tags them (Table, TR, TH, TD with Scope) when given a parent, and takes
- * a font per cell; @types/pdfkit leaves both out.
- */
-type TaggedTableOptions = PDFKit.Mixins.TableOptionsWithData & {
-  structParent: Struct;
-  defaultStyle: PDFKit.Mixins.CellStyle & { font: { src: string; size: number } };
-};
 
 function room(doc: Doc): number {
   return doc.page.height - doc.page.margins.bottom - doc.y;
@@ -59,71 +57,112 @@ function heading(doc: Doc, root: Struct, block: Extract<Block, { kind: 'heading'
   doc.addNamedDestination(destination);
   doc.moveDown(block.level === 3 ? 0.4 : 0.8);
   doc
-    .font('bold')
+    .font(FONTS.bold)
     .fontSize(SIZES[block.level])
     .fillColor(block.level === 3 ? 'black' : ACCENT)
     .text(block.text, { structParent: root, structType: `H${block.level}` });
-  doc.font('regular').fontSize(BODY).fillColor('black').moveDown(0.3);
+  doc.font(FONTS.regular).fontSize(BODY).fillColor('black').moveDown(0.3);
 }
 
 function paragraph(doc: Doc, root: Struct, block: Extract<Block, { kind: 'paragraph' }>): void {
   root.add(
     doc.struct('P', {}, () => {
-      if (block.label) doc.font('bold').text(`${block.label}: `, { continued: true });
-      doc.font('regular').text(block.text);
+      if (block.label) doc.font(FONTS.bold).text(`${block.label}: `, { continued: true });
+      doc.font(FONTS.regular).text(block.text);
     }),
   );
   doc.moveDown(0.4);
 }
 
+/** Draws what is not content (borders, shading, repeated header rows) as an artifact screen readers skip. */
+function artifact(doc: Doc, draw: () => void): void {
+  doc.markContent('Artifact');
+  draw();
+  doc.endMarkedContent();
+}
+
+/**
+ * A table drawn row by row: a row never splits, and the header row is drawn again at the top of
+ * each page the table runs onto (marked as an artifact there: it was read once already). Tagged
+ * Table (with its Caption), TR, TH with Scope (Column for the header, Row for each row's first cell) and TD.
+ */
 function table(doc: Doc, root: Struct, block: Extract<Block, { kind: 'table' }>): void {
   keepTogether(doc, 70);
-  doc.font('bold').fontSize(9).text(block.caption, { structParent: root, structType: 'Caption' });
+  const structure = doc.struct('Table');
+  root.add(structure);
+  doc.font(FONTS.bold).fontSize(9).text(block.caption, { structParent: structure, structType: 'Caption' });
   doc.moveDown(0.2);
-  const numeric = new Set(block.numeric ?? []);
-  const align = (index: number) => ({
-    x: numeric.has(index) ? ('right' as const) : ('left' as const),
-    y: 'top' as const,
-  });
+  const size = block.header.length > 5 ? 7.5 : 8.5;
   const width = doc.page.width - 2 * MARGIN;
   // A wide table's first column names a row (an action, a party): it gets the room it needs.
   const first = block.header.length >= 4 ? width * 0.3 : width / block.header.length;
   const rest = (width - first) / Math.max(1, block.header.length - 1);
-  const options: TaggedTableOptions = {
-    structParent: root,
-    columnStyles: (index) => (index === 0 ? first : rest),
-    defaultStyle: {
-      border: 0.5,
-      borderColor: '#9aa7b4',
-      padding: 3,
-      font: { src: 'regular', size: block.header.length > 5 ? 7.5 : 8.5 },
-    },
-    data: [
-      block.header.map((text, index) => ({
-        text,
-        type: 'TH' as const,
-        scope: 'Column',
-        align: align(index),
-        backgroundColor: '#e7eef4',
-        font: { src: 'bold' },
-      })),
-      ...block.rows.map((cells) =>
-        cells.map((text, index) => ({
-          text,
-          type: index === 0 ? ('TH' as const) : ('TD' as const),
-          scope: 'Row',
-          align: align(index),
-        })),
+  const widths = block.header.map((_, index) => (index === 0 ? first : rest));
+  const numeric = new Set(block.numeric ?? []);
+  const fontOf = (header: boolean, index: number) => (header || index === 0 ? FONTS.bold : FONTS.regular);
+  const rowHeight = (cells: readonly string[], header: boolean) =>
+    Math.max(
+      ...cells.map((text, index) =>
+        doc
+          .font(fontOf(header, index))
+          .fontSize(size)
+          .heightOfString(text, { width: (widths[index] ?? 0) - 2 * CELL_PADDING }),
       ),
-    ],
+    ) +
+    2 * CELL_PADDING;
+  const drawRow = (cells: readonly string[], header: boolean, tagged: boolean) => {
+    const height = rowHeight(cells, header);
+    const top = doc.y;
+    artifact(doc, () => {
+      let x = MARGIN;
+      for (const cellWidth of widths) {
+        if (header) doc.rect(x, top, cellWidth, height).fill('#e7eef4');
+        doc.rect(x, top, cellWidth, height).lineWidth(0.5).stroke('#9aa7b4');
+        x += cellWidth;
+      }
+    });
+    const row = tagged ? doc.struct('TR') : null;
+    if (row) structure.add(row);
+    let x = MARGIN;
+    cells.forEach((text, index) => {
+      const cellWidth = widths[index] ?? 0;
+      const write = () =>
+        doc
+          .font(fontOf(header, index))
+          .fontSize(size)
+          .fillColor('black')
+          .text(text, x + CELL_PADDING, top + CELL_PADDING, {
+            width: cellWidth - 2 * CELL_PADDING,
+            align: numeric.has(index) ? 'right' : 'left',
+          });
+      if (row) {
+        const type = header || index === 0 ? 'TH' : 'TD';
+        const cell = doc.struct(type, {}, write);
+        // Which cells a header heads, as pdfkit's own tables say it; @types/pdfkit leaves `dictionary` out.
+        if (type === 'TH') (cell as Attributed).dictionary.data.A = { O: 'Table', Scope: header ? 'Column' : 'Row' };
+        row.add(cell);
+      } else artifact(doc, write);
+      x += cellWidth;
+    });
+    row?.end();
+    doc.x = MARGIN;
+    doc.y = top + height;
   };
-  doc.table(options);
-  doc.font('regular').fontSize(BODY).moveDown(0.8);
+  drawRow(block.header, true, true);
+  for (const cells of block.rows) {
+    if (room(doc) < rowHeight(cells, false)) {
+      doc.addPage();
+      drawRow(block.header, true, false);
+    }
+    drawRow(cells, false, true);
+  }
+  structure.end();
+  doc.font(FONTS.regular).fontSize(BODY).moveDown(0.8);
 }
 
 function list(doc: Doc, root: Struct, items: readonly string[]): void {
   doc
-    .font('regular')
+    .font(FONTS.regular)
     .fontSize(BODY)
     .list([...items], { structParent: root, bulletRadius: 2, textIndent: 12, indent: 8 });
   doc.moveDown(0.4);
@@ -134,12 +173,12 @@ function chart(doc: Doc, root: Struct, block: Extract<Block, { kind: 'chart' }>)
   const scale = (doc.page.width - 2 * MARGIN) / CHART.width;
   const height = chartHeight(block.chart) * scale;
   keepTogether(doc, height + 30);
-  doc.font('bold').fontSize(9).text(block.chart.title, { structParent: root, structType: 'Caption' });
+  doc.font(FONTS.bold).fontSize(9).text(block.chart.title, { structParent: root, structType: 'Caption' });
   const top = doc.y + 4;
   const lengths = barLengths(block.chart);
   root.add(
     doc.struct('Figure', { alt: block.chart.alt }, () => {
-      doc.font('regular').fontSize(8);
+      doc.font(FONTS.regular).fontSize(8);
       block.chart.bars.forEach((bar, index) => {
         const y = top + (4 + index * CHART.rowHeight) * scale;
         const barHeight = CHART.barHeight * scale;
@@ -170,11 +209,15 @@ function chart(doc: Doc, root: Struct, block: Extract<Block, { kind: 'chart' }>)
 
 function cover(doc: Doc, root: Struct, content: ReportContent): void {
   doc.y = 220;
-  doc.font('bold').fontSize(26).fillColor(ACCENT).text(content.cover.heading, { structParent: root, structType: 'P' });
+  doc
+    .font(FONTS.bold)
+    .fontSize(26)
+    .fillColor(ACCENT)
+    .text(content.cover.heading, { structParent: root, structType: 'P' });
   doc.moveDown(0.5);
   doc.fontSize(16).fillColor('black').text(content.cover.programme, { structParent: root, structType: 'P' });
   doc.moveDown(1);
-  doc.font('regular').fontSize(12);
+  doc.font(FONTS.regular).fontSize(12);
   for (const line of content.cover.lines) doc.text(line, { structParent: root, structType: 'P' });
 }
 
@@ -184,7 +227,7 @@ function contents(doc: Doc, toc: Struct, content: ReportContent, landmarks: Land
   doc.x = MARGIN;
   doc.y = MARGIN;
   doc
-    .font('bold')
+    .font(FONTS.bold)
     .fontSize(SIZES[1])
     .fillColor(ACCENT)
     .text(content.words.contents, { structParent: toc, structType: 'Caption' });
@@ -195,7 +238,7 @@ function contents(doc: Doc, toc: Struct, content: ReportContent, landmarks: Land
       doc.struct('TOCI', {}, () => {
         const y = doc.y;
         doc
-          .font('regular')
+          .font(FONTS.regular)
           .fontSize(11.5)
           .text(landmark.text, MARGIN, y, { goTo: landmark.destination, width: width - 40 });
         doc.text(String(landmark.page + 1), MARGIN, y, { width, align: 'right', goTo: landmark.destination });
@@ -214,7 +257,7 @@ function pageNumbers(doc: Doc, content: ReportContent): void {
     doc.page.margins.bottom = 0;
     doc.markContent('Artifact', { type: 'Pagination' });
     doc
-      .font('regular')
+      .font(FONTS.regular)
       .fontSize(8.5)
       .fillColor('#444444')
       .text(content.words.page(index + 1, count), MARGIN, doc.page.height - bottom + FOOTER_GAP / 2, {
@@ -254,8 +297,6 @@ export async function writeCouncilReportPdf(content: ReportContent, output: Writ
     font: FONTS.regular,
     info: { Title: content.title, Subject: content.cover.programme, Author: 'Tiltak', Creator: 'Tiltak' },
   });
-  doc.registerFont('regular', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
   const done = finished(output);
   doc.pipe(output);
   const root = doc.struct('Document');
@@ -267,7 +308,7 @@ export async function writeCouncilReportPdf(content: ReportContent, output: Writ
   const toc = doc.struct('TOC');
   root.add(toc);
   const landmarks: Landmark[] = [];
-  doc.font('regular').fontSize(BODY);
+  doc.font(FONTS.regular).fontSize(BODY);
   for (const block of content.blocks) {
     switch (block.kind) {
       case 'heading':

@@ -40,7 +40,8 @@ export interface ReportContent {
 /** What a report is made of: one stored snapshot and, when there is one, what changed since the one before. */
 export interface CouncilReportInput {
   snapshot: { title: string; takenAt: Date; document: SnapshotDocument };
-  previous: { title: string; takenAt: Date; changes: ProgrammeChanges } | null;
+  /** The snapshot before it: its title, its Oslo date (`asOf`) and what changed since. */
+  previous: { title: string; asOf: string; changes: ProgrammeChanges } | null;
   language: ReportLanguage;
 }
 
@@ -178,7 +179,7 @@ function changeBlocks(
     {
       kind: 'heading',
       level: 2,
-      text: words.changesSince(previous.title, formats.date(previous.takenAt.toISOString())),
+      text: words.changesSince(previous.title, formats.date(previous.asOf)),
     },
     { kind: 'paragraph', text: words.changeCount(count) },
     ...sections.flatMap(([title, items]): Block[] => [

@@ -1,0 +1,104 @@
+import { Controller, Get, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiError,
+  ApiErrorCode,
+  type AuthenticatedRequest,
+  isDatabaseUnavailable,
+  PolicyService,
+  PublicOperation,
+  RateLimits,
+  RETRY_AFTER_SECONDS,
+  serviceUnavailable,
+} from '@tiltak/api-core';
+import type { Request, Response } from 'express';
+import { CouncilReportService } from './council-report.service';
+import { REPORT_LANGUAGES, type ReportLanguage } from './lib/catalogue';
+import {
+  CONTENT_TYPES,
+  councilReportFileName,
+  REPORT_FORMATS,
+  type ReportFormat,
+  writeCouncilReport,
+} from './lib/council-report';
+
+const STATUS: Partial<Record<ApiErrorCode, number>> = {
+  [ApiErrorCode.BAD_USER_INPUT]: HttpStatus.BAD_REQUEST,
+  [ApiErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
+  [ApiErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
+  [ApiErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [ApiErrorCode.RATE_LIMITED]: HttpStatus.TOO_MANY_REQUESTS,
+  [ApiErrorCode.SERVICE_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+function oneOf<T extends string>(values: readonly T[], value: unknown, field: string): T {
+  if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
+  throw new ApiError(ApiErrorCode.BAD_USER_INPUT, `${field} must be one of ${values.join(', ')}.`, {
+    field,
+    reason: 'UNKNOWN_VALUE',
+  });
+}
+
+/**
+ * `GET /documents/council-report/:snapshotId?format=pdf|docx&lang=nb|en`: the council report of one
+ * snapshot, streamed as a download. The dashboard fetches it with the user's Bearer token. The
+ * checks GraphQL gets from its door are made here, in the same order and with the same typed
+ * body (`{ errors: [{ message, extensions: { code, … } }] }`): the rate limit for reads, a token
+ * that could not be checked (503) or was refused (401), then READ_COUNCIL_REPORTS.
+ */
+@Controller('documents/council-report')
+@PublicOperation('ANYONE_EVEN_WITH_A_STALE_TOKEN')
+export class CouncilReportController {
+  constructor(
+    private readonly reports: CouncilReportService,
+    private readonly policy: PolicyService,
+    private readonly rateLimits: RateLimits,
+  ) {}
+
+  @Get(':snapshotId')
+  async download(
+    @Param('snapshotId') snapshotId: string,
+    @Query('format') formatParam: unknown,
+    @Query('lang') langParam: unknown,
+    @Req() request: Request & AuthenticatedRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    try {
+      await this.rateLimits.consume('queries', {
+        userId: request.viewer?.userId ?? null,
+        address: request.ip ?? 'unknown',
+      });
+      if (request.tokenUnchecked) throw serviceUnavailable();
+      if (request.authProblem) {
+        throw new ApiError(ApiErrorCode.UNAUTHENTICATED, request.authProblem, { reason: 'TOKEN_REJECTED' });
+      }
+      this.policy.require(request.viewer ?? null, { kind: 'READ_COUNCIL_REPORTS' });
+      const format = oneOf<ReportFormat>(REPORT_FORMATS, formatParam ?? 'pdf', 'format');
+      const language = oneOf<ReportLanguage>(REPORT_LANGUAGES, langParam ?? 'nb', 'lang');
+      const input = await this.reports.reportInput(snapshotId, language);
+      if (!input)
+        throw new ApiError(ApiErrorCode.NOT_FOUND, 'No snapshot has this id.', { reason: 'SNAPSHOT_NOT_FOUND' });
+      response.status(HttpStatus.OK).set({
+        'Content-Type': CONTENT_TYPES[format],
+        'Content-Disposition': `attachment; filename="${councilReportFileName(input.snapshot.document.asOf, format)}"`,
+        'Cache-Control': 'private, no-store',
+      });
+      await writeCouncilReport(input, format, response);
+    } catch (error) {
+      this.refuse(error, response);
+    }
+  }
+
+  private refuse(error: unknown, response: Response): void {
+    // Once the file has begun, the only honest answer left is a cut-off download.
+    if (response.headersSent) {
+      response.destroy(error instanceof Error ? error : undefined);
+      return;
+    }
+    const refusal = error instanceof ApiError ? error : isDatabaseUnavailable(error) ? serviceUnavailable() : null;
+    const status = refusal && STATUS[refusal.code];
+    if (!refusal || !status) throw error;
+    const retryAfter = refusal.extensions['retryAfterSeconds'] ?? (status === 503 ? RETRY_AFTER_SECONDS : undefined);
+    if (retryAfter !== undefined) response.set('Retry-After', String(retryAfter));
+    response.status(status).json({ errors: [{ message: refusal.message, extensions: refusal.extensions }] });
+  }
+}
