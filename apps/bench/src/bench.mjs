@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { ask, cpuMs, rssKiB, startNode, stop } from './processes.mjs';
+import { ask, cpuMs, freshDatabase, rssKiB, startNode, stop } from './processes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
@@ -40,18 +40,6 @@ const report = (line) => {
   lines.push(line);
   console.log(line);
 };
-
-async function freshDatabase() {
-  const url = new URL(DATABASE_URL);
-  const name = url.pathname.slice(1);
-  const admin = new pg.Client({
-    connectionString: Object.assign(new URL(DATABASE_URL), { pathname: '/postgres' }).toString(),
-  });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  await admin.end();
-}
 
 async function graphql(url, token, query, variables = {}) {
   const response = await fetch(`${url}/graphql`, {
@@ -308,7 +296,7 @@ async function matrixTimes(apiUrl, token, db) {
 async function main() {
   console.log(`Tiltak benchmark on ${DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}`);
   execFileSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], { cwd: root, stdio: 'ignore' });
-  await freshDatabase();
+  await freshDatabase(DATABASE_URL);
   const port = 3900 + Math.floor(Math.random() * 90);
   const api = await startNode(
     join(root, 'dist/apps/api/main.mjs'),

@@ -6,8 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { startNode, stop } from './processes.mjs';
+import { freshDatabase, startNode, stop } from './processes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
@@ -19,17 +18,6 @@ const pictures = join(root, 'docs/council-report');
 
 const now = () => Number(process.hrtime.bigint() / 1000n) / 1000;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-async function freshDatabase() {
-  const name = new URL(DATABASE_URL).pathname.slice(1);
-  const admin = new pg.Client({
-    connectionString: Object.assign(new URL(DATABASE_URL), { pathname: '/postgres' }).toString(),
-  });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  await admin.end();
-}
 
 async function graphql(url, token, query, variables = {}) {
   const response = await fetch(`${url}/graphql`, {
@@ -55,7 +43,7 @@ async function download(url, token, snapshotId, format, lang) {
 
 async function main() {
   execFileSync('npx', ['nx', 'run', 'api:build', '--output-style=static'], { cwd: root, stdio: 'ignore' });
-  await freshDatabase();
+  await freshDatabase(DATABASE_URL);
   const port = 3900 + Math.floor(Math.random() * 90);
   const api = await startNode(
     join(root, 'dist/apps/api/main.mjs'),

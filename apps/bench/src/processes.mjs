@@ -1,6 +1,7 @@
 // Child processes and their resource use, read from /proc: the benchmark measures servers from outside.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import pg from 'pg';
 
 const TICKS_PER_SECOND = 100;
 
@@ -60,4 +61,26 @@ export function ask(child, message, answerType) {
     child.on('message', onMessage);
     child.send(message);
   });
+}
+
+/**
+ * Drops and creates the benchmark's own database. Only a database whose name says it is a
+ * benchmark's (tiltak_bench…, tiltak_council_report…) is dropped: a DATABASE_URL left pointing at
+ * real data stops the script instead of emptying it.
+ */
+export async function freshDatabase(databaseUrl) {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  if (!/^tiltak_(bench|council_report)/.test(name)) {
+    throw new Error(`Refusing to drop database "${name}": give a DATABASE_URL whose database is named tiltak_bench…`);
+  }
+  const admin = new pg.Client({
+    connectionString: Object.assign(new URL(databaseUrl), { pathname: '/postgres' }).toString(),
+  });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await admin.end();
+  }
 }
