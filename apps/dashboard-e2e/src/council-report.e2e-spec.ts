@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { screenshot } from './support/browser';
@@ -17,7 +21,7 @@ interface ActionNode {
 /**
  * The secretariat freezes the programme before a council meeting; a coordinator then puts an action
  * on hold. The overview's "since the last council report" shows the change as it happens, the
- * comparison on "Rapport til regionrådet" lists it, and the report is asked for with the session's token.
+ * comparison on "Rapport til regionrådet" lists it, and the report comes as a PDF, fetched with the session's token.
  */
 describe('Rapport til regionrådet', () => {
   const product = productInBrowser();
@@ -49,7 +53,7 @@ describe('Rapport til regionrådet', () => {
     expect(action).toBeDefined();
   });
 
-  it('takes a snapshot by keyboard, shows a later change live since it, and asks for the report with the session’s token', async () => {
+  it('takes a snapshot by keyboard, shows a later change live since it, and downloads its report as a PDF that reads back', async () => {
     const secretariat = await signInAs('sekretariat@tiltak.test');
     await secretariat
       .getByRole('navigation', { name: 'Hovedmeny' })
@@ -122,13 +126,30 @@ describe('Rapport til regionrådet', () => {
     await choice.selectOption((await choice.locator('option', { hasText: TITLE }).getAttribute('value')) ?? '');
     await download.getByRole('radio', { name: 'PDF' }).check();
     await download.getByRole('radio', { name: 'Bokmål' }).check();
-    const asked = secretariat.waitForRequest((request) => request.url().includes('/documents/council-report/'));
+    const answered = secretariat.waitForResponse((response) => response.url().includes('/documents/council-report/'));
+    const saved = secretariat.waitForEvent('download');
     await download.getByRole('button', { name: 'Last ned rapporten' }).click();
-    const request = await asked;
+    const response = await answered;
+    const request = response.request();
     const url = new URL(request.url());
     expect(url.pathname).toMatch(/^\/documents\/council-report\/[\w-]+$/);
     expect(Object.fromEntries(url.searchParams)).toEqual({ format: 'pdf', lang: 'nb' });
     expect(request.headers()['authorization']).toMatch(/^Bearer \S+$/);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toMatch(/^application\/pdf/);
+    const file = await saved;
+    expect(file.suggestedFilename()).toMatch(/^rapport-til-regionradet-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const folder = mkdtempSync(join(tmpdir(), 'tiltak-report-'));
+    try {
+      const path = join(folder, file.suggestedFilename());
+      await file.saveAs(path);
+      // The file itself, read back as a screen reader's text: the snapshot's title and the action.
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+      expect(text).toContain(TITLE);
+      expect(text).toContain(action.title);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
     await secretariat.getByRole('status').filter({ hasText: 'Rapporten er lastet ned som' }).waitFor();
     await secretariat.context().close();
   }, 150_000);
