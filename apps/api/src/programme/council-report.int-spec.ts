@@ -85,6 +85,11 @@ describe('the council report over HTTP', () => {
         expect(text).toContain('2 endringer i alt.');
         expect(text).toContain(`${started.code} ${started.name}: Ikke startet → Pågår`);
         expect(text).toContain(`${done.action.code}: ${done.milestone.title}, fullført`);
+        // The other kinds are named once, so the reader knows they were looked at.
+        expect(text).toContain(
+          'Ingen endringer å melde under endret vurdering, forsinkede milepæler, nye tiltak, avbrutte tiltak, ' +
+            'nye risikoer og nye indikatorverdier.',
+        );
       }
       expect(await texts(firstId)).toEqual(before);
     },

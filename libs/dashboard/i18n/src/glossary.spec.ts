@@ -34,6 +34,19 @@ function glossaryWords(): { key: string; locale: Locale; word: string }[] {
   return words;
 }
 
+/**
+ * The "Avoid" column of the words Tiltak avoids, as words to look for in the Norwegian texts. A word
+ * avoided only in one sense ("Avvist (of a decision)") is left to the reader: a search cannot tell.
+ */
+function avoidedWords(): string[] {
+  const section = glossary.split('## Words Tiltak avoids')[1] ?? '';
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('|') && !line.startsWith('| Avoid') && !line.startsWith('| --'))
+    .map((line) => line.split('|')[1].trim())
+    .filter((word) => !word.includes('('));
+}
+
 describe('the glossary', () => {
   it('gives each key the word the interface shows', () => {
     const words = glossaryWords();
@@ -44,5 +57,19 @@ describe('the glossary', () => {
 
     expect(words.length).toBeGreaterThan(40);
     expect(differing).toEqual([]);
+  });
+
+  it('keeps the words it avoids out of the bokmål and nynorsk texts', () => {
+    const avoided = avoidedWords();
+    const found = (['nb', 'nn'] as const).flatMap((locale) =>
+      Object.entries(CATALOGUES[locale] as Record<string, string>).flatMap(([key, text]) =>
+        avoided
+          .filter((word) => new RegExp(`(^|[^\\p{L}])${word}($|[^\\p{L}])`, 'iu').test(text))
+          .map((word) => `${locale} ${key}: ${word}`),
+      ),
+    );
+
+    expect(avoided).toContain('Helse');
+    expect(found).toEqual([]);
   });
 });

@@ -963,7 +963,7 @@ export const en: Messages = {
   'councilReport.column.takenAt': 'Taken',
   'councilReport.column.why': 'Occasion',
   'councilReport.column.progress': 'Progress',
-  'councilReport.column.health': 'Actions by health',
+  'councilReport.column.health': 'Actions by assessment',
   'councilReport.why.ROUND_CLOSED': 'The reporting round “{round}” closed',
   'councilReport.why.MANUAL': 'Taken by hand',
   'councilReport.why.manualBy': 'Taken by hand by {name}',

@@ -871,10 +871,11 @@ export const nb = {
   'proposals.toPage': 'Se alle endringsforslag',
   'warnings.title': 'Tiltak som strider mot kommunale vedtak',
   'warnings.actionTitle': 'Strider mot kommunale vedtak',
-  'warnings.intro': 'Tiltak i et satsingsområde som en av kommunene i tiltaket har avvist eller ennå ikke har vedtatt.',
+  'warnings.intro':
+    'Tiltak i et satsingsområde som en av kommunene i tiltaket har behandlet uten å vedta, eller ennå ikke har vedtatt.',
   'warnings.none': 'Ingen tiltak strider mot kommunenes vedtak.',
   'warnings.rejected':
-    '{municipality} har avvist {subject, select, focusArea {satsingsområdet {focusArea}} other {handlingsprogrammet}}.',
+    '{municipality} har behandlet og ikke vedtatt {subject, select, focusArea {satsingsområdet {focusArea}} other {handlingsprogrammet}}.',
   'warnings.notAdopted':
     '{municipality} har ennå ikke vedtatt {subject, select, focusArea {satsingsområdet {focusArea}} other {handlingsprogrammet}}.',
   'warnings.case': 'Saksnummer {caseReference}.',
@@ -959,7 +960,7 @@ export const nb = {
   'councilReport.column.takenAt': 'Tatt',
   'councilReport.column.why': 'Anledning',
   'councilReport.column.progress': 'Framdrift',
-  'councilReport.column.health': 'Tiltak etter helse',
+  'councilReport.column.health': 'Tiltak etter vurdering',
   'councilReport.why.ROUND_CLOSED': 'Rapporteringsrunden «{round}» ble avsluttet',
   'councilReport.why.MANUAL': 'Tatt manuelt',
   'councilReport.why.manualBy': 'Tatt manuelt av {name}',
@@ -986,9 +987,9 @@ export const nb = {
   'councilReport.kind.statusChanges':
     '{count, plural, one {# tiltak har endret status} other {# tiltak har endret status}}',
   'councilReport.kind.healthWorse':
-    '{count, plural, one {# tiltak har fått dårligere helse} other {# tiltak har fått dårligere helse}}',
+    '{count, plural, one {# tiltak har fått dårligere vurdering} other {# tiltak har fått dårligere vurdering}}',
   'councilReport.kind.healthBetter':
-    '{count, plural, one {# tiltak har fått bedre helse} other {# tiltak har fått bedre helse}}',
+    '{count, plural, one {# tiltak har fått bedre vurdering} other {# tiltak har fått bedre vurdering}}',
   'councilReport.kind.milestonesCompleted':
     '{count, plural, one {# milepæl er fullført} other {# milepæler er fullført}}',
   'councilReport.kind.milestonesSlipped':

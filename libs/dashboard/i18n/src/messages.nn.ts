@@ -874,10 +874,10 @@ export const nn: Messages = {
   'warnings.title': 'Tiltak som strid mot kommunale vedtak',
   'warnings.actionTitle': 'Strid mot kommunale vedtak',
   'warnings.intro':
-    'Tiltak i eit satsingsområde som ein av kommunane i tiltaket har avvist eller enno ikkje har vedteke.',
+    'Tiltak i eit satsingsområde som ein av kommunane i tiltaket har handsama utan å vedta, eller enno ikkje har vedteke.',
   'warnings.none': 'Ingen tiltak strid mot vedtaka til kommunane.',
   'warnings.rejected':
-    '{municipality} har avvist {subject, select, focusArea {satsingsområdet {focusArea}} other {handlingsprogrammet}}.',
+    '{municipality} har handsama og ikkje vedteke {subject, select, focusArea {satsingsområdet {focusArea}} other {handlingsprogrammet}}.',
   'warnings.notAdopted':
     '{municipality} har enno ikkje vedteke {subject, select, focusArea {satsingsområdet {focusArea}} other {handlingsprogrammet}}.',
   'warnings.case': 'Saksnummer {caseReference}.',
@@ -962,7 +962,7 @@ export const nn: Messages = {
   'councilReport.column.takenAt': 'Teke',
   'councilReport.column.why': 'Høve',
   'councilReport.column.progress': 'Framdrift',
-  'councilReport.column.health': 'Tiltak etter helse',
+  'councilReport.column.health': 'Tiltak etter vurdering',
   'councilReport.why.ROUND_CLOSED': 'Rapporteringsrunden «{round}» vart avslutta',
   'councilReport.why.MANUAL': 'Teke manuelt',
   'councilReport.why.manualBy': 'Teke manuelt av {name}',
@@ -989,9 +989,9 @@ export const nn: Messages = {
   'councilReport.kind.statusChanges':
     '{count, plural, one {# tiltak har endra status} other {# tiltak har endra status}}',
   'councilReport.kind.healthWorse':
-    '{count, plural, one {# tiltak har fått dårlegare helse} other {# tiltak har fått dårlegare helse}}',
+    '{count, plural, one {# tiltak har fått dårlegare vurdering} other {# tiltak har fått dårlegare vurdering}}',
   'councilReport.kind.healthBetter':
-    '{count, plural, one {# tiltak har fått betre helse} other {# tiltak har fått betre helse}}',
+    '{count, plural, one {# tiltak har fått betre vurdering} other {# tiltak har fått betre vurdering}}',
   'councilReport.kind.milestonesCompleted':
     '{count, plural, one {# milepæl er fullført} other {# milepælar er fullførte}}',
   'councilReport.kind.milestonesSlipped':

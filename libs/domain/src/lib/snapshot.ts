@@ -45,7 +45,7 @@ export interface SnapshotProgramme {
   /** Programme progress, 0–100, by the roll-up rule. */
   progress: number | null;
   expectedProgress: number | null;
-  /** Unfinished, not cancelled actions by health. */
+  /** Actions not cancelled, by health (finished ones count as on track, as on the overview). */
   byHealth: HealthCounts;
   byStatus: StatusCounts;
 }

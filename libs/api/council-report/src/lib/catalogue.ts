@@ -39,7 +39,8 @@ export interface Catalogue {
   changesSince: (title: string, date: string) => string;
   firstReport: string;
   changeCount: Counted;
-  none: string;
+  /** The kinds of change with nothing to report, said in one sentence rather than a heading each. */
+  unchanged: (kinds: string[]) => string;
   changeLists: {
     statusChanges: string;
     healthChanges: string;
@@ -136,10 +137,10 @@ const nb: Catalogue = {
   summary: 'Sammendrag',
   programmeProgress: (progress, expected) =>
     expected
-      ? `Framdrift i hele programmet: ${progress} av forventet ${expected}.`
+      ? `Framdrift i hele programmet: ${progress} (forventet per i dag: ${expected}).`
       : `Framdrift i hele programmet: ${progress}.`,
   progressUnknown: 'ikke beregnet',
-  healthHeading: 'Vurdering av tiltak som ikke er fullført eller avbrutt',
+  healthHeading: 'Vurdering av tiltak som ikke er avbrutt (fullførte regnes som i rute)',
   statusHeading: 'Tiltak etter status',
   actions: counted('nb-NO', { one: '# tiltak', other: '# tiltak' }),
   actionsWord: 'Tiltak',
@@ -147,7 +148,8 @@ const nb: Catalogue = {
   firstReport:
     'Dette er den første rapporten til regionrådet i denne programperioden. Det er ingen tidligere rapport å sammenligne med.',
   changeCount: counted('nb-NO', { one: '# endring i alt.', other: '# endringer i alt.' }),
-  none: 'Ingen.',
+  unchanged: (kinds) =>
+    `Ingen endringer å melde under ${new Intl.ListFormat('nb-NO').format(kinds.map((kind) => kind.toLocaleLowerCase('nb-NO')))}.`,
   changeLists: {
     statusChanges: 'Endret status',
     healthChanges: 'Endret vurdering',
@@ -268,10 +270,10 @@ const en: Catalogue = {
   summary: 'Summary',
   programmeProgress: (progress, expected) =>
     expected
-      ? `Progress of the whole programme: ${progress} of ${expected} expected.`
+      ? `Progress of the whole programme: ${progress} (expected by now: ${expected}).`
       : `Progress of the whole programme: ${progress}.`,
   progressUnknown: 'not computed',
-  healthHeading: 'Assessment of actions not completed or cancelled',
+  healthHeading: 'Assessment of actions not cancelled (completed ones count as on track)',
   statusHeading: 'Actions by status',
   actions: counted('en-GB', { one: '# action', other: '# actions' }),
   actionsWord: 'Actions',
@@ -279,7 +281,8 @@ const en: Catalogue = {
   firstReport:
     'This is the first report to the regional council in this programme period. There is no earlier report to compare with.',
   changeCount: counted('en-GB', { one: '# change in all.', other: '# changes in all.' }),
-  none: 'None.',
+  unchanged: (kinds) =>
+    `Nothing to report under ${new Intl.ListFormat('en-GB').format(kinds.map((kind) => kind.toLocaleLowerCase('en-GB')))}.`,
   changeLists: {
     statusChanges: 'Status changed',
     healthChanges: 'Assessment changed',

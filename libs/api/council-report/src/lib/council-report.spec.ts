@@ -58,7 +58,7 @@ describe('the council report, read back from the files', () => {
     'gives the figures as the snapshot holds them, written the Norwegian way (%s)',
     (format) => {
       const text = nb[format];
-      expect(text).toContain('Framdrift i hele programmet: 41,5 % av forventet 48,2 %.');
+      expect(text).toContain('Framdrift i hele programmet: 41,5 % (forventet per i dag: 48,2 %).');
       expect(text).toContain('Budsjett: 1 250 000 kr');
       expect(text).toContain('2 000 000 kr');
       expect(text).toContain('Status: På vent · Framdrift: 10 % · Vurdering: Utenfor kurs (vurdert av ansvarlig)');

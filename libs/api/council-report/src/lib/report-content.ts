@@ -175,6 +175,7 @@ function changeBlocks(
     ],
   ];
   const count = sections.reduce((sum, [, items]) => sum + items.length, 0);
+  const unchanged = sections.filter(([, items]) => items.length === 0).map(([title]) => title);
   return [
     {
       kind: 'heading',
@@ -182,10 +183,13 @@ function changeBlocks(
       text: words.changesSince(previous.title, formats.date(previous.asOf)),
     },
     { kind: 'paragraph', text: words.changeCount(count) },
-    ...sections.flatMap(([title, items]): Block[] => [
-      { kind: 'heading', level: 3, text: title },
-      items.length > 0 ? { kind: 'list', items } : { kind: 'paragraph', text: words.none },
-    ]),
+    ...sections
+      .filter(([, items]) => items.length > 0)
+      .flatMap(([title, items]): Block[] => [
+        { kind: 'heading', level: 3, text: title },
+        { kind: 'list', items },
+      ]),
+    ...(unchanged.length > 0 ? [{ kind: 'paragraph', text: words.unchanged(unchanged) } as const] : []),
   ];
 }
 
