@@ -86,6 +86,26 @@ function artifact(doc: Doc, draw: () => void): void {
  * each page the table runs onto (marked as an artifact there: it was read once already). Tagged
  * Table (with its Caption), TR, TH with Scope (Column for the header, Row for each row's first cell) and TD.
  */
+/** The width of the longest word of a text in the current font: a column narrower than that breaks a word. */
+function widestWord(doc: Doc, text: string): number {
+  return Math.max(0, ...text.split(/\s+/).map((word) => doc.widthOfString(word)));
+}
+
+/**
+ * Widens the columns a word would not fit in ("Næringspolitikk" in a matrix header), taking the room
+ * from columns that have more than they need, in proportion to what they can spare. Where there is
+ * not room enough for every word, the widths stay as they were and a long word breaks.
+ */
+export function roomForWords(widths: readonly number[], needs: readonly number[]): number[] {
+  const short = widths.reduce((sum, width, index) => sum + Math.max(0, (needs[index] ?? 0) - width), 0);
+  const spare = widths.reduce((sum, width, index) => sum + Math.max(0, width - (needs[index] ?? 0)), 0);
+  if (short === 0 || spare < short) return [...widths];
+  return widths.map((width, index) => {
+    const need = needs[index] ?? 0;
+    return width < need ? need : width - ((width - need) / spare) * short;
+  });
+}
+
 function table(doc: Doc, root: Struct, block: Extract<Block, { kind: 'table' }>): void {
   keepTogether(doc, 70);
   const structure = doc.struct('Table');
@@ -97,9 +117,20 @@ function table(doc: Doc, root: Struct, block: Extract<Block, { kind: 'table' }>)
   // A wide table's first column names a row (an action, a party): it gets the room it needs.
   const first = block.header.length >= 4 ? width * 0.3 : width / block.header.length;
   const rest = (width - first) / Math.max(1, block.header.length - 1);
-  const widths = block.header.map((_, index) => (index === 0 ? first : rest));
   const numeric = new Set(block.numeric ?? []);
   const fontOf = (header: boolean, index: number) => (header || index === 0 ? FONTS.bold : FONTS.regular);
+  const widths = roomForWords(
+    block.header.map((_, index) => (index === 0 ? first : rest)),
+    block.header.map(
+      (heading, index) =>
+        Math.max(
+          widestWord(doc.font(fontOf(true, index)).fontSize(size), heading),
+          ...block.rows.map((row) => widestWord(doc.font(fontOf(false, index)).fontSize(size), row[index] ?? '')),
+        ) +
+        2 * CELL_PADDING +
+        1,
+    ),
+  );
   const rowHeight = (cells: readonly string[], header: boolean) =>
     Math.max(
       ...cells.map((text, index) =>
