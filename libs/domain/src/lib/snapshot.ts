@@ -85,6 +85,8 @@ export interface SnapshotCell {
   byStatus: StatusCounts;
   byHealth: HealthCounts;
   overdueMilestones: number;
+  /** Unfinished actions without a recent status update, as the overview counted them then. */
+  stale?: number;
 }
 
 export interface SnapshotGoal {

@@ -84,6 +84,50 @@ export function sumExpectations(rows: readonly ExpectationRow[]): ExpectationSum
 
 export const expectedOfSums = (sums: ExpectationSums) => weightedMean(sums.weightedExpected, sums.countedWeight);
 
+/** One matrix cell as the overview and a snapshot show it: its kept sums, with the expected progress of today. */
+export interface MatrixCellFigures {
+  municipalityId: string;
+  focusAreaId: string;
+  progress: number | null;
+  expectedProgress: number | null;
+  /** Unfinished actions without a recent status update. */
+  stale: number;
+  actionCount: number;
+  byStatus: { notStarted: number; inProgress: number; onHold: number; completed: number; cancelled: number };
+  byHealth: { onTrack: number; atRisk: number; offTrack: number };
+  overdueMilestones: number;
+}
+
+/**
+ * The matrix's cells with their expected progress, one shape for every reader (the overview, a
+ * snapshot), so a cell and the report that copies it can never count differently.
+ */
+export function matrixCellFigures(cells: readonly MatrixCellRow[], expectations: readonly ExpectationRow[]) {
+  const key = (municipalityId: string | null, focusAreaId: string) => `${municipalityId ?? ''}:${focusAreaId}`;
+  const byCell = new Map(expectations.map((row) => [key(row.municipalityId, row.focusAreaId), row]));
+  return cells.map((cell): MatrixCellFigures => {
+    const row = byCell.get(key(cell.municipalityId, cell.focusAreaId));
+    const sums = sumExpectations(row ? [row] : []);
+    return {
+      municipalityId: cell.municipalityId,
+      focusAreaId: cell.focusAreaId,
+      progress: cell.progress,
+      expectedProgress: expectedOfSums(sums),
+      stale: sums.stale,
+      actionCount: cell.actionCount,
+      byStatus: {
+        notStarted: cell.notStarted,
+        inProgress: cell.inProgress,
+        onHold: cell.onHold,
+        completed: cell.completed,
+        cancelled: cell.cancelled,
+      },
+      byHealth: { onTrack: cell.onTrack, atRisk: cell.atRisk, offTrack: cell.offTrack },
+      overdueMilestones: cell.overdueMilestones,
+    };
+  });
+}
+
 export interface RollUpRow {
   key: string;
   progress: number | null;

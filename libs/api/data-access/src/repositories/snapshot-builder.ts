@@ -36,7 +36,13 @@ import { type FundingSums, FundingRepository } from './funding.repository';
 import { GoalRepository } from './goal.repository';
 import { IndicatorRepository } from './indicator.repository';
 import { NetworkRepository } from './network.repository';
-import { expectedOfSums, type ExpectationRow, ProgressRepository, sumExpectations } from './progress.repository';
+import {
+  expectedOfSums,
+  type ExpectationRow,
+  matrixCellFigures,
+  ProgressRepository,
+  sumExpectations,
+} from './progress.repository';
 import { regionalFromRegister, regionalFromTyped } from './regional-values';
 import { narrativesOfActions } from './snapshot-narratives';
 
@@ -204,28 +210,8 @@ export class SnapshotBuilder {
     const byStatus = noStatuses();
     for (const action of actions) byStatus[STATUS_KEY[action.status]] += 1;
 
-    const cellExpectations = new Map(
-      expectations.map((row) => [`${row.municipalityId ?? ''}:${row.focusAreaId}`, row] as const),
-    );
-    const matrix: SnapshotCell[] = cells.map((cell) => {
-      const row = cellExpectations.get(`${cell.municipalityId}:${cell.focusAreaId}`);
-      return {
-        municipalityId: cell.municipalityId,
-        focusAreaId: cell.focusAreaId,
-        progress: cell.progress,
-        expectedProgress: expectedOfSums(sumExpectations(row ? [row] : [])),
-        actionCount: cell.actionCount,
-        byStatus: {
-          notStarted: cell.notStarted,
-          inProgress: cell.inProgress,
-          onHold: cell.onHold,
-          completed: cell.completed,
-          cancelled: cell.cancelled,
-        },
-        byHealth: { onTrack: cell.onTrack, atRisk: cell.atRisk, offTrack: cell.offTrack },
-        overdueMilestones: cell.overdueMilestones,
-      };
-    });
+    // The overview's own cells, by the same function.
+    const matrix: SnapshotCell[] = matrixCellFigures(cells, expectations);
     const actionAxis = expectations.filter((row) => row.municipalityId === null);
     const progressOf = (rows: { key: string; progress: number | null }[]) =>
       new Map(rows.map((row) => [row.key, row.progress]));

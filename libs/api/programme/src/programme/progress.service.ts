@@ -4,6 +4,7 @@ import {
   type ContributionRow,
   type ExpectationRow,
   expectedOfSums as expectedOf,
+  matrixCellFigures,
   ProgressRepository,
   sumExpectations as sumOf,
 } from '@tiltak/api-data-access';
@@ -19,8 +20,6 @@ const ROLL_UP_METHOD =
   'once in every municipality it concerns), one decimal, cancelled actions skipped.' +
   ' Expected progress is the same weighted mean of each action’s expected progress: the share of the time from its' +
   ' start to its due date that has passed by today, so a steady pace would be on it.';
-
-const cellKey = (municipalityId: string | null, focusAreaId: string) => `${municipalityId ?? ''}:${focusAreaId}`;
 
 /** Rolled-up progress: read from the kept figures for lists and the matrix, explained action by action on request. */
 @Injectable()
@@ -57,27 +56,7 @@ export class ProgressService {
       this.progressRepository.matrix(programme.id, programme.regionId, this.context.today()),
       this.expectations(loaders),
     ]);
-    const byCell = new Map(expectations.map((row) => [cellKey(row.municipalityId, row.focusAreaId), row]));
-    return cells.map((cell) => {
-      const expectation = sumOf([byCell.get(cellKey(cell.municipalityId, cell.focusAreaId))].filter((r) => !!r));
-      return {
-        municipalityId: cell.municipalityId,
-        focusAreaId: cell.focusAreaId,
-        progress: cell.progress,
-        expectedProgress: expectedOf(expectation),
-        stale: expectation.stale,
-        actionCount: cell.actionCount,
-        byStatus: {
-          notStarted: cell.notStarted,
-          inProgress: cell.inProgress,
-          onHold: cell.onHold,
-          completed: cell.completed,
-          cancelled: cell.cancelled,
-        },
-        byHealth: { onTrack: cell.onTrack, atRisk: cell.atRisk, offTrack: cell.offTrack },
-        overdueMilestones: cell.overdueMilestones,
-      };
-    });
+    return matrixCellFigures(cells, expectations);
   }
 
   /** Expected progress of the programme and its actions by health and staleness, each action once. */
