@@ -12,13 +12,15 @@ interface Download {
 
 /** Each test makes several reports of the demo programme; on a busy machine that takes a while. */
 const REPORTS_TIMEOUT_MS = 180_000;
+/** Room for every report these tests make as the admin, and a limit the last test can reach. */
+const DOCUMENTS_PER_MINUTE = 30;
 
 describe('the council report over HTTP', () => {
   let api: TestApi;
   let adminToken: string;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ RATE_LIMIT_DOCUMENTS_PER_USER: String(DOCUMENTS_PER_MINUTE) });
     adminToken = await api.tokenFor('admin@tiltak.test');
   });
 
@@ -169,5 +171,22 @@ describe('the council report over HTTP', () => {
       400,
       expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'lang' }),
     ]);
+  });
+
+  it('limits how many reports one user may ask for in a minute, before any is made', async () => {
+    const token = await api.tokenFor('politiker@tiltak.test');
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    for (let asked = 0; asked < DOCUMENTS_PER_MINUTE; asked += 1) {
+      expect((await download(unknown, 'format=pdf', token)).status).toBe(404);
+    }
+
+    const over = await download(unknown, 'format=pdf', token);
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(JSON.parse(over.body.toString('utf8')).errors[0].extensions).toEqual(
+      expect.objectContaining({ code: 'RATE_LIMITED', reason: 'DOCUMENTS', limit: DOCUMENTS_PER_MINUTE }),
+    );
+    // Another user is counted apart.
+    expect((await download(unknown, 'format=pdf')).status).toBe(404);
   });
 });

@@ -42,7 +42,8 @@ function oneOf<T extends string>(values: readonly T[], value: unknown, field: st
  * `GET /documents/council-report/:snapshotId?format=pdf|docx&lang=nb|en`: the council report of one
  * snapshot, streamed as a download. The dashboard fetches it with the user's Bearer token. The
  * checks GraphQL gets from its door are made here, in the same order and with the same typed
- * body (`{ errors: [{ message, extensions: { code, … } }] }`): the rate limit for reads, a token
+ * body (`{ errors: [{ message, extensions: { code, … } }] }`): a rate limit of its own (a report
+ * costs far more to make than a query, so a coordinator's account cannot keep the CPU busy), a token
  * that could not be checked (503) or was refused (401), then READ_COUNCIL_REPORTS.
  */
 @Controller('documents/council-report')
@@ -63,7 +64,7 @@ export class CouncilReportController {
     @Res() response: Response,
   ): Promise<void> {
     try {
-      await this.rateLimits.consume('queries', {
+      await this.rateLimits.consume('documents', {
         userId: request.viewer?.userId ?? null,
         address: request.ip ?? 'unknown',
       });

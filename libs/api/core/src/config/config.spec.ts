@@ -72,6 +72,7 @@ describe('loadConfig', () => {
       mutations: { perUser: 120, perAddress: 600 },
       signIns: { perAddress: 100 },
       presenceEvents: { perUser: 300, perAddress: 1_500 },
+      documents: { perUser: 20, perAddress: 100 },
     });
     expect(loadConfig({ RATE_LIMIT_MUTATIONS_PER_USER: '30' }, defaults).rateLimits.mutations.perUser).toBe(30);
     expect(() => loadConfig({ RATE_LIMIT_QUERIES_PER_USER: '0' }, defaults)).toThrow(

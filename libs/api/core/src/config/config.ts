@@ -51,6 +51,8 @@ export interface RateLimitConfig {
   /** The `login` mutation, as a request rate; failed passwords have their own, stricter throttle. */
   signIns: { perAddress: number };
   presenceEvents: { perUser: number; perAddress: number };
+  /** Generated documents (the council report): each costs a fraction of a CPU second to make. */
+  documents: { perUser: number; perAddress: number };
 }
 
 /** What the overview flags. */
@@ -272,6 +274,10 @@ function loadRateLimits(env: Env, problems: string[]): RateLimitConfig {
     presenceEvents: {
       perUser: perMinute('RATE_LIMIT_PRESENCE_PER_USER', 300),
       perAddress: perMinute('RATE_LIMIT_PRESENCE_PER_ADDRESS', 1_500),
+    },
+    documents: {
+      perUser: perMinute('RATE_LIMIT_DOCUMENTS_PER_USER', 20),
+      perAddress: perMinute('RATE_LIMIT_DOCUMENTS_PER_ADDRESS', 100),
     },
   };
 }

@@ -18,6 +18,7 @@ const REASONS: Record<RateLimited, string> = {
   mutations: 'MUTATIONS',
   signIns: 'SIGN_INS',
   presenceEvents: 'PRESENCE_EVENTS',
+  documents: 'DOCUMENTS',
 };
 
 export function rateLimited(kind: RateLimited, limit: number, retryAfterSeconds: number): ApiError {
@@ -45,7 +46,7 @@ export class RateLimits {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const limiter = (kind: string, points: number) => new RateLimiterMemory({ keyPrefix: kind, points, duration: 60 });
-    const { queries, mutations, signIns, presenceEvents } = config.rateLimits;
+    const { queries, mutations, signIns, presenceEvents, documents } = config.rateLimits;
     this.limiters = {
       queries: { perUser: limiter('q:user', queries.perUser), perAddress: limiter('q:addr', queries.perAddress) },
       mutations: {
@@ -57,6 +58,7 @@ export class RateLimits {
         perUser: limiter('p:user', presenceEvents.perUser),
         perAddress: limiter('p:addr', presenceEvents.perAddress),
       },
+      documents: { perUser: limiter('d:user', documents.perUser), perAddress: limiter('d:addr', documents.perAddress) },
     };
   }
 
