@@ -45,6 +45,9 @@ const NEWEST_FIRST = `ORDER BY s.taken_at DESC, s.id DESC`;
 /** Council snapshots: taken inside a write, read by id, by programme, and one before another. */
 @Injectable()
 export class SnapshotRepository {
+  /** The latest picture of each programme read "now", with the change-log position and day it shows. */
+  private readonly pictures = new Map<string, { key: string; document: Promise<SnapshotDocument> }>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly builder: SnapshotBuilder,
@@ -73,11 +76,33 @@ export class SnapshotRepository {
   }
 
   /**
-   * The programme as it is now, as a snapshot would copy it, read at one moment (a read-only
-   * repeatable-read transaction) and stored nowhere. The kept figures are first brought to today,
-   * which writes, so it is done before the read-only transaction begins.
+   * The programme as it is now, as a snapshot would copy it, stored nowhere. The overview's "since
+   * the last council report" asks for it from every viewer on every change, so one picture serves
+   * until the programme's change log moves on or the day changes (health and overdue milestones are
+   * judged by the day): every change to the programme appends to that log, in commit order.
    */
   async buildNow(programmeId: string, regionId: string, now: Date): Promise<SnapshotDocument> {
+    const [{ seq }]: { seq: string }[] = await this.dataSource.query(
+      'SELECT coalesce(max(seq), 0)::text AS seq FROM change_event WHERE programme_id = $1',
+      [programmeId],
+    );
+    const key = `${seq}:${osloDate(now)}`;
+    const kept = this.pictures.get(programmeId);
+    if (kept?.key === key) return kept.document;
+    const document = this.buildFresh(programmeId, regionId, now);
+    this.pictures.set(programmeId, { key, document });
+    // A picture that failed (the database went away) is not kept: the next request tries again.
+    document.catch(() => {
+      if (this.pictures.get(programmeId)?.document === document) this.pictures.delete(programmeId);
+    });
+    return document;
+  }
+
+  /**
+   * Read at one moment (a read-only repeatable-read transaction). The kept figures are first
+   * brought to today, which writes, so it is done before the read-only transaction begins.
+   */
+  private async buildFresh(programmeId: string, regionId: string, now: Date): Promise<SnapshotDocument> {
     await this.progress.matrix(programmeId, regionId, osloDate(now));
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       await manager.query('SET TRANSACTION READ ONLY');
