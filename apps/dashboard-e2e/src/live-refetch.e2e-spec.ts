@@ -99,7 +99,8 @@ describe('live updates without refetching the world', () => {
   });
 
   it('takes a status update from the live change itself: roll-ups on the overview, the history on the action page, nothing on the author’s page', async () => {
-    const overview = await open('rad@tiltak.test', '/', 'Framdrift i hele programmet');
+    // Ready when its last part has come: what changed since the last council report.
+    const overview = await open('rad@tiltak.test', '/', 'Siden forrige rapport til regionrådet');
     const actionPage = await open('rad@tiltak.test', `/actions/${actionId}`, 'Historikk');
     const author = await open('leder@tiltak.test', `/actions/${actionId}`, 'Oppdater status');
     for (const watched of [overview, actionPage, author]) watched.sent.length = 0;
@@ -121,7 +122,13 @@ describe('live updates without refetching the world', () => {
       `GraphQL operations after one status update: overview ${JSON.stringify(overview.sent)}, ` +
         `action page ${JSON.stringify(actionPage.sent)}, author ${JSON.stringify(author.sent)}\n`,
     );
-    expect([...overview.sent].sort()).toEqual(['ProgressOverview', 'RecentChanges', 'Watchlist']);
+    // The roll-ups, and the council's "since the last council report", which a status change moves.
+    expect([...overview.sent].sort()).toEqual([
+      'ChangesSinceLastCouncilReport',
+      'ProgressOverview',
+      'RecentChanges',
+      'Watchlist',
+    ]);
     expect(actionPage.sent).toEqual(['ActionHistory']);
     expect(author.sent).toEqual(['UpdateActionStatus']);
     for (const watched of [overview, actionPage, author]) await watched.page.context().close();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { actionIdOf } from '@tiltak/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, type Change, rowsOf, WriteTransaction } from './write-transaction';
 
 export { type Actor, type Change, type ChangeOperation, WriteTransaction } from './write-transaction';
@@ -45,15 +45,16 @@ export class ProgrammeWriter {
     work: (tx: WriteTransaction) => Promise<T>,
     options: { repeatableRead?: boolean } = {},
   ): Promise<T> {
-    return this.dataSource.transaction(
-      options.repeatableRead ? 'REPEATABLE READ' : 'READ COMMITTED',
-      async (manager) => {
-        const tx = new WriteTransaction(manager, actor, programmeId);
-        const result = await work(tx);
-        if (tx.changes.length > 0) await appendChangeEvents(tx);
-        return result;
-      },
-    );
+    const run = async (manager: EntityManager) => {
+      const tx = new WriteTransaction(manager, actor, programmeId);
+      const result = await work(tx);
+      if (tx.changes.length > 0) await appendChangeEvents(tx);
+      return result;
+    };
+    // Naming READ COMMITTED would cost every write a SET TRANSACTION round trip: it is the default.
+    return options.repeatableRead
+      ? this.dataSource.transaction('REPEATABLE READ', run)
+      : this.dataSource.transaction(run);
   }
 }
 
