@@ -61,6 +61,10 @@ export async function startTiltak(config: AppConfig, options: StartOptions = {})
         logger: tiltakLogger,
         // Replaced by boundedJsonBodies below, which answers an oversized body with a clear 413.
         bodyParser: false,
+        // Nest's default ends the process with abort() when a module fails to start (the database
+        // not answering in time, say): a core dump in production and a dead worker in the tests.
+        // The error comes back here instead, and the catch below closes what had started.
+        abortOnError: false,
       },
     );
     // Before every route, so the API's answers carry the headers and compression as the dashboard's do.
