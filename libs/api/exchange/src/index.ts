@@ -18,4 +18,4 @@ export { MAX_PROBLEMS } from './lib/problem-list';
 export { writeWorkbookXlsx } from './lib/write-xlsx';
 export { type CsvSeparator, writeSheetCsv } from './lib/write-csv';
 export { type ReadResult, readSpreadsheet } from './lib/read-spreadsheet';
-export { XLSX_LIMITS } from './lib/zip-check';
+export { XLSX_LIMITS } from './lib/xlsx-package';

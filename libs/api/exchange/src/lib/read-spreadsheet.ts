@@ -4,7 +4,6 @@ import type { ImportProblem } from './problems';
 import { ProblemList, RowCounter } from './problem-list';
 import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
-import { XLSX_LIMITS, checkXlsxZip } from './zip-check';
 
 export interface ReadResult {
   workbook: ExchangeWorkbook;
@@ -45,15 +44,5 @@ async function fileKind(file: Awaited<ReturnType<typeof open>>, problems: Proble
   }
   const magic = Buffer.alloc(4);
   await file.read(magic, 0, 4, 0);
-  if (!magic.equals(ZIP_MAGIC)) return 'csv';
-  switch (await checkXlsxZip(file, size)) {
-    case 'OK':
-      return 'xlsx';
-    case 'NOT_A_WORKBOOK':
-      problems.add('NOT_A_SPREADSHEET', {});
-      return null;
-    case 'TOO_LARGE':
-      problems.add('TOO_LARGE', {}, { limit: XLSX_LIMITS.maxUnpackedBytes, variant: 'unpacked' });
-      return null;
-  }
+  return magic.equals(ZIP_MAGIC) ? 'xlsx' : 'csv';
 }

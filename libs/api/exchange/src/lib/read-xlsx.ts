@@ -1,59 +1,48 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ExchangeSheet, SheetKind } from './format';
 import type { RawCell } from './cells';
 import { columnLetter, kindOfSheetName, matchHeaders } from './headers';
 import type { ProblemList, RowCounter } from './problem-list';
 import { SheetCollector } from './sheet-collector';
-
-/** What exceljs's streaming worksheet reader offers beyond its published types. */
-interface StreamedWorksheet extends AsyncIterable<ExcelJS.Row> {
-  name: string;
-  iterator: AsyncIterable<Buffer | string>;
-}
+import { NotAWorkbook, UnpackedTooLarge, type WorksheetRows, XLSX_LIMITS, packagedWorksheets } from './xlsx-package';
 
 /**
- * Reads an .xlsx with exceljs's streaming reader: one row at a time, so memory holds the rows kept
- * (what the import needs), the shared strings and one row of XML, never the whole workbook model.
- * Styles are read because a date cell is only a number with a date format.
+ * Reads an .xlsx one row at a time, so memory holds the rows kept (what the import needs) and the
+ * shared strings, never the whole workbook model.
  */
 export async function readXlsx(filePath: string, problems: ProblemList, counter: RowCounter): Promise<ExchangeSheet[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
   const sheets: ExchangeSheet[] = [];
   const kinds = new Set<SheetKind>();
   try {
-    for await (const item of reader) {
-      const worksheet = item as unknown as StreamedWorksheet;
+    for await (const worksheet of packagedWorksheets(filePath)) {
       const kind = kindOfSheetName(worksheet.name);
       if (!kind || kinds.has(kind)) {
         problems.add('UNKNOWN_SHEET', { sheet: worksheet.name }, kind ? { variant: 'twice' } : {});
         continue;
       }
       kinds.add(kind);
-      const sheet = await readWorksheet(worksheet, kind, problems, counter);
-      if (sheet) sheets.push(sheet);
-      if (problems.fatal) break;
+      const sheet = await readWorksheet(worksheet.open(), worksheet.name, kind, problems, counter);
+      if (!sheet) break;
+      sheets.push(sheet);
     }
-  } finally {
-    (reader as unknown as { stream?: { destroy(): void } }).stream?.destroy();
+  } catch (error) {
+    if (error instanceof UnpackedTooLarge)
+      problems.add('TOO_LARGE', {}, { limit: XLSX_LIMITS.maxUnpackedBytes, variant: 'unpacked' });
+    else problems.add('NOT_A_SPREADSHEET', {});
   }
   return sheets;
 }
 
+/** The sheet, or null when the file holds too many rows. */
 async function readWorksheet(
-  worksheet: StreamedWorksheet,
+  worksheet: WorksheetRows,
+  sheet: string,
   kind: SheetKind,
   problems: ProblemList,
   counter: RowCounter,
 ): Promise<ExchangeSheet | null> {
   const merges: string[] = [];
   worksheet.iterator = findMerges(worksheet.iterator, (range) => merges.push(range));
-  const sheet = worksheet.name;
   let collector: SheetCollector | null = null;
   let headers: (string | null)[] = [];
   for await (const row of worksheet) {
@@ -111,8 +100,8 @@ function rawCell(value: unknown): RawCell {
 
 /**
  * exceljs's streaming reader skips `<mergeCell>` elements, so the worksheet's XML is watched on its
- * way to the parser. Only the last few hundred characters are kept between chunks (an element cut in
- * two by a chunk boundary is found in the next one), so memory stays bounded however large the sheet.
+ * way to the parser. Only the last 512 characters are kept between chunks (an element cut in two by a
+ * chunk boundary is found in the next one), so memory stays bounded however large the sheet.
  */
 async function* findMerges(
   source: AsyncIterable<Buffer | string>,

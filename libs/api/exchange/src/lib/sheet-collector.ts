@@ -43,7 +43,9 @@ export class SheetCollector {
   addRow(row: number, cells: RawCell[]): void {
     if (cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''))) return;
     const values: Record<string, CellValue> = {};
-    cells.forEach((raw, index) => {
+    // A row may end before its last columns (an empty cell is not stored): those are empty too.
+    const width = Math.max(cells.length, this.match.columns.length);
+    Array.from({ length: width }, (_, index) => cells[index] ?? null).forEach((raw, index) => {
       const column = this.match.columns[index];
       if (column) values[column.field] = this.cell(raw, column, row, index);
       else if (raw !== null && !this.unknownReported.has(index) && this.headers[index] == null) {
