@@ -49,7 +49,8 @@ export class ImportRunner {
     language: ExchangeLanguage,
     commit: boolean,
   ): Promise<{ problems: ImportProblem[]; committed: boolean }> {
-    if (plan.changes.length === 0) return { problems: [], committed: false };
+    // Nothing to write: applying it is done, and there is no transaction to hold.
+    if (plan.changes.length === 0) return { problems: [], committed: commit };
     const ids = new ImportIds(lookupsOf(state));
     const { result, committed } = await this.writer.batch(
       caller.actor,
@@ -90,11 +91,15 @@ export class ImportRunner {
 
 /** A refused write as a problem of its row; anything else (a bug, a database away) is not the file's fault. */
 function problemOfError(error: unknown, change: PlannedChange, language: ExchangeLanguage): ImportProblem {
-  const at = (field: string | null, code: ImportProblemCode, reason: string, value?: string) =>
-    problemOf(language, change.kind, change.row, columnOf(change.kind, field), code, {
-      reason,
-      ...(value !== undefined && { value }),
+  const at = (field: string | null, code: ImportProblemCode, reason: string, value?: string) => {
+    const column = columnOf(change.kind, field);
+    const given = value ?? (column ? (change.values[column] ?? '') : '');
+    // The writes explain themselves in English only; a bokmål list gives the value and the column instead.
+    return problemOf(language, change.kind, change.row, column, code, {
+      ...(language === 'en' && code !== 'FORBIDDEN' && { reason }),
+      value: given.slice(0, 80),
     });
+  };
   if (error instanceof MissingReference) return at(error.field, 'UNKNOWN_REFERENCE', error.message, error.text);
   if (error instanceof ApiError) {
     const code = PROBLEM_OF_ERROR[error.code] ?? 'REFUSED';

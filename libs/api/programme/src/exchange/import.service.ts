@@ -8,6 +8,11 @@ import { ExportService } from './export.service';
 import { planImport, type PlannedChange, problemOf, type SheetSummary } from './import-planner';
 import { ImportRunner } from './import-runner';
 
+const CHANGED_SINCE_DRY_RUN: Record<ExchangeLanguage, string> = {
+  nb: 'Programmet er endret siden fila ble kontrollert, så endringene ble ikke tatt i bruk. Kontroller fila på nytt.',
+  en: 'The programme changed since the file was checked, so the changes were not applied. Check the file again.',
+};
+
 export type ImportMode = 'DRY_RUN' | 'APPLY';
 
 /** What an import answers: the same for a dry run and for applying, so the dry run shows what applying does. */
@@ -56,7 +61,7 @@ export class ImportService {
     const fingerprint = fingerprintOf(changes);
     const problems = [...read.problems, ...plan.problems];
     if (mode === 'APPLY' && expect !== null && expect !== fingerprint) {
-      problems.push(problemOf(language, null, null, null, 'REFUSED', { reason: 'CHANGED_SINCE_DRY_RUN' }));
+      problems.push(problemOf(language, null, null, null, 'REFUSED', { reason: CHANGED_SINCE_DRY_RUN[language] }));
     }
     const run = await this.runner.run(caller, state, plan, language, mode === 'APPLY' && problems.length === 0);
     return {
