@@ -81,7 +81,10 @@ export async function* packagedWorksheets(filePath: string): AsyncGenerator<Pack
   if (styles) await workbook._parseStyles(styles);
   const strings = open(entry('xl/sharedStrings.xml'), XLSX_LIMITS.maxSharedStringsBytes);
   // With 'cache' this yields nothing; it fills the workbook's shared strings.
-  if (strings) for await (const _ of workbook._parseSharedStrings(strings));
+  if (strings) {
+    const parsing = workbook._parseSharedStrings(strings)[Symbol.asyncIterator]();
+    while (!(await parsing.next()).done);
+  }
 
   for (const sheet of workbook.model?.sheets ?? []) {
     const target = workbook.workbookRels?.find((rel) => rel.Id === sheet.rId)?.Target ?? '';
