@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
-import { type Readable, Transform } from 'node:stream';
+import { type Readable, Transform, pipeline } from 'node:stream';
 
 /**
  * Limits on what an .xlsx may unpack to: a 50 MB zip can hold gigabytes of XML. Worksheets are
@@ -120,7 +120,7 @@ class UnpackedCounter {
         else done(null, chunk);
       },
     });
-    source.on('error', (error) => counted.destroy(error));
-    return source.pipe(counted);
+    // pipeline, not pipe: a reader that stops early destroys `counted`, and so the file stream too.
+    return pipeline(source, counted, () => undefined);
   }
 }
