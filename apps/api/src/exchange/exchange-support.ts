@@ -107,6 +107,7 @@ export function rowWhere(workbook: ExcelJS.Workbook, sheet: string, header: stri
       return {
         row: r,
         get: (name: string) => row.getCell(column(name)).value,
+        cell: (name: string) => row.getCell(column(name)),
         set: (name: string, cell: ExcelJS.CellValue) => {
           row.getCell(column(name)).value = cell;
         },

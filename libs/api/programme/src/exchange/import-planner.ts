@@ -80,7 +80,12 @@ export function problemOf(
  * problems that stop a row: names and codes that point at nothing, words that are not Tiltak's, and
  * rows changed in Tiltak since the file was made (their version differs). Writes nothing.
  */
-export function planImport(workbook: ExchangeWorkbook, state: ExchangeState, audience: SheetAudience): Plan {
+export function planImport(
+  workbook: ExchangeWorkbook,
+  state: ExchangeState,
+  audience: SheetAudience,
+  refusedOnReading: (kind: SheetKind, row: number) => boolean,
+): Plan {
   const lookups = lookupsOf(state);
   const references = referencesOf(workbook, lookups);
   const current = currentRows(state, lookups, audience);
@@ -99,7 +104,8 @@ export function planImport(workbook: ExchangeWorkbook, state: ExchangeState, aud
     if (!isWritable(sheet.kind)) continue;
     const records = currentRecords(sheet.kind, current[sheet.kind], state, lookups, references, audience.language);
     const fields = writableColumns(sheet, audience, plan.problems);
-    for (const row of sheet.rows) {
+    // A row the file reader refused is listed with its problem, and not planned on half its cells.
+    for (const row of sheet.rows.filter((r) => !refusedOnReading(sheet.kind, r.row))) {
       const planned = planRow(sheet.kind, row, fields, records, references, audience.language, plan.problems);
       if (planned === 'UNCHANGED') summary.unchanged += 1;
       else if (planned) {
