@@ -145,6 +145,17 @@ describe('the row limit', () => {
   });
 });
 
+describe('empty rows', () => {
+  it('are skipped, and the other rows keep the numbers a spreadsheet shows', async () => {
+    const file = await csv('Kode;Tittel\r\nA;En\r\n\r\n;\r\nA;To\r\n');
+
+    const sut = await readSpreadsheet(file, 'nb');
+
+    expect(sut.workbook.sheets[0].rows.map((row) => row.row)).toEqual([2, 5]);
+    expect(sut.problems.map(where)).toEqual([{ code: 'DUPLICATE_KEY', sheet: 'Tiltak', row: 5, column: 'Kode' }]);
+  });
+});
+
 describe('sheets and columns', () => {
   it('refuses a sheet that is not in the format, and reads the others', async () => {
     const file = await xlsx((book) => {

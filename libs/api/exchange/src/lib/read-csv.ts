@@ -6,7 +6,7 @@ import { type ExchangeLanguage, type ExchangeSheet, EXCHANGE_LIMITS } from './fo
 import { SHEETS } from './sheets';
 import { matchHeaders } from './headers';
 import type { ProblemList, RowCounter } from './problem-list';
-import { SheetCollector } from './sheet-collector';
+import { SheetCollector, isEmptyRow } from './sheet-collector';
 
 /** Thrown for bytes that are not UTF-8 text: the file is then not a CSV Tiltak reads. */
 class NotText extends Error {}
@@ -14,7 +14,7 @@ class NotText extends Error {}
 /**
  * Reads a CSV file (UTF-8, BOM optional) as one sheet, recognised by its header row. The separator
  * is `;` or `,`, whichever the header row holds more of outside quotes. Streamed: csv-parse holds one
- * record at a time, and a record may hold at most maxRecordSize characters.
+ * record at a time, of at most 20 cells' worth of the longest text allowed.
  */
 export async function readCsv(
   filePath: string,
@@ -41,13 +41,12 @@ export async function readCsv(
   // Stopping early (a refused header row, too many rows) closes the parser under the feed.
   feeding.catch(() => undefined);
   let collector: SheetCollector | null = null;
-  let headers: (string | null)[] = [];
   let row = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
       row = info.records;
       if (row === 1) {
-        headers = record.map((header) => header.trim() || null);
+        const headers = record.map((header) => header.trim() || null);
         const match = matchHeaders(
           headers,
           SHEETS.map((sheet) => sheet.kind),
@@ -59,6 +58,7 @@ export async function readCsv(
         collector = new SheetCollector(match, match.definition.name[language], headers, problems, true);
         continue;
       }
+      if (isEmptyRow(record)) continue;
       if (!counter.take()) return [];
       collector?.addRow(row, record);
     }

@@ -3,7 +3,7 @@ import type { ExchangeSheet, SheetKind } from './format';
 import type { RawCell } from './cells';
 import { columnLetter, kindOfSheetName, matchHeaders } from './headers';
 import type { ProblemList, RowCounter } from './problem-list';
-import { SheetCollector } from './sheet-collector';
+import { SheetCollector, isEmptyRow } from './sheet-collector';
 import { UnpackedTooLarge, type WorksheetRows, XLSX_LIMITS, packagedWorksheets } from './xlsx-package';
 
 /**
@@ -51,6 +51,7 @@ async function readWorksheet(
       headers = cells.map((cell) => (cell === null || typeof cell === 'object' ? null : String(cell).trim() || null));
       continue;
     }
+    if (isEmptyRow(cells)) continue;
     collector ??= newCollector(kind, sheet, headers, problems);
     if (!counter.take()) return null;
     collector.addRow(row.number, cells);

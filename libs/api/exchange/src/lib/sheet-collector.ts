@@ -3,6 +3,11 @@ import { type RawCell, convertCell, shorten } from './cells';
 import { type HeaderMatch, columnLetter } from './headers';
 import type { ProblemList } from './problem-list';
 
+/** A row with nothing in it: spreadsheets keep such rows (formatted, or left by deleting), readers skip them. */
+export function isEmptyRow(cells: RawCell[]): boolean {
+  return cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''));
+}
+
 /**
  * Builds one sheet of the exchange format from a reader's rows and checks it: known columns, key
  * columns present, each cell of the column's type, required cells filled, no key twice. Read-only
@@ -39,9 +44,8 @@ export class SheetCollector {
     this.seen = definition.keys.map(() => new Map());
   }
 
-  /** `cells` by 0-based column index. Empty rows are skipped. */
+  /** `cells` by 0-based column index; the reader leaves out empty rows (isEmptyRow). */
   addRow(row: number, cells: RawCell[]): void {
-    if (cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''))) return;
     const values: Record<string, CellValue> = {};
     // A row may end before its last columns (an empty cell is not stored): those are empty too.
     const width = Math.max(cells.length, this.match.columns.length);
