@@ -8,6 +8,7 @@ import { LiveModule } from '@tiltak/api-live';
 import { MailModule } from '@tiltak/api-mail';
 import {
   ActionsModule,
+  ExchangeModule,
   FundingModule,
   SnapshotsModule,
   IndicatorsModule,
@@ -56,6 +57,7 @@ export class AppModule {
         ReportLinksModule,
         PeriodsModule,
         CouncilReportModule,
+        ExchangeModule,
       ],
       providers: [ScheduledWork],
     };

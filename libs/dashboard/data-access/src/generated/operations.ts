@@ -101,6 +101,8 @@ export type CreatePartyInput = {
   homeMunicipalityId?: string | number | null | undefined;
   kind: PartyKind;
   name: string;
+  /** Nine digits from the Brønnøysund register (organisasjonsnummer); must pass its check digit. */
+  organisationNumber?: string | null | undefined;
   website?: string | null | undefined;
 };
 
@@ -428,6 +430,8 @@ export type UpdatePartyInput = {
   homeMunicipalityId?: string | number | null | undefined;
   kind?: PartyKind | null | undefined;
   name?: string | null | undefined;
+  /** Nine digits from the Brønnøysund register (organisasjonsnummer); must pass its check digit. Null or empty clears it. */
+  organisationNumber?: string | null | undefined;
   partyId: string | number;
   website?: string | null | undefined;
 };
