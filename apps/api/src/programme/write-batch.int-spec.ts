@@ -92,6 +92,37 @@ describe('a batch of writes', () => {
     expect(await stored([...names, 'Tørrkjøring F'])).toEqual([]);
   });
 
+  it('lets other writes through while it works, and logs its own changes after theirs, at its end', async () => {
+    let firstWritten!: () => void;
+    const inside = new Promise<void>((resolve) => (firstWritten = resolve));
+    let outsideWritten!: () => void;
+    const outside = new Promise<void>((resolve) => (outsideWritten = resolve));
+
+    const batch = writer.batch(
+      actor,
+      programmeId,
+      async () => {
+        await partyNamed('Batch G');
+        firstWritten();
+        // Before the change log was appended at the end, this waited for ever: the other write
+        // queued behind the batch's hold on the log's numbering.
+        await outside;
+        return { result: null, keep: true };
+      },
+      { commit: true },
+    );
+    await inside;
+    await partyNamed('Utenfor H');
+    outsideWritten();
+    await batch;
+
+    const order = (await api.db.dataSource.query(
+      `SELECT p.name FROM change_event e JOIN party p ON e.entity_id = p.id::text
+        WHERE p.name IN ('Batch G', 'Utenfor H') ORDER BY e.seq`,
+    )) as { name: string }[];
+    expect(order.map((row) => row.name)).toEqual(['Utenfor H', 'Batch G']);
+  });
+
   it('lets no other actor’s write into it', async () => {
     const other = { name: 'Noen andre', userId: '00000000-0000-4000-8000-000000000001' };
     const { result } = await writer.batch(

@@ -31,11 +31,12 @@ const APPEND_CHANGES = `
          RETURNING seq)
   SELECT max(seq)::text AS seq, pg_notify('${CHANGE_CHANNEL}', max(seq)::text) FROM inserted`;
 
-/** A batch under way: its transaction's manager, and who writes to which programme. */
+/** A batch under way: its transaction's manager, who writes to which programme, and the changes its writes made. */
 interface Batch {
   manager: EntityManager;
   actor: Actor;
   programmeId: string;
+  changes: Change[];
 }
 
 /** Ends a batch that must not be kept: the writes ran, their effects are rolled back. */
@@ -55,7 +56,8 @@ export class ProgrammeWriter {
   /**
    * `repeatableRead` makes every read of the write see one moment, for a write that copies much of
    * the programme (a snapshot); ordinary writes lock what they derive from and need no more.
-   * Inside a `batch` the write joins the batch's transaction as a savepoint, so it fails alone.
+   * Inside a `batch` the write joins the batch's transaction as a savepoint, so it fails alone, and
+   * its changes are logged with the batch's at its end.
    */
   async write<T>(
     actor: Actor,
@@ -63,20 +65,23 @@ export class ProgrammeWriter {
     work: (tx: WriteTransaction) => Promise<T>,
     options: { repeatableRead?: boolean } = {},
   ): Promise<T> {
-    const run = async (manager: EntityManager) => {
-      const tx = new WriteTransaction(manager, actor, programmeId);
-      const result = await work(tx);
-      if (tx.changes.length > 0) await appendChangeEvents(tx);
-      return result;
-    };
     const batch = this.batches.getStore();
     if (batch) {
       // A batch is one person's work on one programme; anything else must not slip into it.
       if (batch.programmeId !== programmeId || batch.actor.userId !== actor.userId) {
         throw new Error('A batch holds the writes of its own actor and programme only');
       }
-      return batch.manager.transaction(run);
+      const tx = new WriteTransaction(batch.manager, actor, programmeId);
+      const result = await batch.manager.transaction(() => work(tx));
+      batch.changes.push(...tx.changes);
+      return result;
     }
+    const run = async (manager: EntityManager) => {
+      const tx = new WriteTransaction(manager, actor, programmeId);
+      const result = await work(tx);
+      if (tx.changes.length > 0) await appendChangeEvents(tx);
+      return result;
+    };
     // Naming READ COMMITTED would cost every write a SET TRANSACTION round trip: it is the default.
     return options.repeatableRead
       ? this.dataSource.transaction('REPEATABLE READ', run)
@@ -88,7 +93,9 @@ export class ProgrammeWriter {
    * is a savepoint in it, with its own permissions, versions, history and change log, so a write
    * that fails rolls back alone and `work` may note it and go on. The whole commits only when
    * `commit` says so and `work` answers `keep: true`; otherwise it is rolled back, so a dry run is
-   * the very same run as the real one. Its changes are announced when (and only if) it commits.
+   * the very same run as the real one. Its changes are logged together at the end, so the change
+   * log's numbering lock is held only from there to the commit (or the dry run's rollback), not
+   * while the import works; they are announced when (and only if) it commits.
    */
   async batch<T>(
     actor: Actor,
@@ -99,7 +106,13 @@ export class ProgrammeWriter {
     if (this.batches.getStore()) throw new Error('Batches do not nest');
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const { result, keep } = await this.batches.run({ manager, actor, programmeId }, work);
+        const batch: Batch = { manager, actor, programmeId, changes: [] };
+        const { result, keep } = await this.batches.run(batch, work);
+        if (batch.changes.length > 0) {
+          const tx = new WriteTransaction(manager, actor, programmeId);
+          batch.changes.forEach((change) => tx.record(change));
+          await appendChangeEvents(tx);
+        }
         if (!options.commit || !keep) throw new RolledBack(result);
         return { result, committed: true };
       });
