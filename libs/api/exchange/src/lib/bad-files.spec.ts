@@ -293,7 +293,7 @@ describe('cells', () => {
 
   it('refuses values outside their range and text longer than the limit', async () => {
     const long = 'x'.repeat(EXCHANGE_LIMITS.maxCellLength + 1);
-    const file = await xlsx((book) => actionsSheet(book, [actionRow({ weight: 7, description: long })]));
+    const file = await xlsx((book) => actionsSheet(book, [actionRow({ weight: 101, description: long })]));
 
     expect((await problemsOf(file)).map((problem) => [problem.code, problem.column, problem.message])).toEqual([
       [
@@ -301,7 +301,7 @@ describe('cells', () => {
         'Beskrivelse',
         'Teksten i kolonnen «Beskrivelse» er for lang. Høyst 10\u00a0000 tegn er tillatt.',
       ],
-      ['INVALID_VALUE', 'Vekt', '«7» i kolonnen «Vekt» må være mellom 1 og 5.'],
+      ['INVALID_VALUE', 'Vekt', '«101» i kolonnen «Vekt» må være mellom 1 og 100.'],
     ]);
   });
 

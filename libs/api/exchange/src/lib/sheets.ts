@@ -7,12 +7,13 @@ const version: ColumnDefinition = {
   min: 1,
   width: 9,
 };
+// The same range as the action and milestone forms, so every weight Tiltak holds survives a round trip.
 const weight: ColumnDefinition = {
   field: 'weight',
   header: { nb: 'Vekt', en: 'Weight' },
   type: 'integer',
   min: 1,
-  max: 5,
+  max: 100,
   width: 7,
 };
 const year = (options: Partial<ColumnDefinition> = {}): ColumnDefinition => ({
