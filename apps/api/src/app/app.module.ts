@@ -19,6 +19,7 @@ import {
   GoalsModule,
   GovernanceModule,
   ReportLinksModule,
+  OpenDataModule,
 } from '@tiltak/api-programme';
 import { MailerModule } from './mailer.module';
 import { ScheduledWork } from './scheduled-work';
@@ -56,6 +57,7 @@ export class AppModule {
         ReportLinksModule,
         PeriodsModule,
         CouncilReportModule,
+        OpenDataModule,
       ],
       providers: [ScheduledWork],
     };

@@ -15,3 +15,4 @@ export * from './goals/goals.module';
 export * from './governance/governance.module';
 export * from './funding/funding.module';
 export * from './snapshots/snapshots.module';
+export * from './open-data/open-data.module';

@@ -87,6 +87,18 @@ export class ActionRepository {
     return { actions, total };
   }
 
+  /** Every action of the programme, in the list's order (focus area, then code): for the open data. */
+  actionsOfProgramme(programmeId: string): Promise<ActionEntity[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(ActionEntity, 'a')
+      .innerJoin('a.focusArea', 'f')
+      .where('a.programme_id = :programmeId', { programmeId })
+      .orderBy('f.sort_order', 'ASC')
+      .addOrderBy(ACTION_NUMBER_SQL, 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .getMany();
+  }
+
   private filtered(programmeId: string, filter: ActionFilter, today: string): SelectQueryBuilder<ActionEntity> {
     const query = this.dataSource.manager
       .createQueryBuilder(ActionEntity, 'a')

@@ -32,7 +32,7 @@ import { ViewerAbilitiesResolver } from './viewer-abilities.resolver';
     AdoptionDecisionFieldsResolver,
     PeriodMiddleware,
   ],
-  exports: [ProgrammeContext, RequestLoaders],
+  exports: [ProgrammeContext, RequestLoaders, ProgressService],
 })
 export class ProgrammeModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
