@@ -15,3 +15,4 @@ export * from './lib/effects';
 export * from './lib/funding';
 export * from './lib/snapshot';
 export * from './lib/snapshot-changes';
+export * from './lib/organisation-number';

@@ -8,6 +8,7 @@ import { LiveModule } from '@tiltak/api-live';
 import { MailModule } from '@tiltak/api-mail';
 import {
   ActionsModule,
+  ExchangeModule,
   FundingModule,
   SnapshotsModule,
   IndicatorsModule,
@@ -58,6 +59,7 @@ export class AppModule {
         PeriodsModule,
         CouncilReportModule,
         OpenDataModule,
+        ExchangeModule,
       ],
       providers: [ScheduledWork],
     };

@@ -119,7 +119,14 @@ export type Permission =
   /** Snapshots, what changed between them, and the council report: those who answer to the council or sit on it. */
   | { kind: 'READ_COUNCIL_REPORTS' }
   /** Taking a snapshot by hand (before a council meeting): those who run the programme. */
-  | { kind: 'TAKE_COUNCIL_SNAPSHOT' };
+  | { kind: 'TAKE_COUNCIL_SNAPSHOT' }
+  /** Downloading the programme as spreadsheets: every signed-in user, each file holding only what they may read. */
+  | { kind: 'EXPORT_SPREADSHEETS' }
+  /**
+   * Uploading spreadsheets of changes: those who run the programme, and coordinators, whose rows are
+   * each checked as the ordinary write they become (another municipality's row is refused).
+   */
+  | { kind: 'IMPORT_SPREADSHEETS' };
 
 export type Decision = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
@@ -165,6 +172,7 @@ export function decide(viewer: Principal | null, permission: Permission, options
     case 'READ_REPORTS':
     case 'READ_ACTION_PROPOSALS':
     case 'READ_FUNDING':
+    case 'EXPORT_SPREADSHEETS':
       return 'ALLOW';
     case 'READ_COUNCIL_REPORTS':
       // The council's papers, not a project lead's: they report into them.
@@ -204,6 +212,7 @@ export function decide(viewer: Principal | null, permission: Permission, options
       return allow(permission.homeMunicipalityId !== null && coordinates(viewer, [permission.homeMunicipalityId]));
     case 'MANAGE_PARTIES':
     case 'LIST_PROJECT_LEADS':
+    case 'IMPORT_SPREADSHEETS':
       return allow(viewer.role === 'COORDINATOR');
     case 'RECORD_FOR_MUNICIPALITY':
       return allow(coordinates(viewer, [permission.municipalityId]));

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { actionIdOf } from '@tiltak/domain';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -30,14 +31,31 @@ const APPEND_CHANGES = `
          RETURNING seq)
   SELECT max(seq)::text AS seq, pg_notify('${CHANGE_CHANNEL}', max(seq)::text) FROM inserted`;
 
+/** A batch under way: its transaction's manager, and who writes to which programme. */
+interface Batch {
+  manager: EntityManager;
+  actor: Actor;
+  programmeId: string;
+}
+
+/** Ends a batch that must not be kept: the writes ran, their effects are rolled back. */
+class RolledBack extends Error {
+  constructor(readonly result: unknown) {
+    super('batch rolled back');
+  }
+}
+
 /** Runs a write as one transaction that ends by appending its change events. */
 @Injectable()
 export class ProgrammeWriter {
+  private readonly batches = new AsyncLocalStorage<Batch>();
+
   constructor(private readonly dataSource: DataSource) {}
 
   /**
    * `repeatableRead` makes every read of the write see one moment, for a write that copies much of
    * the programme (a snapshot); ordinary writes lock what they derive from and need no more.
+   * Inside a `batch` the write joins the batch's transaction as a savepoint, so it fails alone.
    */
   async write<T>(
     actor: Actor,
@@ -51,10 +69,44 @@ export class ProgrammeWriter {
       if (tx.changes.length > 0) await appendChangeEvents(tx);
       return result;
     };
+    const batch = this.batches.getStore();
+    if (batch) {
+      // A batch is one person's work on one programme; anything else must not slip into it.
+      if (batch.programmeId !== programmeId || batch.actor.userId !== actor.userId) {
+        throw new Error('A batch holds the writes of its own actor and programme only');
+      }
+      return batch.manager.transaction(run);
+    }
     // Naming READ COMMITTED would cost every write a SET TRANSACTION round trip: it is the default.
     return options.repeatableRead
       ? this.dataSource.transaction('REPEATABLE READ', run)
       : this.dataSource.transaction(run);
+  }
+
+  /**
+   * Runs many ordinary writes as one transaction (an import): each `write` made while `work` runs
+   * is a savepoint in it, with its own permissions, versions, history and change log, so a write
+   * that fails rolls back alone and `work` may note it and go on. The whole commits only when
+   * `commit` says so and `work` answers `keep: true`; otherwise it is rolled back, so a dry run is
+   * the very same run as the real one. Its changes are announced when (and only if) it commits.
+   */
+  async batch<T>(
+    actor: Actor,
+    programmeId: string,
+    work: () => Promise<{ result: T; keep: boolean }>,
+    options: { commit: boolean },
+  ): Promise<{ result: T; committed: boolean }> {
+    if (this.batches.getStore()) throw new Error('Batches do not nest');
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const { result, keep } = await this.batches.run({ manager, actor, programmeId }, work);
+        if (!options.commit || !keep) throw new RolledBack(result);
+        return { result, committed: true };
+      });
+    } catch (error) {
+      if (error instanceof RolledBack) return { result: error.result as T, committed: false };
+      throw error;
+    }
   }
 }
 

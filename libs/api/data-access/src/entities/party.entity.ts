@@ -1,5 +1,15 @@
 import { PARTY_KINDS, type PartyKind } from '@tiltak/domain';
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  Unique,
+} from 'typeorm';
 import { MunicipalityEntity } from './municipality.entity';
 import { RegionEntity } from './region.entity';
 import { sqlList } from './sql';
@@ -11,6 +21,11 @@ import { sqlList } from './sql';
 @Entity('party')
 @Unique('UQ_party_region_name', ['regionId', 'name'])
 @Check('CHK_party_name', `char_length(btrim("name")) >= 1`)
+@Check('CHK_party_organisation_number', `"organisation_number" ~ '^[0-9]{9}$'`)
+@Index('UQ_party_region_organisation_number', ['regionId', 'organisationNumber'], {
+  unique: true,
+  where: '"organisation_number" IS NOT NULL',
+})
 @Check('CHK_party_kind', `"kind" IN (${sqlList(PARTY_KINDS)})`)
 export class PartyEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_party' })
@@ -28,6 +43,10 @@ export class PartyEntity {
 
   @Column({ type: 'varchar', length: 30 })
   kind: PartyKind;
+
+  /** Nine digits from the Brønnøysund register; keys the party in spreadsheets where given. */
+  @Column({ name: 'organisation_number', type: 'varchar', length: 9, nullable: true })
+  organisationNumber: string | null;
 
   @Column({ name: 'home_municipality_id', type: 'uuid', nullable: true })
   homeMunicipalityId: string | null;

@@ -18,6 +18,7 @@ import { Goals1796530000000 } from './1796530000000-goals';
 import { ProgrammePeriods1796500000000 } from './1796500000000-programme-periods';
 import { Funding1796540000000 } from './1796540000000-funding';
 import { CouncilSnapshots1796600000000 } from './1796600000000-council-snapshots';
+import { PartyOrganisationNumber1796700000000 } from './1796700000000-party-organisation-number';
 
 /**
  * Every migration, oldest first. They are listed as classes rather than found by a file glob so
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   ProgrammePeriods1796500000000,
   Funding1796540000000,
   CouncilSnapshots1796600000000,
+  PartyOrganisationNumber1796700000000,
 ];

@@ -55,6 +55,11 @@ export class ActionRepository {
     return this.dataSource.manager.findOneBy(ActionEntity, { id });
   }
 
+  /** Every action of the programme, by code: a whole-programme download. */
+  actionsOfProgramme(programmeId: string): Promise<ActionEntity[]> {
+    return this.dataSource.manager.find(ActionEntity, { where: { programmeId }, order: { code: 'ASC' } });
+  }
+
   actionsByIds(ids: readonly string[]): Promise<ActionEntity[]> {
     return this.dataSource.manager.findBy(ActionEntity, { id: In([...ids]) });
   }

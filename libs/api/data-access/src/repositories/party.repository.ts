@@ -9,7 +9,14 @@ import { managerOf, type QueryScope } from './scope';
 /** What a coordinator gives for a party; the rest the database fills in. */
 export type PartyFields = Pick<
   PartyEntity,
-  'regionId' | 'name' | 'kind' | 'homeMunicipalityId' | 'contactName' | 'contactEmail' | 'website'
+  | 'regionId'
+  | 'name'
+  | 'kind'
+  | 'organisationNumber'
+  | 'homeMunicipalityId'
+  | 'contactName'
+  | 'contactEmail'
+  | 'website'
 >;
 
 export type PartyPatch = Partial<Omit<PartyFields, 'regionId'>>;

@@ -32,6 +32,6 @@ import { StatusWrites } from './status-writes';
     StatusUpdateResolver,
     MilestoneFieldsResolver,
   ],
-  exports: [ActionWrites, StatusWrites, MilestonesService, ActionsService],
+  exports: [ActionWrites, StatusWrites, MilestonesService, ActionsService, InvolvementsService],
 })
 export class ActionsModule {}

@@ -29,7 +29,7 @@ export class InvolvementsService {
   async addInvolvement(caller: Caller, input: AddInvolvementInput): Promise<ActionWritten> {
     const { regionId } = await this.context.programme();
     return this.writes.write(caller, { actionId: input.actionId }, EDIT_ACTION, async (tx, locked) => {
-      const party = await this.parties.partyById(input.partyId);
+      const party = await this.parties.partyById(input.partyId, tx);
       if (!party || party.regionId !== regionId) {
         throw actionError(ActionErrorReason.UNKNOWN_REFERENCE, `partyId: no party ${input.partyId}`, {
           field: 'partyId',

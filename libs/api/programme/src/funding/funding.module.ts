@@ -27,5 +27,6 @@ import { FundingService } from './funding.service';
     MunicipalityFundingResolver,
     ProgrammeFundingResolver,
   ],
+  exports: [FundingService],
 })
 export class FundingModule {}

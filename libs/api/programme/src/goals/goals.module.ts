@@ -29,6 +29,6 @@ import { InnovationPlansService } from './innovation-plans.service';
     FocusAreaGoalResolver,
     ActionGoalsResolver,
   ],
-  exports: [GoalReadsService],
+  exports: [GoalReadsService, GoalLinksService],
 })
 export class GoalsModule {}

@@ -19,5 +19,6 @@ import { IndicatorsService } from './indicators.service';
     IndicatorValueFieldsResolver,
     RegionalValueFieldsResolver,
   ],
+  exports: [IndicatorsService],
 })
 export class IndicatorsModule {}

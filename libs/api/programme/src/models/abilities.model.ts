@@ -86,4 +86,12 @@ export class ViewerAbilitiesModel {
 
   @Field(() => Boolean, { description: 'takeCouncilSnapshot, in a period that has not ended.' })
   takeCouncilSnapshot: boolean;
+
+  @Field(() => Boolean, { description: 'The spreadsheet downloads (/exchange/programme.xlsx and the CSV sheets).' })
+  exportSpreadsheets: boolean;
+
+  @Field(() => Boolean, {
+    description: 'Spreadsheet uploads (/exchange/import); each row is still checked as the write it becomes.',
+  })
+  importSpreadsheets: boolean;
 }

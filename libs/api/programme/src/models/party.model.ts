@@ -23,6 +23,12 @@ export class PartyModel {
   @Field(() => PartyKindEnum)
   kind: PartyKind;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Nine digits from the Brønnøysund register (organisasjonsnummer).',
+  })
+  organisationNumber: string | null;
+
   homeMunicipalityId: string | null;
 
   /** Personal data: reaches the response only through the `contact` field's permission check. */
@@ -40,6 +46,7 @@ export function toPartyModel(entity: PartyEntity): PartyModel {
     id: entity.id,
     name: entity.name,
     kind: entity.kind,
+    organisationNumber: entity.organisationNumber,
     homeMunicipalityId: entity.homeMunicipalityId,
     contactPerson: entity.contactName ? { name: entity.contactName, email: entity.contactEmail } : null,
     website: entity.website,

@@ -4,5 +4,5 @@ import { PartiesResolver } from './parties.resolver';
 import { PartiesService } from './parties.service';
 
 /** Parties (aktører) and the who-does-what map. */
-@Module({ imports: [ProgrammeModule], providers: [PartiesService, PartiesResolver] })
+@Module({ imports: [ProgrammeModule], providers: [PartiesService, PartiesResolver], exports: [PartiesService] })
 export class PartiesModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, ApiErrorCode, badUserInput, type Caller, conflict, PolicyService } from '@tiltak/api-core';
 import { PartyRepository, ProgrammeRepository, ProgrammeWriter, type WriteTransaction } from '@tiltak/api-data-access';
-import { INVOLVEMENT_LEVELS, INVOLVEMENT_ROLES, type PartyKind } from '@tiltak/domain';
+import { INVOLVEMENT_LEVELS, INVOLVEMENT_ROLES, isOrganisationNumber, type PartyKind } from '@tiltak/domain';
 import type { InvolvementCountsModel, WhoDoesWhatRowModel } from '../models/matrix.model';
 import { type PartyModel, toPartyModel } from '../models/party.model';
 import { ProgrammeContext } from '../programme/programme-context';
@@ -61,6 +61,7 @@ export class PartiesService {
   async createParty(caller: Caller, input: CreatePartyInput): Promise<PartyModel> {
     this.policy.require(caller.viewer, { kind: 'MANAGE_PARTIES' });
     this.policy.require(caller.viewer, { kind: 'MANAGE_PARTY', homeMunicipalityId: input.homeMunicipalityId ?? null });
+    organisationNumberOf(input.organisationNumber);
     const programme = await this.context.programme();
     return this.writer.write(caller.actor, programme.id, async (tx) => {
       await this.checkHomeMunicipality(tx, programme.regionId, input.homeMunicipalityId);
@@ -68,6 +69,7 @@ export class PartiesService {
         regionId: programme.regionId,
         name: input.name.trim(),
         kind: input.kind,
+        organisationNumber: organisationNumberOf(input.organisationNumber) ?? null,
         homeMunicipalityId: input.homeMunicipalityId ?? null,
         contactName: input.contactName?.trim() || null,
         contactEmail: input.contactEmail ?? null,
@@ -80,6 +82,7 @@ export class PartiesService {
 
   async updateParty(caller: Caller, input: UpdatePartyInput): Promise<PartyModel> {
     this.policy.require(caller.viewer, { kind: 'MANAGE_PARTIES' });
+    organisationNumberOf(input.organisationNumber);
     const programme = await this.context.programme();
     return this.writer.write(caller.actor, programme.id, async (tx) => {
       const before = await this.partyRepository.partyById(input.partyId, tx);
@@ -95,6 +98,9 @@ export class PartiesService {
       const patch = {
         ...(input.name !== undefined && { name: input.name.trim() }),
         ...(input.kind !== undefined && { kind: input.kind }),
+        ...(input.organisationNumber !== undefined && {
+          organisationNumber: organisationNumberOf(input.organisationNumber) ?? null,
+        }),
         ...(input.homeMunicipalityId !== undefined && { homeMunicipalityId: input.homeMunicipalityId }),
         ...(input.contactName !== undefined && { contactName: input.contactName?.trim() || null }),
         ...(input.contactEmail !== undefined && { contactEmail: input.contactEmail }),
@@ -114,4 +120,18 @@ export class PartiesService {
       throw badUserInput('homeMunicipalityId', `homeMunicipalityId: no municipality ${id}`, 'UNKNOWN_REFERENCE');
     }
   }
+}
+
+/** The organisation number as stored: null for none (empty clears it), refused unless its check digit holds. */
+function organisationNumberOf(value: string | null | undefined): string | null | undefined {
+  if (value === undefined || value === null || value.trim() === '') return value === undefined ? undefined : null;
+  const number = value.trim();
+  if (!isOrganisationNumber(number)) {
+    throw badUserInput(
+      'organisationNumber',
+      `organisationNumber: ${number} is not an organisation number (nine digits with a valid check digit)`,
+      'INVALID_ORGANISATION_NUMBER',
+    );
+  }
+  return number;
 }

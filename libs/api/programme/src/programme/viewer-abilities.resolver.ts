@@ -47,6 +47,8 @@ export class ViewerAbilitiesResolver {
       decideProposals: this.policy.allowsWrite(viewer, { kind: 'DECIDE_ACTION_PROPOSAL' }),
       readCouncilReports: this.policy.allows(viewer, { kind: 'READ_COUNCIL_REPORTS' }),
       takeCouncilSnapshot: this.policy.allowsWrite(viewer, { kind: 'TAKE_COUNCIL_SNAPSHOT' }),
+      exportSpreadsheets: this.policy.allows(viewer, { kind: 'EXPORT_SPREADSHEETS' }),
+      importSpreadsheets: this.policy.allowsWrite(viewer, { kind: 'IMPORT_SPREADSHEETS' }),
     };
   }
 

@@ -25,6 +25,13 @@ export class CreatePartyInput {
   @IdField({ nullable: true })
   homeMunicipalityId?: string;
 
+  @TextField({
+    nullable: true,
+    max: 9,
+    description: 'Nine digits from the Brønnøysund register (organisasjonsnummer); must pass its check digit.',
+  })
+  organisationNumber?: string;
+
   @TextField({ nullable: true, max: 200 })
   contactName?: string;
 
@@ -53,6 +60,14 @@ export class UpdatePartyInput {
 
   @IdField({ nullable: true })
   homeMunicipalityId?: string | null;
+
+  @TextField({
+    nullable: true,
+    max: 9,
+    description:
+      'Nine digits from the Brønnøysund register (organisasjonsnummer); must pass its check digit. Null or empty clears it.',
+  })
+  organisationNumber?: string | null;
 
   @TextField({ nullable: true, max: 200 })
   contactName?: string | null;

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { type Caller, PolicyService } from '@tiltak/api-core';
+import { type ExchangeLanguage, type ImportProblem, readSpreadsheet, SHEETS } from '@tiltak/api-exchange';
+import type { Principal } from '@tiltak/domain';
+import { ExchangeStateReader } from './exchange-state';
+import { ExportService } from './export.service';
+import { planImport, type PlannedChange, problemOf, type SheetSummary } from './import-planner';
+import { ImportRunner } from './import-runner';
+
+const CHANGED_SINCE_DRY_RUN: Record<ExchangeLanguage, string> = {
+  nb: 'Programmet er endret siden fila ble kontrollert, så endringene ble ikke tatt i bruk. Kontroller fila på nytt.',
+  en: 'The programme changed since the file was checked, so the changes were not applied. Check the file again.',
+};
+
+export type ImportMode = 'DRY_RUN' | 'APPLY';
+
+/** What an import answers: the same for a dry run and for applying, so the dry run shows what applying does. */
+export interface ImportPlan {
+  mode: ImportMode;
+  /** True only when applied with no problems, and so committed. */
+  applied: boolean;
+  /** Of the planned changes: applying with `expect` set to a dry run's refuses a plan that came out otherwise. */
+  fingerprint: string;
+  sheets: SheetSummary[];
+  changes: {
+    sheet: string;
+    row: number;
+    key: string;
+    kind: 'CREATE' | 'UPDATE';
+    fields: { column: string; before: string | null; after: string | null }[];
+  }[];
+  problems: ImportProblem[];
+}
+
+/**
+ * An uploaded spreadsheet: read, planned against the programme as it is now, then run through
+ * the ordinary writes in one batch that is kept only when applying and nothing was refused.
+ */
+@Injectable()
+export class ImportService {
+  constructor(
+    private readonly policy: PolicyService,
+    private readonly reader: ExchangeStateReader,
+    private readonly exports: ExportService,
+    private readonly runner: ImportRunner,
+  ) {}
+
+  async import(
+    caller: Caller & { viewer: Principal },
+    filePath: string,
+    mode: ImportMode,
+    language: ExchangeLanguage,
+    expect: string | null,
+  ): Promise<ImportPlan> {
+    this.policy.require(caller.viewer, { kind: 'IMPORT_SPREADSHEETS' });
+    const read = await readSpreadsheet(filePath, language);
+    const state = await this.reader.read();
+    const plan = planImport(read.workbook, state, this.exports.audience(caller.viewer, language));
+    const changes = plan.changes.map(answerOf);
+    const fingerprint = fingerprintOf(changes);
+    const problems = [...read.problems, ...plan.problems];
+    if (mode === 'APPLY' && expect !== null && expect !== fingerprint) {
+      problems.push(problemOf(language, null, null, null, 'REFUSED', { reason: CHANGED_SINCE_DRY_RUN[language] }));
+    }
+    const run = await this.runner.run(caller, state, plan, language, mode === 'APPLY' && problems.length === 0);
+    return {
+      mode,
+      applied: run.committed,
+      fingerprint,
+      sheets: plan.sheets,
+      changes,
+      problems: inFileOrder([...problems, ...run.problems], language),
+    };
+  }
+}
+
+function answerOf(change: PlannedChange): ImportPlan['changes'][number] {
+  return {
+    sheet: change.sheet,
+    row: change.row,
+    key: change.key,
+    kind: change.change,
+    fields: change.fields.map(({ column, before, after }) => ({ column, before, after })),
+  };
+}
+
+function fingerprintOf(changes: ImportPlan['changes']): string {
+  return createHash('sha256').update(JSON.stringify(changes)).digest('hex');
+}
+
+/** Problems of the whole file first, then by sheet in workbook order, row and column. */
+function inFileOrder(problems: ImportProblem[], language: ExchangeLanguage): ImportProblem[] {
+  const sheetIndex = (name: string | null) =>
+    name === null ? -1 : SHEETS.findIndex((s) => s.name[language] === name || Object.values(s.name).includes(name));
+  return [...problems].sort(
+    (a, b) =>
+      sheetIndex(a.sheet) - sheetIndex(b.sheet) ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (a.column ?? '').localeCompare(b.column ?? ''),
+  );
+}
