@@ -8,6 +8,7 @@ const STATUS: Partial<Record<ApiErrorCode, number>> = {
   [ApiErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
   [ApiErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
   [ApiErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [ApiErrorCode.REQUEST_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
   [ApiErrorCode.RATE_LIMITED]: HttpStatus.TOO_MANY_REQUESTS,
   [ApiErrorCode.SERVICE_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
 };
