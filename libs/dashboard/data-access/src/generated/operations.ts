@@ -101,6 +101,8 @@ export type CreatePartyInput = {
   homeMunicipalityId?: string | number | null | undefined;
   kind: PartyKind;
   name: string;
+  /** Nine digits from the Brønnøysund register (organisasjonsnummer); must pass its check digit. */
+  organisationNumber?: string | null | undefined;
   website?: string | null | undefined;
 };
 
@@ -428,6 +430,8 @@ export type UpdatePartyInput = {
   homeMunicipalityId?: string | number | null | undefined;
   kind?: PartyKind | null | undefined;
   name?: string | null | undefined;
+  /** Nine digits from the Brønnøysund register (organisasjonsnummer); must pass its check digit. Null or empty clears it. */
+  organisationNumber?: string | null | undefined;
   partyId: string | number;
   website?: string | null | undefined;
 };
@@ -3315,6 +3319,8 @@ export type ViewerCanQuery = {
     decideProposals: boolean;
     readCouncilReports: boolean;
     takeCouncilSnapshot: boolean;
+    exportSpreadsheets: boolean;
+    importSpreadsheets: boolean;
   };
 };
 
@@ -14448,6 +14454,8 @@ export const ViewerCanDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'decideProposals' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'readCouncilReports' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'takeCouncilSnapshot' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'exportSpreadsheets' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'importSpreadsheets' } },
               ],
             },
           },
