@@ -55,11 +55,6 @@ export class ActionRepository {
     return this.dataSource.manager.findOneBy(ActionEntity, { id });
   }
 
-  /** Every action of the programme, by code: a whole-programme download. */
-  actionsOfProgramme(programmeId: string): Promise<ActionEntity[]> {
-    return this.dataSource.manager.find(ActionEntity, { where: { programmeId }, order: { code: 'ASC' } });
-  }
-
   actionsByIds(ids: readonly string[]): Promise<ActionEntity[]> {
     return this.dataSource.manager.findBy(ActionEntity, { id: In([...ids]) });
   }
@@ -92,7 +87,7 @@ export class ActionRepository {
     return { actions, total };
   }
 
-  /** Every action of the programme, in the list's order (focus area, then code): for the open data. */
+  /** Every action of the programme, in the list's order (focus area, then code): downloads and open data. */
   actionsOfProgramme(programmeId: string): Promise<ActionEntity[]> {
     return this.dataSource.manager
       .createQueryBuilder(ActionEntity, 'a')
