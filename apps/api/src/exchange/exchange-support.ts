@@ -107,6 +107,7 @@ export function rowWhere(workbook: ExcelJS.Workbook, sheet: string, header: stri
       return {
         row: r,
         get: (name: string) => row.getCell(column(name)).value,
+        cell: (name: string) => row.getCell(column(name)),
         set: (name: string, cell: ExcelJS.CellValue) => {
           row.getCell(column(name)).value = cell;
         },
@@ -121,4 +122,21 @@ export async function changeEventCount(api: TestApi): Promise<number> {
     { events: number },
   ];
   return events;
+}
+
+/** Adds a row at the end of a sheet, its cells given by header. */
+export function appendRow(workbook: ExcelJS.Workbook, sheet: string, cells: Record<string, ExcelJS.CellValue>): void {
+  const worksheet = workbook.getWorksheet(sheet);
+  if (!worksheet) throw new Error(`No sheet ${sheet}`);
+  const headers = (worksheet.getRow(1).values as unknown[]).slice(1).map((v) => (typeof v === 'string' ? v : ''));
+  worksheet.addRow(headers.map((header) => cells[header] ?? null));
+}
+
+/** The first data row of a sheet, by header. */
+export function firstRow(workbook: ExcelJS.Workbook, sheet: string): Record<string, ExcelJS.CellValue> {
+  const worksheet = workbook.getWorksheet(sheet);
+  if (!worksheet) throw new Error(`No sheet ${sheet}`);
+  const headers = (worksheet.getRow(1).values as unknown[]).map((v) => (typeof v === 'string' ? v : ''));
+  const values = worksheet.getRow(2).values as ExcelJS.CellValue[];
+  return Object.fromEntries(headers.map((header, i) => [header, values[i] ?? null]).filter(([header]) => header));
 }

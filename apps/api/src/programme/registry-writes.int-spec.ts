@@ -131,4 +131,29 @@ describe('writing parties, focus areas, indicators and decisions', () => {
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
     expect(await events('adoption')).toBe(2);
   });
+
+  it('keeps an organisation number only when its check digit holds, and clears it when asked', async () => {
+    const create = `mutation($input: CreatePartyInput!) { createParty(input: $input) { id version organisationNumber } }`;
+    const update = `mutation($input: UpdatePartyInput!) { updateParty(input: $input) { version organisationNumber } }`;
+    const before = await events('party');
+
+    const wrong = await api.gql(create, {
+      input: { name: 'Feil nummer AS', kind: 'BUSINESS', organisationNumber: '974760674' },
+    });
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'organisationNumber',
+      reason: 'INVALID_ORGANISATION_NUMBER',
+    });
+    expect(await events('party')).toBe(before);
+
+    const { createParty } = await api.data<{
+      createParty: { id: string; version: number; organisationNumber: string };
+    }>(create, { input: { name: 'Riktig nummer AS', kind: 'BUSINESS', organisationNumber: '974760673' } });
+    expect(createParty.organisationNumber).toBe('974760673');
+    const { updateParty } = await api.data<{ updateParty: { organisationNumber: string | null } }>(update, {
+      input: { partyId: createParty.id, expectedVersion: createParty.version, organisationNumber: '' },
+    });
+    expect(updateParty.organisationNumber).toBeNull();
+  });
 });

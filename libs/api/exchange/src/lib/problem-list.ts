@@ -30,11 +30,6 @@ export class ProblemList {
       }),
     });
   }
-
-  /** Whether a problem stops the file as a whole (nothing further is worth reading). */
-  get fatal(): boolean {
-    return this.items.some((problem) => FILE_PROBLEMS.has(problem.code));
-  }
 }
 
 /** Counts data rows over all sheets against EXCHANGE_LIMITS.maxRows. */
@@ -51,5 +46,3 @@ export class RowCounter {
     return false;
   }
 }
-
-const FILE_PROBLEMS = new Set<ImportProblemCode>(['NOT_A_SPREADSHEET', 'TOO_LARGE', 'TOO_MANY_ROWS']);

@@ -38,6 +38,8 @@ export async function readCsv(
     max_record_size: 20 * EXCHANGE_LIMITS.maxCellLength,
   });
   const feeding = pipeline(Readable.from(prepend(first.text, chunks)), parser);
+  // Stopping early (a refused header row, too many rows) closes the parser under the feed.
+  feeding.catch(() => undefined);
   let collector: SheetCollector | null = null;
   let headers: (string | null)[] = [];
   let row = 0;
@@ -52,12 +54,12 @@ export async function readCsv(
         );
         if (!match) {
           problems.add('UNKNOWN_SHEET', { row: 1 }, { variant: 'headers' });
-          break;
+          return [];
         }
         collector = new SheetCollector(match, match.definition.name[language], headers, problems, true);
         continue;
       }
-      if (!counter.take()) break;
+      if (!counter.take()) return [];
       collector?.addRow(row, record);
     }
     await feeding;

@@ -4,7 +4,7 @@ import type { RawCell } from './cells';
 import { columnLetter, kindOfSheetName, matchHeaders } from './headers';
 import type { ProblemList, RowCounter } from './problem-list';
 import { SheetCollector } from './sheet-collector';
-import { NotAWorkbook, UnpackedTooLarge, type WorksheetRows, XLSX_LIMITS, packagedWorksheets } from './xlsx-package';
+import { UnpackedTooLarge, type WorksheetRows, XLSX_LIMITS, packagedWorksheets } from './xlsx-package';
 
 /**
  * Reads an .xlsx one row at a time, so memory holds the rows kept (what the import needs) and the

@@ -64,16 +64,16 @@ export class SheetCollector {
   }
 
   private cell(raw: RawCell, column: ColumnDefinition, row: number, index: number): CellValue {
-    const where = { sheet: this.sheet, row, column: this.headers[index] };
+    const where = () => ({ sheet: this.sheet, row, column: this.headers[index] });
     const judged = !column.readOnly && !this.match.definition.readOnly;
     const converted = convertCell(raw, column, this.fromCsv);
     if ('problem' in converted) {
       if (judged || converted.problem === 'FORMULA' || converted.details.variant === 'length')
-        this.problems.add(converted.problem, where, converted.details);
+        this.problems.add(converted.problem, where(), converted.details);
       if (judged) return null;
       return typeof raw === 'string' || typeof raw === 'number' ? raw : null;
     }
-    if (judged && column.required && converted.value === null) this.problems.add('REQUIRED', where);
+    if (judged && column.required && converted.value === null) this.problems.add('REQUIRED', where());
     return converted.value;
   }
 
@@ -82,7 +82,7 @@ export class SheetCollector {
       const parts = fields.map((field) => values[field]);
       if (parts.some((part) => part === null || part === undefined)) return;
       const shown = parts.map((part) => (part instanceof Date ? part.toISOString().slice(0, 10) : String(part)));
-      const key = shown.map((part) => part.trim().toLocaleLowerCase('nb')).join('\u0000');
+      const key = shown.map((part) => part.trim().toLowerCase()).join('\u0000');
       const first = this.seen[index].get(key);
       if (first === undefined) {
         this.seen[index].set(key, row);

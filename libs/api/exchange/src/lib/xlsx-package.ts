@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
-import { type Readable, Transform } from 'node:stream';
+import { type Readable, Transform, pipeline } from 'node:stream';
 
 /**
  * Limits on what an .xlsx may unpack to: a 50 MB zip can hold gigabytes of XML. Worksheets are
@@ -81,7 +81,10 @@ export async function* packagedWorksheets(filePath: string): AsyncGenerator<Pack
   if (styles) await workbook._parseStyles(styles);
   const strings = open(entry('xl/sharedStrings.xml'), XLSX_LIMITS.maxSharedStringsBytes);
   // With 'cache' this yields nothing; it fills the workbook's shared strings.
-  if (strings) for await (const _ of workbook._parseSharedStrings(strings));
+  if (strings) {
+    const parsing = workbook._parseSharedStrings(strings)[Symbol.asyncIterator]();
+    while (!(await parsing.next()).done);
+  }
 
   for (const sheet of workbook.model?.sheets ?? []) {
     const target = workbook.workbookRels?.find((rel) => rel.Id === sheet.rId)?.Target ?? '';
@@ -117,7 +120,7 @@ class UnpackedCounter {
         else done(null, chunk);
       },
     });
-    source.on('error', (error) => counted.destroy(error));
-    return source.pipe(counted);
+    // pipeline, not pipe: a reader that stops early destroys `counted`, and so the file stream too.
+    return pipeline(source, counted, () => undefined);
   }
 }

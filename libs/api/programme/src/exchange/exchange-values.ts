@@ -92,7 +92,8 @@ export function normalize(
       return { value: raw };
     case 'label': {
       const value = valueOfLabel(spec.labels, raw);
-      return value === undefined ? { problem: 'INVALID_VALUE', text: raw } : { value: spec.labels[value]![language] };
+      const label = value === undefined ? undefined : spec.labels[value]?.[language];
+      return label === undefined ? { problem: 'INVALID_VALUE', text: raw } : { value: label };
     }
     case 'reference': {
       const found = spelled(spec.to, raw, references);

@@ -54,6 +54,11 @@ export interface Plan {
   problems: ImportProblem[];
 }
 
+/** A column's header in the language (the field's name for a column the format does not know). */
+function headerOf(kind: SheetKind, field: string, language: ExchangeLanguage): string {
+  return sheetDefinition(kind).columns.find((c) => c.field === field)?.header[language] ?? field;
+}
+
 /** Builds problems in the import's language, for a sheet, row and field. */
 export function problemOf(
   language: ExchangeLanguage,
@@ -64,8 +69,7 @@ export function problemOf(
   details: ProblemDetails = {},
 ): ImportProblem {
   const sheet = kind && sheetName(kind, language);
-  const column =
-    kind && field ? (sheetDefinition(kind).columns.find((c) => c.field === field)?.header[language] ?? null) : null;
+  const column = kind && field ? headerOf(kind, field, language) : null;
   return {
     sheet,
     row,
@@ -80,7 +84,12 @@ export function problemOf(
  * problems that stop a row: names and codes that point at nothing, words that are not Tiltak's, and
  * rows changed in Tiltak since the file was made (their version differs). Writes nothing.
  */
-export function planImport(workbook: ExchangeWorkbook, state: ExchangeState, audience: SheetAudience): Plan {
+export function planImport(
+  workbook: ExchangeWorkbook,
+  state: ExchangeState,
+  audience: SheetAudience,
+  refusedOnReading: (kind: SheetKind, row: number) => boolean,
+): Plan {
   const lookups = lookupsOf(state);
   const references = referencesOf(workbook, lookups);
   const current = currentRows(state, lookups, audience);
@@ -99,7 +108,8 @@ export function planImport(workbook: ExchangeWorkbook, state: ExchangeState, aud
     if (!isWritable(sheet.kind)) continue;
     const records = currentRecords(sheet.kind, current[sheet.kind], state, lookups, references, audience.language);
     const fields = writableColumns(sheet, audience, plan.problems);
-    for (const row of sheet.rows) {
+    // A row the file reader refused is listed with its problem, and not planned on half its cells.
+    for (const row of sheet.rows.filter((r) => !refusedOnReading(sheet.kind, r.row))) {
       const planned = planRow(sheet.kind, row, fields, records, references, audience.language, plan.problems);
       if (planned === 'UNCHANGED') summary.unchanged += 1;
       else if (planned) {
@@ -134,7 +144,9 @@ function planRow(
   const values: Values = {};
   let refused = false;
   for (const field of fields) {
-    const normalized = normalize(WRITABLE_FIELDS[kind][field]!, row.cells[field] ?? null, references, language);
+    const spec = WRITABLE_FIELDS[kind][field];
+    if (!spec) continue;
+    const normalized = normalize(spec, row.cells[field] ?? null, references, language);
     if ('problem' in normalized) {
       problems.push(
         problemOf(language, kind, row.row, field, normalized.problem, { value: normalized.text.slice(0, 80) }),
@@ -146,7 +158,7 @@ function planRow(
   const key = keyOf(kind, values);
   const record = records.find(values);
   const base = { kind, sheet: sheetName(kind, language), row: row.row, key, values };
-  const column = (field: string) => sheetDefinition(kind).columns.find((c) => c.field === field)!.header[language];
+  const column = (field: string) => headerOf(kind, field, language);
   if (!record) {
     const given = fields.filter((field) => values[field] !== null);
     const changed = given.map((field) => ({

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type Caller, PolicyService } from '@tiltak/api-core';
-import { type ExchangeLanguage, type ImportProblem, readSpreadsheet, SHEETS } from '@tiltak/api-exchange';
+import { type ExchangeLanguage, type ImportProblem, readSpreadsheet, SHEETS, sheetName } from '@tiltak/api-exchange';
 import type { Principal } from '@tiltak/domain';
 import { ExchangeStateReader } from './exchange-state';
 import { ExportService } from './export.service';
@@ -12,6 +12,11 @@ const CHANGED_SINCE_DRY_RUN: Record<ExchangeLanguage, string> = {
   nb: 'Programmet er endret siden fila ble kontrollert, så endringene ble ikke tatt i bruk. Kontroller fila på nytt.',
   en: 'The programme changed since the file was checked, so the changes were not applied. Check the file again.',
 };
+
+/** Problems that leave nothing worth planning. */
+const UNREADABLE: ReadonlySet<string> = new Set(['NOT_A_SPREADSHEET', 'TOO_LARGE', 'TOO_MANY_ROWS']);
+
+const rowKey = (sheet: string | null, row: number | null) => `${sheet ?? ''}:${row ?? ''}`;
 
 export type ImportMode = 'DRY_RUN' | 'APPLY';
 
@@ -55,8 +60,15 @@ export class ImportService {
   ): Promise<ImportPlan> {
     this.policy.require(caller.viewer, { kind: 'IMPORT_SPREADSHEETS' });
     const read = await readSpreadsheet(filePath, language);
+    // A file that could not be read whole is not planned: what was read of it says nothing.
+    if (read.problems.some((p) => UNREADABLE.has(p.code))) {
+      return { mode, applied: false, fingerprint: fingerprintOf([]), sheets: [], changes: [], problems: read.problems };
+    }
     const state = await this.reader.read();
-    const plan = planImport(read.workbook, state, this.exports.audience(caller.viewer, language));
+    const refusedRows = new Set(read.problems.map((p) => rowKey(p.sheet, p.row)));
+    const plan = planImport(read.workbook, state, this.exports.audience(caller.viewer, language), (kind, row) =>
+      refusedRows.has(rowKey(sheetName(kind, language), row)),
+    );
     const changes = plan.changes.map(answerOf);
     const fingerprint = fingerprintOf(changes);
     const problems = [...read.problems, ...plan.problems];

@@ -29,8 +29,8 @@ const tooLarge = () =>
  * (Content-Length) or passes it, without reading the rest: memory holds one chunk at a time.
  */
 export async function withUpload<T>(request: Request, work: (path: string) => Promise<T>): Promise<T> {
-  const type = (request.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
-  if (!UPLOAD_TYPES.includes(type) || request.readableEnded) {
+  const [type = ''] = (request.headers['content-type'] ?? 'application/octet-stream').toLowerCase().split(';');
+  if (!UPLOAD_TYPES.includes(type.trim()) || request.readableEnded) {
     throw new ApiError(
       ApiErrorCode.BAD_USER_INPUT,
       `Send the file as the body, as one of ${UPLOAD_TYPES.join(', ')}.`,
