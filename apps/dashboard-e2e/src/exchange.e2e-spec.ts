@@ -190,9 +190,9 @@ describe('Import og eksport', () => {
     await secretariat.getByRole('button', { name: 'Kontroller fila' }).click();
     await secretariat
       .getByRole('status')
-      .filter({ hasText: /^Kontrollen er ferdig: .* og [1-9]\d* problemer?\./ })
+      .filter({ hasText: /^Kontrollen er ferdig: .* og [1-9]\d* problem(er)?\./ })
       .waitFor();
-    await secretariat.getByRole('table', { name: /^\d+ problemer?$/ }).waitFor();
+    await secretariat.getByRole('table', { name: /^\d+ problem(er)?$/ }).waitFor();
     await expect(secretariat.getByRole('button', { name: 'Ta i bruk endringene' }).isDisabled()).resolves.toBe(true);
     await expect(seriousViolations(secretariat)).resolves.toEqual([]);
     await secretariat.context().close();
