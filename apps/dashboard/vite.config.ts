@@ -45,6 +45,8 @@ export default defineConfig({
       '/graphql': { target: 'http://localhost:3000', ws: true },
       '/health': 'http://localhost:3000',
       '/documents': 'http://localhost:3000',
+      '/exchange': 'http://localhost:3000',
+      '/open-data': 'http://localhost:3000',
     },
   },
 });

@@ -78,6 +78,7 @@ describe('what each role sees and may do', () => {
       'Mine oppgaver',
       'Rapportering',
       'Rapport til regionrådet',
+      'Import og eksport',
       'Perioder',
       'Endringsforslag',
     ]);
@@ -107,6 +108,7 @@ describe('what each role sees and may do', () => {
       'Mine oppgaver',
       'Rapportering',
       'Rapport til regionrådet',
+      'Import og eksport',
       'Perioder',
       'Endringsforslag',
     ]);
@@ -132,6 +134,7 @@ describe('what each role sees and may do', () => {
       'Mine oppgaver',
       'Rapportering',
       'Rapport til regionrådet',
+      'Import og eksport',
       'Perioder',
       'Endringsforslag',
     ]);
@@ -152,6 +155,7 @@ describe('what each role sees and may do', () => {
       'Nettverk og klynger',
       'Mine oppgaver',
       'Rapportering',
+      'Import og eksport',
       'Perioder',
       'Endringsforslag',
     ]);

@@ -20,6 +20,7 @@ import {
   GoalsModule,
   GovernanceModule,
   ReportLinksModule,
+  OpenDataModule,
 } from '@tiltak/api-programme';
 import { MailerModule } from './mailer.module';
 import { ScheduledWork } from './scheduled-work';
@@ -57,6 +58,7 @@ export class AppModule {
         ReportLinksModule,
         PeriodsModule,
         CouncilReportModule,
+        OpenDataModule,
         ExchangeModule,
       ],
       providers: [ScheduledWork],

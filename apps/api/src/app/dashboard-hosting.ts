@@ -4,7 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const API_PATHS = ['/graphql', '/health', '/socket.io', '/documents'];
+const API_PATHS = ['/graphql', '/health', '/socket.io', '/documents', '/exchange', '/open-data'];
 /** Asset names carry a hash of their content, so a browser may keep them for good. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The encodings the build writes beside each asset (see apps/dashboard/precompress.ts), best first. */

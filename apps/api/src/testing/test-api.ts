@@ -51,6 +51,7 @@ const RATE_LIMITS_OUT_OF_REACH = Object.fromEntries(
     'SIGN_INS_PER_ADDRESS',
     'PRESENCE_PER_USER',
     'PRESENCE_PER_ADDRESS',
+    'OPEN_DATA_PER_ADDRESS',
   ].map((name) => [`RATE_LIMIT_${name}`, '1000000']),
 );
 

@@ -32,6 +32,7 @@ export function Layout({
   const mayManageUsers = viewerCan?.manageUsers ?? false;
   const mayReadOutbox = viewerCan?.readMailOutbox ?? false;
   const mayReadCouncilReports = viewerCan?.readCouncilReports ?? false;
+  const mayExportSpreadsheets = viewerCan?.exportSpreadsheets ?? false;
   const signedIn = state.status === 'signed-in';
   // A project lead's own page; others may update actions too, but land and work elsewhere.
   const leads = signedIn && state.session.user.role === 'PROJECT_LEAD';
@@ -87,6 +88,11 @@ export function Layout({
               {mayReadCouncilReports && (
                 <li>
                   <NavLink to="/council-report">{t('nav.councilReport')}</NavLink>
+                </li>
+              )}
+              {mayExportSpreadsheets && (
+                <li>
+                  <NavLink to="/import-export">{t('nav.exchange')}</NavLink>
                 </li>
               )}
               <li>

@@ -43,6 +43,7 @@ const RoundPage = lazy(() => import('@tiltak/dashboard-reporting').then((m) => (
 const CouncilReportPage = lazy(() =>
   import('@tiltak/dashboard-council-report').then((m) => ({ default: m.CouncilReportPage })),
 );
+const ExchangePage = lazy(() => import('@tiltak/dashboard-exchange').then((m) => ({ default: m.ExchangePage })));
 
 /**
  * A project lead comes to update their actions, not to read the council's overview: signed in at
@@ -118,6 +119,14 @@ function Pages() {
         element={
           <Suspense>
             <CouncilReportPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="import-export"
+        element={
+          <Suspense>
+            <ExchangePage />
           </Suspense>
         }
       />

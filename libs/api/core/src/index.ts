@@ -6,6 +6,7 @@ export * from './clock/clock';
 export * from './errors/api-error';
 export * from './errors/format-error';
 export * from './errors/database-unavailable';
+export * from './errors/http-refusal';
 export * from './errors/period-ended';
 export * from './period/period-scope';
 export * from './errors/validation';

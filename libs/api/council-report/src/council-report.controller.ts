@@ -1,13 +1,12 @@
 import { Controller, Get, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
 import {
+  answerRefusal,
   ApiError,
   ApiErrorCode,
   type AuthenticatedRequest,
-  isDatabaseUnavailable,
   PolicyService,
   PublicOperation,
   RateLimits,
-  RETRY_AFTER_SECONDS,
   serviceUnavailable,
 } from '@tiltak/api-core';
 import type { Request, Response } from 'express';
@@ -20,15 +19,6 @@ import {
   type ReportFormat,
   writeCouncilReport,
 } from './lib/council-report';
-
-const STATUS: Partial<Record<ApiErrorCode, number>> = {
-  [ApiErrorCode.BAD_USER_INPUT]: HttpStatus.BAD_REQUEST,
-  [ApiErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
-  [ApiErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
-  [ApiErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
-  [ApiErrorCode.RATE_LIMITED]: HttpStatus.TOO_MANY_REQUESTS,
-  [ApiErrorCode.SERVICE_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
-};
 
 function oneOf<T extends string>(values: readonly T[], value: unknown, field: string): T {
   if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
@@ -85,21 +75,7 @@ export class CouncilReportController {
       });
       await writeCouncilReport(input, format, response);
     } catch (error) {
-      this.refuse(error, response);
+      answerRefusal(error, response);
     }
-  }
-
-  private refuse(error: unknown, response: Response): void {
-    // Once the file has begun, the only honest answer left is a cut-off download.
-    if (response.headersSent) {
-      response.destroy(error instanceof Error ? error : undefined);
-      return;
-    }
-    const refusal = error instanceof ApiError ? error : isDatabaseUnavailable(error) ? serviceUnavailable() : null;
-    const status = refusal && STATUS[refusal.code];
-    if (!refusal || !status) throw error;
-    const retryAfter = refusal.extensions['retryAfterSeconds'] ?? (status === 503 ? RETRY_AFTER_SECONDS : undefined);
-    if (retryAfter !== undefined) response.set('Retry-After', String(retryAfter));
-    response.status(status).json({ errors: [{ message: refusal.message, extensions: refusal.extensions }] });
   }
 }

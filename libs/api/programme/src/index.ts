@@ -15,4 +15,5 @@ export * from './goals/goals.module';
 export * from './governance/governance.module';
 export * from './funding/funding.module';
 export * from './snapshots/snapshots.module';
+export * from './open-data/open-data.module';
 export * from './exchange/exchange.module';

@@ -1,16 +1,8 @@
-import { type CouncilSnapshotSummaryFragment, useSession } from '@tiltak/dashboard-data-access';
+import { type CouncilSnapshotSummaryFragment, fetchFile, saveBlob, useSession } from '@tiltak/dashboard-data-access';
 import { formatDate, useI18n } from '@tiltak/dashboard-i18n';
 import { OutcomeMessage } from '@tiltak/dashboard-ui';
 import { type FormEvent, useId, useState } from 'react';
-import {
-  fetchReport,
-  REPORT_FORMATS,
-  REPORT_LANGUAGES,
-  type ReportFormat,
-  type ReportLanguage,
-  reportUrl,
-  saveBlob,
-} from './report-download';
+import { REPORT_FORMATS, REPORT_LANGUAGES, type ReportFormat, type ReportLanguage, reportUrl } from './report-download';
 
 /** The refusals the report's address answers with and the page says in words of their own. */
 const EXPLAINED = new Set([401, 403, 404, 503]);
@@ -37,7 +29,7 @@ export function DownloadForm({ snapshots }: { snapshots: readonly CouncilSnapsho
     setBusy(true);
     setSaid(null);
     try {
-      const got = await fetchReport(reportUrl(snapshotId, format, lang), store.accessToken, `rapport.${format}`);
+      const got = await fetchFile(reportUrl(snapshotId, format, lang), store.accessToken, `rapport.${format}`);
       if (got.ok) {
         saveBlob(got.blob, got.filename);
         setSaid({ text: t('councilReport.download.done', { filename: got.filename }), refused: false });

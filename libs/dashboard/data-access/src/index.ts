@@ -5,6 +5,7 @@ export * from './live-connection';
 export * from './live-provider';
 export { type DatabaseState, useCaughtUp, useDatabaseState, useLiveState } from './live-state';
 export * from './database-wait';
+export * from './file-download';
 export * from './refusal';
 export * from './session-provider';
 export * from './viewer-can';

@@ -73,6 +73,7 @@ describe('loadConfig', () => {
       signIns: { perAddress: 100 },
       presenceEvents: { perUser: 300, perAddress: 1_500 },
       documents: { perUser: 20, perAddress: 100 },
+      openData: { perAddress: 120 },
     });
     expect(loadConfig({ RATE_LIMIT_MUTATIONS_PER_USER: '30' }, defaults).rateLimits.mutations.perUser).toBe(30);
     expect(() => loadConfig({ RATE_LIMIT_QUERIES_PER_USER: '0' }, defaults)).toThrow(

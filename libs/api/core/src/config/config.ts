@@ -53,6 +53,8 @@ export interface RateLimitConfig {
   presenceEvents: { perUser: number; perAddress: number };
   /** Generated documents (the council report): each costs a fraction of a CPU second to make. */
   documents: { perUser: number; perAddress: number };
+  /** The open data files: read by anyone, signed in or not, so counted by address only. */
+  openData: { perAddress: number };
 }
 
 /** What the overview flags. */
@@ -279,5 +281,6 @@ function loadRateLimits(env: Env, problems: string[]): RateLimitConfig {
       perUser: perMinute('RATE_LIMIT_DOCUMENTS_PER_USER', 20),
       perAddress: perMinute('RATE_LIMIT_DOCUMENTS_PER_ADDRESS', 100),
     },
+    openData: { perAddress: perMinute('RATE_LIMIT_OPEN_DATA_PER_ADDRESS', 120) },
   };
 }

@@ -19,6 +19,7 @@ const REASONS: Record<RateLimited, string> = {
   signIns: 'SIGN_INS',
   presenceEvents: 'PRESENCE_EVENTS',
   documents: 'DOCUMENTS',
+  openData: 'OPEN_DATA',
 };
 
 export function rateLimited(kind: RateLimited, limit: number, retryAfterSeconds: number): ApiError {
@@ -46,7 +47,7 @@ export class RateLimits {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const limiter = (kind: string, points: number) => new RateLimiterMemory({ keyPrefix: kind, points, duration: 60 });
-    const { queries, mutations, signIns, presenceEvents, documents } = config.rateLimits;
+    const { queries, mutations, signIns, presenceEvents, documents, openData } = config.rateLimits;
     this.limiters = {
       queries: { perUser: limiter('q:user', queries.perUser), perAddress: limiter('q:addr', queries.perAddress) },
       mutations: {
@@ -59,6 +60,7 @@ export class RateLimits {
         perAddress: limiter('p:addr', presenceEvents.perAddress),
       },
       documents: { perUser: limiter('d:user', documents.perUser), perAddress: limiter('d:addr', documents.perAddress) },
+      openData: { perAddress: limiter('o:addr', openData.perAddress) },
     };
   }
 

@@ -55,11 +55,6 @@ export class ActionRepository {
     return this.dataSource.manager.findOneBy(ActionEntity, { id });
   }
 
-  /** Every action of the programme, by code: a whole-programme download. */
-  actionsOfProgramme(programmeId: string): Promise<ActionEntity[]> {
-    return this.dataSource.manager.find(ActionEntity, { where: { programmeId }, order: { code: 'ASC' } });
-  }
-
   actionsByIds(ids: readonly string[]): Promise<ActionEntity[]> {
     return this.dataSource.manager.findBy(ActionEntity, { id: In([...ids]) });
   }
@@ -90,6 +85,18 @@ export class ActionRepository {
       .limit(page.limit)
       .getMany();
     return { actions, total };
+  }
+
+  /** Every action of the programme, in the list's order (focus area, then code): downloads and open data. */
+  actionsOfProgramme(programmeId: string): Promise<ActionEntity[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(ActionEntity, 'a')
+      .innerJoin('a.focusArea', 'f')
+      .where('a.programme_id = :programmeId', { programmeId })
+      .orderBy('f.sort_order', 'ASC')
+      .addOrderBy(ACTION_NUMBER_SQL, 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .getMany();
   }
 
   private filtered(programmeId: string, filter: ActionFilter, today: string): SelectQueryBuilder<ActionEntity> {

@@ -31,6 +31,19 @@ export class ChangeLogRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
+   * The programme's latest change-log number ("0" before its first change). Every change to the
+   * programme appends to its log in commit order, so a copy made at this number is current until
+   * it moves on.
+   */
+  async latestSeq(programmeId: string): Promise<string> {
+    const [{ seq }]: { seq: string }[] = await this.dataSource.query(
+      'SELECT coalesce(max(seq), 0)::text AS seq FROM change_event WHERE programme_id = $1',
+      [programmeId],
+    );
+    return seq;
+  }
+
+  /**
    * The programme's latest writes, newest first, user-account changes left out. A write records
    * all its events in one statement of one transaction, so they share its time (`now()`) and its
    * actor: that pair tells one write from another, and a lead's update, which changes the action

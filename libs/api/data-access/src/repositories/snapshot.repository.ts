@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type HealthCounts, osloDate, type SnapshotDocument, type SnapshotTrigger } from '@tiltak/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { managerOf, type WriteTransaction } from '../change-log/write-transaction';
+import { ChangeLogRepository } from './change-log.repository';
 import { ProgressRepository } from './progress.repository';
 import { SnapshotBuilder } from './snapshot-builder';
 
@@ -52,6 +53,7 @@ export class SnapshotRepository {
     private readonly dataSource: DataSource,
     private readonly builder: SnapshotBuilder,
     private readonly progress: ProgressRepository,
+    private readonly changeLog: ChangeLogRepository,
   ) {}
 
   /** Copies the programme as the write's transaction sees it and stores it; the caller records the change. */
@@ -82,11 +84,7 @@ export class SnapshotRepository {
    * judged by the day): every change to the programme appends to that log, in commit order.
    */
   async buildNow(programmeId: string, regionId: string, now: Date): Promise<SnapshotDocument> {
-    const [{ seq }]: { seq: string }[] = await this.dataSource.query(
-      'SELECT coalesce(max(seq), 0)::text AS seq FROM change_event WHERE programme_id = $1',
-      [programmeId],
-    );
-    const key = `${seq}:${osloDate(now)}`;
+    const key = `${await this.changeLog.latestSeq(programmeId)}:${osloDate(now)}`;
     const kept = this.pictures.get(programmeId);
     if (kept?.key === key) return kept.document;
     const document = this.buildFresh(programmeId, regionId, now);

@@ -3319,6 +3319,8 @@ export type ViewerCanQuery = {
     decideProposals: boolean;
     readCouncilReports: boolean;
     takeCouncilSnapshot: boolean;
+    exportSpreadsheets: boolean;
+    importSpreadsheets: boolean;
   };
 };
 
@@ -14452,6 +14454,8 @@ export const ViewerCanDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'decideProposals' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'readCouncilReports' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'takeCouncilSnapshot' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'exportSpreadsheets' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'importSpreadsheets' } },
               ],
             },
           },
