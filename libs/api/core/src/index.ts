@@ -16,6 +16,7 @@ export * from './health/database-status';
 export * from './paging/connection';
 export * from './auth/access.guard';
 export * from './auth/policy.service';
+export * from './auth/plain-door';
 export * from './auth/viewer';
 export * from './auth/viewer-resolver';
 export * from './auth/live-connections';

@@ -1,13 +1,14 @@
 import { Controller, Get, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
 import {
+  admitPlainRequest,
   answerRefusal,
   ApiError,
   ApiErrorCode,
   type AuthenticatedRequest,
   PolicyService,
   PublicOperation,
+  queryChoice,
   RateLimits,
-  serviceUnavailable,
 } from '@tiltak/api-core';
 import type { Request, Response } from 'express';
 import { CouncilReportService } from './council-report.service';
@@ -19,14 +20,6 @@ import {
   type ReportFormat,
   writeCouncilReport,
 } from './lib/council-report';
-
-function oneOf<T extends string>(values: readonly T[], value: unknown, field: string): T {
-  if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
-  throw new ApiError(ApiErrorCode.BAD_USER_INPUT, `${field} must be one of ${values.join(', ')}.`, {
-    field,
-    reason: 'UNKNOWN_VALUE',
-  });
-}
 
 /**
  * `GET /documents/council-report/:snapshotId?format=pdf|docx&lang=nb|en`: the council report of one
@@ -54,17 +47,14 @@ export class CouncilReportController {
     @Res() response: Response,
   ): Promise<void> {
     try {
-      await this.rateLimits.consume('documents', {
-        userId: request.viewer?.userId ?? null,
-        address: request.ip ?? 'unknown',
+      await admitPlainRequest(request, {
+        rateLimits: this.rateLimits,
+        policy: this.policy,
+        limit: 'documents',
+        permission: { kind: 'READ_COUNCIL_REPORTS' },
       });
-      if (request.tokenUnchecked) throw serviceUnavailable();
-      if (request.authProblem) {
-        throw new ApiError(ApiErrorCode.UNAUTHENTICATED, request.authProblem, { reason: 'TOKEN_REJECTED' });
-      }
-      this.policy.require(request.viewer ?? null, { kind: 'READ_COUNCIL_REPORTS' });
-      const format = oneOf<ReportFormat>(REPORT_FORMATS, formatParam ?? 'pdf', 'format');
-      const language = oneOf<ReportLanguage>(REPORT_LANGUAGES, langParam ?? 'nb', 'lang');
+      const format = queryChoice<ReportFormat>(REPORT_FORMATS, formatParam ?? 'pdf', 'format');
+      const language = queryChoice<ReportLanguage>(REPORT_LANGUAGES, langParam ?? 'nb', 'lang');
       const input = await this.reports.reportInput(snapshotId, language);
       if (!input)
         throw new ApiError(ApiErrorCode.NOT_FOUND, 'No snapshot has this id.', { reason: 'SNAPSHOT_NOT_FOUND' });

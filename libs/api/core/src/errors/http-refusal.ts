@@ -29,5 +29,7 @@ export function answerRefusal(error: unknown, response: Response): void {
   if (!refusal || !status) throw error;
   const retryAfter = refusal.extensions['retryAfterSeconds'] ?? (status === 503 ? RETRY_AFTER_SECONDS : undefined);
   if (retryAfter !== undefined) response.set('Retry-After', String(retryAfter));
+  // The rest of an oversized upload is not read: the connection closes after the answer.
+  if (status === HttpStatus.PAYLOAD_TOO_LARGE) response.set('Connection', 'close');
   response.status(status).json({ errors: [{ message: refusal.message, extensions: refusal.extensions }] });
 }

@@ -1,15 +1,15 @@
 import { Controller, Get, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   actorOf,
+  admitPlainRequest,
+  answerRefusal,
   ApiError,
   ApiErrorCode,
   type AuthenticatedRequest,
-  isDatabaseUnavailable,
   PolicyService,
   PublicOperation,
+  queryChoice,
   RateLimits,
-  RETRY_AFTER_SECONDS,
-  serviceUnavailable,
 } from '@tiltak/api-core';
 import {
   EXCHANGE_LANGUAGES,
@@ -26,28 +26,10 @@ import { ExportService } from './export.service';
 import { type ImportMode, ImportService } from './import.service';
 import { withUpload } from './upload';
 
-const STATUS: Partial<Record<ApiErrorCode, number>> = {
-  [ApiErrorCode.BAD_USER_INPUT]: HttpStatus.BAD_REQUEST,
-  [ApiErrorCode.UNAUTHENTICATED]: HttpStatus.UNAUTHORIZED,
-  [ApiErrorCode.FORBIDDEN]: HttpStatus.FORBIDDEN,
-  [ApiErrorCode.NOT_FOUND]: HttpStatus.NOT_FOUND,
-  [ApiErrorCode.REQUEST_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
-  [ApiErrorCode.RATE_LIMITED]: HttpStatus.TOO_MANY_REQUESTS,
-  [ApiErrorCode.SERVICE_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
-};
-
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const SEPARATORS = { semicolon: ';', comma: ',' } as const;
 const MODES: Record<string, ImportMode> = { 'dry-run': 'DRY_RUN', apply: 'APPLY' };
 const FINGERPRINT = /^[0-9a-f]{64}$/;
-
-function oneOf<T extends string>(values: readonly T[], value: unknown, field: string): T {
-  if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
-  throw new ApiError(ApiErrorCode.BAD_USER_INPUT, `${field} must be one of ${values.join(', ')}.`, {
-    field,
-    reason: 'UNKNOWN_VALUE',
-  });
-}
 
 /**
  * The programme as spreadsheets, and spreadsheets back into it:
@@ -79,7 +61,7 @@ export class ExchangeController {
   ): Promise<void> {
     try {
       const viewer = await this.admit(request, { kind: 'EXPORT_SPREADSHEETS' });
-      const language = oneOf<ExchangeLanguage>(EXCHANGE_LANGUAGES, langParam ?? 'nb', 'lang');
+      const language = queryChoice<ExchangeLanguage>(EXCHANGE_LANGUAGES, langParam ?? 'nb', 'lang');
       const today = this.context.today();
       if (file === 'programme.xlsx') {
         const workbook = await this.exports.workbook(viewer, language);
@@ -91,12 +73,12 @@ export class ExchangeController {
       const kind = (Object.keys(SHEET_SLUGS) as SheetKind[]).find((k) => file === `${SHEET_SLUGS[k]}.csv`);
       const sheet = kind && (await this.exports.sheet(viewer, kind, language));
       if (!kind || !sheet) throw new ApiError(ApiErrorCode.NOT_FOUND, 'No such download.', { reason: 'NO_SUCH_FILE' });
-      const separator = oneOf(Object.keys(SEPARATORS), separatorParam ?? 'comma', 'separator');
+      const separator = queryChoice(Object.keys(SEPARATORS), separatorParam ?? 'comma', 'separator');
       this.startDownload(response, 'text/csv; charset=utf-8', `tiltak-${SHEET_SLUGS[kind]}-${today}.csv`);
       await writeSheetCsv(sheet, language, SEPARATORS[separator as keyof typeof SEPARATORS], response);
       response.end();
     } catch (error) {
-      this.refuse(error, response);
+      answerRefusal(error, response);
     }
   }
 
@@ -110,8 +92,8 @@ export class ExchangeController {
   ): Promise<void> {
     try {
       const viewer = await this.admit(request, { kind: 'IMPORT_SPREADSHEETS' });
-      const mode = MODES[oneOf(Object.keys(MODES), modeParam ?? 'dry-run', 'mode')] as ImportMode;
-      const language = oneOf<ExchangeLanguage>(EXCHANGE_LANGUAGES, langParam ?? 'nb', 'lang');
+      const mode = MODES[queryChoice(Object.keys(MODES), modeParam ?? 'dry-run', 'mode')] as ImportMode;
+      const language = queryChoice<ExchangeLanguage>(EXCHANGE_LANGUAGES, langParam ?? 'nb', 'lang');
       if (expectParam !== undefined && (typeof expectParam !== 'string' || !FINGERPRINT.test(expectParam))) {
         throw new ApiError(ApiErrorCode.BAD_USER_INPUT, 'expect must be the fingerprint of a dry run.', {
           field: 'expect',
@@ -123,23 +105,14 @@ export class ExchangeController {
       const plan = await withUpload(request, (path) => this.imports.import(caller, path, mode, language, expect));
       response.status(HttpStatus.OK).set('Cache-Control', 'private, no-store').json(plan);
     } catch (error) {
-      this.refuse(error, response);
+      answerRefusal(error, response);
     }
   }
 
-  /** The door's checks, in GraphQL's order; answers the viewer they admit. */
+  /** The door's checks, in GraphQL's order; answers the viewer they admit (signed in, by both permissions). */
   private async admit(request: Request & AuthenticatedRequest, permission: Permission): Promise<Principal> {
-    await this.rateLimits.consume('documents', {
-      userId: request.viewer?.userId ?? null,
-      address: request.ip ?? 'unknown',
-    });
-    if (request.tokenUnchecked) throw serviceUnavailable();
-    if (request.authProblem) {
-      throw new ApiError(ApiErrorCode.UNAUTHENTICATED, request.authProblem, { reason: 'TOKEN_REJECTED' });
-    }
-    const viewer = request.viewer ?? null;
-    this.policy.require(viewer, permission);
-    return viewer as Principal;
+    const door = { rateLimits: this.rateLimits, policy: this.policy, limit: 'documents' as const, permission };
+    return (await admitPlainRequest(request, door)) as Principal;
   }
 
   private startDownload(response: Response, type: string, fileName: string): void {
@@ -148,21 +121,5 @@ export class ExchangeController {
       'Content-Disposition': `attachment; filename="${fileName}"`,
       'Cache-Control': 'private, no-store',
     });
-  }
-
-  private refuse(error: unknown, response: Response): void {
-    // Once the file has begun, the only honest answer left is a cut-off download.
-    if (response.headersSent) {
-      response.destroy(error instanceof Error ? error : undefined);
-      return;
-    }
-    const refusal = error instanceof ApiError ? error : isDatabaseUnavailable(error) ? serviceUnavailable() : null;
-    const status = refusal && STATUS[refusal.code];
-    if (!refusal || !status) throw error;
-    const retryAfter = refusal.extensions['retryAfterSeconds'] ?? (status === 503 ? RETRY_AFTER_SECONDS : undefined);
-    if (retryAfter !== undefined) response.set('Retry-After', String(retryAfter));
-    // The rest of an oversized upload is not read: the connection closes after the answer.
-    if (status === HttpStatus.PAYLOAD_TOO_LARGE) response.set('Connection', 'close');
-    response.status(status).json({ errors: [{ message: refusal.message, extensions: refusal.extensions }] });
   }
 }
