@@ -3,6 +3,7 @@ import { seriousViolations } from './support/axe';
 import { signIn } from './support/built-tiltak';
 import { focused, tabUntil } from './support/keyboard';
 import { graphqlAs, productInBrowser } from './support/product';
+import { STEP_TIMEOUT_MS } from './support/browser';
 
 const NEW_TAB = '(åpnes i ny fane)';
 
@@ -18,7 +19,7 @@ describe('archive references in the dashboard', () => {
   /** A signed-in page whose context answers for eInnsyn, so following a link needs no network. */
   const signInAs = async (email: string): Promise<{ page: Page; context: BrowserContext }> => {
     const context = await product.browser.newContext();
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
     await context.route('https://einnsyn.no/**', (route) =>
       route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>eInnsyn</title><h1>Saksmappe</h1>' }),
     );

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
-import { screenshot } from './support/browser';
+import { STEP_TIMEOUT_MS, screenshot } from './support/browser';
 import { signIn } from './support/built-tiltak';
 import { focused, tabUntil } from './support/keyboard';
 import { graphqlAs, productInBrowser } from './support/product';
@@ -29,7 +29,7 @@ describe('Rapport til regionrådet', () => {
 
   const signInAs = async (email: string, width = 1280): Promise<Page> => {
     const context = await product.browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
     const page = await context.newPage();
     await page.goto(product.tiltak.url);
     await page.getByLabel('E-postadresse').fill(email);

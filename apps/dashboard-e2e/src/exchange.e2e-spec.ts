@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
-import { screenshot } from './support/browser';
+import { STEP_TIMEOUT_MS, screenshot } from './support/browser';
 import { signIn } from './support/built-tiltak';
 import { focused, tabUntil } from './support/keyboard';
 import { graphqlAs, productInBrowser } from './support/product';
@@ -51,7 +51,7 @@ describe('Import og eksport', () => {
 
   const signInAs = async (email: string): Promise<Page> => {
     const context = await product.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
     const page = await context.newPage();
     await page.goto(product.tiltak.url);
     await page.getByLabel('E-postadresse').fill(email);

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { signIn } from './support/built-tiltak';
 import { graphqlAs, productInBrowser } from './support/product';
+import { STEP_TIMEOUT_MS } from './support/browser';
 
 interface ActionNode {
   id: string;
@@ -20,7 +21,7 @@ describe('proposals to actions of every municipality', () => {
 
   const signInAs = async (email: string): Promise<Page> => {
     const context = await product.browser.newContext();
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
     const page = await context.newPage();
     await page.goto(product.tiltak.url);
     await page.getByLabel('E-postadresse').fill(email);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
-import { screenshot } from './support/browser';
+import { STEP_TIMEOUT_MS, screenshot } from './support/browser';
 import { signIn } from './support/built-tiltak';
 import { graphqlAs, productInBrowser } from './support/product';
 
@@ -32,7 +32,7 @@ describe('the project lead’s page and the action’s forms', () => {
 
   const signInAs = async (email: string, width: number, landing: RegExp): Promise<Page> => {
     const context = await product.browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 } });
-    context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
     const page = await context.newPage();
     await page.goto(product.tiltak.url);
     await page.getByLabel('E-postadresse').fill(email);

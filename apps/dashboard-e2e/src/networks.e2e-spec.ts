@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { osloDate } from '@tiltak/domain';
 import { seriousViolations } from './support/axe';
-import { screenshot } from './support/browser';
+import { STEP_TIMEOUT_MS, screenshot } from './support/browser';
 import { productInBrowser } from './support/product';
 
 const NETWORK = 'Nettverk for sirkulær emballasje';
@@ -18,7 +18,7 @@ describe('the register of networks and clusters in the dashboard', () => {
 
   const signInAs = async (email: string): Promise<Page> => {
     const context = await product.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
     const page = await context.newPage();
     await page.goto(product.tiltak.url);
     await page.getByLabel('E-postadresse').fill(email);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
-import { screenshot } from './support/browser';
+import { STEP_TIMEOUT_MS, screenshot } from './support/browser';
 import { signIn } from './support/built-tiltak';
 import { graphqlAs, productInBrowser } from './support/product';
 
@@ -25,7 +25,7 @@ describe('what each role sees and may do', () => {
   const signInAs = async (email: string): Promise<Page> => {
     const context = await product.browser.newContext();
     // Well inside jest's own limit, so a step that cannot happen fails with its own name.
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
     const page = await context.newPage();
     await page.goto(product.tiltak.url);
     await page.getByLabel('E-postadresse').fill(email);

@@ -1,5 +1,5 @@
 import { seriousViolations } from './support/axe';
-import { screenshot } from './support/browser';
+import { STEP_TIMEOUT_MS, screenshot } from './support/browser';
 import { productInBrowser } from './support/product';
 
 /**
@@ -11,7 +11,7 @@ describe('the idle session', () => {
 
   it('warns two minutes ahead, lets the user stay, and signs them out when they do not', async () => {
     const context = await product.browser.newContext();
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
     const page = await context.newPage();
     await page.clock.install();
     await page.goto(product.tiltak.url);

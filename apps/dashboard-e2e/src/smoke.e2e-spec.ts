@@ -1,7 +1,7 @@
 import type { WebSocketRoute } from 'playwright-core';
 import { graphqlAs, productInBrowser } from './support/product';
 import type { Page } from 'playwright-core';
-import { screenshot } from './support/browser';
+import { STEP_TIMEOUT_MS, screenshot } from './support/browser';
 import { signIn } from './support/built-tiltak';
 
 async function signInAs(page: Page, email: string, password = 'tiltak-demo'): Promise<void> {
@@ -116,7 +116,7 @@ describe('the dashboard, served by the built API', () => {
 
   it('says when the live connection drops, and what it caught up on when it is back', async () => {
     const context = await product.browser.newContext();
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
     const page = await context.newPage();
     // The live line goes through the test, which can cut it and refuse it while "the network is down".
     let down = false;

@@ -3,6 +3,12 @@ import { resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { workspaceRoot } from './built-tiltak';
 
+/**
+ * How long a step may wait for the page (a click, a heading to appear). A page that works answers
+ * in well under a second; the room is for the CI machine's two cores busy with other suites.
+ */
+export const STEP_TIMEOUT_MS = 30_000;
+
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const ARTIFACTS = resolve(workspaceRoot, 'test-artifacts/screenshots');
 
