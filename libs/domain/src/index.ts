@@ -16,3 +16,4 @@ export * from './lib/funding';
 export * from './lib/snapshot';
 export * from './lib/snapshot-changes';
 export * from './lib/organisation-number';
+export * from './lib/exchange';

@@ -3,6 +3,7 @@ import {
   contentTypeOf,
   exchangeLanguageOf,
   type ImportPlan,
+  type ImportProblem,
   importUrl,
   mayApply,
   planTotals,
@@ -43,7 +44,7 @@ function planOf(overrides: Partial<ImportPlan> = {}): ImportPlan {
   };
 }
 
-const problem = {
+const problem: ImportProblem = {
   sheet: 'Tiltak',
   row: 7,
   column: 'Frist',

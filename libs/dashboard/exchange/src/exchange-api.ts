@@ -1,66 +1,19 @@
-/**
- * The exchange addresses of the API (`/exchange/…`) as the page uses them, and the dry run's answer.
- * The shapes mirror the API's `ImportPlan` (libs/api/programme/src/exchange): the dashboard may not
- * import server code, so they are written out here.
- */
-export const SHEET_KINDS = [
-  'ACTIONS',
-  'MILESTONES',
-  'INVOLVEMENTS',
-  'PARTIES',
-  'INDICATOR_VALUES',
-  'INDICATORS',
-  'FUNDING',
-  'MATRIX',
-] as const;
-export type SheetKind = (typeof SHEET_KINDS)[number];
+/** The exchange addresses of the API (`/exchange/…`) as the page uses them; the answers' shapes are in @tiltak/domain. */
+import { type ExchangeLanguage, type ImportPlan, SHEET_SLUGS, type SheetKind } from '@tiltak/domain';
 
-export const SHEET_SLUGS: Record<SheetKind, string> = {
-  ACTIONS: 'actions',
-  MILESTONES: 'milestones',
-  INVOLVEMENTS: 'involvements',
-  PARTIES: 'parties',
-  INDICATOR_VALUES: 'indicator-values',
-  INDICATORS: 'indicators',
-  FUNDING: 'funding',
-  MATRIX: 'matrix',
-};
+export {
+  type ExchangeLanguage,
+  type ImportPlan,
+  type ImportProblem,
+  SHEET_KINDS,
+  SHEET_SLUGS,
+  type SheetKind,
+} from '@tiltak/domain';
 
-export type ExchangeLanguage = 'nb' | 'en';
 /** Semicolons are what Excel set up for Norwegian expects; commas what most other programs do. */
 export type CsvSeparator = 'semicolon' | 'comma';
-export type ImportMode = 'dry-run' | 'apply';
-
-export interface ImportProblem {
-  sheet: string | null;
-  row: number | null;
-  column: string | null;
-  code: string;
-  message: string;
-}
-
-export interface ImportPlan {
-  mode: 'DRY_RUN' | 'APPLY';
-  applied: boolean;
-  fingerprint: string;
-  sheets: {
-    kind: SheetKind;
-    name: string;
-    rows: number;
-    created: number;
-    changed: number;
-    unchanged: number;
-    readOnly: boolean;
-  }[];
-  changes: {
-    sheet: string;
-    row: number;
-    key: string;
-    kind: 'CREATE' | 'UPDATE';
-    fields: { column: string; before: string | null; after: string | null }[];
-  }[];
-  problems: ImportProblem[];
-}
+/** The two steps of reading a file in, as the address names them. */
+export type ImportStep = 'dry-run' | 'apply';
 
 export function workbookUrl(lang: ExchangeLanguage): string {
   return `/exchange/programme.xlsx?lang=${lang}`;
@@ -71,7 +24,7 @@ export function sheetCsvUrl(kind: SheetKind, lang: ExchangeLanguage, separator: 
 }
 
 /** Apply names the dry run it follows: the API refuses when the programme has changed since then. */
-export function importUrl(mode: ImportMode, lang: ExchangeLanguage, expect?: string): string {
+export function importUrl(mode: ImportStep, lang: ExchangeLanguage, expect?: string): string {
   const query = new URLSearchParams({ mode, lang, ...(expect && { expect }) });
   return `/exchange/import?${query.toString()}`;
 }
@@ -92,7 +45,7 @@ export type ImportAnswer =
 /** Sends the file as it is (the body is the file) with the session's token, and reads the plan. */
 export async function sendImport(
   file: File,
-  mode: ImportMode,
+  mode: ImportStep,
   lang: ExchangeLanguage,
   token: string | null,
   expect?: string,

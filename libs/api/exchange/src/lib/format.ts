@@ -3,24 +3,11 @@
  * untouched export imports with zero changes. Headers exist in bokmål and English; cells are keyed
  * by field name so the server never depends on the header language.
  */
-export type SheetKind =
-  'ACTIONS' | 'MILESTONES' | 'INVOLVEMENTS' | 'PARTIES' | 'INDICATOR_VALUES' | 'INDICATORS' | 'FUNDING' | 'MATRIX';
+import type { ExchangeLanguage, SheetKind } from '@tiltak/domain';
 
-export type ExchangeLanguage = 'nb' | 'en';
+export { type ExchangeLanguage, SHEET_SLUGS, type SheetKind } from '@tiltak/domain';
 
 export const EXCHANGE_LANGUAGES: readonly ExchangeLanguage[] = ['nb', 'en'];
-
-/** Used in download addresses (`/exchange/<slug>.csv`). */
-export const SHEET_SLUGS: Record<SheetKind, string> = {
-  ACTIONS: 'actions',
-  MILESTONES: 'milestones',
-  INVOLVEMENTS: 'involvements',
-  PARTIES: 'parties',
-  INDICATOR_VALUES: 'indicator-values',
-  INDICATORS: 'indicators',
-  FUNDING: 'funding',
-  MATRIX: 'matrix',
-};
 
 /** Date = a calendar date at UTC midnight. */
 export type CellValue = string | number | Date | null;

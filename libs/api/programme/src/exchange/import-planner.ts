@@ -11,6 +11,7 @@ import {
   sheetDefinition,
   sheetName,
 } from '@tiltak/api-exchange';
+import type { SheetSummary } from '@tiltak/domain';
 import { type ExchangeState, type Lookups, lookupKey, lookupsOf } from './exchange-state';
 import { normalize, type References, WRITABLE_FIELDS, type WritableSheet, isWritable } from './exchange-values';
 import { currentRows } from './export.service';
@@ -36,16 +37,6 @@ export interface PlannedChange {
   values: Values;
   /** The record the row updates, as the plan found it. */
   current: { id: string; version: number } | null;
-}
-
-export interface SheetSummary {
-  kind: SheetKind;
-  name: string;
-  rows: number;
-  created: number;
-  changed: number;
-  unchanged: number;
-  readOnly: boolean;
 }
 
 export interface Plan {

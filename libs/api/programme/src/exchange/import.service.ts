@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type Caller, PolicyService } from '@tiltak/api-core';
 import { type ExchangeLanguage, type ImportProblem, readSpreadsheet, SHEETS, sheetName } from '@tiltak/api-exchange';
-import type { Principal } from '@tiltak/domain';
+import type { ImportChange, ImportMode, ImportPlan, Principal } from '@tiltak/domain';
 import { ExchangeStateReader } from './exchange-state';
 import { ExportService } from './export.service';
-import { planImport, type PlannedChange, problemOf, type SheetSummary } from './import-planner';
+import { planImport, type PlannedChange, problemOf } from './import-planner';
 import { ImportRunner } from './import-runner';
 
 const CHANGED_SINCE_DRY_RUN: Record<ExchangeLanguage, string> = {
@@ -18,25 +18,7 @@ const UNREADABLE: ReadonlySet<string> = new Set(['NOT_A_SPREADSHEET', 'TOO_LARGE
 
 const rowKey = (sheet: string | null, row: number | null) => `${sheet ?? ''}:${row ?? ''}`;
 
-export type ImportMode = 'DRY_RUN' | 'APPLY';
-
-/** What an import answers: the same for a dry run and for applying, so the dry run shows what applying does. */
-export interface ImportPlan {
-  mode: ImportMode;
-  /** True only when applied with no problems, and so committed. */
-  applied: boolean;
-  /** Of the planned changes: applying with `expect` set to a dry run's refuses a plan that came out otherwise. */
-  fingerprint: string;
-  sheets: SheetSummary[];
-  changes: {
-    sheet: string;
-    row: number;
-    key: string;
-    kind: 'CREATE' | 'UPDATE';
-    fields: { column: string; before: string | null; after: string | null }[];
-  }[];
-  problems: ImportProblem[];
-}
+export type { ImportMode, ImportPlan } from '@tiltak/domain';
 
 /**
  * An uploaded spreadsheet: read, planned against the programme as it is now, then run through
@@ -87,7 +69,7 @@ export class ImportService {
   }
 }
 
-function answerOf(change: PlannedChange): ImportPlan['changes'][number] {
+function answerOf(change: PlannedChange): ImportChange {
   return {
     sheet: change.sheet,
     row: change.row,
@@ -97,7 +79,7 @@ function answerOf(change: PlannedChange): ImportPlan['changes'][number] {
   };
 }
 
-function fingerprintOf(changes: ImportPlan['changes']): string {
+function fingerprintOf(changes: ImportChange[]): string {
   return createHash('sha256').update(JSON.stringify(changes)).digest('hex');
 }
 
